@@ -1,0 +1,34 @@
+#pragma once
+// A deadline plus a cancel flag, shared by every step of one request.
+// The HTTP layer cancels it when the client leaves; workers poll it between
+// steps and libvips' eval callback polls it inside a transform.
+#include <QDeadlineTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace mort {
+
+class CancelToken
+{
+public:
+    CancelToken() : m_state(std::make_shared<State>()) {}
+    explicit CancelToken(QDeadlineTimer deadline) : CancelToken() { m_state->deadline = deadline; }
+
+    void cancel() const { m_state->cancelled.store(true, std::memory_order_relaxed); }
+    bool isCancelled() const { return m_state->cancelled.load(std::memory_order_relaxed); }
+    bool isExpired() const { return m_state->deadline.hasExpired(); }
+    // True when work on behalf of this request should stop.
+    bool shouldStop() const { return isCancelled() || isExpired(); }
+    QDeadlineTimer deadline() const { return m_state->deadline; }
+
+private:
+    struct State
+    {
+        std::atomic<bool> cancelled{false};
+        QDeadlineTimer deadline{QDeadlineTimer::Forever};
+    };
+    std::shared_ptr<State> m_state;
+};
+
+} // namespace mort
