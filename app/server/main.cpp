@@ -1,1 +1,54 @@
-int main() { return 0; }
+// mort-server: the headless daemon, a drop-in for Mort (`mort-server -config FILE`).
+#include "common/commandline.h"
+#include "common/logging.h"
+#include "common/serverbootstrap.h"
+#include "common/signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace mort;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("mort-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MORT_VERSION));
+    QTextStream out(stdout), err(stderr);
+
+    const CommandLine cmd = CommandLine::parse(app.arguments(), false);
+    if (!cmd.error.isEmpty()) {
+        err << cmd.error << '\n' << CommandLine::usage(QStringLiteral("mort-server"), false);
+        return 2;
+    }
+    if (cmd.showHelp) {
+        out << CommandLine::usage(QStringLiteral("mort-server"), false);
+        return 0;
+    }
+    if (cmd.showVersion) {
+        out << versionString() << '\n';
+        return 0;
+    }
+    QString problem;
+    ConfigPtr config = loadConfigOrExplain(cmd.configPath, &problem);
+    if (!config) {
+        err << "mort-server: " << problem << '\n';
+        return 1;
+    }
+    installLogHandler(config->server.logLevel);
+
+    Engine engine(config);
+    if (Expected<void> started = engine.start(); !started) {
+        err << "mort-server: " << started.error().detail << '\n';
+        return 1;
+    }
+    printBanner(engine, QStringLiteral("mort-server"));
+
+    SignalWatcher signals_;
+    QObject::connect(&signals_, &SignalWatcher::terminationRequested, &app, [&](int) {
+        engine.stop(); // drains in-flight requests, removes unix socket files
+        QTextStream(stdout) << "Bye...\n";
+        app.quit();
+    });
+    return app.exec();
+}

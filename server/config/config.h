@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -112,7 +113,7 @@ struct StorageConfig
     QString kind;       // kind: local-meta | local | noop | http | s3 | ...
     QString rootPath;   // rootPath (local, local-meta)
     QString pathPrefix; // pathPrefix (default "", "transforms" for a storage named `transforms`)
-    QString bucket;     // bucket: backend container (default = Mort bucket name)
+    QString bucket;     // bucket: backend container (empty = the object's Mort bucket, decided per request)
     QString url;        // url (http): contains <container> and/or <item>
     QList<QPair<QString, QString>> headers; // headers
     QString accessKey, secretAccessKey, region, endpoint; // s3
@@ -214,20 +215,30 @@ using ConfigPtr = std::shared_ptr<const Config>;
 // One problem found in a config, naming the YAML key path ("buckets.media.storages.basic.rootPath").
 struct ConfigIssue
 {
-    QString keyPath;
+    QString keyPath; // empty for document-level problems (YAML syntax)
     QString message;
 };
+
+// "keyPath: message" (just the message when there is no key path).
+QString describe(const ConfigIssue &issue);
 
 class ConfigLoader
 {
 public:
     // Mort's shell-style expansion of $NAME / ${NAME} over the whole text (spec §1).
     static QString expandEnvironment(const QString &text);
+    // Same rules with a caller-supplied variable lookup (tests, studio preview).
+    static QString expandEnvironment(const QString &text, const std::function<QString(const QString &)> &lookup);
 
     // Parse + validate. The Error's detail lists every issue, one per line, each
     // starting with its key path.
     static Expected<ConfigPtr> fromFile(const QString &path);
     static Expected<ConfigPtr> fromText(const QString &yaml, const QString &sourcePath = {});
+
+    // Expand + parse + validate, returning whatever could be parsed together with
+    // every issue (parse/type issues first, then validate()'s). For editors that
+    // show issues next to keys; fromText() is this plus the Error packaging.
+    static Config parse(const QString &yaml, QList<ConfigIssue> &issues, const QString &sourcePath = {});
 
     // All problems of a parsed config (empty = valid).
     static QList<ConfigIssue> validate(const Config &config);

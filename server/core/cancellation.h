@@ -21,6 +21,8 @@ public:
     // True when work on behalf of this request should stop.
     bool shouldStop() const { return isCancelled() || isExpired(); }
     QDeadlineTimer deadline() const { return m_state->deadline; }
+    // Only before the token is shared with another thread.
+    void setDeadline(QDeadlineTimer deadline) { m_state->deadline = deadline; }
 
 private:
     struct State

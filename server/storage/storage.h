@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QIODevice>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -33,6 +34,11 @@ struct StoredObject
     QByteArray body; // implicitly shared, never copied after the read
 };
 
+// Keys are Mort object keys ("/dir/img.jpg"); each backend maps them itself
+// with cleanStorageKey(config.pathPrefix, key), so callers never pre-join.
+// A key that names a directory is reported, not refused: head/get/openRead
+// answer with meta.isDirectory = true (and an empty body); turning that into
+// Mort's "404 application/xml" is the service's job.
 class Storage
 {
 public:
@@ -41,8 +47,17 @@ public:
     virtual Expected<ObjectMetadata> head(const QString &key) = 0;
     virtual Expected<StoredObject> get(const QString &key) = 0;
     // `meta.contentType` and `meta.headers` (x-amz-meta-*, etag) are persisted.
+    // An empty body creates a directory at the key (S3 "folder" marker).
     virtual Expected<void> put(const QString &key, const QByteArray &body, const ObjectMetadata &meta) = 0;
+    // Local storages refuse (409 "storage.directory_not_empty") to delete a
+    // directory holding anything but empty directories (peer-differences C7).
     virtual Expected<void> remove(const QString &key) = 0;
+
+    // Streaming seam for large objects: an open, readable device whose
+    // position 0 is the first body byte and whose size() is the body size;
+    // `meta` (optional) receives what head() would return for the same bytes.
+    // The default wraps get(); file backends return the file itself.
+    virtual Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr);
 
     virtual QString kind() const = 0; // "local-meta", "noop", ...
 };
@@ -53,6 +68,10 @@ public:
 Expected<std::shared_ptr<Storage>> createStorage(const StorageConfig &config, const QString &mortBucket);
 
 // storageKey = clean(pathPrefix + "/" + key) (spec urls-and-transforms.md §6).
+// POSIX-style clean that treats the joined path as rooted for `..`: a `..`
+// can never climb above the start, even under a relative prefix
+// ("transforms/../../x" -> "x"). Keeps a leading "/" when the joined path has
+// one (empty or absolute prefix); the root itself is "/" (or "." when relative).
 QString cleanStorageKey(const QString &pathPrefix, const QString &key);
 
 } // namespace mort

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Mort Studio needs to build, run and test.
+# Idempotent: only missing packages are installed (apt-get update only then).
+# Usage (as root): bash packaging/install-deps.sh [--runtime-only]
+set -euo pipefail
+
+BUILD_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
+  qt6-tools-dev-tools qtkeychain-qt6-dev libgl-dev
+  libvips-dev libyaml-cpp-dev libhiredis-dev libbrotli-dev zlib1g-dev libmurmurhash-dev
+  libmsgpack-cxx-dev libjemalloc-dev
+)
+RUNTIME_PACKAGES=(
+  libvips-tools qt6-qpa-plugins curl
+  # tests: a virtual display for the studio window and its screenshots
+  xvfb xauth
+)
+
+missing=()
+for p in "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "Missing packages: ${missing[*]}" >&2
+    echo "Run this script as root (or: sudo bash $0) to install them." >&2
+    exit 1
+  fi
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "All build and test packages are installed."

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and starts Mort Studio on the bundled demo
+# config and sample images. Without a display it starts the headless
+# mort-server instead. Usage (as root on Debian 12): bash packaging/run-demo.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash packaging/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release -j"$(nproc)"
+
+# The demo config reads these (Mort expands ${VAR} in its YAML).
+export MORT_DEMO_IMAGES="$PWD/resources/demo/images"
+export MORT_DEMO_CACHE="${MORT_DEMO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mort-studio/demo}"
+mkdir -p "$MORT_DEMO_CACHE"
+config="$PWD/resources/demo/mort.yml"
+
+cat <<URLS
+
+Mort Studio demo -- try these once it is up:
+  curl -sI http://127.0.0.1:8080/demo/landscape.jpg                          # an original
+  curl -so small.jpg http://127.0.0.1:8080/demo/small/landscape.jpg          # preset "small" (150 px wide)
+  curl -so q.jpg 'http://127.0.0.1:8080/demo/landscape.jpg?operation=resize&width=300'
+  curl -so sq.webp http://127.0.0.1:8080/demo/square_webp/portrait.jpg       # 300x300 smart crop as WebP
+  curl -s http://127.0.0.1:8081/metrics | head                               # internal listener
+Results are stored under $MORT_DEMO_CACHE.
+
+URLS
+
+if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+  exec build/release/app/mort-studio --config "$config"
+fi
+echo "No display found (DISPLAY is unset): starting the headless mort-server instead. Stop it with Ctrl+C."
+exec build/release/app/mort-server -config "$config"

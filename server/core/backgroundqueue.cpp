@@ -1,0 +1,49 @@
+#include "core/backgroundqueue.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcBackground, "mort.background")
+
+namespace mort {
+
+BackgroundQueue::BackgroundQueue(int maxPending, int threads, TaskRegistry *tasks)
+    : m_maxPending(maxPending), m_tasks(tasks)
+{
+    m_pool.setMaxThreadCount(threads);
+    m_pool.setObjectName(QStringLiteral("mort-background"));
+}
+
+BackgroundQueue::~BackgroundQueue()
+{
+    m_pool.waitForDone();
+}
+
+bool BackgroundQueue::post(std::function<void()> job)
+{
+    if (m_pending.fetch_add(1) >= m_maxPending) {
+        m_pending.fetch_sub(1);
+        m_dropped.fetch_add(1);
+        return false;
+    }
+    auto scope = std::make_shared<TaskScope>(m_tasks, TaskKind::Background);
+    m_pool.start([this, job = std::move(job), scope] {
+        try {
+            job();
+        } catch (const std::exception &e) {
+            qCWarning(lcBackground) << "background job failed:" << e.what();
+        } catch (...) {
+            qCWarning(lcBackground) << "background job failed with an unknown exception";
+        }
+        scope->release();
+        m_completed.fetch_add(1);
+        m_pending.fetch_sub(1);
+    });
+    return true;
+}
+
+void BackgroundQueue::waitForIdle(int timeoutMs)
+{
+    m_pool.waitForDone(timeoutMs);
+}
+
+} // namespace mort

@@ -1,0 +1,87 @@
+#pragma once
+// Per-connection state on the HTTP thread: the request guard (limits checked
+// on the raw bytes before Qt HttpServer buffers them), header/idle timeouts,
+// in-order response writing (safe with pipelined requests) and body streaming
+// in bounded pieces driven by bytesWritten.
+#include "http/httpexchange.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+
+class QTcpSocket;
+class QHttpServerRequest;
+
+namespace mort {
+
+class HttpServerCore;
+
+struct HttpLimits
+{
+    qint64 maxHeaderBytes = 16 * 1024;
+    qint64 maxBodyBytes = 64LL << 20;
+    int headerTimeoutMs = 10'000;
+    int idleTimeoutMs = 60'000;
+};
+
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+public:
+    // Becomes a child of `socket`; must be created before Qt HttpServer connects
+    // to the socket so that our readyRead slot runs first.
+    HttpConnection(QTcpSocket *socket, HttpServerCore *core, bool internalListener);
+    ~HttpConnection() override;
+
+    void dispatch(const QHttpServerRequest &request);
+    // Thread-safe (called under ConnectionLink::mutex).
+    void postResponseReady();
+    bool hasPendingExchanges() const { return !m_pending.empty(); }
+    void closeNow();
+
+    static constexpr qint64 kWriteChunk = 256 * 1024;
+
+private:
+    struct RequestMeta
+    {
+        bool keepAlive = true;
+        bool http10 = false;
+    };
+
+    void onReadyRead();
+    bool acceptHeader(const QByteArray &header);
+    void onBytesWritten();
+    void onDisconnected();
+    void onTimeout();
+    void flushReady();
+    void writeHead(const HttpExchange &exchange, HttpResponse &response, bool closeAfter);
+    void continueBody();
+    void finishCurrent();
+    void reject(int status, const QByteArray &why);
+    void armTimer(int ms);
+
+    QTcpSocket *m_socket;
+    HttpServerCore *m_core;
+    bool m_internal;
+    std::shared_ptr<ConnectionLink> m_link;
+    std::deque<HttpExchangePtr> m_pending; // in request order
+    std::deque<RequestMeta> m_metas;       // guard's view of requests not yet dispatched
+    QByteArray m_headerBuffer; // header of the request being received (bounded by maxHeaderBytes)
+    bool m_inBody = false;
+    qint64 m_bodyRemaining = 0;
+    qint64 m_bodyBytesSeen = 0;
+    bool m_chunkedBody = false;
+    bool m_rejected = false;
+    QTimer m_timer;
+
+    // The response being written.
+    bool m_writing = false;
+    QByteArray m_body;
+    qint64 m_bodyOffset = 0;
+    bool m_closeAfterWrite = false;
+};
+
+} // namespace mort

@@ -1,0 +1,54 @@
+#pragma once
+// Our own request/response types: the rest of the engine never sees Qt
+// HttpServer types, so the transport can be replaced (DESIGN §4).
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace mort {
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+// Case-insensitive header lookups on an ordered header list.
+QByteArray headerValue(const HttpHeaders &headers, QByteArrayView name);
+bool hasHeader(const HttpHeaders &headers, QByteArrayView name);
+void setHeader(HttpHeaders &headers, const QByteArray &name, const QByteArray &value); // replace or append
+void removeHeader(HttpHeaders &headers, QByteArrayView name);
+
+QByteArray reasonPhrase(int status);
+QByteArray httpDate(const QDateTime &utc); // RFC 7231 IMF-fixdate
+
+struct HttpRequest
+{
+    QByteArray method;     // upper case: "GET", "HEAD", ...; "UNKNOWN" for methods Qt does not know
+    QString path;          // percent-decoded path, as Mort splits it
+    QByteArray rawQuery;   // undecoded query, without '?'
+    HttpHeaders headers;
+    QByteArray body;
+    QHostAddress remoteAddress;
+    bool internalListener = false; // arrived on internalListen
+    quint64 id = 0;                // per-process request number
+
+    QByteArray header(QByteArrayView name) const { return headerValue(headers, name); }
+    bool isHead() const { return method == "HEAD"; }
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    HttpHeaders headers;
+    QByteArray body; // implicitly shared: handing it over copies no bytes
+
+    HttpResponse() = default;
+    HttpResponse(int s, QByteArray b = {}, QByteArray contentType = {}) : status(s), body(std::move(b))
+    {
+        if (!contentType.isEmpty())
+            headers.append({"Content-Type", std::move(contentType)});
+    }
+    QByteArray header(QByteArrayView name) const { return headerValue(headers, name); }
+    void setHeader(const QByteArray &name, const QByteArray &value) { mort::setHeader(headers, name, value); }
+};
+
+} // namespace mort

@@ -1,0 +1,82 @@
+#include "http/httpserver.h"
+
+#include "http/httpservercore.h"
+
+#include <QDeadlineTimer>
+#include <QThread>
+
+namespace mort {
+
+HttpServer::HttpServer(HttpLimits limits, HttpHandler *handler, TaskRegistry *tasks)
+    : m_counters(std::make_unique<HttpCounters>())
+{
+    m_core = new HttpServerCore(limits, handler, tasks, m_counters.get());
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("mort-http"));
+    m_core->moveToThread(m_thread);
+    QObject::connect(m_thread, &QThread::finished, m_core, &QObject::deleteLater);
+    m_thread->start();
+}
+
+HttpServer::~HttpServer()
+{
+    stop(0);
+}
+
+Expected<void> HttpServer::listen(const QList<ListenAddress> &addresses)
+{
+    if (!m_thread)
+        return Error::internal("http.stopped", QStringLiteral("server already stopped"));
+    std::optional<Error> failure;
+    QStringList bound, boundPublic, boundInternal;
+    QMetaObject::invokeMethod(m_core, [&] {
+        for (const ListenAddress &address : addresses) {
+            Expected<QString> result = m_core->listenOn(address);
+            if (!result) {
+                failure = result.takeError();
+                m_core->closeListeners();
+                return;
+            }
+            bound.append(*result);
+            (address.internal ? boundInternal : boundPublic).append(*result);
+        }
+    }, Qt::BlockingQueuedConnection);
+    if (failure)
+        return *failure;
+    m_bound += bound;
+    m_boundPublic += boundPublic;
+    m_boundInternal += boundInternal;
+    return {};
+}
+
+void HttpServer::stop(int graceMs)
+{
+    if (!m_thread)
+        return;
+    QMetaObject::invokeMethod(m_core, [this] { m_core->closeListeners(); }, Qt::BlockingQueuedConnection);
+    // Drain: in-flight exchanges finish on the HTTP thread while we wait here.
+    QDeadlineTimer deadline(graceMs);
+    while (m_counters->exchangesInFlight.load() > 0 && !deadline.hasExpired())
+        QThread::msleep(5);
+    QMetaObject::invokeMethod(m_core, [this] { m_core->closeAllConnections(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread; // m_core was deleted on the thread's finished()
+    m_thread = nullptr;
+    m_core = nullptr;
+}
+
+HttpServerStats HttpServer::stats() const
+{
+    HttpServerStats s;
+    s.connectionsAccepted = m_counters->connectionsAccepted.load();
+    s.connectionsOpen = m_counters->connectionsOpen.load();
+    s.requestsReceived = m_counters->requestsReceived.load();
+    s.responsesWritten = m_counters->responsesWritten.load();
+    s.responsesDropped = m_counters->responsesDropped.load();
+    s.rejectedByGuard = m_counters->rejectedByGuard.load();
+    s.exchangesInFlight = m_counters->exchangesInFlight.load();
+    return s;
+}
+
+} // namespace mort

@@ -1,0 +1,77 @@
+#pragma once
+// Lives on the HTTP thread. Qt 6.4's QAbstractHttpServer hands every parsed
+// request here with its socket; we route it to the HttpConnection that guards
+// that socket. No Qt router: one handler gets everything (spec: every path is
+// /<bucket>/<key>).
+#include "http/httpconnection.h"
+#include "http/listenaddress.h"
+
+#include <QAbstractHttpServer>
+#include <QList>
+#include <QTcpServer>
+
+#include <atomic>
+
+namespace mort {
+
+class TaskRegistry;
+
+struct HttpCounters
+{
+    std::atomic<quint64> connectionsAccepted{0};
+    std::atomic<qint64> connectionsOpen{0};
+    std::atomic<quint64> requestsReceived{0};
+    std::atomic<quint64> responsesWritten{0};
+    std::atomic<quint64> responsesDropped{0}; // client gone before the answer was ready
+    std::atomic<quint64> rejectedByGuard{0};  // 400/408/413/431 answered by the guard
+    std::atomic<qint64> exchangesInFlight{0};
+};
+
+// QTcpServer whose accepted sockets get an HttpConnection (the guard) first.
+class GuardedTcpServer : public QTcpServer
+{
+    Q_OBJECT
+public:
+    GuardedTcpServer(HttpServerCore *core, bool internal, QObject *parent);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    HttpServerCore *m_core;
+    bool m_internal;
+};
+
+class HttpServerCore : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    HttpServerCore(HttpLimits limits, HttpHandler *handler, TaskRegistry *tasks, HttpCounters *counters);
+    ~HttpServerCore() override;
+
+    // Called on the HTTP thread.
+    Expected<QString> listenOn(const ListenAddress &address);
+    void closeListeners();
+    void closeAllConnections();
+
+    const HttpLimits &limits() const { return m_limits; }
+    HttpHandler *handler() const { return m_handler; }
+    TaskRegistry *tasks() const { return m_tasks; }
+    HttpCounters *counters() const { return m_counters; }
+    quint64 nextRequestId() { return ++m_requestIds; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    HttpLimits m_limits;
+    HttpHandler *m_handler;
+    TaskRegistry *m_tasks;
+    HttpCounters *m_counters;
+    QList<GuardedTcpServer *> m_servers;
+    QStringList m_unixPaths;
+    quint64 m_requestIds = 0;
+};
+
+} // namespace mort

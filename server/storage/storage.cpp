@@ -1,0 +1,22 @@
+#include "storage/storage.h"
+
+#include <QBuffer>
+
+namespace mort {
+
+// Backends without a native stream still serve the seam: the buffer shares
+// the body read by get() (implicit sharing, no copy).
+Expected<std::unique_ptr<QIODevice>> Storage::openRead(const QString &key, ObjectMetadata *meta)
+{
+    auto object = get(key);
+    if (!object)
+        return object.takeError();
+    auto buffer = std::make_unique<QBuffer>();
+    buffer->setData(object->body);
+    buffer->open(QIODevice::ReadOnly);
+    if (meta)
+        *meta = std::move(object->meta);
+    return std::unique_ptr<QIODevice>(std::move(buffer));
+}
+
+} // namespace mort
