@@ -37,6 +37,7 @@ ServerStatusPanel::ServerStatusPanel(QWidget *parent)
     auto *tasksLayout = new QVBoxLayout(tasks);
     m_taskView->setModel(m_tasks);
     m_taskView->verticalHeader()->hide();
+    m_taskView->verticalHeader()->setDefaultSectionSize(m_taskView->fontMetrics().height() + 8);
     m_taskView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_taskView->setSelectionMode(QAbstractItemView::NoSelection);
     tasksLayout->addWidget(m_taskView);

@@ -180,8 +180,10 @@ void validateServer(const ServerConfig &server, Issues &issues)
         validateListen(server.listens.at(i), YamlFieldReader::indexed(listensPath, i), issues);
     validateListen(server.internalListen, internalPath, issues);
     // §2: Mort compares the strings; ":8081" and "0.0.0.0:8081" are not caught, as in Mort.
+    // Port 0 asks the kernel for a free port each time (tests, embedded studio), so two
+    // such entries never name the same listener.
     const qsizetype clash = server.listens.indexOf(server.internalListen);
-    if (clash >= 0)
+    if (clash >= 0 && !server.internalListen.endsWith(QLatin1String(":0")))
         issues.append({internalPath, QStringLiteral("must differ from %1 (%2)")
                                          .arg(YamlFieldReader::indexed(listensPath, clash), quoted(server.internalListen))});
 

@@ -20,11 +20,15 @@ BackgroundQueue::~BackgroundQueue()
 
 bool BackgroundQueue::post(std::function<void()> job)
 {
-    if (m_pending.fetch_add(1) >= m_maxPending) {
-        m_pending.fetch_sub(1);
-        m_dropped.fetch_add(1);
-        return false;
-    }
+    // Reserve a slot only if one is free: a fetch_add-then-undo let pending()
+    // read above capacity while a flood of rejected posts was in flight.
+    qint64 current = m_pending.load();
+    do {
+        if (current >= m_maxPending) {
+            m_dropped.fetch_add(1);
+            return false;
+        }
+    } while (!m_pending.compare_exchange_weak(current, current + 1));
     auto scope = std::make_shared<TaskScope>(m_tasks, TaskKind::Background);
     m_pool.start([this, job = std::move(job), scope] {
         try {

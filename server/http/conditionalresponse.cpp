@@ -1,7 +1,6 @@
 #include "http/conditionalresponse.h"
 
 #include <QDateTime>
-#include <QLocale>
 #include <QRandomGenerator>
 #include <QTimeZone>
 
@@ -9,32 +8,129 @@ namespace mort {
 
 namespace {
 
+bool isDayName(QByteArrayView name, bool longForm)
+{
+    static const char *shortNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char *longNames[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    for (const char *n : longForm ? longNames : shortNames) {
+        if (name.compare(n, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+int monthNumber(QByteArrayView name)
+{
+    static const char *names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    for (int i = 0; i < 12; ++i) {
+        if (name.compare(names[i], Qt::CaseInsensitive) == 0)
+            return i + 1;
+    }
+    return 0;
+}
+
+// Unsigned decimal of minDigits..maxDigits digits, or -1.
+int number(QByteArrayView text, int minDigits, int maxDigits)
+{
+    if (text.size() < minDigits || text.size() > maxDigits)
+        return -1;
+    int n = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return -1;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
+QDateTime utcDateTime(int year, int month, int day, QByteArrayView hms)
+{
+    const QList<QByteArray> parts = hms.toByteArray().split(':');
+    if (parts.size() != 3)
+        return {};
+    const QDate date(year, month, day);
+    const QTime time(number(parts[0], 1, 2), number(parts[1], 1, 2), number(parts[2], 1, 2));
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::UTC);
+}
+
+// Go's http.ParseTime: IMF-fixdate, RFC 850 and ANSI C asctime; the weekday is
+// checked for syntax only. Built field by field directly in UTC: parsing
+// through local time (QLocale::toDateTime) lost dates falling into a DST gap
+// of the host's zone and rejected asctime's space-padded day ("Nov  6").
 QDateTime parseHttpDate(const QByteArray &value)
 {
-    const QString s = QString::fromLatin1(value).trimmed();
-    // RFC 7231 IMF-fixdate, plus the two obsolete forms clients still send.
-    static const char *formats[] = {"ddd, dd MMM yyyy hh:mm:ss 'GMT'", "dddd, dd-MMM-yy hh:mm:ss 'GMT'",
-                                    "ddd MMM d hh:mm:ss yyyy"};
-    for (const char *format : formats) {
-        QDateTime dt = QLocale::c().toDateTime(s, QString::fromLatin1(format));
-        if (dt.isValid()) {
-            dt.setTimeSpec(Qt::UTC);
-            return dt;
+    const QList<QByteArray> f = value.simplified().split(' ');
+    if (f.size() == 6 && f[0].endsWith(',') && isDayName(QByteArrayView(f[0]).chopped(1), false) && f[5] == "GMT")
+        return utcDateTime(number(f[3], 4, 4), monthNumber(f[2]), number(f[1], 1, 2), f[4]); // IMF-fixdate
+    if (f.size() == 4 && f[0].endsWith(',') && isDayName(QByteArrayView(f[0]).chopped(1), true) && f[3] == "GMT") {
+        const QList<QByteArray> d = f[1].split('-'); // RFC 850: 06-Nov-94
+        if (d.size() != 3)
+            return {};
+        int year = number(d[2], 2, 2);
+        if (year < 0)
+            return {};
+        year += year >= 69 ? 1900 : 2000; // Go's two-digit year rule
+        return utcDateTime(year, monthNumber(d[1]), number(d[0], 1, 2), f[2]);
+    }
+    if (f.size() == 5 && isDayName(f[0], false)) // asctime: Sun Nov  6 08:49:37 1994
+        return utcDateTime(number(f[4], 4, 4), monthNumber(f[1]), number(f[2], 1, 2), f[3]);
+    return {};
+}
+
+QByteArrayView trimmedView(QByteArrayView s)
+{
+    while (!s.isEmpty() && (s.front() == ' ' || s.front() == '\t'))
+        s = s.sliced(1);
+    while (!s.isEmpty() && (s.back() == ' ' || s.back() == '\t'))
+        s.chop(1);
+    return s;
+}
+
+// Go's scanETag: the leading `"…"` or `W/"…"` of `s` (commas allowed inside
+// the quotes), or empty when `s` does not start with a well-formed tag.
+QByteArrayView scanETag(QByteArrayView s, QByteArrayView *remain)
+{
+    s = trimmedView(s);
+    const qsizetype start = s.startsWith("W/") ? 2 : 0;
+    if (s.size() - start < 2 || s[start] != '"')
+        return {};
+    for (qsizetype i = start + 1; i < s.size(); ++i) {
+        const uchar c = uchar(s[i]);
+        if (c == '"') {
+            *remain = s.sliced(i + 1);
+            return s.first(i + 1);
         }
+        if (!(c == 0x21 || (c >= 0x23 && c <= 0x7E) || c >= 0x80))
+            return {};
     }
     return {};
 }
 
-// Splits an entity-tag list ("a", W/"b", *) into tags as written.
-QList<QByteArray> entityTags(const QByteArray &list)
+// Go's If-Match / If-None-Match list walk: true on `*` or on a tag that
+// `match`es; the walk stops (no match) at the first malformed tag.
+template <typename Match>
+bool etagListMatches(QByteArrayView list, Match match)
 {
-    QList<QByteArray> tags;
-    for (const QByteArray &part : list.split(',')) {
-        const QByteArray t = part.trimmed();
-        if (!t.isEmpty())
-            tags.append(t);
+    for (;;) {
+        list = trimmedView(list);
+        if (list.isEmpty())
+            return false;
+        if (list.front() == ',') {
+            list = list.sliced(1);
+            continue;
+        }
+        if (list.front() == '*')
+            return true;
+        QByteArrayView remain;
+        const QByteArrayView tag = scanETag(list, &remain);
+        if (tag.isEmpty())
+            return false;
+        if (match(tag))
+            return true;
+        list = remain;
     }
-    return tags;
 }
 
 bool isQuoted(QByteArrayView tag) { return tag.size() >= 2 && tag.front() == '"' && tag.back() == '"'; }
@@ -52,11 +148,17 @@ bool weakMatch(QByteArrayView a, QByteArrayView b)
     return isQuoted(oa) && isQuoted(ob) && oa == ob;
 }
 
+// The modtime ServeContent is given: Last-Modified, or now when it is missing
+// (spec §5).
 QDateTime lastModifiedOf(const HttpResponse &response)
 {
     const QByteArray lm = response.header("Last-Modified");
-    return lm.isEmpty() ? QDateTime() : parseHttpDate(lm);
+    const QDateTime parsed = lm.isEmpty() ? QDateTime() : parseHttpDate(lm);
+    return parsed.isValid() ? parsed : QDateTime::currentDateTimeUtc();
 }
+
+// Go's isZeroTime: the Unix epoch disables date preconditions.
+bool isZeroTime(const QDateTime &t) { return t.toSecsSinceEpoch() == 0; }
 
 HttpResponse bareStatus(const HttpResponse &from, int status)
 {
@@ -78,6 +180,7 @@ HttpResponse rangeError(const HttpResponse &from, qint64 size, bool noOverlap)
     for (const auto &h : from.headers) {
         if (h.first.compare("Content-Type", Qt::CaseInsensitive) != 0
             && h.first.compare("Content-Length", Qt::CaseInsensitive) != 0
+            && h.first.compare("Content-Encoding", Qt::CaseInsensitive) != 0 // the body is our plain text
             && h.first.compare("ETag", Qt::CaseInsensitive) != 0
             && h.first.compare("Last-Modified", Qt::CaseInsensitive) != 0)
             r.headers.append(h);
@@ -109,9 +212,14 @@ bool isConditionalOrRange(const HttpRequest &request)
 RangeParse parseRangeHeader(const QByteArray &header, qint64 size, QList<ByteRange> *out)
 {
     out->clear();
+    // As Go, an invalid header yields no ranges at all, not the ones before it.
+    const auto invalid = [out] {
+        out->clear();
+        return RangeParse::Invalid;
+    };
     const QByteArray prefix = "bytes=";
     if (!header.startsWith(prefix))
-        return RangeParse::Invalid;
+        return invalid();
     bool noOverlap = false;
     for (const QByteArray &raw : header.mid(prefix.size()).split(',')) {
         const QByteArray spec = raw.trimmed();
@@ -119,7 +227,7 @@ RangeParse parseRangeHeader(const QByteArray &header, qint64 size, QList<ByteRan
             continue;
         const qsizetype dash = spec.indexOf('-');
         if (dash < 0)
-            return RangeParse::Invalid;
+            return invalid();
         const QByteArray startText = spec.left(dash).trimmed();
         const QByteArray endText = spec.mid(dash + 1).trimmed();
         ByteRange r;
@@ -127,17 +235,17 @@ RangeParse parseRangeHeader(const QByteArray &header, qint64 size, QList<ByteRan
         if (startText.isEmpty()) {
             // Suffix range "-n": the last n bytes.
             if (endText.isEmpty() || endText.startsWith('-'))
-                return RangeParse::Invalid;
+                return invalid();
             qint64 n = endText.toLongLong(&ok);
             if (!ok || n < 0)
-                return RangeParse::Invalid;
+                return invalid();
             n = std::min(n, size);
             r.start = size - n;
             r.length = size - r.start;
         } else {
             const qint64 start = startText.toLongLong(&ok);
             if (!ok || start < 0)
-                return RangeParse::Invalid;
+                return invalid();
             if (start >= size) {
                 noOverlap = true; // as Go: skipped, 416 only if nothing overlaps
                 continue;
@@ -148,7 +256,7 @@ RangeParse parseRangeHeader(const QByteArray &header, qint64 size, QList<ByteRan
             } else {
                 qint64 end = endText.toLongLong(&ok);
                 if (!ok || start > end)
-                    return RangeParse::Invalid;
+                    return invalid();
                 end = std::min(end, size - 1);
                 r.length = end - start + 1;
             }
@@ -171,12 +279,9 @@ HttpResponse applyConditionalAndRange(const HttpRequest &request, HttpResponse r
     // 1. If-Match, else If-Unmodified-Since.
     const QByteArray ifMatch = request.header("If-Match");
     if (!ifMatch.isEmpty()) {
-        bool matched = false;
-        for (const QByteArray &tag : entityTags(ifMatch))
-            matched = matched || tag == "*" || strongMatch(tag, etag);
-        if (!matched)
+        if (!etagListMatches(ifMatch, [&](QByteArrayView tag) { return strongMatch(tag, etag); }))
             return bareStatus(response, 412);
-    } else if (const QByteArray ius = request.header("If-Unmodified-Since"); !ius.isEmpty() && modified.isValid()) {
+    } else if (const QByteArray ius = request.header("If-Unmodified-Since"); !ius.isEmpty() && !isZeroTime(modified)) {
         const QDateTime since = parseHttpDate(ius);
         if (since.isValid() && modified.toSecsSinceEpoch() > since.toSecsSinceEpoch())
             return bareStatus(response, 412);
@@ -185,15 +290,12 @@ HttpResponse applyConditionalAndRange(const HttpRequest &request, HttpResponse r
     // 2. If-None-Match, else If-Modified-Since (GET/HEAD only).
     const QByteArray ifNoneMatch = request.header("If-None-Match");
     if (!ifNoneMatch.isEmpty()) {
-        bool matched = false;
-        for (const QByteArray &tag : entityTags(ifNoneMatch))
-            matched = matched || tag == "*" || weakMatch(tag, etag);
-        if (matched)
+        if (etagListMatches(ifNoneMatch, [&](QByteArrayView tag) { return weakMatch(tag, etag); }))
             return bareStatus(response, getOrHead ? 304 : 412);
-    } else if (const QByteArray ims = request.header("If-Modified-Since"); !ims.isEmpty() && getOrHead) {
+    } else if (const QByteArray ims = request.header("If-Modified-Since");
+               !ims.isEmpty() && getOrHead && !isZeroTime(modified)) {
         const QDateTime since = parseHttpDate(ims);
-        const QDateTime mod = modified.isValid() ? modified : QDateTime::currentDateTimeUtc();
-        if (since.isValid() && mod.toSecsSinceEpoch() <= since.toSecsSinceEpoch())
+        if (since.isValid() && modified.toSecsSinceEpoch() <= since.toSecsSinceEpoch())
             return bareStatus(response, 304);
     }
 
@@ -202,10 +304,11 @@ HttpResponse applyConditionalAndRange(const HttpRequest &request, HttpResponse r
     if (range.isEmpty() || !getOrHead)
         return response;
     if (const QByteArray ifRange = request.header("If-Range"); !ifRange.isEmpty()) {
+        QByteArrayView remain;
         bool current = false;
-        if (ifRange.startsWith('"') || ifRange.startsWith("W/"))
-            current = strongMatch(ifRange, etag);
-        else if (const QDateTime d = parseHttpDate(ifRange); d.isValid() && modified.isValid())
+        if (const QByteArrayView tag = scanETag(ifRange, &remain); !tag.isEmpty())
+            current = strongMatch(tag, etag);
+        else if (const QDateTime d = parseHttpDate(ifRange); d.isValid())
             current = d.toSecsSinceEpoch() == modified.toSecsSinceEpoch();
         if (!current)
             return response;
@@ -214,7 +317,10 @@ HttpResponse applyConditionalAndRange(const HttpRequest &request, HttpResponse r
     QList<ByteRange> ranges;
     switch (parseRangeHeader(range, size, &ranges)) {
     case RangeParse::Invalid: return rangeError(response, size, false);
-    case RangeParse::NoOverlap: return rangeError(response, size, true);
+    case RangeParse::NoOverlap:
+        if (size == 0)
+            return response; // Go: an empty body ignores the Range (200, not 416)
+        return rangeError(response, size, true);
     case RangeParse::Ok: break;
     }
     qint64 total = 0;
@@ -226,6 +332,7 @@ HttpResponse applyConditionalAndRange(const HttpRequest &request, HttpResponse r
     HttpResponse partial;
     partial.status = 206;
     partial.headers = response.headers;
+    removeHeader(partial.headers, "Content-Length"); // the full size; the transport counts the part
     if (ranges.size() == 1) {
         partial.body = response.body.mid(ranges.first().start, ranges.first().length);
         partial.setHeader("Content-Range", contentRange(ranges.first(), size));

@@ -25,13 +25,21 @@ bool hasHeader(const HttpHeaders &headers, QByteArrayView name)
 
 void setHeader(HttpHeaders &headers, const QByteArray &name, const QByteArray &value)
 {
-    for (auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
-            h.second = value;
-            return;
+    // Like Go's Header.Set: the first occurrence keeps its place and takes the
+    // value; any further occurrences (e.g. appended Vary lines) are dropped.
+    qsizetype first = -1;
+    for (qsizetype i = 0; i < headers.size();) {
+        if (headers.at(i).first.compare(name, Qt::CaseInsensitive) != 0) {
+            ++i;
+        } else if (first < 0) {
+            headers[i].second = value;
+            first = i++;
+        } else {
+            headers.removeAt(i);
         }
     }
-    headers.append({name, value});
+    if (first < 0)
+        headers.append({name, value});
 }
 
 void removeHeader(HttpHeaders &headers, QByteArrayView name)

@@ -19,9 +19,9 @@ struct ImageInfo
 {
     QByteArray loader;      // libvips loader nickname: "jpegload", ...
     QByteArray contentType; // "image/jpeg"
-    int width = 0;
-    int height = 0;         // height of one page
-    int pages = 1;
+    int width = 0;          // as stored, before EXIF orientation
+    int height = 0;         // height of one page, as stored
+    int pages = 1;          // frames of an animated input (only the first is processed)
     int orientation = 1;    // EXIF orientation 1..8
     bool hasAlpha = false;
 };
@@ -55,6 +55,13 @@ public:
     // Runs the passes of a merged chain (object/ mergeChain) one after another.
     // Errors: 400 for Mort's processing failures (bad extract area, ...),
     // 415 unsupported type, 422 over a limit, 504 deadline / 499 cancelled.
+    // Codes: image.unsupported_type (415); image.too_large,
+    // image.too_many_frames, image.output_too_large, image.corrupt (422, the
+    // last for recognised but undecodable data under strict decoding);
+    // image.bad_extract, image.unsupported_output, image.watermark_unavailable,
+    // image.bad_blur (400); request.cancelled (499); image.deadline (504).
+    // Animated inputs are processed as their first frame (a still output).
+    // An empty list returns the source unchanged.
     Expected<ProcessedImage> process(const QByteArray &source, const QList<Transforms> &passes,
                                      const CancelToken &cancel) const;
 

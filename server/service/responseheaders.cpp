@@ -1,13 +1,37 @@
 #include "service/responseheaders.h"
 
+#include <cstring>
+
 namespace mort {
+
+namespace {
+
+// RFC 7230 token characters (Go's validHeaderFieldByte).
+bool isTokenChar(uchar c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    return c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+}
+
+} // namespace
 
 QByteArray canonicalHeaderName(const QByteArray &name)
 {
+    // As Go: a name with any non-token byte (space, non-ASCII, ...) is returned
+    // unchanged; otherwise upper-case the first letter and each letter after a
+    // '-', lower-case the rest (ASCII only).
+    for (char c : name) {
+        if (!isTokenChar(uchar(c)))
+            return name;
+    }
     QByteArray out = name;
     bool upper = true;
     for (char &c : out) {
-        c = upper ? QChar::toUpper(uchar(c)) : QChar::toLower(uchar(c));
+        if (upper && c >= 'a' && c <= 'z')
+            c = char(c - 'a' + 'A');
+        else if (!upper && c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
         upper = c == '-';
     }
     return out;

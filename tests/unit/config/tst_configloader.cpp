@@ -343,6 +343,11 @@ void TestConfigLoader::validConfigsHaveNoIssues_data()
     QTest::newRow("emptyDocument") << "";
     QTest::newRow("onlyComments") << "# nothing configured\n";
     QTest::newRow("minimalBucket") << QString::fromLatin1(kValidBucket);
+    QTest::newRow("ephemeralPortsMayRepeat") << R"y(
+server:
+  listens: ["127.0.0.1:0"]
+  internalListen: "127.0.0.1:0"
+)y";
     QTest::newRow("unknownKeysIgnored") << R"y(
 version: 2
 server:

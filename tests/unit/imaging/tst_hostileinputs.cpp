@@ -14,6 +14,8 @@ class TestHostileInputs : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { initVipsForTests(); }
+    // Every path, errors included, released all its images.
+    void cleanupTestCase() { QCOMPARE(liveVipsImages(), 0); }
 
     void rejected_data()
     {

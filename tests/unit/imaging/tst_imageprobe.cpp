@@ -13,6 +13,8 @@ class TestImageProbe : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { initVipsForTests(); }
+    // Every path, errors included, released all its images.
+    void cleanupTestCase() { QCOMPARE(liveVipsImages(), 0); }
 
     void initIsIdempotent()
     {

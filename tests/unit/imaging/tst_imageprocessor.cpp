@@ -69,6 +69,8 @@ class TestImageProcessor : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { initVipsForTests(); }
+    // Every path, errors included, released all its images.
+    void cleanupTestCase() { QCOMPARE(liveVipsImages(), 0); }
 
     void outputSizes_data()
     {
