@@ -4,6 +4,7 @@
 #include "http/errorresponse.h"
 #include "service/internalapi.h"
 #include "service/responseheaders.h"
+#include "service/responseplugins.h"
 #include "storage/noopstorage.h"
 
 #include <QCryptographicHash>
@@ -274,37 +275,38 @@ void ObjectHandler::serveTransform(const HttpExchangePtr &exchange, std::shared_
         // 1. A stored result from an earlier request.
         auto results = storageFor(*snap, object.bucket, object.storageName);
         if (!results)
-            return finishError(exchange, *snap, object.bucket, results.error());
+            return finishError(exchange, *snap, object.bucket, results.error(), true);
         TaskScope fetch(m_tasks, TaskKind::Fetch);
         auto stored = (*results)->get(object.key);
         if (stored && !stored->meta.isDirectory) {
             if (object.checkParent) {
                 auto parentStorage = storageFor(*snap, root.bucket, root.storageName);
                 if (!parentStorage)
-                    return finishError(exchange, *snap, object.bucket, parentStorage.error());
+                    return finishError(exchange, *snap, object.bucket, parentStorage.error(), true);
                 auto parentMeta = (*parentStorage)->head(root.key);
                 if (!parentMeta)
-                    return finishError(exchange, *snap, object.bucket, parentMeta.error());
+                    return finishError(exchange, *snap, object.bucket, parentMeta.error(), true);
             }
             m_counters.downloads++;
-            return finish(exchange, *snap, object.bucket, responseFromStored(stored->meta, std::move(stored->body)));
+            return finish(exchange, *snap, object.bucket, responseFromStored(stored->meta, std::move(stored->body)),
+                          true);
         }
         if (!stored && !stored.error().isNotFound())
-            return finishError(exchange, *snap, object.bucket, stored.error());
+            return finishError(exchange, *snap, object.bucket, stored.error(), true);
     }
 
     // 2. Generate it from the original at the end of the parent chain.
     auto parentStorage = storageFor(*snap, root.bucket, root.storageName);
     if (!parentStorage)
-        return finishError(exchange, *snap, object.bucket, parentStorage.error());
+        return finishError(exchange, *snap, object.bucket, parentStorage.error(), true);
     Expected<StoredObject> parent = [&] {
         TaskScope fetch(m_tasks, TaskKind::Fetch);
         return (*parentStorage)->get(root.key);
     }();
     if (!parent)
-        return finishError(exchange, *snap, object.bucket, parent.error());
+        return finishError(exchange, *snap, object.bucket, parent.error(), true);
     if (parent->meta.isDirectory || !parent->meta.contentType.contains("image/"))
-        return finishError(exchange, *snap, object.bucket, Error::notFound(QStringLiteral("parent is not an image")));
+        return finishError(exchange, *snap, object.bucket, Error::notFound(QStringLiteral("parent is not an image")), true);
     const LimitsConfig &limits = snap->processor(object.bucket).limits();
     if (parent->body.size() > limits.maxParentBytes)
         return finishError(exchange, *snap, object.bucket,
@@ -314,7 +316,7 @@ void ObjectHandler::serveTransform(const HttpExchangePtr &exchange, std::shared_
                                              .arg(parent->body.size())
                                              .arg(limits.maxParentBytes)));
     if (token.shouldStop())
-        return finishError(exchange, *snap, object.bucket, stoppedError(token));
+        return finishError(exchange, *snap, object.bucket, stoppedError(token), true);
 
     // 3. Admission: concurrentImageProcessing bounds transforms queued or running.
     const qint64 inFlight = m_counters.transformsInFlight.fetch_add(1);
@@ -341,7 +343,7 @@ void ObjectHandler::runTransform(const HttpExchangePtr &exchange, std::shared_pt
     } inFlight{m_counters.transformsInFlight};
     const CancelToken &token = exchange->cancelToken();
     if (token.shouldStop())
-        return finishError(exchange, *snap, object->bucket, stoppedError(token));
+        return finishError(exchange, *snap, object->bucket, stoppedError(token), true);
 
     Expected<ProcessedImage> image = [&] {
         TaskScope transform(m_tasks, TaskKind::Transform);
@@ -351,7 +353,7 @@ void ObjectHandler::runTransform(const HttpExchangePtr &exchange, std::shared_pt
     source = QByteArray(); // the original is no longer needed: free it before the response is written
     if (!image) {
         m_counters.transformsFailed++;
-        return finishError(exchange, *snap, object->bucket, image.error());
+        return finishError(exchange, *snap, object->bucket, image.error(), true);
     }
     HttpResponse r;
     r.status = 200;
@@ -375,7 +377,7 @@ void ObjectHandler::runTransform(const HttpExchangePtr &exchange, std::shared_pt
                     {"x-amz-meta-public-width", QByteArray::number(image->width)},
                     {"x-amz-meta-public-height", QByteArray::number(image->height)}};
     storeResult(snap, object, image->body, std::move(meta));
-    finish(exchange, *snap, object->bucket, std::move(r));
+    finish(exchange, *snap, object->bucket, std::move(r), true);
 }
 
 void ObjectHandler::storeResult(std::shared_ptr<const Snapshot> snap, std::shared_ptr<const ObjectRef> object,
@@ -402,17 +404,17 @@ void ObjectHandler::storeResult(std::shared_ptr<const Snapshot> snap, std::share
 }
 
 void ObjectHandler::finishError(const HttpExchangePtr &exchange, const Snapshot &snap, const QString &bucket,
-                                const Error &error)
+                                const Error &error, bool transformed)
 {
     if (error.httpStatus >= 500)
         qCWarning(lcPipeline) << "request" << exchange->request().id << exchange->request().path << error.toString();
     if (error.isNotFound() && error.code == "object.directory")
-        return finish(exchange, snap, bucket, directoryResponse());
-    finish(exchange, snap, bucket, errorResponse(error));
+        return finish(exchange, snap, bucket, directoryResponse(), transformed);
+    finish(exchange, snap, bucket, errorResponse(error), transformed);
 }
 
 void ObjectHandler::finish(const HttpExchangePtr &exchange, const Snapshot &snap, const QString &bucket,
-                           HttpResponse response)
+                           HttpResponse response, bool transformed)
 {
     applyHeaderRules(*snap.config, snap.config->bucket(bucket), response);
     applyCorsHeaders(response);
@@ -421,6 +423,7 @@ void ObjectHandler::finish(const HttpExchangePtr &exchange, const Snapshot &snap
     // ignores conditionals there (spec http-behaviour.md §5).
     if (response.status == 200 && !hasHeader(response.headers, "Content-Length") && isConditionalOrRange(request))
         response = applyConditionalAndRange(request, std::move(response));
+    applyResponsePlugins(snap.config->server.plugins, request, transformed, response);
     exchange->respond(std::move(response));
 }
 

@@ -68,8 +68,10 @@ private:
                                                   const QString &storageName);
 
     // Header rules + CORS + conditionals, then hands the response to the transport.
-    void finish(const HttpExchangePtr &exchange, const Snapshot &snap, const QString &bucket, HttpResponse response);
-    void finishError(const HttpExchangePtr &exchange, const Snapshot &snap, const QString &bucket, const Error &error);
+    void finish(const HttpExchangePtr &exchange, const Snapshot &snap, const QString &bucket, HttpResponse response,
+                bool transformed = false);
+    void finishError(const HttpExchangePtr &exchange, const Snapshot &snap, const QString &bucket, const Error &error,
+                     bool transformed = false);
     // Runs `job` on `pool`, turning any exception into a 500 (seed: no panic recovery).
     void runGuarded(QThreadPool &pool, const HttpExchangePtr &exchange, std::function<void()> job);
 

@@ -54,8 +54,11 @@ constexpr std::array<ExtensionType, 32> kExtensions{{
 
 bool startsWith(const QByteArray &data, std::string_view prefix, qsizetype at = 0)
 {
+    // QByteArrayView, not memcmp: GCC 12 -O2 misreads an empty QByteArray's
+    // shared null as a 1-byte source (-Wstringop-overread).
     return data.size() >= at + qsizetype(prefix.size())
-        && std::memcmp(data.constData() + at, prefix.data(), prefix.size()) == 0;
+        && QByteArrayView(data).sliced(at, qsizetype(prefix.size()))
+               == QByteArrayView(prefix.data(), qsizetype(prefix.size()));
 }
 
 bool isWhitespace(char c)

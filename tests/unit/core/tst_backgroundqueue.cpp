@@ -29,6 +29,14 @@ private:
     QSemaphore m_gate{0};
 };
 
+// Opens the latch when a test returns early on a failed check, so the queue's
+// destructor does not wait forever for blocked jobs.
+struct OpenOnExit
+{
+    Latch &latch;
+    ~OpenOnExit() { latch.open(); }
+};
+
 } // namespace
 
 class TestBackgroundQueue : public QObject
@@ -52,6 +60,7 @@ private Q_SLOTS:
         Latch latch;
         QSemaphore started;
         BackgroundQueue queue(capacity, threads, &tasks);
+        OpenOnExit guard{latch};
         QCOMPARE(queue.capacity(), capacity);
         for (int i = 0; i < capacity; ++i) {
             QVERIFY(queue.post([&] {
@@ -106,6 +115,7 @@ private Q_SLOTS:
             }
         };
         BackgroundQueue queue(kCapacity, 2, &tasks);
+        OpenOnExit guard{latch};
         if (!blocked)
             latch.open();
 
