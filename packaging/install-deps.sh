@@ -13,6 +13,8 @@ BUILD_PACKAGES=(
 )
 RUNTIME_PACKAGES=(
   libvips-tools qt6-qpa-plugins curl
+  # tests: promtool (checks the /metrics exposition)
+  prometheus
   # tests: a virtual display for the studio window and its screenshots
   xvfb xauth
 )
