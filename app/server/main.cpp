@@ -1,4 +1,5 @@
 // mort-server: the headless daemon, a drop-in for Mort (`mort-server -config FILE`).
+#include "common/allocator.h"
 #include "common/commandline.h"
 #include "common/logging.h"
 #include "common/serverbootstrap.h"
@@ -11,6 +12,7 @@ using namespace mort;
 
 int main(int argc, char *argv[])
 {
+    tuneAllocator();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mort-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MORT_VERSION));

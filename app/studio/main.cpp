@@ -1,5 +1,6 @@
 // mort-studio: the desktop app with the engine embedded. Without --config it
 // serves the bundled demo config and sample images.
+#include "common/allocator.h"
 #include "common/commandline.h"
 #include "common/logging.h"
 #include "common/serverbootstrap.h"
@@ -69,6 +70,7 @@ int runHeadless(int argc, char *argv[], const CommandLine &cmd)
 
 int main(int argc, char *argv[])
 {
+    tuneAllocator();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -53,6 +53,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServerCore *core, bool in
     connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+    connect(&m_streamTimer, &QTimer::timeout, this, &HttpConnection::streamTick);
     armTimer(m_core->limits().headerTimeoutMs);
     m_core->counters()->connectionsAccepted++;
     m_core->counters()->connectionsOpen++;
@@ -235,6 +236,7 @@ void HttpConnection::dispatch(const QHttpServerRequest &qtRequest)
     request.remoteAddress = qtRequest.remoteAddress();
     request.internalListener = m_internal;
     request.id = m_core->nextRequestId();
+    request.received = std::chrono::steady_clock::now();
 
     auto exchange = std::make_shared<HttpExchange>(std::move(request), m_link,
                                                    TaskScope(m_core->tasks(), TaskKind::Request), meta.keepAlive,
@@ -264,15 +266,27 @@ void HttpConnection::flushReady()
         std::optional<HttpResponse> response = exchange->takeResponse();
         if (!response)
             return; // already being written
-        const bool closeAfter = !exchange->keepAlive();
-        writeHead(*exchange, *response, closeAfter);
+        std::optional<HttpExchange::Stream> stream = exchange->takeStream();
+        const bool streamed = stream && stream->next && !exchange->request().isHead()
+                              && !statusHasNoBody(response->status);
+        // Without chunked framing (HTTP/1.0) only the close marks the end of a stream.
+        const bool closeAfter = !exchange->keepAlive() || (streamed && exchange->http10());
+        writeHead(*exchange, *response, closeAfter, streamed);
         m_writing = true;
         m_closeAfterWrite = closeAfter;
-        continueBody();
+        if (!streamed) {
+            continueBody();
+            continue;
+        }
+        m_streaming = true;
+        m_streamChunked = !exchange->http10();
+        m_streamNext = std::move(stream->next);
+        m_streamTimer.start(stream->intervalMs);
+        streamTick();
     }
 }
 
-void HttpConnection::writeHead(const HttpExchange &exchange, HttpResponse &response, bool closeAfter)
+void HttpConnection::writeHead(const HttpExchange &exchange, HttpResponse &response, bool closeAfter, bool streamed)
 {
     const bool head = exchange.request().isHead();
     const bool noBody = statusHasNoBody(response.status);
@@ -292,7 +306,10 @@ void HttpConnection::writeHead(const HttpExchange &exchange, HttpResponse &respo
     }
     if (!hasHeader(response.headers, "Date"))
         out += "Date: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n";
-    if (!noBody) {
+    if (streamed) {
+        if (!exchange.http10())
+            out += "Transfer-Encoding: chunked\r\n";
+    } else if (!noBody) {
         const QByteArray length = (head && !explicitLength.isEmpty()) ? explicitLength
                                                                       : QByteArray::number(response.body.size());
         out += "Content-Length: " + length + "\r\n";
@@ -303,7 +320,7 @@ void HttpConnection::writeHead(const HttpExchange &exchange, HttpResponse &respo
         out += "Connection: keep-alive\r\n"; // HTTP/1.0 clients (ab -k) need it to reuse the connection
     out += "\r\n";
     m_socket->write(out);
-    m_body = (head || noBody) ? QByteArray() : std::move(response.body);
+    m_body = (head || noBody || streamed) ? QByteArray() : std::move(response.body);
     m_bodyOffset = 0;
 }
 
@@ -324,8 +341,47 @@ void HttpConnection::continueBody()
 
 void HttpConnection::onBytesWritten()
 {
-    if (m_writing)
+    if (m_writing && !m_streaming)
         continueBody();
+}
+
+void HttpConnection::streamTick()
+{
+    if (!m_streaming)
+        return;
+    if (m_socket->bytesToWrite() > kStreamBacklog)
+        return; // the client is behind: ask the producer again on a later tick
+    std::optional<QByteArray> chunk;
+    try {
+        chunk = m_streamNext();
+    } catch (const std::exception &e) {
+        qCWarning(lcHttp) << "stream producer threw:" << e.what();
+    } catch (...) {
+        qCWarning(lcHttp) << "stream producer threw an unknown exception";
+    }
+    if (!chunk) {
+        endStream();
+        return;
+    }
+    if (chunk->isEmpty())
+        return; // an empty chunk would be the terminal one
+    if (m_streamChunked)
+        m_socket->write(QByteArray::number(chunk->size(), 16) + "\r\n" + *chunk + "\r\n");
+    else
+        m_socket->write(*chunk);
+}
+
+void HttpConnection::endStream()
+{
+    if (!m_streaming)
+        return;
+    m_streaming = false;
+    m_streamTimer.stop();
+    m_streamNext = nullptr; // releases what the producer holds, on this thread
+    if (m_streamChunked)
+        m_socket->write("0\r\n\r\n");
+    m_socket->flush(); // a stop closes connections right after ending their streams
+    finishCurrent();
 }
 
 void HttpConnection::finishCurrent()

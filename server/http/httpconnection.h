@@ -41,8 +41,14 @@ public:
     void postResponseReady();
     bool hasPendingExchanges() const { return !m_pending.empty(); }
     void closeNow();
+    // Ends the stream being written, if any (terminal chunk, exchange finished):
+    // streams never end by themselves, so a graceful stop ends them first.
+    void endStream();
 
     static constexpr qint64 kWriteChunk = 256 * 1024;
+    // A streamed response's producer is not asked for more while this many
+    // bytes still wait in the socket (the client is not reading).
+    static constexpr qint64 kStreamBacklog = 256 * 1024;
 
 private:
     struct RequestMeta
@@ -57,8 +63,9 @@ private:
     void onDisconnected();
     void onTimeout();
     void flushReady();
-    void writeHead(const HttpExchange &exchange, HttpResponse &response, bool closeAfter);
+    void writeHead(const HttpExchange &exchange, HttpResponse &response, bool closeAfter, bool streamed = false);
     void continueBody();
+    void streamTick();
     void finishCurrent();
     void reject(int status, const QByteArray &why);
     void armTimer(int ms);
@@ -82,6 +89,12 @@ private:
     QByteArray m_body;
     qint64 m_bodyOffset = 0;
     bool m_closeAfterWrite = false;
+
+    // The streamed response being written (HttpExchange::respondStream).
+    bool m_streaming = false;
+    bool m_streamChunked = false; // false for HTTP/1.0 clients: raw bytes, then close
+    HttpExchange::StreamProducer m_streamNext;
+    QTimer m_streamTimer;
 };
 
 } // namespace mort

@@ -10,6 +10,7 @@
 #include <QMutex>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -40,13 +41,37 @@ public:
     void respond(HttpResponse response);
     bool hasResponded() const { return m_responded.load(std::memory_order_acquire); }
 
+    // A streamed response (Server-Sent Events): `head` (status and headers; its
+    // body is ignored) is written with Transfer-Encoding: chunked (HTTP/1.0:
+    // raw bytes, then the connection closes), then the transport calls `next`
+    // on the HTTP thread right away and every `intervalMs`. `next` returns the
+    // bytes to send (empty: nothing this time) or std::nullopt to end the
+    // stream. Pull rather than push so that the producer's lifetime is the
+    // connection's: it is destroyed when the client leaves, when the server
+    // stops (which ends every stream) or after it returned std::nullopt, and
+    // never runs concurrently with the engine's shutdown. `next` must be cheap
+    // (it runs on the HTTP thread, like HttpHandler::handle) and is not called
+    // while the client is more than HttpConnection::kStreamBacklog bytes
+    // behind, so a slow reader costs no memory and loses no data.
+    // Thread-safe; shares the "first call wins" rule with respond().
+    using StreamProducer = std::function<std::optional<QByteArray>()>;
+    void respondStream(HttpResponse head, int intervalMs, StreamProducer next);
+
     // --- used by HttpConnection on the HTTP thread ---
+    struct Stream
+    {
+        int intervalMs = 1000;
+        StreamProducer next;
+    };
     std::optional<HttpResponse> takeResponse();
+    std::optional<Stream> takeStream(); // set by respondStream(); taken together with the head
     bool keepAlive() const { return m_keepAlive; }
     bool http10() const { return m_http10; }
     void finish() { m_task.release(); }
 
 private:
+    void deliver(HttpResponse response, std::optional<Stream> stream);
+
     HttpRequest m_request;
     CancelToken m_cancel;
     std::shared_ptr<ConnectionLink> m_link;
@@ -56,6 +81,7 @@ private:
     std::atomic<bool> m_responded{false};
     QMutex m_mutex;
     std::optional<HttpResponse> m_response;
+    std::optional<Stream> m_stream;
 };
 
 using HttpExchangePtr = std::shared_ptr<HttpExchange>;

@@ -7,6 +7,8 @@
 #include <QPair>
 #include <QString>
 
+#include <chrono>
+
 namespace mort {
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
@@ -30,6 +32,7 @@ struct HttpRequest
     QHostAddress remoteAddress;
     bool internalListener = false; // arrived on internalListen
     quint64 id = 0;                // per-process request number
+    std::chrono::steady_clock::time_point received{}; // when the whole request had arrived
 
     QByteArray header(QByteArrayView name) const { return headerValue(headers, name); }
     bool isHead() const { return method == "HEAD"; }

@@ -53,7 +53,12 @@ void HttpServer::stop(int graceMs)
 {
     if (!m_thread)
         return;
-    QMetaObject::invokeMethod(m_core, [this] { m_core->closeListeners(); }, Qt::BlockingQueuedConnection);
+    // Streamed responses (admin event streams) would otherwise hold the drain
+    // for the whole grace period: end them cleanly along with accepting.
+    QMetaObject::invokeMethod(m_core, [this] {
+        m_core->closeListeners();
+        m_core->endStreams();
+    }, Qt::BlockingQueuedConnection);
     // Drain: in-flight exchanges finish on the HTTP thread while we wait here.
     QDeadlineTimer deadline(graceMs);
     while (m_counters->exchangesInFlight.load() > 0 && !deadline.hasExpired())

@@ -41,7 +41,7 @@ public:
     QStringList boundAddresses() const { return m_bound; }
     QStringList boundAddresses(bool internal) const { return internal ? m_boundInternal : m_boundPublic; }
 
-    // Stops accepting, lets in-flight requests finish for up to `graceMs`,
+    // Stops accepting and ends streamed responses, lets in-flight requests finish for up to `graceMs`,
     // then closes every connection and removes unix socket files. Idempotent.
     void stop(int graceMs);
     bool isRunning() const { return m_thread != nullptr; }

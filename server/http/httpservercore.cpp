@@ -130,6 +130,17 @@ void HttpServerCore::closeAllConnections()
     }
 }
 
+void HttpServerCore::endStreams()
+{
+    for (GuardedTcpServer *server : std::as_const(m_servers)) {
+        const auto sockets = server->findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly);
+        for (QTcpSocket *socket : sockets) {
+            if (auto *connection = socket->findChild<HttpConnection *>(QString(), Qt::FindDirectChildrenOnly))
+                connection->endStream();
+        }
+    }
+}
+
 bool HttpServerCore::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     auto *connection = socket->findChild<HttpConnection *>(QString(), Qt::FindDirectChildrenOnly);

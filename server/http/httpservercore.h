@@ -53,6 +53,8 @@ public:
     Expected<QString> listenOn(const ListenAddress &address);
     void closeListeners();
     void closeAllConnections();
+    // Ends every streamed response (they never end by themselves); see HttpServer::stop.
+    void endStreams();
 
     const HttpLimits &limits() const { return m_limits; }
     HttpHandler *handler() const { return m_handler; }

@@ -1,7 +1,8 @@
 #include "lock/collapsercore.h"
 
 #include <QDebug>
-#include <QDeadlineTimer>
+
+#include <chrono>
 
 namespace mort {
 
@@ -35,7 +36,7 @@ CollapserCore::CollapserCore(CollapserOptions options, TaskRegistry *tasks)
 
 CollapseTicket CollapserCore::acquire(const QString &key, const CancelToken &cancel, CollapseCallback onOutcome)
 {
-    QMutexLocker locker(&m_mutex);
+    std::lock_guard locker(m_mutex);
     if (m_stopping) {
         ++m_stats.busy;
         return {};
@@ -72,7 +73,7 @@ CollapseTicket CollapserCore::acquire(const QString &key, const CancelToken &can
     // The timer sleeps until the earliest deadline (or the poll interval when
     // it had no waiters): wake it only when this one must be seen sooner.
     if (inserted == m_deadlines.begin())
-        m_wake.wakeAll();
+        m_wake.notify_all();
     return CollapseTicket(weak_from_this(), CollapseTicket::Role::Waiter, key, id);
 }
 
@@ -96,7 +97,7 @@ void CollapserCore::resolveLeader(const QString &key, quint64 generation, Shared
 {
     Deliveries out;
     {
-        QMutexLocker locker(&m_mutex);
+        std::lock_guard locker(m_mutex);
         const auto slot = m_slots.find(key);
         if (slot == m_slots.end() || slot->generation != generation)
             return;
@@ -139,7 +140,7 @@ void CollapserCore::cancelWaiter(quint64 id)
 {
     Deliveries out;
     {
-        QMutexLocker locker(&m_mutex);
+        std::lock_guard locker(m_mutex);
         if (m_waiters.find(id) == m_waiters.end())
             return; // already resolved: exactly once
         ++m_stats.cancelled;
@@ -154,7 +155,7 @@ void CollapserCore::poll()
 {
     Deliveries out;
     {
-        QMutexLocker locker(&m_mutex);
+        std::lock_guard locker(m_mutex);
         const qint64 now = m_options.nowMs();
         while (!m_deadlines.empty() && m_deadlines.begin()->first <= now) {
             const quint64 id = m_deadlines.begin()->second;
@@ -186,7 +187,7 @@ void CollapserCore::deliver(Deliveries &deliveries)
             d.callback(std::move(d.outcome));
         } catch (...) {
             // A throwing callback must not cost the other waiters their answer.
-            QMutexLocker locker(&m_mutex);
+            std::lock_guard locker(m_mutex);
             ++m_stats.callbackErrors;
             qWarning("RequestCollapser: a waiter callback threw; ignored");
         }
@@ -197,37 +198,38 @@ void CollapserCore::deliver(Deliveries &deliveries)
 
 void CollapserCore::runTimerLoop()
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     while (!m_stopping) {
-        QDeadlineTimer wakeAt(QDeadlineTimer::Forever);
-        if (!m_waiters.empty()) {
+        if (m_waiters.empty()) {
+            m_wake.wait(locker); // nothing can expire: sleep until a waiter arrives
+        } else {
             qint64 waitMs = m_options.cancelPollMs;
             if (!m_deadlines.empty())
                 waitMs = qMin(waitMs, m_deadlines.begin()->first - m_options.nowMs());
-            wakeAt = QDeadlineTimer(qMax<qint64>(0, waitMs));
+            if (waitMs > 0)
+                m_wake.wait_for(locker, std::chrono::milliseconds(waitMs));
         }
-        if (!wakeAt.hasExpired())
-            m_wake.wait(&m_mutex, wakeAt);
         if (m_stopping)
             break;
+        // A spurious or early wake-up costs one cheap pass, nothing more.
         locker.unlock();
         poll();
-        locker.relock();
+        locker.lock();
     }
 }
 
 void CollapserCore::stopTimer()
 {
-    QMutexLocker locker(&m_mutex);
+    std::lock_guard locker(m_mutex);
     m_stopping = true;
-    m_wake.wakeAll();
+    m_wake.notify_all();
 }
 
 void CollapserCore::shutdown()
 {
     Deliveries out;
     {
-        QMutexLocker locker(&m_mutex);
+        std::lock_guard locker(m_mutex);
         m_stopping = true;
         std::vector<quint64> ids;
         ids.reserve(m_waiters.size());
@@ -249,7 +251,7 @@ void CollapserCore::shutdown()
 
 CollapserStats CollapserCore::stats() const
 {
-    QMutexLocker locker(&m_mutex);
+    std::lock_guard locker(m_mutex);
     CollapserStats s = m_stats;
     s.liveKeys = m_slots.size();
     s.liveWaiters = qint64(m_waiters.size());

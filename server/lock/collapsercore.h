@@ -7,10 +7,10 @@
 
 #include <QHash>
 #include <QList>
-#include <QMutex>
-#include <QWaitCondition>
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 #include <utility>
@@ -69,8 +69,12 @@ private:
     const CollapserOptions m_options;
     TaskRegistry *const m_tasks;
 
-    mutable QMutex m_mutex;
-    QWaitCondition m_wake;
+    // std::mutex/condition_variable rather than QMutex/QWaitCondition: the
+    // system Qt is not built with TSan, and its QWaitCondition releases the
+    // mutex where TSan cannot see it (false "double lock" reports). libstdc++
+    // waits through pthread_cond_wait, which TSan intercepts.
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
     bool m_stopping = false;
     std::unordered_map<quint64, Waiter> m_waiters;
     QHash<QString, Slot> m_slots;

@@ -44,6 +44,12 @@ bool MetricsSnapshot::nameCollides(const QByteArray &name, MetricType type) cons
     return false;
 }
 
+MetricsSnapshotWriter::MetricsSnapshotWriter(MetricsSnapshot &snapshot) : m_snapshot(snapshot)
+{
+    for (const auto &entry : snapshot.families)
+        m_closed.insert(entry.first);
+}
+
 bool MetricsSnapshotWriter::counter(const QByteArray &name, const QByteArray &help, double value,
                                     const MetricLabels &labels)
 {
@@ -85,7 +91,7 @@ bool MetricsSnapshotWriter::histogram(const QByteArray &name, const QByteArray &
 
 bool MetricsSnapshotWriter::add(const QByteArray &name, const QByteArray &help, MetricType type, MetricSample sample)
 {
-    bool ok = isValidMetricName(name) && !m_snapshot.nameCollides(name, type);
+    bool ok = isValidMetricName(name) && !m_closed.contains(name) && !m_snapshot.nameCollides(name, type);
     for (MetricLabel &label : sample.labels) {
         ok = ok && isValidLabelName(label.first);
         label.second = sanitizedLabelValue(label.second);

@@ -4,6 +4,7 @@
 // view) consumes. Plain values, no atomics, safe to pass between threads.
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 
 #include <map>
 #include <utility>
@@ -57,15 +58,17 @@ struct MetricsSnapshot
 // Handed to collectors at render time so that values computed on demand
 // (process stats, task counts, cache bytes) join the registry's own families
 // without the engine pushing them. Samples for one name are appended to the
-// same family; the first declaration fixes its help and type.
+// same family; the first declaration fixes its help and type. Families already
+// in the snapshot when the writer is made (the registry's own) are closed:
+// a collector adding to them could only produce duplicate series.
 class MetricsSnapshotWriter
 {
 public:
-    explicit MetricsSnapshotWriter(MetricsSnapshot &snapshot) : m_snapshot(snapshot) {}
+    explicit MetricsSnapshotWriter(MetricsSnapshot &snapshot);
 
     // Each returns false (and counts a dropped sample) when the sample is
-    // refused: invalid metric/label name, a type clash with an existing
-    // family, or a histogram whose shape is inconsistent.
+    // refused: invalid metric/label name, a closed family, a type clash with
+    // an existing family, or a histogram whose shape is inconsistent.
     bool counter(const QByteArray &name, const QByteArray &help, double value, const MetricLabels &labels = {});
     bool gauge(const QByteArray &name, const QByteArray &help, double value, const MetricLabels &labels = {});
     bool histogram(const QByteArray &name, const QByteArray &help, const HistogramValue &value,
@@ -75,6 +78,7 @@ private:
     bool add(const QByteArray &name, const QByteArray &help, MetricType type, MetricSample sample);
 
     MetricsSnapshot &m_snapshot;
+    QSet<QByteArray> m_closed;
 };
 
 } // namespace mort

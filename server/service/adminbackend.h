@@ -1,0 +1,59 @@
+#pragma once
+// What the admin API (/api/v1 on the internal listener) needs from the engine.
+// The Engine implements it; tests implement it with canned data. The optional
+// part (cache browsing, hot reload, log tail) has default implementations that
+// report "not available" -- the API answers those routes 501
+// {"code":"admin.not_available"} until the engine overrides them.
+#include "cache/responsecache.h"
+#include "config/config.h"
+#include "service/enginestats.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace mort {
+
+// One captured log line (stream event `log`).
+struct AdminLogLine
+{
+    quint64 seq = 0; // increasing, unique per process
+    QDateTime at;    // UTC
+    QString level;   // debug | info | warn | error | fatal
+    QString category;
+    QString message;
+};
+
+class AdminBackend
+{
+public:
+    virtual ~AdminBackend() = default;
+
+    // --- required ---
+    // Must be cheap (it runs on the HTTP thread, once per second per stream).
+    virtual EngineStats stats() const = 0;
+    virtual ConfigPtr config() const = 0;
+    // The YAML the running config was loaded from, as written (before $VAR
+    // expansion when the engine has it). Secrets are masked by the API, not here.
+    virtual QString configText() const = 0;
+    // Every problem of `yaml` (empty = valid). Called on a worker thread.
+    virtual QList<ConfigIssue> validateConfig(const QString &yaml) const;
+
+    // --- optional: Error admin.not_available (501) until the engine provides them ---
+    // Called on a worker thread.
+    virtual Expected<QList<CacheEntryInfo>> cacheEntries(int limit) const;
+    virtual Expected<bool> evict(const QString &key); // true when something was removed
+    virtual Expected<void> clearCache();
+    // Hot reload: validate + swap the config snapshot.
+    virtual Expected<void> applyConfig(const QString &yaml);
+    // Lines after `afterSeq`, oldest first, at most `max`. std::nullopt: this
+    // engine keeps no log, the stream then carries stats only. HTTP thread: cheap.
+    virtual std::optional<QList<AdminLogLine>> logLinesSince(quint64 afterSeq, int max) const;
+
+    // The Error the optional methods return by default.
+    static Error notAvailable(const QString &what);
+};
+
+} // namespace mort
