@@ -5,6 +5,7 @@
 #include <QDeadlineTimer>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace mort {
@@ -16,19 +17,26 @@ public:
     explicit CancelToken(QDeadlineTimer deadline) : CancelToken() { m_state->deadline = deadline; }
 
     void cancel() const { m_state->cancelled.store(true, std::memory_order_relaxed); }
-    bool isCancelled() const { return m_state->cancelled.load(std::memory_order_relaxed); }
+    bool isCancelled() const
+    {
+        return m_state->cancelled.load(std::memory_order_relaxed) || (m_state->abandoned && m_state->abandoned());
+    }
     bool isExpired() const { return m_state->deadline.hasExpired(); }
     // True when work on behalf of this request should stop.
     bool shouldStop() const { return isCancelled() || isExpired(); }
     QDeadlineTimer deadline() const { return m_state->deadline; }
     // Only before the token is shared with another thread.
     void setDeadline(QDeadlineTimer deadline) { m_state->deadline = deadline; }
+    // Extra cancellation condition, polled by isCancelled(): shared work (a
+    // collapsed transform) stops only when nobody wants it any more. Set before sharing.
+    void setAbandonedWhen(std::function<bool()> abandoned) { m_state->abandoned = std::move(abandoned); }
 
 private:
     struct State
     {
         std::atomic<bool> cancelled{false};
         QDeadlineTimer deadline{QDeadlineTimer::Forever};
+        std::function<bool()> abandoned;
     };
     std::shared_ptr<State> m_state;
 };

@@ -380,8 +380,12 @@ void HttpConnection::endStream()
     m_streamNext = nullptr; // releases what the producer holds, on this thread
     if (m_streamChunked)
         m_socket->write("0\r\n\r\n");
-    m_socket->flush(); // a stop closes connections right after ending their streams
     finishCurrent();
+    // A stop aborts connections right after ending their streams: hand the
+    // terminal chunk to the kernel now. (flush() may emit bytesWritten
+    // synchronously, so only once this response is no longer current.)
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->flush();
 }
 
 void HttpConnection::finishCurrent()

@@ -13,6 +13,8 @@ namespace mort {
 
 class CollapserCore;
 
+// Move-only; one thread uses a ticket at a time (move it into the worker's
+// lambda). The collapser behind it is thread-safe.
 class CollapseTicket
 {
 public:

@@ -30,8 +30,7 @@
 
 #include <functional>
 #include <memory>
-
-class QThread;
+#include <thread>
 
 namespace mort {
 
@@ -94,7 +93,7 @@ public:
 private:
     CollapserOptions m_options;
     std::shared_ptr<CollapserCore> m_core;
-    QThread *m_timer = nullptr;
+    std::thread m_timer; // std::thread, not QThread: joinable under TSan without Qt-internal noise
 };
 
 } // namespace mort

@@ -20,6 +20,8 @@ struct EngineStats
     quint64 transformsExecuted = 0;
     quint64 transformsFailed = 0;
     quint64 throttled = 0;
+    quint64 collapsed = 0;
+    quint64 cacheHits = 0;
     quint64 downloads = 0;
     quint64 resultsStored = 0;
     quint64 storeFailures = 0;

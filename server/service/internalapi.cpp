@@ -2,14 +2,31 @@
 
 #include "http/errorresponse.h"
 #include "monitoring/processstats.h"
+#include "service/adminapi.h"
+#include "service/adminjson.h"
 
 namespace mort {
 
 InternalApi::InternalApi(std::function<EngineStats()> stats) : m_stats(std::move(stats)) {}
 
+InternalApi::InternalApi(AdminBackend *backend, std::function<QByteArray()> metrics)
+    : m_stats([backend] { return backend->stats(); }), m_metrics(std::move(metrics)),
+      m_admin(std::make_unique<AdminApi>(backend))
+{
+}
+
+InternalApi::~InternalApi() = default;
+
 void InternalApi::handle(const HttpExchangePtr &exchange)
 {
     const HttpRequest &request = exchange->request();
+    if (AdminApi::handles(request.path)) {
+        if (m_admin)
+            m_admin->handle(exchange);
+        else
+            exchange->respond(adminErrorResponse(AdminBackend::notAvailable(QStringLiteral("the admin API"))));
+        return;
+    }
     if (request.method != "GET" && request.method != "HEAD") {
         exchange->respond(errorResponse(Error::client("http.method_not_allowed", 405, QStringLiteral("method not allowed"))));
         return;
@@ -19,7 +36,8 @@ void InternalApi::handle(const HttpExchangePtr &exchange)
         return;
     }
     if (request.path == QLatin1String("/metrics")) {
-        exchange->respond(HttpResponse(200, renderMetrics(m_stats()), "text/plain; version=0.0.4; charset=utf-8"));
+        const QByteArray text = m_metrics ? m_metrics() : renderMetrics(m_stats());
+        exchange->respond(HttpResponse(200, text, "text/plain; version=0.0.4; charset=utf-8"));
         return;
     }
     exchange->respond(errorResponse(Error::notFound(QStringLiteral("no such internal endpoint"))));

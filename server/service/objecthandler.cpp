@@ -6,6 +6,7 @@
 #include "service/responseheaders.h"
 #include "service/responseplugins.h"
 #include "storage/noopstorage.h"
+#include "lock/collapseoutcome.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -64,14 +65,31 @@ Error stoppedError(const CancelToken &token)
 
 } // namespace
 
-ObjectHandler::ObjectHandler(ConfigPtr config, TaskRegistry *tasks, StorageClientCache *storages,
-                             BackgroundQueue *background, int transformThreads)
-    : m_tasks(tasks), m_storages(storages), m_background(background)
+
+// Everything one request carries through the pipeline, across threads.
+struct ObjectHandler::Flow
+{
+    HttpExchangePtr exchange;
+    std::shared_ptr<const Snapshot> snap;
+    ObjectRef object;
+    QString cacheKey; // empty: this response is neither looked up nor stored
+    // Set while this request leads a collapsed transform: its response goes to every waiter.
+    std::shared_ptr<CollapseTicket> leader;
+    // What transform work obeys: the client's token, or for a leader a token that
+    // only gives up when the client left and nobody else waits (spec §6.1).
+    CancelToken workToken;
+
+    const QString &bucket() const { return object.bucket; }
+    bool transformed() const { return object.hasTransforms(); }
+};
+
+ObjectHandler::ObjectHandler(ConfigPtr config, PipelineServices services)
+    : m_services(services), m_tasks(services.tasks)
 {
     m_ioPool.setObjectName(QStringLiteral("mort-io"));
     m_ioPool.setMaxThreadCount(std::max(4, QThread::idealThreadCount() * 2));
     m_transformPool.setObjectName(QStringLiteral("mort-transform"));
-    m_transformPool.setMaxThreadCount(std::max(1, transformThreads));
+    m_transformPool.setMaxThreadCount(std::max(1, services.transformThreads));
     setConfig(std::move(config));
 }
 
@@ -103,7 +121,7 @@ void ObjectHandler::setConfig(ConfigPtr config)
             const StorageConfig *basic = b ? b->storage(QStringLiteral("basic")) : nullptr;
             if (!basic)
                 return Error::badRequest("image.watermark_unavailable", QStringLiteral("no basic storage"));
-            auto storage = m_storages->client(*basic, bucket);
+            auto storage = m_services.storages->client(*basic, bucket);
             if (!storage)
                 return storage.takeError();
             auto object = (*storage)->get(image.startsWith(QLatin1Char('/')) ? image : QLatin1Char('/') + image);
@@ -138,37 +156,41 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
             exchange->respond(errorResponse(Error::notFound()));
         return;
     }
-    std::shared_ptr<const Snapshot> snap = snapshot();
-    Expected<ObjectRef> parsed = snap->parser->parse(request.path, request.rawQuery);
+    auto flow = std::make_shared<Flow>();
+    flow->exchange = exchange;
+    flow->snap = snapshot();
+    Expected<ObjectRef> parsed = flow->snap->parser->parse(request.path, request.rawQuery);
     if (!parsed) {
         // Parse errors get neither header rules nor CORS (spec http-behaviour.md §2).
         exchange->respond(errorResponse(parsed.error()));
         return;
     }
-    ObjectRef object = std::move(parsed).value();
+    flow->object = std::move(parsed).value();
+    const ServerConfig &server = flow->snap->config->server;
 
     if (request.method == "GET" || request.method == "HEAD") {
-        if (object.key.isEmpty()) {
-            finishError(exchange, *snap, object.bucket,
-                        Error::client("s3.listing_unsupported", 501, QStringLiteral("bucket listing is not supported yet")));
+        if (flow->object.key.isEmpty()) {
+            finishError(flow, Error::client("s3.listing_unsupported", 501,
+                                            QStringLiteral("bucket listing is not supported yet")));
             return;
         }
-        if (object.hasTransforms()) {
+        if (flow->object.hasTransforms()) {
             // requestTimeout bounds transform requests end to end (spec config.md §2).
             CancelToken token = exchange->cancelToken();
-            token.setDeadline(QDeadlineTimer(qint64(snap->config->server.requestTimeoutSec) * 1000));
-            if (snap->config->server.plugins.webp)
-                applyWebpAccept(object, request.header("Accept"));
+            token.setDeadline(QDeadlineTimer(qint64(server.requestTimeoutSec) * 1000));
+            if (server.plugins.webp)
+                applyWebpAccept(flow->object, request.header("Accept"));
         }
-        runGuarded(m_ioPool, exchange, [this, exchange, snap, object = std::move(object)]() mutable {
-            handleGet(exchange, snap, std::move(object));
-        });
+        flow->workToken = exchange->cancelToken();
+        // Range requests and HEAD bypass the cache: we cache whole GET responses only.
+        if (m_services.cache && request.method == "GET" && !hasHeader(request.headers, "Range"))
+            flow->cacheKey = responseCacheKey(flow->object, {});
+        runGuarded(m_ioPool, exchange, [this, flow] { handleGet(flow); });
         return;
     }
     if (request.method == "OPTIONS") {
         // Mort answers 405 to OPTIONS (no preflight support); kept until CORS is configurable.
-        finishError(exchange, *snap, object.bucket,
-                    Error::client("http.method_not_allowed", 405, QStringLiteral("method not allowed")));
+        finishError(flow, Error::client("http.method_not_allowed", 405, QStringLiteral("method not allowed")));
         return;
     }
     // Writes need S3 authentication, which is not implemented yet: Mort answers an
@@ -195,18 +217,94 @@ void ObjectHandler::runGuarded(QThreadPool &pool, const HttpExchangePtr &exchang
     });
 }
 
-void ObjectHandler::handleGet(const HttpExchangePtr &exchange, std::shared_ptr<const Snapshot> snap, ObjectRef object)
+void ObjectHandler::handleGet(const FlowPtr &flow)
 {
-    if (exchange->cancelToken().isCancelled())
+    if (flow->exchange->cancelToken().isCancelled())
         return; // the client left while we were queued: nobody to answer
-    if (!object.hasTransforms()) {
-        if (object.parent)
-            serveParentUnchanged(exchange, *snap, object);
+    if (serveFromCache(flow))
+        return;
+    if (!flow->object.hasTransforms()) {
+        if (flow->object.parent)
+            serveParentUnchanged(flow);
         else
-            serveStored(exchange, *snap, object);
+            serveStored(flow);
         return;
     }
-    serveTransform(exchange, std::move(snap), std::move(object));
+    collapseOrLead(flow);
+}
+
+bool ObjectHandler::serveFromCache(const FlowPtr &flow)
+{
+    if (flow->cacheKey.isEmpty())
+        return false;
+    SharedResponse hit = m_services.cache->get(flow->cacheKey);
+    if (!hit) {
+        if (m_services.metrics)
+            m_services.metrics->cacheMiss.inc();
+        return false;
+    }
+    m_counters.cacheHits++;
+    if (m_services.metrics)
+        m_services.metrics->cacheHit.inc();
+    // A hit is returned as stored plus x-mort-cache; header rules are not re-run (spec §7).
+    HttpResponse response = hit->toHttpResponse();
+    response.setHeader("x-mort-cache", "hit");
+    deliver(flow, std::move(response));
+    return true;
+}
+
+// Identical transform requests share one leader (spec §6.1); the lock key is
+// bucket-qualified (peer C2).
+void ObjectHandler::collapseOrLead(const FlowPtr &flow)
+{
+    if (!m_services.collapser)
+        return serveTransform(flow);
+    CollapseTicket ticket = m_services.collapser->acquire(
+        collapseKey(flow->object), flow->exchange->cancelToken(),
+        [this, flow](CollapseOutcome outcome) { onCollapseOutcome(flow, outcome); });
+    if (ticket.isBusy())
+        return finishError(flow, Error::upstream("lock.busy", 503, QStringLiteral("server busy, retry"),
+                                                 QStringLiteral("too many requests waiting for identical work")));
+    if (ticket.isWaiter()) {
+        m_counters.collapsed++;
+        if (m_services.metrics)
+            m_services.metrics->requestCollapsed.inc();
+        return; // the callback answers
+    }
+    flow->leader = std::make_shared<CollapseTicket>(std::move(ticket));
+    // The leader's work serves every waiter: it stops for a departed client only
+    // when nobody else is waiting (any key: cheap and conservative).
+    CancelToken work(flow->exchange->cancelToken().deadline());
+    RequestCollapser *collapser = m_services.collapser;
+    work.setAbandonedWhen([client = flow->exchange->cancelToken(), collapser] {
+        return client.isCancelled() && collapser->stats().liveWaiters == 0;
+    });
+    flow->workToken = work;
+    serveTransform(flow);
+}
+
+void ObjectHandler::onCollapseOutcome(const FlowPtr &flow, const CollapseOutcome &outcome)
+{
+    switch (outcome.status) {
+    case CollapseOutcome::Status::Completed:
+        deliver(flow, outcome.response->toHttpResponse());
+        return;
+    case CollapseOutcome::Status::LeaderFailed:
+        // Nothing shareable: try the cache, else do the work ourselves (spec §6.1).
+        runGuarded(m_ioPool, flow->exchange, [this, flow] {
+            if (!serveFromCache(flow))
+                serveTransform(flow);
+        });
+        return;
+    case CollapseOutcome::Status::TimedOut:
+        runGuarded(m_ioPool, flow->exchange, [this, flow, error = outcome.error] {
+            if (!serveFromCache(flow))
+                finishError(flow, error);
+        });
+        return;
+    case CollapseOutcome::Status::Cancelled:
+        return; // the client left: nobody to answer
+    }
 }
 
 Expected<std::shared_ptr<Storage>> ObjectHandler::storageFor(const Snapshot &snap, const QString &bucket,
@@ -219,150 +317,148 @@ Expected<std::shared_ptr<Storage>> ObjectHandler::storageFor(const Snapshot &sna
     if (!cfg)
         return Error::upstream("storage.not_configured", 503, QStringLiteral("storage unavailable"),
                                QStringLiteral("bucket %1 has no storage named %2").arg(bucket, storageName));
-    return m_storages->client(*cfg, bucket);
+    return m_services.storages->client(*cfg, bucket);
 }
 
-void ObjectHandler::serveStored(const HttpExchangePtr &exchange, const Snapshot &snap, const ObjectRef &object)
+void ObjectHandler::serveStored(const FlowPtr &flow)
 {
-    auto storage = storageFor(snap, object.bucket, object.storageName);
+    const ObjectRef &object = flow->object;
+    auto storage = storageFor(*flow->snap, object.bucket, object.storageName);
     if (!storage)
-        return finishError(exchange, snap, object.bucket, storage.error());
-    TaskScope fetch(m_tasks, TaskKind::Fetch);
-    if (exchange->request().isHead()) {
+        return finishError(flow, storage.error());
+    if (flow->exchange->request().isHead()) {
         // HEAD of an original: metadata only, no body read (spec §4).
-        auto meta = (*storage)->head(object.key);
+        auto meta = storageHead(**storage, object.key, StorageObjectType::Parent);
         if (!meta)
-            return finishError(exchange, snap, object.bucket, meta.error());
+            return finishError(flow, meta.error());
         if (meta->isDirectory)
-            return finish(exchange, snap, object.bucket, directoryResponse());
+            return finish(flow, directoryResponse());
         HttpResponse r = responseFromStored(*meta, {});
         r.setHeader("Content-Length", QByteArray::number(meta->size));
-        m_counters.downloads++;
-        return finish(exchange, snap, object.bucket, std::move(r));
+        countDownload();
+        return finish(flow, std::move(r));
     }
-    auto stored = (*storage)->get(object.key);
+    auto stored = storageGet(**storage, object.key, StorageObjectType::Parent);
     if (!stored)
-        return finishError(exchange, snap, object.bucket, stored.error());
+        return finishError(flow, stored.error());
     if (stored->meta.isDirectory)
-        return finish(exchange, snap, object.bucket, directoryResponse());
-    m_counters.downloads++;
-    finish(exchange, snap, object.bucket, responseFromStored(stored->meta, std::move(stored->body)));
+        return finish(flow, directoryResponse());
+    countDownload();
+    finish(flow, responseFromStored(stored->meta, std::move(stored->body)));
 }
 
 // A parent without transforms is served unchanged, but only when it is an image (spec §4).
-void ObjectHandler::serveParentUnchanged(const HttpExchangePtr &exchange, const Snapshot &snap, const ObjectRef &object)
+void ObjectHandler::serveParentUnchanged(const FlowPtr &flow)
 {
-    const ObjectRef &parent = *object.parent;
-    auto storage = storageFor(snap, parent.bucket, parent.storageName);
+    const ObjectRef &parent = *flow->object.parent;
+    auto storage = storageFor(*flow->snap, parent.bucket, parent.storageName);
     if (!storage)
-        return finishError(exchange, snap, object.bucket, storage.error());
-    TaskScope fetch(m_tasks, TaskKind::Fetch);
-    auto stored = (*storage)->get(parent.key);
+        return finishError(flow, storage.error());
+    auto stored = storageGet(**storage, parent.key, StorageObjectType::Parent);
     if (!stored)
-        return finishError(exchange, snap, object.bucket, stored.error());
+        return finishError(flow, stored.error());
     if (stored->meta.isDirectory || !stored->meta.contentType.contains("image/"))
-        return finishError(exchange, snap, object.bucket, Error::notFound(QStringLiteral("parent is not an image")));
-    m_counters.downloads++;
-    finish(exchange, snap, object.bucket, responseFromStored(stored->meta, std::move(stored->body)));
+        return finishError(flow, Error::notFound(QStringLiteral("parent is not an image")));
+    countDownload();
+    finish(flow, responseFromStored(stored->meta, std::move(stored->body)));
 }
 
-void ObjectHandler::serveTransform(const HttpExchangePtr &exchange, std::shared_ptr<const Snapshot> snap,
-                                   ObjectRef object)
+void ObjectHandler::serveTransform(const FlowPtr &flow)
 {
-    const CancelToken &token = exchange->cancelToken();
+    const Snapshot &snap = *flow->snap;
+    const ObjectRef &object = flow->object;
     const ObjectRef &root = object.root();
     {
         // 1. A stored result from an earlier request.
-        auto results = storageFor(*snap, object.bucket, object.storageName);
+        auto results = storageFor(snap, object.bucket, object.storageName);
         if (!results)
-            return finishError(exchange, *snap, object.bucket, results.error(), true);
-        TaskScope fetch(m_tasks, TaskKind::Fetch);
-        auto stored = (*results)->get(object.key);
+            return finishError(flow, results.error());
+        auto stored = storageGet(**results, object.key, StorageObjectType::Transform);
         if (stored && !stored->meta.isDirectory) {
             if (object.checkParent) {
-                auto parentStorage = storageFor(*snap, root.bucket, root.storageName);
+                auto parentStorage = storageFor(snap, root.bucket, root.storageName);
                 if (!parentStorage)
-                    return finishError(exchange, *snap, object.bucket, parentStorage.error(), true);
-                auto parentMeta = (*parentStorage)->head(root.key);
+                    return finishError(flow, parentStorage.error());
+                auto parentMeta = storageHead(**parentStorage, root.key, StorageObjectType::Parent);
                 if (!parentMeta)
-                    return finishError(exchange, *snap, object.bucket, parentMeta.error(), true);
+                    return finishError(flow, parentMeta.error());
             }
-            m_counters.downloads++;
-            return finish(exchange, *snap, object.bucket, responseFromStored(stored->meta, std::move(stored->body)),
-                          true);
+            countDownload();
+            return finish(flow, responseFromStored(stored->meta, std::move(stored->body)));
         }
         if (!stored && !stored.error().isNotFound())
-            return finishError(exchange, *snap, object.bucket, stored.error(), true);
+            return finishError(flow, stored.error());
     }
 
     // 2. Generate it from the original at the end of the parent chain.
-    auto parentStorage = storageFor(*snap, root.bucket, root.storageName);
+    auto parentStorage = storageFor(snap, root.bucket, root.storageName);
     if (!parentStorage)
-        return finishError(exchange, *snap, object.bucket, parentStorage.error(), true);
-    Expected<StoredObject> parent = [&] {
-        TaskScope fetch(m_tasks, TaskKind::Fetch);
-        return (*parentStorage)->get(root.key);
-    }();
+        return finishError(flow, parentStorage.error());
+    Expected<StoredObject> parent = storageGet(**parentStorage, root.key, StorageObjectType::Parent);
     if (!parent)
-        return finishError(exchange, *snap, object.bucket, parent.error(), true);
+        return finishError(flow, parent.error());
     if (parent->meta.isDirectory || !parent->meta.contentType.contains("image/"))
-        return finishError(exchange, *snap, object.bucket, Error::notFound(QStringLiteral("parent is not an image")), true);
-    const LimitsConfig &limits = snap->processor(object.bucket).limits();
+        return finishError(flow, Error::notFound(QStringLiteral("parent is not an image")));
+    const LimitsConfig &limits = snap.processor(object.bucket).limits();
     if (parent->body.size() > limits.maxParentBytes)
-        return finishError(exchange, *snap, object.bucket,
-                           Error::client("image.source_too_large", 422,
-                                         QStringLiteral("the source image is larger than the server accepts"),
-                                         QStringLiteral("%1 bytes > limits.maxParentBytes %2")
-                                             .arg(parent->body.size())
-                                             .arg(limits.maxParentBytes)));
-    if (token.shouldStop())
-        return finishError(exchange, *snap, object.bucket, stoppedError(token), true);
+        return finishError(flow, Error::client("image.source_too_large", 422,
+                                               QStringLiteral("the source image is larger than the server accepts"),
+                                               QStringLiteral("%1 bytes > limits.maxParentBytes %2")
+                                                   .arg(parent->body.size())
+                                                   .arg(limits.maxParentBytes)));
+    if (flow->workToken.shouldStop())
+        return finishError(flow, stoppedError(flow->workToken));
 
     // 3. Admission: concurrentImageProcessing bounds transforms queued or running.
     const qint64 inFlight = m_counters.transformsInFlight.fetch_add(1);
-    if (inFlight >= snap->config->server.concurrentImageProcessing) {
+    if (inFlight >= snap.config->server.concurrentImageProcessing) {
         m_counters.transformsInFlight--;
         m_counters.throttled++;
-        return finishError(exchange, *snap, object.bucket,
-                           Error::upstream("request.throttled", 503, QStringLiteral("server busy, retry"),
-                                           QStringLiteral("concurrentImageProcessing reached")));
+        if (m_services.metrics)
+            m_services.metrics->requestThrottled.inc();
+        return finishError(flow, Error::upstream("request.throttled", 503, QStringLiteral("server busy, retry"),
+                                                 QStringLiteral("concurrentImageProcessing reached")));
     }
-    auto shared = std::make_shared<const ObjectRef>(std::move(object));
-    runGuarded(m_transformPool, exchange, [this, exchange, snap, shared, body = std::move(parent->body)]() mutable {
-        runTransform(exchange, snap, shared, std::move(body));
+    runGuarded(m_transformPool, flow->exchange, [this, flow, body = std::move(parent->body)]() mutable {
+        runTransform(flow, std::move(body));
     });
 }
 
-void ObjectHandler::runTransform(const HttpExchangePtr &exchange, std::shared_ptr<const Snapshot> snap,
-                                 std::shared_ptr<const ObjectRef> object, QByteArray source)
+void ObjectHandler::runTransform(const FlowPtr &flow, QByteArray source)
 {
     struct InFlight
     {
         std::atomic<qint64> &counter;
         ~InFlight() { counter--; }
     } inFlight{m_counters.transformsInFlight};
-    const CancelToken &token = exchange->cancelToken();
+    const CancelToken &token = flow->workToken;
     if (token.shouldStop())
-        return finishError(exchange, *snap, object->bucket, stoppedError(token), true);
+        return finishError(flow, stoppedError(token));
 
+    const ObjectRef &object = flow->object;
+    const auto started = std::chrono::steady_clock::now();
     Expected<ProcessedImage> image = [&] {
         TaskScope transform(m_tasks, TaskKind::Transform);
         m_counters.transformsExecuted++;
-        return snap->processor(object->bucket).process(source, mergeChain(object->transformChain()), token);
+        return flow->snap->processor(object.bucket).process(source, mergeChain(object.transformChain()), token);
     }();
+    if (m_services.metrics) {
+        m_services.metrics->observeTransform(std::chrono::steady_clock::now() - started, image.ok());
+        if (image.ok())
+            m_services.metrics->requestTransform.inc();
+    }
     source = QByteArray(); // the original is no longer needed: free it before the response is written
     if (!image) {
         m_counters.transformsFailed++;
-        return finishError(exchange, *snap, object->bucket, image.error(), true);
+        return finishError(flow, image.error());
     }
     HttpResponse r;
     r.status = 200;
     const QByteArray md5 = QCryptographicHash::hash(image->body, QCryptographicHash::Md5).toHex();
     // Peer C4: a quoted strong ETag, so If-None-Match works on fresh results too.
-    const QByteArray etag = '"' + md5 + '"';
     const QDateTime now = QDateTime::currentDateTimeUtc();
     r.setHeader("Content-Type", image->contentType);
-    r.setHeader("ETag", etag);
+    r.setHeader("ETag", '"' + md5 + '"');
     r.setHeader("Last-Modified", httpDate(now));
     r.setHeader("x-amz-meta-public-width", QByteArray::number(image->width));
     r.setHeader("x-amz-meta-public-height", QByteArray::number(image->height));
@@ -376,21 +472,22 @@ void ObjectHandler::runTransform(const HttpExchangePtr &exchange, std::shared_pt
     meta.headers = {{"etag", md5},
                     {"x-amz-meta-public-width", QByteArray::number(image->width)},
                     {"x-amz-meta-public-height", QByteArray::number(image->height)}};
-    storeResult(snap, object, image->body, std::move(meta));
-    finish(exchange, *snap, object->bucket, std::move(r), true);
+    storeResult(flow, image->body, std::move(meta));
+    finish(flow, std::move(r));
 }
 
-void ObjectHandler::storeResult(std::shared_ptr<const Snapshot> snap, std::shared_ptr<const ObjectRef> object,
-                                QByteArray body, ObjectMetadata meta)
+void ObjectHandler::storeResult(const FlowPtr &flow, QByteArray body, ObjectMetadata meta)
 {
-    const bool queued = m_background->post([this, snap, object, body = std::move(body), meta = std::move(meta)] {
+    auto snap = flow->snap;
+    auto object = std::make_shared<const ObjectRef>(flow->object);
+    const bool queued = m_services.background->post([this, snap, object, body = std::move(body),
+                                                     meta = std::move(meta)] {
         auto storage = storageFor(*snap, object->bucket, object->storageName);
         if (!storage) {
             m_counters.storeFailures++;
             return;
         }
-        TaskScope store(m_tasks, TaskKind::Store);
-        Expected<void> written = (*storage)->put(object->key, body, meta);
+        Expected<void> written = storagePut(**storage, object->key, body, meta);
         if (written) {
             m_counters.resultsStored++;
         } else {
@@ -400,31 +497,93 @@ void ObjectHandler::storeResult(std::shared_ptr<const Snapshot> snap, std::share
         }
     });
     if (!queued)
-        qCWarning(lcPipeline) << "background queue full: result" << object->key << "not stored";
+        qCWarning(lcPipeline) << "background queue full: result" << flow->object.key << "not stored";
 }
 
-void ObjectHandler::finishError(const HttpExchangePtr &exchange, const Snapshot &snap, const QString &bucket,
-                                const Error &error, bool transformed)
+Expected<StoredObject> ObjectHandler::storageGet(Storage &storage, const QString &key, StorageObjectType type)
 {
+    TaskScope fetch(m_tasks, TaskKind::Fetch);
+    const auto started = std::chrono::steady_clock::now();
+    Expected<StoredObject> result = storage.get(key);
+    if (m_services.metrics)
+        m_services.metrics->observeStorage(StorageMethod::Get, {}, storage.kind().toLatin1(), type,
+                                           std::chrono::steady_clock::now() - started,
+                                           result ? result->body.size() : 0);
+    return result;
+}
+
+Expected<ObjectMetadata> ObjectHandler::storageHead(Storage &storage, const QString &key, StorageObjectType type)
+{
+    TaskScope fetch(m_tasks, TaskKind::Fetch);
+    const auto started = std::chrono::steady_clock::now();
+    Expected<ObjectMetadata> result = storage.head(key);
+    if (m_services.metrics)
+        m_services.metrics->observeStorage(StorageMethod::Head, {}, storage.kind().toLatin1(), type,
+                                           std::chrono::steady_clock::now() - started);
+    return result;
+}
+
+Expected<void> ObjectHandler::storagePut(Storage &storage, const QString &key, const QByteArray &body,
+                                         const ObjectMetadata &meta)
+{
+    TaskScope store(m_tasks, TaskKind::Store);
+    const auto started = std::chrono::steady_clock::now();
+    Expected<void> result = storage.put(key, body, meta);
+    if (m_services.metrics)
+        m_services.metrics->observeStorage(StorageMethod::Set, {}, storage.kind().toLatin1(),
+                                           StorageObjectType::Transform, std::chrono::steady_clock::now() - started,
+                                           body.size());
+    return result;
+}
+
+void ObjectHandler::countDownload()
+{
+    m_counters.downloads++;
+    if (m_services.metrics)
+        m_services.metrics->requestDownload.inc();
+}
+
+void ObjectHandler::finishError(const FlowPtr &flow, const Error &error)
+{
+    const HttpRequest &request = flow->exchange->request();
     if (error.httpStatus >= 500)
-        qCWarning(lcPipeline) << "request" << exchange->request().id << exchange->request().path << error.toString();
-    if (error.isNotFound() && error.code == "object.directory")
-        return finish(exchange, snap, bucket, directoryResponse(), transformed);
-    finish(exchange, snap, bucket, errorResponse(error), transformed);
+        qCWarning(lcPipeline) << "request" << request.id << request.path << error.toString();
+    // Server-side trouble is not shared with collapsed waiters: they retry (spec §6.1).
+    if (flow->leader && error.httpStatus >= 500)
+        flow->leader->fail(error);
+    finish(flow, errorResponse(error));
 }
 
-void ObjectHandler::finish(const HttpExchangePtr &exchange, const Snapshot &snap, const QString &bucket,
-                           HttpResponse response, bool transformed)
+void ObjectHandler::finish(const FlowPtr &flow, HttpResponse response)
 {
-    applyHeaderRules(*snap.config, snap.config->bucket(bucket), response);
+    const Snapshot &snap = *flow->snap;
+    applyHeaderRules(*snap.config, snap.config->bucket(flow->bucket()), response);
     applyCorsHeaders(response);
-    const HttpRequest &request = exchange->request();
+    // Cache first, then release the waiters: a request arriving in between finds
+    // the cache filled instead of becoming a second leader.
+    if (!flow->cacheKey.isEmpty() && m_services.cache->insert(flow->cacheKey, response) && m_services.metrics)
+        m_services.metrics->cacheSet.inc();
+    if (flow->leader) {
+        flow->leader->complete(CachedResponse::fromResponse(response)); // no-op after fail()
+        flow->leader.reset();
+    }
+    deliver(flow, std::move(response));
+}
+
+void ObjectHandler::deliver(const FlowPtr &flow, HttpResponse response)
+{
+    const HttpRequest &request = flow->exchange->request();
     // HEAD of an original carries an explicit Content-Length and no body: Mort
     // ignores conditionals there (spec http-behaviour.md §5).
     if (response.status == 200 && !hasHeader(response.headers, "Content-Length") && isConditionalOrRange(request))
         response = applyConditionalAndRange(request, std::move(response));
-    applyResponsePlugins(snap.config->server.plugins, request, transformed, response);
-    exchange->respond(std::move(response));
+    const ConfigPtr &config = flow->snap->config;
+    applyResponsePlugins(config->server.plugins, request, flow->transformed(), response);
+    if (m_services.metrics)
+        m_services.metrics->observeRequest(request.method,
+                                           config->bucket(flow->bucket()) ? flow->bucket().toUtf8() : QByteArray(),
+                                           std::chrono::steady_clock::now() - request.received);
+    flow->exchange->respond(std::move(response));
 }
 
 } // namespace mort

@@ -2,12 +2,17 @@
 // The object pipeline (spec http-behaviour.md §1, §6): every request on a
 // public listener is /<bucket>/<key>. Runs on the HTTP thread only long enough
 // to parse the URL; storage I/O runs on the I/O pool, libvips on the bounded
-// transform pool, result stores on the bounded background queue.
+// transform pool, result stores on the bounded background queue. Identical
+// transform requests collapse onto one leader; responses with a max-age land
+// in the bounded response cache.
+#include "cache/responsecache.h"
 #include "config/config.h"
 #include "core/backgroundqueue.h"
 #include "core/taskregistry.h"
 #include "http/httpexchange.h"
 #include "imaging/imageprocessor.h"
+#include "lock/requestcollapser.h"
+#include "monitoring/mortmetrics.h"
 #include "object/objectparser.h"
 #include "storage/storageclientcache.h"
 
@@ -27,18 +32,31 @@ struct PipelineCounters
     std::atomic<quint64> transformsExecuted{0}; // libvips runs (mort_transforms_total)
     std::atomic<quint64> transformsFailed{0};
     std::atomic<quint64> throttled{0};          // 503 by concurrentImageProcessing
+    std::atomic<quint64> collapsed{0};          // requests that waited for an identical leader
     std::atomic<quint64> downloads{0};          // served from storage
+    std::atomic<quint64> cacheHits{0};
     std::atomic<quint64> resultsStored{0};
     std::atomic<quint64> storeFailures{0};
     std::atomic<quint64> taskExceptions{0};     // exceptions caught at a task boundary
     std::atomic<qint64> transformsInFlight{0};
 };
 
+// What the handler shares with the rest of the engine; all outlive it.
+struct PipelineServices
+{
+    TaskRegistry *tasks = nullptr;
+    StorageClientCache *storages = nullptr;
+    BackgroundQueue *background = nullptr;
+    ResponseCache *cache = nullptr;         // null: response caching off
+    RequestCollapser *collapser = nullptr;  // null: no collapsing
+    MortMetrics *metrics = nullptr;         // null: no metrics (tests)
+    int transformThreads = 1;
+};
+
 class ObjectHandler : public HttpHandler
 {
 public:
-    ObjectHandler(ConfigPtr config, TaskRegistry *tasks, StorageClientCache *storages, BackgroundQueue *background,
-                  int transformThreads);
+    ObjectHandler(ConfigPtr config, PipelineServices services);
     ~ObjectHandler() override;
 
     void handle(const HttpExchangePtr &exchange) override;
@@ -54,30 +72,38 @@ public:
 
 private:
     struct Snapshot;
+    struct Flow;
+    using FlowPtr = std::shared_ptr<Flow>;
     std::shared_ptr<const Snapshot> snapshot() const;
 
-    void handleGet(const HttpExchangePtr &exchange, std::shared_ptr<const Snapshot> snap, ObjectRef object);
-    void serveStored(const HttpExchangePtr &exchange, const Snapshot &snap, const ObjectRef &object);
-    void serveParentUnchanged(const HttpExchangePtr &exchange, const Snapshot &snap, const ObjectRef &object);
-    void serveTransform(const HttpExchangePtr &exchange, std::shared_ptr<const Snapshot> snap, ObjectRef object);
-    void runTransform(const HttpExchangePtr &exchange, std::shared_ptr<const Snapshot> snap,
-                      std::shared_ptr<const ObjectRef> object, QByteArray source);
-    void storeResult(std::shared_ptr<const Snapshot> snap, std::shared_ptr<const ObjectRef> object,
-                     QByteArray body, ObjectMetadata meta);
+    void handleGet(const FlowPtr &flow);
+    void collapseOrLead(const FlowPtr &flow);
+    void onCollapseOutcome(const FlowPtr &flow, const struct CollapseOutcome &outcome);
+    bool serveFromCache(const FlowPtr &flow);
+    void serveStored(const FlowPtr &flow);
+    void serveParentUnchanged(const FlowPtr &flow);
+    void serveTransform(const FlowPtr &flow);
+    void runTransform(const FlowPtr &flow, QByteArray source);
+    void storeResult(const FlowPtr &flow, QByteArray body, ObjectMetadata meta);
     Expected<std::shared_ptr<Storage>> storageFor(const Snapshot &snap, const QString &bucket,
                                                   const QString &storageName);
+    // Storage calls with mort_storage_* metrics and a `fetch`/`store` task.
+    Expected<StoredObject> storageGet(Storage &storage, const QString &key, StorageObjectType type);
+    Expected<ObjectMetadata> storageHead(Storage &storage, const QString &key, StorageObjectType type);
+    Expected<void> storagePut(Storage &storage, const QString &key, const QByteArray &body,
+                              const ObjectMetadata &meta);
+    void countDownload();
 
-    // Header rules + CORS + conditionals, then hands the response to the transport.
-    void finish(const HttpExchangePtr &exchange, const Snapshot &snap, const QString &bucket, HttpResponse response,
-                bool transformed = false);
-    void finishError(const HttpExchangePtr &exchange, const Snapshot &snap, const QString &bucket, const Error &error,
-                     bool transformed = false);
+    // Header rules + CORS, then: hand it to collapsed waiters, cache it, deliver it.
+    void finish(const FlowPtr &flow, HttpResponse response);
+    void finishError(const FlowPtr &flow, const Error &error);
+    // Per-request last steps on a finished response: conditionals, plugins, metrics.
+    void deliver(const FlowPtr &flow, HttpResponse response);
     // Runs `job` on `pool`, turning any exception into a 500 (seed: no panic recovery).
     void runGuarded(QThreadPool &pool, const HttpExchangePtr &exchange, std::function<void()> job);
 
+    PipelineServices m_services;
     TaskRegistry *m_tasks;
-    StorageClientCache *m_storages;
-    BackgroundQueue *m_background;
     InternalApi *m_internalApi = nullptr;
     QThreadPool m_ioPool;
     QThreadPool m_transformPool;

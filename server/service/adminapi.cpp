@@ -1,0 +1,243 @@
+#include "service/adminapi.h"
+
+#include "service/adminjson.h"
+#include "service/adminsecurity.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcAdmin, "mort.admin")
+
+namespace mort {
+
+namespace {
+
+// Small: parsing configs and walking the cache are rare, operator-driven work.
+constexpr int kAdminThreads = 2;
+
+HttpResponse methodNotAllowed(const QByteArray &allow)
+{
+    HttpResponse r = adminErrorResponse(Error::client("admin.method_not_allowed", 405,
+                                                      QStringLiteral("method not allowed here; use %1")
+                                                          .arg(QString::fromLatin1(allow))));
+    r.setHeader("Allow", allow);
+    return r;
+}
+
+bool isRead(const QByteArray &method) { return method == "GET" || method == "HEAD"; }
+
+int queryInt(const QUrlQuery &query, const QString &name, int fallback, int lo, int hi)
+{
+    bool ok = false;
+    const int v = query.queryItemValue(name).toInt(&ok);
+    return ok ? std::clamp(v, lo, hi) : fallback;
+}
+
+QByteArray sseEvent(const char *event, const QJsonObject &data, std::optional<quint64> id = std::nullopt)
+{
+    QByteArray out;
+    if (id)
+        out += "id: " + QByteArray::number(*id) + '\n';
+    // Compact JSON has no newlines, so one data: line carries it.
+    out += QByteArray("event: ") + event + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+    return out;
+}
+
+} // namespace
+
+AdminApi::AdminApi(AdminBackend *backend) : m_backend(backend)
+{
+    m_pool.setMaxThreadCount(kAdminThreads);
+    m_pool.setObjectName(QStringLiteral("mort-admin"));
+}
+
+AdminApi::~AdminApi()
+{
+    m_pool.waitForDone();
+}
+
+void AdminApi::handle(const HttpExchangePtr &exchange)
+{
+    const HttpRequest &request = exchange->request();
+    const ConfigPtr config = m_backend->config();
+    // Authorise before routing, so unauthenticated clients cannot map the API.
+    if (std::optional<HttpResponse> denied = authorizeAdmin(request, config->server)) {
+        qCInfo(lcAdmin) << "admin request" << request.id << "refused:" << request.method << request.path;
+        exchange->respond(std::move(*denied));
+        return;
+    }
+    const QString route = request.path.mid(8); // after "/api/v1/"
+    const QByteArray &method = request.method;
+
+    if (route == QLatin1String("info")) {
+        if (!isRead(method))
+            return exchange->respond(methodNotAllowed("GET, HEAD"));
+        return exchange->respond(
+            jsonResponse(200, infoToJson(*config, m_backend->stats(), !adminToken(config->server).isEmpty())));
+    }
+    if (route == QLatin1String("stats")) {
+        if (!isRead(method))
+            return exchange->respond(methodNotAllowed("GET, HEAD"));
+        return exchange->respond(jsonResponse(200, statsToJson(m_backend->stats())));
+    }
+    if (route == QLatin1String("tasks")) {
+        if (!isRead(method))
+            return exchange->respond(methodNotAllowed("GET, HEAD"));
+        const QList<TaskCounts> tasks = m_backend->stats().tasks;
+        qint64 live = 0;
+        for (const TaskCounts &t : tasks)
+            live += t.live;
+        return exchange->respond(jsonResponse(200, QJsonObject{{QStringLiteral("at"), isoUtc(QDateTime::currentDateTimeUtc())},
+                                                               {QStringLiteral("liveTotal"), live},
+                                                               {QStringLiteral("tasks"), tasksToJson(tasks)}}));
+    }
+    if (route == QLatin1String("config")) {
+        if (!isRead(method))
+            return exchange->respond(methodNotAllowed("GET, HEAD"));
+        return exchange->respond(jsonResponse(
+            200, QJsonObject{{QStringLiteral("sourcePath"), config->sourcePath.isEmpty()
+                                                                ? QJsonValue(QJsonValue::Null)
+                                                                : QJsonValue(config->sourcePath)},
+                             {QStringLiteral("yaml"), maskConfigSecrets(m_backend->configText())},
+                             {QStringLiteral("maskedKeys"), QJsonArray::fromStringList(maskedConfigKeys())}}));
+    }
+    if (route == QLatin1String("config/validate") || route == QLatin1String("config/apply")) {
+        if (method != "POST")
+            return exchange->respond(methodNotAllowed("POST"));
+        return validate(exchange, route.endsWith(QLatin1String("apply")));
+    }
+    if (route == QLatin1String("stream")) {
+        if (!isRead(method))
+            return exchange->respond(methodNotAllowed("GET, HEAD"));
+        return stream(exchange);
+    }
+    if (route == QLatin1String("cache") || route.startsWith(QLatin1String("cache/")))
+        return cache(exchange, route);
+    exchange->respond(adminErrorResponse(
+        Error::client("admin.not_found", 404, QStringLiteral("no admin endpoint /api/v1/%1").arg(route))));
+}
+
+void AdminApi::runJob(const HttpExchangePtr &exchange, std::function<HttpResponse()> job)
+{
+    m_pool.start([exchange, job = std::move(job)] {
+        if (exchange->cancelToken().isCancelled())
+            return; // the client left; the transport drops the exchange
+        try {
+            exchange->respond(job());
+        } catch (const std::exception &e) {
+            qCWarning(lcAdmin) << "admin request" << exchange->request().id << "failed:" << e.what();
+            exchange->respond(adminErrorResponse(Error::internal("internal.exception", QString::fromUtf8(e.what()))));
+        } catch (...) {
+            exchange->respond(adminErrorResponse(Error::internal("internal.exception", QStringLiteral("unknown"))));
+        }
+    });
+}
+
+void AdminApi::validate(const HttpExchangePtr &exchange, bool apply)
+{
+    if (exchange->request().body.size() > kMaxConfigBytes) {
+        exchange->respond(adminErrorResponse(Error::client(
+            "admin.body_too_large", 413, QStringLiteral("a config may have at most %1 bytes").arg(kMaxConfigBytes))));
+        return;
+    }
+    runJob(exchange, [this, exchange, apply] {
+        const QString yaml = QString::fromUtf8(exchange->request().body);
+        const QList<ConfigIssue> issues = m_backend->validateConfig(yaml);
+        if (!issues.isEmpty()) {
+            return jsonResponse(422, QJsonObject{{QStringLiteral("valid"), false},
+                                                 {QStringLiteral("issues"), issuesToJson(issues)}});
+        }
+        if (!apply)
+            return jsonResponse(200, QJsonObject{{QStringLiteral("valid"), true}});
+        if (Expected<void> applied = m_backend->applyConfig(yaml); !applied)
+            return adminErrorResponse(applied.error());
+        return jsonResponse(200, QJsonObject{{QStringLiteral("applied"), true}});
+    });
+}
+
+void AdminApi::cache(const HttpExchangePtr &exchange, const QString &route)
+{
+    const QByteArray &method = exchange->request().method;
+    if (route == QLatin1String("cache")) {
+        if (!isRead(method))
+            return exchange->respond(methodNotAllowed("GET, HEAD"));
+        const QUrlQuery query(QString::fromLatin1(exchange->request().rawQuery));
+        const int limit = queryInt(query, QStringLiteral("limit"), kDefaultCacheListLimit, 1, 100'000);
+        return runJob(exchange, [this, limit] {
+            Expected<QList<CacheEntryInfo>> entries = m_backend->cacheEntries(limit);
+            if (!entries)
+                return adminErrorResponse(entries.error());
+            return jsonResponse(200, QJsonObject{{QStringLiteral("entries"), cacheEntriesToJson(*entries)}});
+        });
+    }
+    if (route == QLatin1String("cache/evict")) {
+        if (method != "POST")
+            return exchange->respond(methodNotAllowed("POST"));
+        const QJsonObject body = QJsonDocument::fromJson(exchange->request().body).object();
+        const QString key = body.value(QStringLiteral("key")).toString();
+        if (key.isEmpty()) {
+            return exchange->respond(adminErrorResponse(
+                Error::client("admin.bad_request", 400, QStringLiteral("body must be {\"key\": \"<cache key>\"}"))));
+        }
+        return runJob(exchange, [this, key] {
+            Expected<bool> removed = m_backend->evict(key);
+            if (!removed)
+                return adminErrorResponse(removed.error());
+            return jsonResponse(200, QJsonObject{{QStringLiteral("removed"), *removed}});
+        });
+    }
+    if (route == QLatin1String("cache/clear")) {
+        if (method != "POST")
+            return exchange->respond(methodNotAllowed("POST"));
+        return runJob(exchange, [this] {
+            if (Expected<void> cleared = m_backend->clearCache(); !cleared)
+                return adminErrorResponse(cleared.error());
+            return jsonResponse(200, QJsonObject{{QStringLiteral("cleared"), true}});
+        });
+    }
+    exchange->respond(adminErrorResponse(
+        Error::client("admin.not_found", 404, QStringLiteral("no admin endpoint /api/v1/%1").arg(route))));
+}
+
+void AdminApi::stream(const HttpExchangePtr &exchange)
+{
+    const QUrlQuery query(QString::fromLatin1(exchange->request().rawQuery));
+    const int intervalMs = queryInt(query, QStringLiteral("intervalMs"), kDefaultStreamIntervalMs,
+                                    kMinStreamIntervalMs, kMaxStreamIntervalMs);
+    const int count = queryInt(query, QStringLiteral("count"), 0, 0, std::numeric_limits<int>::max());
+
+    HttpResponse head(200, {}, "text/event-stream");
+    head.setHeader("Cache-Control", "no-store");
+    head.setHeader("X-Accel-Buffering", "no"); // nginx in front: pass events on at once
+
+    // The producer runs on the HTTP thread, where the transport also destroys
+    // it; its state therefore needs no locking.
+    struct State
+    {
+        quint64 sent = 0;
+        quint64 logSeq = 0;
+    };
+    AdminBackend *backend = m_backend;
+    exchange->respondStream(std::move(head), intervalMs,
+                            [backend, count, state = State{}]() mutable -> std::optional<QByteArray> {
+        if (count > 0 && state.sent >= quint64(count))
+            return std::nullopt;
+        QByteArray out;
+        if (state.sent == 0)
+            out += "retry: 2000\n\n"; // EventSource reconnect delay
+        out += sseEvent("stats", statsToJson(backend->stats()), ++state.sent);
+        if (std::optional<QList<AdminLogLine>> lines = backend->logLinesSince(state.logSeq, kLogLinesPerEvent);
+            lines && !lines->isEmpty()) {
+            QJsonArray array;
+            for (const AdminLogLine &line : std::as_const(*lines)) {
+                array.append(logLineToJson(line));
+                state.logSeq = std::max(state.logSeq, line.seq);
+            }
+            out += sseEvent("log", QJsonObject{{QStringLiteral("lines"), array}});
+        }
+        return out;
+    });
+}
+
+} // namespace mort

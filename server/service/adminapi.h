@@ -1,0 +1,105 @@
+#pragma once
+// The admin API: JSON under /api/v1/ on the internal listener (InternalApi
+// routes every /api/v1/ path here; /health and /metrics stay open for
+// Prometheus, as in Mort). The studio attaches to running servers through it.
+//
+// AUTH. Every route needs "Authorization: Bearer <token>" when a token is
+// configured (server.adminToken, else env MORT_ADMIN_TOKEN; see
+// adminsecurity.h), compared in constant time. Missing or wrong: 401
+// {"code":"admin.unauthorized","message":...} + WWW-Authenticate: Bearer.
+// Without a token the API is open, which checkAdminExposure() allows only on a
+// loopback internalListen (the API itself re-checks and answers 401 otherwise).
+//
+// CONVENTIONS. Field names camelCase; numbers are JSON numbers; byte sizes are
+// in bytes (fields end in "Bytes"), durations in ms/sec as their name says;
+// timestamps ISO-8601 UTC with milliseconds ("2024-05-01T10:00:00.000Z") or
+// null when unknown. Every answer is application/json with Cache-Control:
+// no-store, except the event stream. Errors: {"code": "...", "message": "..."}
+// with X-Mort-Error: <code>; codes admin.unauthorized (401), admin.not_found
+// (404), admin.method_not_allowed (405, with Allow), admin.body_too_large
+// (413), admin.not_available (501: the engine does not provide this yet).
+//
+// ROUTES
+// GET  /api/v1/info
+//   {"name":"mort-studio","version":"0.1.0","apiVersion":1,"running":true,
+//    "startedAt":ts,"auth":"bearer"|"none",
+//    "listeners":{"public":[configured...],"internal":"127.0.0.1:8081",
+//                 "boundPublic":["127.0.0.1:8080"],"boundInternal":[...]},
+//    "config":{"sourcePath":str|null,"monitoring":str,"logLevel":str,"accessLogs":bool,
+//              "requestTimeoutSec":n,"lockTimeoutSec":n,"concurrentImageProcessing":n,
+//              "maxFileSizeBytes":n,"cache":{"type":str,"cacheSizeBytes":n,"maxItemBytes":n},
+//              "lock":{"type":str},"plugins":{"webp":bool,"compress":["gzip",...]},
+//              "limits":{"maxSourcePixels":n,"maxFrames":n,"maxOutputDimension":n,
+//                        "maxParentBytes":n,"maxHeaderBytes":n,"maxBodyBytes":n,
+//                        "headerTimeoutMs":n,"idleTimeoutMs":n,"shutdownGraceMs":n},
+//              "headerRules":n,
+//              "buckets":[{"name":str,"storages":[{"name":str,"kind":str}],
+//                          "transformKind":str|null,"accessKeys":n,"hasOwnLimits":bool}]}}
+// GET  /api/v1/stats                      one snapshot (EngineStats), cheap:
+//   {"at":ts,"running":bool,"startedAt":ts,"publicAddresses":[str],"internalAddresses":[str],
+//    "http":{"connectionsAccepted":n,"connectionsOpen":n,"requestsReceived":n,
+//            "responsesWritten":n,"responsesDropped":n,"rejectedByGuard":n,"exchangesInFlight":n},
+//    "tasks":[{"kind":"request","live":n,"started":n,"finished":n},...every kind],
+//    "transforms":{"executed":n,"failed":n,"inFlight":n,"throttled":n},
+//    "downloads":n,"results":{"stored":n,"storeFailures":n},"taskExceptions":n,
+//    "background":{"pending":n,"dropped":n},"storageClients":n,
+//    "memory":{"residentBytes":n,"imagingBytes":n},"openFds":n}
+// GET  /api/v1/tasks                      {"at":ts,"liveTotal":n,"tasks":[as in stats]}
+// GET  /api/v1/config                     the running config's YAML, secrets masked
+//   {"sourcePath":str|null,"yaml":str,"maskedKeys":[str]}   (see maskConfigSecrets)
+// POST /api/v1/config/validate            body: YAML (at most kMaxConfigBytes)
+//   200 {"valid":true}
+//   422 {"valid":false,"issues":[{"keyPath":"buckets.media.storages","message":str}]}
+// GET  /api/v1/stream[?intervalMs=N][&count=N]   Server-Sent Events (text/event-stream,
+//   chunked): every intervalMs (default 1000, 200..60000) one
+//     "id: <n>\nevent: stats\ndata: <stats JSON>\n\n"
+//   and, when the engine keeps a log, "event: log\ndata: {"lines":[{"seq":n,"at":ts,
+//   "level":str,"category":str,"message":str}]}\n\n" with the lines since the last event.
+//   The first event is sent at once. count > 0 ends the stream after that many stats
+//   events (scripts, tests); it also ends when the client leaves or the server stops.
+// --- seams, 501 admin.not_available until the engine implements AdminBackend's optional part:
+// GET  /api/v1/cache[?limit=N]            {"entries":[{"key","sizeBytes","bodyBytes","status",
+//                                          "contentType","hits","ageMs","ttlMs"}]}
+// POST /api/v1/cache/evict                body {"key":str}  -> {"removed":bool}
+// POST /api/v1/cache/clear                -> {"cleared":true}
+// POST /api/v1/config/apply               body: YAML -> {"applied":true}; 422 as validate
+#include "http/httpexchange.h"
+#include "service/adminbackend.h"
+
+#include <QThreadPool>
+
+namespace mort {
+
+class AdminApi
+{
+public:
+    static constexpr qint64 kMaxConfigBytes = 1 << 20;
+    static constexpr int kDefaultStreamIntervalMs = 1000;
+    static constexpr int kMinStreamIntervalMs = 200;
+    static constexpr int kMaxStreamIntervalMs = 60'000;
+    static constexpr int kDefaultCacheListLimit = 1000;
+    static constexpr int kLogLinesPerEvent = 200;
+
+    // `backend` must outlive the HTTP server that calls handle().
+    explicit AdminApi(AdminBackend *backend);
+    ~AdminApi(); // waits for validate/cache jobs still running
+    AdminApi(const AdminApi &) = delete;
+    AdminApi &operator=(const AdminApi &) = delete;
+
+    static bool handles(const QString &path) { return path.startsWith(QLatin1String("/api/v1/")); }
+
+    // HTTP thread. Cheap routes answer inline; config parsing and cache
+    // operations run on a small pool of their own.
+    void handle(const HttpExchangePtr &exchange);
+
+private:
+    void stream(const HttpExchangePtr &exchange);
+    void validate(const HttpExchangePtr &exchange, bool apply);
+    void cache(const HttpExchangePtr &exchange, const QString &route);
+    void runJob(const HttpExchangePtr &exchange, std::function<HttpResponse()> job);
+
+    AdminBackend *m_backend;
+    QThreadPool m_pool;
+};
+
+} // namespace mort
