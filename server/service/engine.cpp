@@ -6,10 +6,13 @@
 #include "imaging/imageprocessor.h"
 #include "monitoring/processstats.h"
 #include "monitoring/prometheustext.h"
+#include "service/adminsecurity.h"
+#include "service/idlecleanup.h"
 #include "service/internalapi.h"
 #include "service/objecthandler.h"
 #include "storage/storageclientcache.h"
 
+#include <QFile>
 #include <QLoggingCategory>
 #include <QThread>
 
@@ -35,8 +38,8 @@ HttpLimits httpLimits(const LimitsConfig &l)
 }
 } // namespace
 
-Engine::Engine(ConfigPtr config)
-    : m_config(std::move(config)),
+Engine::Engine(ConfigPtr config, QString configText)
+    : m_config(std::move(config)), m_configText(std::move(configText)),
       m_storages(std::make_unique<StorageClientCache>(kStorageClientCapacity)),
       m_background(std::make_unique<BackgroundQueue>(kBackgroundQueueCapacity, kBackgroundThreads, &m_tasks))
 {
@@ -81,7 +84,12 @@ Engine::Engine(ConfigPtr config)
         w.gauge("mort_collapse_waiters", "Requests waiting for an identical transform.",
                 double(m_collapser->stats().liveWaiters));
     });
-    m_internalApi = std::make_unique<InternalApi>([this] { return stats(); });
+    if (m_configText.isEmpty() && !m_config->sourcePath.isEmpty()) {
+        QFile file(m_config->sourcePath);
+        if (file.open(QIODevice::ReadOnly))
+            m_configText = QString::fromUtf8(file.readAll());
+    }
+    m_internalApi = std::make_unique<InternalApi>(static_cast<AdminBackend *>(this), [this] { return renderMetrics(); });
     m_handler->setInternalApi(m_internalApi.get());
 }
 
@@ -100,6 +108,9 @@ Expected<void> Engine::start()
 {
     if (m_http)
         return {};
+    // The admin API must not be reachable off the host without a token.
+    if (Expected<void> exposure = checkAdminExposure(m_config->server); !exposure)
+        return exposure;
     if (Expected<void> vips = initImaging("mort"); !vips)
         return vips;
     QList<ListenAddress> addresses;
@@ -120,6 +131,16 @@ Expected<void> Engine::start()
         return bound;
     m_http = std::move(http);
     m_startedAt = QDateTime::currentDateTimeUtc();
+    const IdleCleanupConfig &idle = m_config->server.idleCleanup;
+    if (idle.enabled) {
+        m_idleCleanup = std::make_unique<IdleCleanup>(
+            qint64(idle.idleTimeoutMin) * 60'000, [this] { return m_handler->counters().transformsExecuted.load(); },
+            [this] {
+                dropImagingCaches(); // libvips caches + malloc_trim
+                m_mortMetrics.vipsCleanup.inc();
+                qCInfo(lcEngine) << "idle cleanup: released image caches and free heap pages";
+            });
+    }
     return {};
 }
 
@@ -127,7 +148,8 @@ void Engine::stop(int graceMs)
 {
     if (!m_http)
         return;
-    m_http->stop(graceMs < 0 ? m_config->server.limits.shutdownGraceMs : graceMs);
+    m_idleCleanup.reset();
+    m_http->stop(graceMs < 0 ? config()->server.limits.shutdownGraceMs : graceMs);
     m_http.reset();
     m_handler->waitForDone(-1);
     m_background->waitForIdle(-1);
@@ -139,9 +161,57 @@ bool Engine::isRunning() const
     return m_http != nullptr;
 }
 
+quint64 Engine::idleCleanups() const
+{
+    return m_idleCleanup ? m_idleCleanup->cleanups() : 0;
+}
+
 ConfigPtr Engine::config() const
 {
+    QMutexLocker lock(&m_configMutex);
     return m_config;
+}
+
+QString Engine::configText() const
+{
+    QMutexLocker lock(&m_configMutex);
+    return m_configText;
+}
+
+Expected<QList<CacheEntryInfo>> Engine::cacheEntries(int limit) const
+{
+    return m_cache->entries(limit);
+}
+
+Expected<bool> Engine::evict(const QString &key)
+{
+    return m_cache->remove(key);
+}
+
+Expected<void> Engine::clearCache()
+{
+    m_cache->clear();
+    return {};
+}
+
+Expected<void> Engine::applyConfig(const QString &yaml)
+{
+    Expected<ConfigPtr> parsed = ConfigLoader::fromText(yaml, config()->sourcePath);
+    if (!parsed)
+        return Error::client("config.invalid", 422, QStringLiteral("the configuration is not valid"),
+                             parsed.error().detail);
+    const ConfigPtr next = *parsed;
+    const ServerConfig &now = config()->server;
+    if (next->server.listens != now.listens || next->server.internalListen != now.internalListen
+        || next->server.cache.type != now.cache.type || next->server.cache.cacheSize != now.cache.cacheSize
+        || next->server.lock.type != now.lock.type)
+        return Error::client("config.restart_required", 409,
+                             QStringLiteral("listeners, cache and lock settings change only with a restart"));
+    m_handler->setConfig(next); // new requests parse with the new buckets and presets
+    QMutexLocker lock(&m_configMutex);
+    m_config = next;
+    m_configText = yaml;
+    return {};
 }
 
 void Engine::waitForBackground(int timeoutMs)
@@ -174,7 +244,9 @@ EngineStats Engine::stats() const
     s.backgroundPending = m_background->pending();
     s.backgroundDropped = m_background->dropped();
     s.storageClients = m_storages->size();
-    s.residentBytes = readProcessStats().residentBytes;
+    const ProcessStats process = readProcessStats();
+    s.residentBytes = process.residentBytes;
+    s.openFds = process.openFds;
     s.imagingMemoryBytes = static_cast<qint64>(vips_tracked_get_mem());
     return s;
 }

@@ -6,26 +6,31 @@
 #include "core/taskregistry.h"
 #include "monitoring/metricsregistry.h"
 #include "monitoring/mortmetrics.h"
+#include "service/adminbackend.h"
 #include "service/enginestats.h"
 
 #include <QDateTime>
+#include <QMutex>
 
 #include <memory>
 
 namespace mort {
 
 class HttpServer;
+class IdleCleanup;
 class InternalApi;
 class ObjectHandler;
 class RequestCollapser;
 class ResponseCache;
 class StorageClientCache;
 
-class Engine
+class Engine : public AdminBackend
 {
 public:
-    explicit Engine(ConfigPtr config);
-    ~Engine(); // stop()
+    // `configText`: the YAML `config` was parsed from, for the admin API
+    // (GET /api/v1/config); when empty, read once from config->sourcePath.
+    explicit Engine(ConfigPtr config, QString configText = {});
+    ~Engine() override; // stop()
     Engine(const Engine &) = delete;
     Engine &operator=(const Engine &) = delete;
 
@@ -36,8 +41,17 @@ public:
     void stop(int graceMs = -1);
     bool isRunning() const;
 
-    ConfigPtr config() const;
-    EngineStats stats() const;
+    ConfigPtr config() const override;
+    EngineStats stats() const override;
+    QString configText() const override;
+    Expected<QList<CacheEntryInfo>> cacheEntries(int limit) const override;
+    Expected<bool> evict(const QString &key) override;
+    Expected<void> clearCache() override;
+    // Hot reload: a new immutable snapshot for new requests; in-flight ones
+    // finish on theirs. Listener, cache and lock settings need a restart.
+    Expected<void> applyConfig(const QString &yaml) override;
+    // Idle cleanups run so far (mort_vips_cleanup_count).
+    quint64 idleCleanups() const;
     TaskRegistry &tasks() { return m_tasks; }
     // Prometheus text of every metric (Mort's names, process_*, ours).
     QByteArray renderMetrics() const;
@@ -47,7 +61,9 @@ public:
     void waitForBackground(int timeoutMs = -1);
 
 private:
+    mutable QMutex m_configMutex; // guards m_config and m_configText (hot reload)
     ConfigPtr m_config;
+    QString m_configText;
     TaskRegistry m_tasks;
     MetricsRegistry m_metricsRegistry;
     MortMetrics m_mortMetrics{m_metricsRegistry, m_tasks};
@@ -59,6 +75,7 @@ private:
     std::unique_ptr<ObjectHandler> m_handler;
     std::unique_ptr<InternalApi> m_internalApi;
     std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<IdleCleanup> m_idleCleanup;
     QDateTime m_startedAt;
 };
 
