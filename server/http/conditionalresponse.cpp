@@ -355,4 +355,31 @@ HttpResponse applyConditionalAndRange(const HttpRequest &request, HttpResponse r
     return partial;
 }
 
+HttpResponse applyConditionalAndRangeToStream(const HttpRequest &request, HttpResponse head, qint64 size,
+                                              ByteRange *range)
+{
+    *range = ByteRange{0, size};
+    HttpRequest withoutRange = request;
+    removeHeader(withoutRange.headers, "Range");
+    removeHeader(withoutRange.headers, "If-Range");
+    HttpResponse checked = applyConditionalAndRange(withoutRange, std::move(head)); // no body: preconditions only
+    const QByteArray rangeHeader = request.header("Range");
+    const bool getOrHead = request.method == "GET" || request.method == "HEAD";
+    if (checked.status != 200 || rangeHeader.isEmpty() || !getOrHead || hasHeader(request.headers, "If-Range")
+        || size == 0)
+        return checked;
+    QList<ByteRange> ranges;
+    switch (parseRangeHeader(rangeHeader, size, &ranges)) {
+    case RangeParse::Invalid: return rangeError(checked, size, false);
+    case RangeParse::NoOverlap: return rangeError(checked, size, true);
+    case RangeParse::Ok: break;
+    }
+    if (ranges.size() != 1)
+        return checked;
+    *range = ranges.first();
+    checked.status = 206;
+    checked.setHeader("Content-Range", contentRange(*range, size));
+    return checked;
+}
+
 } // namespace mort

@@ -12,15 +12,24 @@ namespace mort {
 // If-None-Match, If-Modified-Since, If-Unmodified-Since.
 bool isConditionalOrRange(const HttpRequest &request);
 
-// `response` must be a 200 whose body is complete. Returns it unchanged when
-// no precondition or range applies.
-HttpResponse applyConditionalAndRange(const HttpRequest &request, HttpResponse response);
-
 struct ByteRange
 {
     qint64 start = 0;
     qint64 length = 0;
 };
+
+// For a body that is not in memory (streamed from storage, `size` bytes):
+// the same preconditions (304/412); a single satisfiable Range becomes a 206
+// head with `*range` set to the span to stream; an invalid or unsatisfiable
+// one a 416. Several ranges, or any If-Range, get the whole body (RFC 9110
+// lets a server ignore Range). Otherwise `head` comes back unchanged.
+HttpResponse applyConditionalAndRangeToStream(const HttpRequest &request, HttpResponse head, qint64 size,
+                                              ByteRange *range);
+
+// `response` must be a 200 whose body is complete. Returns it unchanged when
+// no precondition or range applies.
+HttpResponse applyConditionalAndRange(const HttpRequest &request, HttpResponse response);
+
 
 enum class RangeParse { Ok, Invalid, NoOverlap };
 // Go's parseRange: "bytes=a-b,c-,-n" against `size`.

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QHttpServerRequest>
+#include <QIODevice>
 #include <QLoggingCategory>
 #include <QTcpSocket>
 #include <QUrl>
@@ -310,8 +311,8 @@ void HttpConnection::writeHead(const HttpExchange &exchange, HttpResponse &respo
         if (!exchange.http10())
             out += "Transfer-Encoding: chunked\r\n";
     } else if (!noBody) {
-        const QByteArray length = (head && !explicitLength.isEmpty()) ? explicitLength
-                                                                      : QByteArray::number(response.body.size());
+        const qint64 bodySize = response.stream ? response.stream->length : response.body.size();
+        const QByteArray length = (head && !explicitLength.isEmpty()) ? explicitLength : QByteArray::number(bodySize);
         out += "Content-Length: " + length + "\r\n";
     }
     if (closeAfter)
@@ -322,12 +323,20 @@ void HttpConnection::writeHead(const HttpExchange &exchange, HttpResponse &respo
     m_socket->write(out);
     m_body = (head || noBody || streamed) ? QByteArray() : std::move(response.body);
     m_bodyOffset = 0;
+    m_fileBody.reset();
+    if (response.stream && !head && !noBody && !streamed && response.stream->length > 0) {
+        m_fileBody = std::move(response.stream);
+        if (!m_fileBody->device->seek(m_fileBody->offset))
+            m_fileBody->length = -1; // continueBody() aborts: the head promised bytes we cannot read
+    }
 }
 
 // Writes the body in bounded pieces: at most ~2 chunks sit in the socket buffer,
 // so a large body is never copied whole into Qt's write buffer.
 void HttpConnection::continueBody()
 {
+    if (m_fileBody)
+        return continueFileBody();
     while (m_bodyOffset < m_body.size() && m_socket->bytesToWrite() < kWriteChunk) {
         const qint64 n = std::min<qint64>(kWriteChunk, m_body.size() - m_bodyOffset);
         const qint64 written = m_socket->write(m_body.constData() + m_bodyOffset, n);
@@ -337,6 +346,32 @@ void HttpConnection::continueBody()
     }
     if (m_bodyOffset >= m_body.size())
         finishCurrent();
+}
+
+// A large body from storage: one pooled 256 KiB buffer per connection, refilled
+// only when the socket has drained below a chunk (back-pressure), so memory per
+// download stays ~2 chunks whatever the object size.
+void HttpConnection::continueFileBody()
+{
+    if (m_chunkBuffer.size() != kWriteChunk)
+        m_chunkBuffer.resize(kWriteChunk);
+    while (m_fileBody->length > 0 && m_socket->bytesToWrite() < kWriteChunk) {
+        const qint64 n = m_fileBody->device->read(m_chunkBuffer.data(), std::min(kWriteChunk, m_fileBody->length));
+        if (n <= 0)
+            break;
+        if (m_socket->write(m_chunkBuffer.constData(), n) != n)
+            return; // socket error: disconnected() cleans up
+        m_fileBody->length -= n;
+    }
+    if (m_fileBody->length == 0) {
+        m_fileBody.reset();
+        finishCurrent();
+    } else if (m_fileBody->length < 0 || m_fileBody->device->atEnd()) {
+        // The file shrank or failed under us: the status line is gone, so the
+        // only honest signal left is to cut the connection.
+        m_fileBody.reset();
+        m_socket->abort();
+    }
 }
 
 void HttpConnection::onBytesWritten()

@@ -65,6 +65,7 @@ private:
     void flushReady();
     void writeHead(const HttpExchange &exchange, HttpResponse &response, bool closeAfter, bool streamed = false);
     void continueBody();
+    void continueFileBody();
     void streamTick();
     void finishCurrent();
     void reject(int status, const QByteArray &why);
@@ -87,6 +88,8 @@ private:
     // The response being written.
     bool m_writing = false;
     QByteArray m_body;
+    std::shared_ptr<BodyStream> m_fileBody; // a large object streamed from storage
+    QByteArray m_chunkBuffer;               // reused for every piece of m_fileBody
     qint64 m_bodyOffset = 0;
     bool m_closeAfterWrite = false;
 

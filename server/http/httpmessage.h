@@ -8,6 +8,9 @@
 #include <QString>
 
 #include <chrono>
+#include <memory>
+
+class QIODevice;
 
 namespace mort {
 
@@ -38,11 +41,22 @@ struct HttpRequest
     bool isHead() const { return method == "HEAD"; }
 };
 
+// A body too large to hold in memory: read from `device` in bounded pieces
+// while the socket drains (DESIGN §3: large objects stream, never copied whole).
+// The device must have no thread affinity (moveToThread(nullptr)).
+struct BodyStream
+{
+    std::shared_ptr<QIODevice> device;
+    qint64 offset = 0; // first byte to send
+    qint64 length = 0; // bytes to send
+};
+
 struct HttpResponse
 {
     int status = 200;
     HttpHeaders headers;
     QByteArray body; // implicitly shared: handing it over copies no bytes
+    std::shared_ptr<BodyStream> stream; // when set, the body comes from here instead of `body`
 
     HttpResponse() = default;
     HttpResponse(int s, QByteArray b = {}, QByteArray contentType = {}) : status(s), body(std::move(b))

@@ -43,7 +43,8 @@
 //    "transforms":{"executed":n,"failed":n,"inFlight":n,"throttled":n},
 //    "downloads":n,"results":{"stored":n,"storeFailures":n},"taskExceptions":n,
 //    "background":{"pending":n,"dropped":n},"storageClients":n,
-//    "memory":{"residentBytes":n,"imagingBytes":n},"openFds":n}
+//    "memory":{"residentBytes":n,"imagingBytes":n},"openFds":n,"collapsed":n,
+//    "cache":{"servedHits":n,"hits":n,"misses":n,"bytes":n,"items":n,"capacityBytes":n}}
 // GET  /api/v1/tasks                      {"at":ts,"liveTotal":n,"tasks":[as in stats]}
 // GET  /api/v1/config                     the running config's YAML, secrets masked
 //   {"sourcePath":str|null,"yaml":str,"maskedKeys":[str]}   (see maskConfigSecrets)

@@ -2,6 +2,9 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <optional>
+
 namespace mort {
 
 namespace {
@@ -82,7 +85,105 @@ QJsonObject statsToJson(const EngineStats &s, const QDateTime &at)
          QJsonObject{{QStringLiteral("residentBytes"), number(s.residentBytes)},
                      {QStringLiteral("imagingBytes"), number(s.imagingMemoryBytes)}}},
         {QStringLiteral("openFds"), s.openFds},
+        // Studio dashboard additions: response cache size and lookups, collapsed requests.
+        {QStringLiteral("collapsed"), number(s.collapsed)},
+        {QStringLiteral("cache"),
+         QJsonObject{{QStringLiteral("servedHits"), number(s.cacheHits)},
+                     {QStringLiteral("hits"), number(s.responseCacheHits)},
+                     {QStringLiteral("misses"), number(s.responseCacheMisses)},
+                     {QStringLiteral("bytes"), number(s.cacheBytes)},
+                     {QStringLiteral("items"), number(s.cacheItems)},
+                     {QStringLiteral("capacityBytes"), number(s.cacheCapacityBytes)}}},
     };
+}
+
+// --- readers (the studio's RemoteEngineClient): the inverse of the writers above.
+// Missing or mistyped fields read as 0 / empty, so an older server still parses.
+
+namespace {
+
+quint64 unsignedField(const QJsonObject &o, QLatin1String name)
+{
+    return quint64(std::max<qint64>(0, o.value(name).toInteger()));
+}
+
+std::optional<TaskKind> taskKindFromName(const QString &name)
+{
+    for (int k = 0; k < int(TaskKind::Count); ++k) {
+        if (name == QLatin1String(taskKindName(TaskKind(k))))
+            return TaskKind(k);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QDateTime dateTimeFromJson(const QJsonValue &value)
+{
+    if (!value.isString())
+        return {};
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+QList<TaskCounts> tasksFromJson(const QJsonArray &array)
+{
+    QList<TaskCounts> out;
+    for (const QJsonValue &v : array) {
+        const QJsonObject t = v.toObject();
+        const std::optional<TaskKind> kind = taskKindFromName(t.value(QLatin1String("kind")).toString());
+        if (!kind)
+            continue; // a kind a newer server counts and we cannot name
+        out.append(TaskCounts{*kind, t.value(QLatin1String("live")).toInteger(),
+                              unsignedField(t, QLatin1String("started")), unsignedField(t, QLatin1String("finished"))});
+    }
+    return out;
+}
+
+EngineStats engineStatsFromJson(const QJsonObject &o)
+{
+    EngineStats s;
+    s.running = o.value(QLatin1String("running")).toBool();
+    s.startedAt = dateTimeFromJson(o.value(QLatin1String("startedAt")));
+    for (const QJsonValue &v : o.value(QLatin1String("publicAddresses")).toArray())
+        s.publicAddresses << v.toString();
+    for (const QJsonValue &v : o.value(QLatin1String("internalAddresses")).toArray())
+        s.internalAddresses << v.toString();
+    const QJsonObject h = o.value(QLatin1String("http")).toObject();
+    s.http.connectionsAccepted = unsignedField(h, QLatin1String("connectionsAccepted"));
+    s.http.connectionsOpen = h.value(QLatin1String("connectionsOpen")).toInteger();
+    s.http.requestsReceived = unsignedField(h, QLatin1String("requestsReceived"));
+    s.http.responsesWritten = unsignedField(h, QLatin1String("responsesWritten"));
+    s.http.responsesDropped = unsignedField(h, QLatin1String("responsesDropped"));
+    s.http.rejectedByGuard = unsignedField(h, QLatin1String("rejectedByGuard"));
+    s.http.exchangesInFlight = h.value(QLatin1String("exchangesInFlight")).toInteger();
+    s.tasks = tasksFromJson(o.value(QLatin1String("tasks")).toArray());
+    const QJsonObject tr = o.value(QLatin1String("transforms")).toObject();
+    s.transformsExecuted = unsignedField(tr, QLatin1String("executed"));
+    s.transformsFailed = unsignedField(tr, QLatin1String("failed"));
+    s.transformsInFlight = tr.value(QLatin1String("inFlight")).toInteger();
+    s.throttled = unsignedField(tr, QLatin1String("throttled"));
+    s.downloads = unsignedField(o, QLatin1String("downloads"));
+    const QJsonObject results = o.value(QLatin1String("results")).toObject();
+    s.resultsStored = unsignedField(results, QLatin1String("stored"));
+    s.storeFailures = unsignedField(results, QLatin1String("storeFailures"));
+    s.taskExceptions = unsignedField(o, QLatin1String("taskExceptions"));
+    const QJsonObject background = o.value(QLatin1String("background")).toObject();
+    s.backgroundPending = background.value(QLatin1String("pending")).toInteger();
+    s.backgroundDropped = unsignedField(background, QLatin1String("dropped"));
+    s.storageClients = o.value(QLatin1String("storageClients")).toInt();
+    const QJsonObject memory = o.value(QLatin1String("memory")).toObject();
+    s.residentBytes = memory.value(QLatin1String("residentBytes")).toInteger();
+    s.imagingMemoryBytes = memory.value(QLatin1String("imagingBytes")).toInteger();
+    s.openFds = o.value(QLatin1String("openFds")).toInt();
+    s.collapsed = unsignedField(o, QLatin1String("collapsed"));
+    const QJsonObject cache = o.value(QLatin1String("cache")).toObject();
+    s.cacheHits = unsignedField(cache, QLatin1String("servedHits"));
+    s.responseCacheHits = unsignedField(cache, QLatin1String("hits"));
+    s.responseCacheMisses = unsignedField(cache, QLatin1String("misses"));
+    s.cacheBytes = cache.value(QLatin1String("bytes")).toInteger();
+    s.cacheItems = cache.value(QLatin1String("items")).toInteger();
+    s.cacheCapacityBytes = cache.value(QLatin1String("capacityBytes")).toInteger();
+    return s;
 }
 
 QJsonObject configSummaryToJson(const Config &c)
@@ -168,6 +269,26 @@ QJsonArray cacheEntriesToJson(const QList<CacheEntryInfo> &entries)
                                {QStringLiteral("hits"), number(e.hits)},
                                {QStringLiteral("ageMs"), number(e.ageMs)},
                                {QStringLiteral("ttlMs"), number(e.ttlMs)}});
+    }
+    return out;
+}
+
+QList<CacheEntryInfo> cacheEntriesFromJson(const QJsonArray &array)
+{
+    QList<CacheEntryInfo> out;
+    out.reserve(array.size());
+    for (const QJsonValue &v : array) {
+        const QJsonObject e = v.toObject();
+        CacheEntryInfo info;
+        info.key = e.value(QLatin1String("key")).toString();
+        info.size = e.value(QLatin1String("sizeBytes")).toInteger();
+        info.bodyBytes = e.value(QLatin1String("bodyBytes")).toInteger();
+        info.status = e.value(QLatin1String("status")).toInt();
+        info.contentType = e.value(QLatin1String("contentType")).toString().toLatin1();
+        info.hits = unsignedField(e, QLatin1String("hits"));
+        info.ageMs = e.value(QLatin1String("ageMs")).toInteger();
+        info.ttlMs = e.value(QLatin1String("ttlMs")).toInteger();
+        out.append(info);
     }
     return out;
 }

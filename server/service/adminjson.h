@@ -25,6 +25,13 @@ QJsonArray issuesToJson(const QList<ConfigIssue> &issues);
 QJsonArray cacheEntriesToJson(const QList<CacheEntryInfo> &entries);
 QJsonObject logLineToJson(const AdminLogLine &line);
 
+// Readers for clients of the API (the studio attached to a server): the inverse
+// of statsToJson / tasksToJson / cacheEntriesToJson. Missing fields read as 0.
+QDateTime dateTimeFromJson(const QJsonValue &value);
+EngineStats engineStatsFromJson(const QJsonObject &object);
+QList<TaskCounts> tasksFromJson(const QJsonArray &array);
+QList<CacheEntryInfo> cacheEntriesFromJson(const QJsonArray &array);
+
 // `object` as compact JSON with Content-Type application/json and no caching.
 HttpResponse jsonResponse(int status, const QJsonObject &object);
 // {"code": "...", "message": "..."} with the Error's status and X-Mort-Error.

@@ -248,6 +248,13 @@ EngineStats Engine::stats() const
     s.residentBytes = process.residentBytes;
     s.openFds = process.openFds;
     s.imagingMemoryBytes = static_cast<qint64>(vips_tracked_get_mem());
+    // Studio dashboard: cache size and hit ratio (one short lock on the cache).
+    const ResponseCacheStats cache = m_cache->stats();
+    s.responseCacheHits = cache.hits;
+    s.responseCacheMisses = cache.misses;
+    s.cacheBytes = cache.bytes;
+    s.cacheItems = cache.items;
+    s.cacheCapacityBytes = cache.capacity;
     return s;
 }
 

@@ -33,6 +33,14 @@ struct EngineStats
     qint64 residentBytes = 0;
     qint64 imagingMemoryBytes = 0;
     int openFds = 0;
+    // Response cache (ResponseCache::stats()), for the studio dashboard's cache
+    // chart. cacheHits above counts responses served from the cache by the
+    // object handler; these are the cache's own lookup counters and size.
+    quint64 responseCacheHits = 0;
+    quint64 responseCacheMisses = 0;
+    qint64 cacheBytes = 0;
+    qint64 cacheItems = 0;
+    qint64 cacheCapacityBytes = 0;
 };
 
 } // namespace mort

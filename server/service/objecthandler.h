@@ -90,6 +90,7 @@ private:
     // Storage calls with mort_storage_* metrics and a `fetch`/`store` task.
     Expected<StoredObject> storageGet(Storage &storage, const QString &key, StorageObjectType type);
     Expected<ObjectMetadata> storageHead(Storage &storage, const QString &key, StorageObjectType type);
+    Expected<std::unique_ptr<QIODevice>> storageOpen(Storage &storage, const QString &key, ObjectMetadata *meta);
     Expected<void> storagePut(Storage &storage, const QString &key, const QByteArray &body,
                               const ObjectMetadata &meta);
     void countDownload();

@@ -152,7 +152,7 @@ public:
         request.path = path;
         request.rawQuery = query;
         request.headers = headers;
-        request.headers.append({"Host", "mort.test"});
+        request.headers.append(qMakePair(QByteArray("Host"), QByteArray("mort.test")));
         request.id = ++m_nextId;
         request.received = std::chrono::steady_clock::now();
         return std::make_shared<HttpExchange>(std::move(request), m_link, TaskScope(&tasks, TaskKind::Request),

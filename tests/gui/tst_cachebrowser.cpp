@@ -1,0 +1,180 @@
+// The cache browser: the entry model (consistent, sorts by value, filters),
+// and list / evict / clear through the panel against the embedded engine,
+// with the confirmation honoured.
+#include "config/config.h"
+#include "ui/cachebrowserpanel.h"
+#include "ui/cacheentrymodel.h"
+#include "ui/localengineclient.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mort;
+
+namespace {
+
+CacheEntryInfo entry(const QString &key, qint64 size, quint64 hits, qint64 ageMs, const char *type)
+{
+    CacheEntryInfo e;
+    e.key = key;
+    e.size = size;
+    e.bodyBytes = size - 100;
+    e.status = 200;
+    e.contentType = type;
+    e.hits = hits;
+    e.ageMs = ageMs;
+    e.ttlMs = 600'000 - ageMs;
+    return e;
+}
+
+} // namespace
+
+class TestCacheBrowser : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    // Memory cache + a header rule that makes every 200 cacheable.
+    ConfigPtr cachingConfig()
+    {
+        QDir().mkpath(m_dir.filePath(QStringLiteral("b")));
+        for (const char *name : {"one.txt", "two.txt", "three.txt"}) {
+            QFile f(m_dir.filePath(QStringLiteral("b/") + QLatin1String(name)));
+            if (!f.open(QIODevice::WriteOnly))
+                return nullptr;
+            f.write(QByteArray("content of ") + name);
+        }
+        auto config = ConfigLoader::fromText(QStringLiteral(R"(
+server:
+  listens: ["127.0.0.1:0"]
+  internalListen: "127.0.0.1:0"
+  cache: {type: memory, cacheSize: 10485760}
+headers:
+  - statusCodes: [200]
+    values:
+      "cache-control": "max-age=600"
+buckets:
+  b:
+    storages:
+      basic: {kind: local-meta, rootPath: "%1"}
+)").arg(m_dir.path()));
+        return config ? *config : nullptr;
+    }
+
+    static int get(const QString &address, const QString &path)
+    {
+        QNetworkAccessManager nam;
+        QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://%1%2").arg(address, path))));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        finished.wait(5000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        delete reply;
+        return status;
+    }
+
+private Q_SLOTS:
+    void modelIsConsistentSortsByValueAndFilters()
+    {
+        CacheEntryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEntries({entry("b/small.jpg", 900, 5, 1500, "image/jpeg"),
+                          entry("b/large.webp", 20'000, 1, 120'000, "image/webp"),
+                          entry("b/medium.jpg", 3000, 9, 30'000, "image/jpeg")});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.totalBytes(), 23'900);
+        QCOMPARE(model.data(model.index(1, CacheEntryModel::AgeColumn)).toString(), QStringLiteral("2 min"));
+        QCOMPARE(model.data(model.index(0, CacheEntryModel::AgeColumn)).toString(), QStringLiteral("1 s"));
+
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(CacheEntryModel::SortRole);
+        proxy.setFilterKeyColumn(-1);
+        proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(CacheEntryModel::SizeColumn, Qt::AscendingOrder);
+        // By bytes, not by the text "900 bytes" / "19.5 KiB" / "2.9 KiB".
+        QCOMPARE(proxy.data(proxy.index(0, CacheEntryModel::KeyColumn)).toString(), QStringLiteral("b/small.jpg"));
+        QCOMPARE(proxy.data(proxy.index(2, CacheEntryModel::KeyColumn)).toString(), QStringLiteral("b/large.webp"));
+        proxy.sort(CacheEntryModel::HitsColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.data(proxy.index(0, CacheEntryModel::KeyColumn)).toString(), QStringLiteral("b/medium.jpg"));
+        proxy.setFilterFixedString(QStringLiteral("WEBP"));
+        QCOMPARE(proxy.rowCount(), 1);
+
+        model.setEntries({});
+        QCOMPARE(proxy.rowCount(), 0);
+        QCOMPARE(model.totalBytes(), 0);
+    }
+
+    void listEvictAndClearThroughThePanel()
+    {
+        ConfigPtr config = cachingConfig();
+        QVERIFY(config);
+        LocalEngineClient client(config, QStringLiteral("cache.yml"));
+        QVERIFY(client.start());
+        const QString address = client.engine()->stats().publicAddresses.value(0);
+        for (const char *name : {"one.txt", "two.txt", "three.txt"})
+            QCOMPARE(get(address, QStringLiteral("/b/") + QLatin1String(name)), 200);
+
+        CacheBrowserPanel panel(&client);
+        panel.resize(800, 400);
+        panel.show();
+        QSignalSpy listed(&panel, &CacheBrowserPanel::listed);
+        panel.refresh();
+        QVERIFY(panel.isBusy());
+        QVERIFY(listed.wait(5000));
+        QCOMPARE(panel.model()->rowCount(), 3);
+        QVERIFY2(panel.totalsLabel()->text().startsWith(QLatin1String("3 entries")), qPrintable(panel.totalsLabel()->text()));
+
+        panel.setFilterText(QStringLiteral("two"));
+        QCOMPARE(panel.proxy()->rowCount(), 1);
+        QVERIFY(panel.totalsLabel()->text().contains(QLatin1String("1 match")));
+
+        // Declined: nothing is evicted.
+        int asked = 0;
+        panel.setConfirm([&asked](const QString &, const QString &) { return ++asked, false; });
+        panel.view()->selectRow(0);
+        panel.evictSelected();
+        QCOMPARE(asked, 1);
+        QVERIFY(!panel.isBusy());
+        QCOMPARE(client.engine()->cacheEntries(-1)->size(), 3);
+
+        // Confirmed: the selected entry goes, the listing follows.
+        QString question;
+        panel.setConfirm([&](const QString &, const QString &q) { question = q; return true; });
+        QSignalSpy evicted(&client, &EngineClient::cacheEvicted);
+        panel.evictSelected();
+        QVERIFY(question.contains(QLatin1String("two.txt")));
+        QVERIFY(listed.wait(5000));
+        QCOMPARE(evicted.count(), 1);
+        QVERIFY(evicted.at(0).at(1).toBool());
+        QCOMPARE(panel.model()->rowCount(), 2);
+        QCOMPARE(panel.proxy()->rowCount(), 0); // the filter still says "two"
+        QCOMPARE(client.engine()->cacheEntries(-1)->size(), 2);
+
+        panel.setFilterText({});
+        panel.setConfirm([](const QString &, const QString &) { return false; });
+        panel.clearAll();
+        QCOMPARE(client.engine()->cacheEntries(-1)->size(), 2);
+        panel.setConfirm([](const QString &, const QString &) { return true; });
+        QSignalSpy cleared(&client, &EngineClient::cacheCleared);
+        panel.clearAll();
+        QVERIFY(listed.wait(5000));
+        QCOMPARE(cleared.count(), 1);
+        QCOMPARE(panel.model()->rowCount(), 0);
+        QCOMPARE(client.engine()->cacheEntries(-1)->size(), 0);
+        client.stop();
+    }
+};
+
+QTEST_MAIN(TestCacheBrowser)
+#include "tst_cachebrowser.moc"
