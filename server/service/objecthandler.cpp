@@ -185,7 +185,10 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
         flow->workToken = exchange->cancelToken();
         // Range requests and HEAD bypass the cache: we cache whole GET responses only.
         if (m_services.cache && request.method == "GET" && !hasHeader(request.headers, "Range"))
-            flow->cacheKey = responseCacheKey(flow->object, {});
+            // A transform whose result key equals the request key (resultKey: "") must
+            // not share an entry with the original it is made from.
+            flow->cacheKey = responseCacheKey(flow->object, {})
+                             + (flow->object.hasTransforms() ? QStringLiteral("\x1ftransform") : QString());
         runGuarded(m_ioPool, exchange, [this, flow] { handleGet(flow); });
         return;
     }
