@@ -1,5 +1,7 @@
 #include "common/logging.h"
 
+#include "monitoring/logring.h"
+
 #include <QDateTime>
 #include <QHostInfo>
 #include <QJsonDocument>
@@ -12,7 +14,8 @@
 namespace mort {
 
 namespace {
-bool g_json = true; // set once in main before any thread starts
+bool g_json = true;          // set once in main before any thread starts
+LogRing *g_ring = nullptr;   // likewise
 
 const char *levelName(QtMsgType type)
 {
@@ -46,15 +49,19 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
                    .toUtf8();
     }
     line += '\n';
+    if (g_ring)
+        g_ring->append(QString::fromLatin1(levelName(type)),
+                       QString::fromLatin1(context.category ? context.category : "default"), message);
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     if (type == QtFatalMsg)
         std::abort();
 }
 } // namespace
 
-void installLogHandler(const QString &logLevel)
+void installLogHandler(const QString &logLevel, LogRing *ring)
 {
     g_json = logLevel != QLatin1String("debug");
+    g_ring = ring;
     if (g_json)
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false"));
     qInstallMessageHandler(handler);

@@ -6,6 +6,10 @@
 
 namespace mort {
 
-void installLogHandler(const QString &logLevel);
+class LogRing;
+
+// `ring` (optional) also keeps the recent lines for the admin API and studio;
+// it must outlive the process's logging (create it first thing in main).
+void installLogHandler(const QString &logLevel, LogRing *ring = nullptr);
 
 } // namespace mort

@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "common/serverbootstrap.h"
 #include "common/signalwatcher.h"
+#include "monitoring/logring.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -13,6 +14,8 @@ using namespace mort;
 int main(int argc, char *argv[])
 {
     tuneAllocator();
+    // Declared first so it outlives everything that may still log (the app object included).
+    LogRing recentLog; // the admin API's /api/v1/stream carries these lines
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mort-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MORT_VERSION));
@@ -37,9 +40,10 @@ int main(int argc, char *argv[])
         err << "mort-server: " << problem << '\n';
         return 1;
     }
-    installLogHandler(config->server.logLevel);
+    installLogHandler(config->server.logLevel, &recentLog);
 
     Engine engine(config);
+    engine.setLogRing(&recentLog);
     if (Expected<void> started = engine.start(); !started) {
         err << "mort-server: " << started.error().detail << '\n';
         return 1;
@@ -52,5 +56,7 @@ int main(int argc, char *argv[])
         QTextStream(stdout) << "Bye...\n";
         app.quit();
     });
-    return app.exec();
+    const int code = app.exec();
+    installLogHandler(config->server.logLevel, nullptr); // the ring ends with main; static destructors may still log
+    return code;
 }

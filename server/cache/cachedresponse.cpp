@@ -38,7 +38,7 @@ HttpResponse CachedResponse::toHttpResponse() const
     HttpResponse response;
     response.status = m_status;
     response.headers = m_headers;
-    response.body = QByteArray(m_body.constData(), m_body.size()); // MEMTEST-BREAK
+    response.body = m_body;
     return response;
 }
 

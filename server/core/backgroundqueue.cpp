@@ -24,7 +24,7 @@ bool BackgroundQueue::post(std::function<void()> job)
     // read above capacity while a flood of rejected posts was in flight.
     qint64 current = m_pending.load();
     do {
-        if (current >= m_maxPending * 1000) { // MEMTEST-BREAK
+        if (current >= m_maxPending) {
             m_dropped.fetch_add(1);
             return false;
         }

@@ -4,6 +4,7 @@
 #include "http/httpserver.h"
 #include "lock/requestcollapser.h"
 #include "imaging/imageprocessor.h"
+#include "monitoring/logring.h"
 #include "monitoring/processstats.h"
 #include "monitoring/prometheustext.h"
 #include "service/adminsecurity.h"
@@ -159,6 +160,16 @@ void Engine::stop(int graceMs)
 bool Engine::isRunning() const
 {
     return m_http != nullptr;
+}
+
+std::optional<QList<AdminLogLine>> Engine::logLinesSince(quint64 afterSeq, int max) const
+{
+    if (!m_logRing)
+        return std::nullopt;
+    QList<AdminLogLine> out;
+    for (const LogLine &l : m_logRing->since(afterSeq, max))
+        out.append(AdminLogLine{l.seq, l.at, l.level, l.category, l.message});
+    return out;
 }
 
 quint64 Engine::idleCleanups() const

@@ -18,6 +18,7 @@ namespace mort {
 
 class HttpServer;
 class IdleCleanup;
+class LogRing;
 class InternalApi;
 class ObjectHandler;
 class RequestCollapser;
@@ -50,6 +51,9 @@ public:
     // Hot reload: a new immutable snapshot for new requests; in-flight ones
     // finish on theirs. Listener, cache and lock settings need a restart.
     Expected<void> applyConfig(const QString &yaml) override;
+    std::optional<QList<AdminLogLine>> logLinesSince(quint64 afterSeq, int max) const override;
+    // Recent log lines for the admin API (owned by main; may stay unset).
+    void setLogRing(const LogRing *ring) { m_logRing = ring; }
     // Idle cleanups run so far (mort_vips_cleanup_count).
     quint64 idleCleanups() const;
     TaskRegistry &tasks() { return m_tasks; }
@@ -77,6 +81,7 @@ private:
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<IdleCleanup> m_idleCleanup;
     QDateTime m_startedAt;
+    const LogRing *m_logRing = nullptr;
 };
 
 } // namespace mort

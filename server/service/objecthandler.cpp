@@ -2,6 +2,7 @@
 
 #include "http/conditionalresponse.h"
 #include "http/errorresponse.h"
+#include "service/accesslog.h"
 #include "service/internalapi.h"
 #include "service/responseheaders.h"
 #include "service/responseplugins.h"
@@ -618,10 +619,13 @@ void ObjectHandler::deliver(const FlowPtr &flow, HttpResponse response)
     }
     const ConfigPtr &config = flow->snap->config;
     applyResponsePlugins(config->server.plugins, request, flow->transformed(), response);
+    const auto elapsed = std::chrono::steady_clock::now() - request.received;
     if (m_services.metrics)
         m_services.metrics->observeRequest(request.method,
                                            config->bucket(flow->bucket()) ? flow->bucket().toUtf8() : QByteArray(),
-                                           std::chrono::steady_clock::now() - request.received);
+                                           elapsed);
+    if (config->server.accessLogs)
+        writeAccessLog(request, response, elapsed);
     flow->exchange->respond(std::move(response));
 }
 

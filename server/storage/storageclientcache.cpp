@@ -75,7 +75,7 @@ Expected<std::shared_ptr<Storage>> StorageClientCache::client(const StorageConfi
     // The evicted clients are destroyed after the lock is released (when the
     // last request holding them finishes), not while other callers wait.
     std::list<Entry> evicted;
-    while (m_lru.size() > size_t(m_capacity) * 100) { // MEMTEST-BREAK
+    while (m_lru.size() > size_t(m_capacity)) {
         m_index.remove(m_lru.back().key);
         evicted.splice(evicted.begin(), m_lru, std::prev(m_lru.end()));
         ++m_evicted;

@@ -39,7 +39,7 @@ headers:
 buckets:
   b:
     storages:
-      basic: {kind: local-meta, rootPath: "@ROOT@/b"}
+      basic: {kind: local-meta, rootPath: "@ROOT@"}
 )");
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -198,7 +198,7 @@ private Q_SLOTS:
         QVERIFY(lastStats(stats).http.requestsReceived >= first.http.requestsReceived + 3);
         QTRY_VERIFY_WITH_TIMEOUT(lastStats(stats).responseCacheHits >= 2, 5000); // 1 miss, then hits
         QVERIFY(lastStats(stats).cacheBytes > 0);
-        QVERIFY(stats.count() >= 3);
+        QTRY_VERIFY_WITH_TIMEOUT(stats.count() >= 4, 5000); // the stream keeps delivering
         QCOMPARE(client.mode(), RemoteEngineClient::Mode::Streaming); // no fallback needed
         QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).value(0).toString()));
 

@@ -28,6 +28,11 @@
 #include <memory>
 #include <optional>
 
+// Zero-copy check: `a` and `b` (QByteArrays) point at the very same bytes.
+// Note QCOMPARE on two `const char *` compares C strings, not pointers: cast.
+#define QCOMPARE_SAME_BUFFER(a, b)                                                                                     \
+    QCOMPARE(static_cast<const void *>((a).constData()), static_cast<const void *>((b).constData()))
+
 namespace mort::test {
 
 // Bytes currently allocated through malloc (all arenas + mmapped chunks).

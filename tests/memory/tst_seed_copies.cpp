@@ -161,9 +161,9 @@ private Q_SLOTS:
         for (int i = 0; i < 64; ++i)
             handedOut.push_back(cached->toHttpResponse());
         const qint64 growth = heapLiveBytes() - heapBefore;
-        QCOMPARE(cached->body().constData(), original.body.constData());
+        QCOMPARE_SAME_BUFFER(cached->body(), original.body);
         for (const HttpResponse &r : handedOut)
-            QCOMPARE(r.body.constData(), original.body.constData());
+            QCOMPARE_SAME_BUFFER(r.body, original.body);
         QVERIFY2(growth < 256 * 1024, qPrintable(QStringLiteral("holding 65 responses cost %1 bytes").arg(growth)));
     }
 
@@ -181,7 +181,7 @@ private Q_SLOTS:
         for (int i = 0; i < 100; ++i) {
             const SharedResponse hit = cache.get(QStringLiteral("k"));
             QCOMPARE(hit.get(), stored.get());
-            QCOMPARE(hit->body().constData(), stored->body().constData());
+            QCOMPARE_SAME_BUFFER(hit->body(), stored->body());
         }
 
         HandlerRig rig;
@@ -199,8 +199,8 @@ private Q_SLOTS:
         const std::optional<HttpResponse> hit = rig.run(rig.exchange("GET", QStringLiteral("/c/small.jpg")));
         QVERIFY(hit.has_value());
         QCOMPARE(hit->header("x-mort-cache"), QByteArray("hit"));
-        QCOMPARE(entry->body().constData(), miss->body.constData());
-        QCOMPARE(hit->body.constData(), entry->body().constData());
+        QCOMPARE_SAME_BUFFER(entry->body(), miss->body);
+        QCOMPARE_SAME_BUFFER(hit->body, entry->body());
         QCOMPARE(hit->body.size(), 115607);
     }
 
@@ -231,10 +231,10 @@ private Q_SLOTS:
             QCOMPARE(waited->status, 200);
             QCOMPARE(rig.collapser->stats().collapsed, quint64(1)); // it really waited on the leader
             QCOMPARE(rig.collapser->stats().completed, quint64(1));
-            QCOMPARE(waited->body.constData(), led->body.constData());
+            QCOMPARE_SAME_BUFFER(waited->body, led->body);
             const QList<CacheEntryInfo> entries = rig.cache->entries(-1);
             QCOMPARE(entries.size(), 1);
-            QCOMPARE(rig.cache->get(entries.first().key)->body().constData(), led->body.constData());
+            QCOMPARE_SAME_BUFFER(rig.cache->get(entries.first().key)->body(), led->body);
             QVERIFY(led->body.size() > 100 * 1024);
         }
 

@@ -190,9 +190,9 @@ private Q_SLOTS:
     {
         const HttpResponse a = errorResponse(Error::notFound());
         const HttpResponse b = errorResponse(Error::notFound(QStringLiteral("another key")));
-        QCOMPARE(a.body.constData(), b.body.constData());
+        QCOMPARE_SAME_BUFFER(a.body, b.body);
         const Error internal = Error::internal("x", QStringLiteral("detail"));
-        QCOMPARE(errorResponse(internal).body.constData(), errorResponse(internal).body.constData());
+        QCOMPARE_SAME_BUFFER(errorResponse(internal).body, errorResponse(internal).body);
         const HttpResponse debug = errorResponse(internal, true);
         QVERIFY(debug.body.contains("\"code\""));
         QVERIFY(debug.body.constData() != errorResponse(internal).body.constData());
@@ -203,7 +203,7 @@ private Q_SLOTS:
         const std::optional<HttpResponse> missing = rig.run(rig.exchange("GET", QStringLiteral("/c/missing.jpg")));
         QVERIFY(missing.has_value());
         QCOMPARE(missing->status, 404);
-        QCOMPARE(missing->body.constData(), a.body.constData());
+        QCOMPARE_SAME_BUFFER(missing->body, a.body);
     }
 
     // Finding 16 (partial, see top): Mort's List built temporary maps per call.
@@ -239,7 +239,7 @@ private Q_SLOTS:
         w.stop();
         const qint64 retained = heapLiveBytes() - heapBefore;
         QVERIFY(hit);
-        QCOMPARE(hit->body().constData(), response.body.constData());
+        QCOMPARE_SAME_BUFFER(hit->body(), response.body);
         QVERIFY2(retained < 4096, qPrintable(QStringLiteral("insert retained %1 bytes").arg(retained)));
         if (MORT_ALLOC_COUNTER)
             QVERIFY2(w.largest() < 64 * 1024, qPrintable(QStringLiteral("largest allocation %1").arg(w.largest())));

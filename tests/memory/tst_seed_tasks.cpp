@@ -262,13 +262,16 @@ private Q_SLOTS:
             }
             QCOMPARE(tasks.live(TaskKind::CollapseWait), qint64(180));
             for (CollapseTicket &t : tickets)
-                t.cancel();
+                t.cancel(); // resolved at once, on this thread
+            QCOMPARE(outcomes.count(CollapseOutcome::Status::Cancelled), 60);
             for (CancelToken &t : tokens)
-                t.cancel();
+                t.cancel(); // noticed by the next poll
+            collapser.poll();
+            QCOMPARE(outcomes.count(CollapseOutcome::Status::Cancelled), 120);
+            QCOMPARE(tasks.live(TaskKind::CollapseWait), qint64(60));
             *clock.now = 1001;
             collapser.poll();
             QCOMPARE(outcomes.count(CollapseOutcome::Status::TimedOut), 60);
-            QCOMPARE(outcomes.count(CollapseOutcome::Status::Cancelled), 120);
             QCOMPARE(tasks.live(TaskKind::CollapseWait), qint64(0));
             QCOMPARE(collapser.stats().liveWaiters, qint64(0));
 
