@@ -1,0 +1,119 @@
+// Hot reload through the admin API (POST /api/v1/config/apply): behaviour
+// changes without a restart, and requests in flight or arriving meanwhile all
+// succeed (in-flight ones finish on their snapshot).
+#include "testserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+using namespace mort;
+using namespace mort::test;
+
+namespace {
+
+QString configWithWidth(int width)
+{
+    return QStringLiteral(R"yaml(
+server:
+  listens: ["127.0.0.1:0"]
+  internalListen: "127.0.0.1:0"
+buckets:
+  r:
+    transform:
+      kind: presets
+      path: "\\/(?P<presetName>[a-z0-9_]+)\\/(?P<parent>[a-z0-9_.]+)$"
+      parentBucket: r
+      resultKey: hash
+      presets:
+        small:
+          filters:
+            thumbnail: {width: %1}
+    storages:
+      basic: {kind: "local-meta", rootPath: "@ROOT@/originals"}
+      transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
+)yaml").arg(width);
+}
+
+} // namespace
+
+class TestHotReload : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void appliedConfigChangesPresetsWithoutFailingRequests()
+    {
+        TestServer server;
+        QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/r/a.jpg")));
+        const QString error = server.start(configWithWidth(100));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(decodeImage(server.get("/r/small/a.jpg").body).width, 100);
+
+        // 1000 requests from 4 threads, spread over the reload.
+        std::atomic<int> ok{0}, failed{0};
+        std::vector<std::thread> clients;
+        const QString address = server.address();
+        for (int t = 0; t < 4; ++t) {
+            clients.emplace_back([&, t] {
+                for (int i = 0; i < 250; ++i) {
+                    RawHttpClient c(address);
+                    const QByteArray target = (i + t) % 2 ? "/r/small/a.jpg" : "/r/a.jpg";
+                    const Reply r = c.request("GET", target, {{"Host", "x"}});
+                    (r.status == 200 ? ok : failed)++;
+                }
+            });
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(ok.load() + failed.load() >= 200, 30000);
+
+        QString yaml = configWithWidth(160);
+        yaml.replace(QLatin1String("@ROOT@"), server.root());
+        const QString internal = server.engine().stats().internalAddresses.value(0);
+        RawHttpClient admin(internal);
+        const QByteArray body = yaml.toUtf8();
+        QVERIFY(admin.send(RawHttpClient::requestBytes(
+                               "POST", "/api/v1/config/apply",
+                               {{"Host", "x"}, {"Content-Length", QByteArray::number(body.size())}})
+                           + body));
+        const Reply applied = admin.read();
+        QVERIFY2(applied.status == 200, applied.body.constData());
+        const int requestsBeforeApplyFinished = ok.load() + failed.load();
+
+        for (auto &c : clients)
+            c.join();
+        QCOMPARE(failed.load(), 0);
+        QCOMPARE(ok.load(), 1000);
+        QVERIFY2(requestsBeforeApplyFinished < 1000, "the reload must happen while requests are running");
+        QCOMPARE(decodeImage(server.get("/r/small/a.jpg").body).width, 160);
+        QCOMPARE(server.engine().config()->bucket(QStringLiteral("r"))->transform->presets.value(QStringLiteral("small")).thumbnailWidth, 160);
+    }
+
+    void invalidConfigIsRefusedAndTheOldOneKeepsServing()
+    {
+        TestServer server;
+        QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/r/a.jpg")));
+        QVERIFY(server.start(configWithWidth(120)).isEmpty());
+        const Expected<void> refused = server.engine().applyConfig(QStringLiteral("buckets:\n  r:\n    storages: {}\n"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().httpStatus, 422);
+        QCOMPARE(decodeImage(server.get("/r/small/a.jpg").body).width, 120);
+    }
+
+    void listenerChangesNeedARestart()
+    {
+        TestServer server;
+        QVERIFY(server.start(configWithWidth(120)).isEmpty());
+        QString yaml = configWithWidth(120);
+        yaml.replace(QLatin1String("@ROOT@"), server.root());
+        yaml.replace(QLatin1String("listens: [\"127.0.0.1:0\"]"), QLatin1String("listens: [\"127.0.0.1:0\", \"[::1]:0\"]"));
+        const Expected<void> refused = server.engine().applyConfig(yaml);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QByteArray("config.restart_required"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHotReload)
+#include "tst_hotreload.moc"
