@@ -6,6 +6,7 @@
 // {"code":"admin.not_available"} until the engine overrides them.
 #include "cache/responsecache.h"
 #include "config/config.h"
+#include "monitoring/logring.h"
 #include "service/enginestats.h"
 
 #include <QDateTime>
@@ -17,14 +18,8 @@
 namespace mort {
 
 // One captured log line (stream event `log`).
-struct AdminLogLine
-{
-    quint64 seq = 0; // increasing, unique per process
-    QDateTime at;    // UTC
-    QString level;   // debug | info | warn | error | fatal
-    QString category;
-    QString message;
-};
+// One recent log line (the ring's type: seq, at (UTC), level, category, message).
+using AdminLogLine = LogLine;
 
 class AdminBackend
 {

@@ -166,10 +166,7 @@ std::optional<QList<AdminLogLine>> Engine::logLinesSince(quint64 afterSeq, int m
 {
     if (!m_logRing)
         return std::nullopt;
-    QList<AdminLogLine> out;
-    for (const LogLine &l : m_logRing->since(afterSeq, max))
-        out.append(AdminLogLine{l.seq, l.at, l.level, l.category, l.message});
-    return out;
+    return m_logRing->since(afterSeq, max);
 }
 
 quint64 Engine::idleCleanups() const

@@ -406,26 +406,11 @@ void ObjectHandler::serveTransform(const FlowPtr &flow)
             return finishError(flow, stored.error());
     }
 
-    // 2. Generate it from the original at the end of the parent chain.
-    auto parentStorage = storageFor(snap, root.bucket, root.storageName);
-    if (!parentStorage)
-        return finishError(flow, parentStorage.error());
-    Expected<StoredObject> parent = storageGet(**parentStorage, root.key, StorageObjectType::Parent);
-    if (!parent)
-        return finishError(flow, parent.error());
-    if (parent->meta.isDirectory || !parent->meta.contentType.contains("image/"))
-        return finishError(flow, Error::notFound(QStringLiteral("parent is not an image")));
-    const LimitsConfig &limits = snap.processor(object.bucket).limits();
-    if (parent->body.size() > limits.maxParentBytes)
-        return finishError(flow, Error::client("image.source_too_large", 422,
-                                               QStringLiteral("the source image is larger than the server accepts"),
-                                               QStringLiteral("%1 bytes > limits.maxParentBytes %2")
-                                                   .arg(parent->body.size())
-                                                   .arg(limits.maxParentBytes)));
-    if (flow->workToken.shouldStop())
-        return finishError(flow, stoppedError(flow->workToken));
-
-    // 3. Admission: concurrentImageProcessing bounds transforms queued or running.
+    // 2. Admission: concurrentImageProcessing bounds transforms queued or running.
+    // Admitted before the original is read, and the original is read by the
+    // worker itself: a queued transform holds no image bytes, so memory does
+    // not grow with the queue (bench: 24 MP sources queued behind 2 workers).
+    // (Remote storages will want an async prefetch with a byte budget here.)
     const qint64 inFlight = m_counters.transformsInFlight.fetch_add(1);
     if (inFlight >= snap.config->server.concurrentImageProcessing) {
         m_counters.transformsInFlight--;
@@ -435,29 +420,63 @@ void ObjectHandler::serveTransform(const FlowPtr &flow)
         return finishError(flow, Error::upstream("request.throttled", 503, QStringLiteral("server busy, retry"),
                                                  QStringLiteral("concurrentImageProcessing reached")));
     }
-    runGuarded(m_transformPool, flow->exchange, [this, flow, body = std::move(parent->body)]() mutable {
-        runTransform(flow, std::move(body));
-    });
+    runGuarded(m_transformPool, flow->exchange, [this, flow] { runTransform(flow); });
 }
 
-void ObjectHandler::runTransform(const FlowPtr &flow, QByteArray source)
+void ObjectHandler::runTransform(const FlowPtr &flow)
 {
-    struct InFlight
+    // The slot is released before the response goes out: a client's next
+    // request must find it free (bench: 503s at exactly c = the limit).
+    struct Slot
     {
-        std::atomic<qint64> &counter;
-        ~InFlight() { counter--; }
-    } inFlight{m_counters.transformsInFlight};
+        std::atomic<qint64> *counter;
+        void release()
+        {
+            if (counter)
+                (*counter)--;
+            counter = nullptr;
+        }
+        ~Slot() { release(); }
+    } slot{&m_counters.transformsInFlight};
     const CancelToken &token = flow->workToken;
-    if (token.shouldStop())
+    if (token.shouldStop()) {
+        slot.release();
         return finishError(flow, stoppedError(token));
-
+    }
+    const Snapshot &snap = *flow->snap;
     const ObjectRef &object = flow->object;
+    const ObjectRef &root = object.root();
+    auto fail = [&](const Error &error) {
+        slot.release();
+        finishError(flow, error);
+    };
+
+    // 3. The original at the end of the parent chain.
+    auto parentStorage = storageFor(snap, root.bucket, root.storageName);
+    if (!parentStorage)
+        return fail(parentStorage.error());
+    Expected<StoredObject> parent = storageGet(**parentStorage, root.key, StorageObjectType::Parent);
+    if (!parent)
+        return fail(parent.error());
+    if (parent->meta.isDirectory || !parent->meta.contentType.contains("image/"))
+        return fail(Error::notFound(QStringLiteral("parent is not an image")));
+    const LimitsConfig &limits = snap.processor(object.bucket).limits();
+    if (parent->body.size() > limits.maxParentBytes)
+        return fail(Error::client("image.source_too_large", 422,
+                                  QStringLiteral("the source image is larger than the server accepts"),
+                                  QStringLiteral("%1 bytes > limits.maxParentBytes %2")
+                                      .arg(parent->body.size())
+                                      .arg(limits.maxParentBytes)));
+    QByteArray source = std::move(parent->body);
+
+    // 4. libvips.
     const auto started = std::chrono::steady_clock::now();
     Expected<ProcessedImage> image = [&] {
         TaskScope transform(m_tasks, TaskKind::Transform);
         m_counters.transformsExecuted++;
-        return flow->snap->processor(object.bucket).process(source, mergeChain(object.transformChain()), token);
+        return snap.processor(object.bucket).process(source, mergeChain(object.transformChain()), token);
     }();
+    slot.release();
     if (m_services.metrics) {
         m_services.metrics->observeTransform(std::chrono::steady_clock::now() - started, image.ok());
         if (image.ok())

@@ -59,7 +59,9 @@ w("## mort-server vs peers: ratios (this run)")
 w("")
 w("Each ratio is mort / peer, from medians over the repetitions of this run (peak RSS: max).  "
   "req/s: > 1 = mort faster.  CPU ms/req, p50, p99, peak RSS: < 1 = mort cheaper / faster / smaller.  "
-  "*floor*: vipsthumbnail (no HTTP) with one process per core: req/s vs its img/s, CPU ms/req vs its CPU ms/img.")
+  "*floor*: vipsthumbnail (no HTTP) with one process per core: req/s vs its img/s, CPU ms/req vs its CPU ms/img; "
+  "it is the same transform only where the W column matches (with `COLD_W=spread` cold scatters widths 100–1100 "
+  "and Q 70–90, so the cold floor ratio is indicative only; hot and ab are served from mort's cache / collapsed).")
 w("")
 w("| image | workload | vs | mort req/s | peer req/s | req/s ratio | CPU ms/req ratio | p50 ratio | p99 ratio | peak RSS ratio | mort / peer errors |")
 w("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
@@ -81,7 +83,8 @@ for (img, wl) in sorted(groups, key=lambda k: (k[0], order.get(k[1], 9))):
         if many:
             fr = median(many)
             fc = median(cpu1) if cpu1 else None
-            w(f"| {img} | {wl} | floor (vipsthumbnail) | {num(m['rps'])} | {num(fr)} img/s | {ratio(m['rps'], fr)} | "
+            fw = sorted({r["width"] for r in fl})
+            w(f"| {img} | {wl} | floor (vipsthumbnail, W={'/'.join(map(str, fw))}) | {num(m['rps'])} | {num(fr)} img/s | {ratio(m['rps'], fr)} | "
               f"{ratio(m['cpu'], fc)} | – | – | – | {m['err']} / – |")
 w("")
 

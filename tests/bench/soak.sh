@@ -9,9 +9,10 @@
 #             -n 1000 -c 10 in parallel; per-request times merged for p50/p99
 #   ab1       the literal `ab -n 10000 -c 100 URL` on one fresh transform URL
 #   wrk       wrk -t2 -c100 for WRK_D s cycling the mix, every 5th request a
-#             never-seen transform (cache keeps growing; latency from wrk)
-#   collapse  100 concurrent identical cold requests (ab -n 100 -c 100) on a
-#             24 MP source: mort_transforms_total must grow by exactly 1
+#             query resize to one of 600 widths (latency from wrk)
+#   collapse  100 concurrent identical cold requests (100 curl processes) on a
+#             24 MP source: mort_transforms_total must grow by exactly 1;
+#             repeated with ab -n 100 -c 100 on another fresh URL
 #   big       a 1 GiB sparse original downloaded with curl -o /dev/null
 #
 # After each phase: wait (<= 30 s) until every task kind is idle, then 2 s
@@ -184,12 +185,27 @@ phase collapse
 kv collapse_transforms_before "$(metric mort_transforms_total)"
 kv collapse_collapsed_before "$(metric mort_request_collapsed_count)"
 kv collapse_hits_before "$(metric 'mort_cache_ratio{status="hit"}')"
-timeout 300 ab -n 100 -c 100 -s 60 "$COL_URL" > "$S/ab.collapse.txt" 2>&1
+# 100 curl processes (HTTP/1.1) started together; each writes its status code
+for _ in $(seq 1 100); do
+  curl -s -m 60 -o /dev/null -w '%{http_code} %{time_total}\n' "$COL_URL" >> "$S/curl.collapse.txt" 2>&1 &
+done
+wait_jobs
 wait_idle collapse
 kv collapse_transforms_after "$(metric mort_transforms_total)"
 kv collapse_collapsed_after "$(metric mort_request_collapsed_count)"
 kv collapse_hits_after "$(metric 'mort_cache_ratio{status="hit"}')"
-kv collapse_cmd "ab -n 100 -c 100 -s 60 '$COL_URL'"
+kv collapse_cmd "100 x (curl -s -o /dev/null '$COL_URL' &)"
+# the same check once more with ApacheBench on another fresh URL (HTTP/1.0, no keep-alive)
+COL2_URL="$BASE/bench/photo-6000x4000.jpg?operation=resize&width=2000&quality=80"
+kv collapse_ab_transforms_before "$(metric mort_transforms_total)"
+kv collapse_ab_collapsed_before "$(metric mort_request_collapsed_count)"
+kv collapse_ab_hits_before "$(metric 'mort_cache_ratio{status="hit"}')"
+timeout 300 ab -n 100 -c 100 -s 60 "$COL2_URL" > "$S/ab.collapse.txt" 2>&1
+wait_idle collapse-ab
+kv collapse_ab_transforms_after "$(metric mort_transforms_total)"
+kv collapse_ab_collapsed_after "$(metric mort_request_collapsed_count)"
+kv collapse_ab_hits_after "$(metric 'mort_cache_ratio{status="hit"}')"
+kv collapse_ab_cmd "ab -n 100 -c 100 -s 60 '$COL2_URL'"
 
 # ------------------------------------------------------------------ big: 1 GiB original, streamed?
 phase big-before

@@ -180,7 +180,7 @@ def counter(phase, name):
     return None
 
 
-PHASES = ["warmup", "mix", "ab1", "wrk", "collapse", "big"]
+PHASES = ["warmup", "mix", "ab1", "wrk", "collapse-ab", "big"]
 throttled = {}
 for i, ph in enumerate(PHASES):
     a, b = counter(ph, "mort_request_throttled_count"), (counter(PHASES[i - 1], "mort_request_throttled_count") if i else 0.0)
@@ -206,16 +206,19 @@ if os.path.exists(os.path.join(S, "wrk.txt")):
             wrk = json.loads(line[9:])
 if wrk:
     errs = wrk["err_connect"] + wrk["err_read"] + wrk["err_write"] + wrk["err_timeout"]
-    w(f"| wrk | wrk -t2 -c100 on the mix, every 5th request a fresh transform | {wrk['requests']} / {errs} / "
+    w(f"| wrk | wrk -t2 -c100 on the mix, every 5th request a query resize to one of 600 widths | {wrk['requests']} / {errs} / "
       f"{wrk['err_status']} ({throttled['wrk']}) | {wrk['requests'] / (wrk['duration_us'] / 1e6):.0f} | "
       f"{wrk['lat_p50_us'] / 1000:.1f} / {wrk['lat_p99_us'] / 1000:.1f} | {mib(peak(phase_samples('wrk')))} | "
       f"{mib(kb('wrk_rss_after_kb'))} | {tdelta(['wrk', 'wrk-settle'])} | {cache_end(['wrk', 'wrk-settle'])} | "
       f"{kv.get('wrk_idle_s', '?')} s |")
-if os.path.exists(os.path.join(S, "ab.collapse.txt")):
-    a = ab_parse(os.path.join(S, "ab.collapse.txt"))
-    w(f"| collapse | ab -n 100 -c 100, one cold URL (24 MP source) | {a['complete']} / {a['failed']} / {a['non2xx']} ({throttled['collapse']}) | "
-      f"{a['rps']:.0f} | {a['p50']:.0f} / {a['p99']:.0f} | {mib(peak(phase_samples('collapse')))} | – | "
-      f"{tdelta(['collapse'])} | {cache_end(['collapse'])} | {kv.get('collapse_idle_s', '?')} s |")
+if os.path.exists(os.path.join(S, "curl.collapse.txt")):
+    cc = [l.split() for l in open(os.path.join(S, "curl.collapse.txt")) if l.strip()]
+    ok = sum(1 for c in cc if c[0] == "200")
+    ts = sorted(float(c[1]) * 1000 for c in cc if len(c) > 1)
+    w(f"| collapse | 100 × curl, one cold URL (24 MP source), then ab -n 100 -c 100 on another | {ok} / "
+      f"{len(cc) - ok} / – ({throttled['collapse-ab']}, both) | – | {pct(ts, 50):.0f} / {pct(ts, 99):.0f} (curl) | "
+      f"{mib(peak(phase_samples('collapse')))} | – | {tdelta(['collapse'])} | {cache_end(['collapse'])} | "
+      f"{kv.get('collapse_idle_s', '?')} s |")
 w(f"| big | curl of the {os.path.basename('big-object.bin')} original | {kv.get('big_curl', '?')} | – | – | "
   f"{mib(peak(phase_samples('big')))} | {mib(kb('big_rss_after_kb'))} | – | – | {kv.get('big_idle_s', '?')} s |")
 w("")
@@ -236,6 +239,14 @@ w(f"`{kv.get('collapse_cmd', '?')}` (a never-requested transform of the 24 MP ph
   f"waited for that transform; peak mort_collapse_waiters in a 100 ms sample: {int(cw)}); response-cache hits "
   f"+{ha - hb:.0f} (requests that arrived after it was cached).  Result: {verdict(ta - tb == 1)}")
 w("")
+if "collapse_ab_transforms_after" in kv:
+    f2 = lambda k: float(kv.get(k, "nan"))
+    a = ab_parse(os.path.join(S, "ab.collapse.txt"))
+    w(f"Same check with `{kv.get('collapse_ab_cmd', '?')}`: transforms +{f2('collapse_ab_transforms_after') - f2('collapse_ab_transforms_before'):.0f}, "
+      f"collapsed +{f2('collapse_ab_collapsed_after') - f2('collapse_ab_collapsed_before'):.0f}, cache hits "
+      f"+{f2('collapse_ab_hits_after') - f2('collapse_ab_hits_before'):.0f}; ab: {a['complete']} complete, {a['failed']} failed, "
+      f"{a['non2xx']} non-2xx, p50 {a['p50']:.0f} ms, p99 {a['p99']:.0f} ms, {a['time_s']:.2f} s in all.")
+    w("")
 before = kb("big_rss_before_kb")
 pk = peak(phase_samples("big"))
 w("## 1 GiB original downloaded")

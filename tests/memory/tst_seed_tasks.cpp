@@ -23,11 +23,12 @@ using namespace mort::test;
 
 namespace {
 
+// @TIMEOUT@: requestTimeout line (only finding 3 uses a 1 s deadline).
 const QString kConfig = QStringLiteral(R"yaml(
 server:
   listens: ["127.0.0.1:0"]
   internalListen: "localhost:0"
-  requestTimeout: 1
+  @TIMEOUT@
 buckets:
   t:
     transform:
@@ -81,13 +82,19 @@ class TestSeedTasks : public QObject
         return pollUntil([this] { return m_server->engine().tasks().liveTotal() == 0; }, timeoutMs);
     }
 
-private Q_SLOTS:
-    void init()
+    void startServer(const QString &timeoutLine)
     {
         m_server = std::make_unique<TestServer>();
         QVERIFY(m_server->addFile(QStringLiteral("photos/photo_6000x4000.jpg"), QStringLiteral("originals/t/big.jpg")));
         QVERIFY(m_server->addFile(QStringLiteral("photos/photo_1920x1280.jpg"), QStringLiteral("originals/t/mid.jpg")));
-        MORT_START(*m_server, kConfig);
+        QString yaml = kConfig;
+        MORT_START(*m_server, yaml.replace(QLatin1String("@TIMEOUT@"), timeoutLine));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        startServer(QStringLiteral("requestTimeout: 60"));
     }
     void cleanup() { m_server.reset(); }
 
@@ -126,7 +133,7 @@ private Q_SLOTS:
             QVERIFY2(c.live == 0, taskKindName(c.kind).constData());
         QVERIFY2(midTransform >= 36, "too few clients left while their transform was running");
         QCOMPARE(engine.stats().http.exchangesInFlight, qint64(0));
-        QCOMPARE(engine.stats().transformsInFlight, qint64(0));
+        QTRY_COMPARE_WITH_TIMEOUT(engine.stats().transformsInFlight, qint64(0), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(engine.stats().http.connectionsOpen, qint64(0), 5000);
         engine.waitForBackground(10000);
         const qint64 growth = heapLiveBytes() - heapBefore;
@@ -146,6 +153,9 @@ private Q_SLOTS:
     // collapse-wait, fetch or request task and no exchange is left.
     void finding03_timedOutRequestsLeaveNoTasks()
     {
+        startServer(QStringLiteral("requestTimeout: 1"));
+        if (QTest::currentTestFailed())
+            return;
         Engine &engine = m_server->engine();
         std::vector<std::unique_ptr<RawHttpClient>> clients;
         for (int i = 0; i < 8; ++i) {
@@ -160,7 +170,9 @@ private Q_SLOTS:
         QVERIFY2(allTasksFinished(15000), qPrintable("still live: " + liveTasksText(engine.tasks())));
         QCOMPARE(engine.tasks().live(TaskKind::CollapseWait), qint64(0));
         QCOMPARE(engine.stats().http.exchangesInFlight, qint64(0));
-        QCOMPARE(engine.stats().transformsInFlight, qint64(0));
+        // The admission counter drops just after the worker returns, which can be
+        // a moment after the request task ended.
+        QTRY_COMPARE_WITH_TIMEOUT(engine.stats().transformsInFlight, qint64(0), 5000);
         QVERIFY(engine.stats().collapsed >= 1); // the identical ones really waited on a leader
     }
 
