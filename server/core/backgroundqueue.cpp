@@ -34,8 +34,10 @@ bool BackgroundQueue::post(std::function<void()> job)
         try {
             job();
         } catch (const std::exception &e) {
+            m_exceptions.fetch_add(1);
             qCWarning(lcBackground) << "background job failed:" << e.what();
         } catch (...) {
+            m_exceptions.fetch_add(1);
             qCWarning(lcBackground) << "background job failed with an unknown exception";
         }
         scope->release();

@@ -24,6 +24,7 @@ public:
     qint64 pending() const { return m_pending.load(); }
     quint64 dropped() const { return m_dropped.load(); }
     quint64 completed() const { return m_completed.load(); }
+    quint64 exceptions() const { return m_exceptions.load(); } // jobs that threw (contained)
     int capacity() const { return m_maxPending; }
 
 private:
@@ -33,6 +34,7 @@ private:
     std::atomic<qint64> m_pending{0};
     std::atomic<quint64> m_dropped{0};
     std::atomic<quint64> m_completed{0};
+    std::atomic<quint64> m_exceptions{0};
 };
 
 } // namespace mort

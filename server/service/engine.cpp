@@ -247,7 +247,7 @@ EngineStats Engine::stats() const
     s.downloads = c.downloads.load();
     s.resultsStored = c.resultsStored.load();
     s.storeFailures = c.storeFailures.load();
-    s.taskExceptions = c.taskExceptions.load();
+    s.taskExceptions = c.taskExceptions.load() + m_background->exceptions(); // every task boundary
     s.transformsInFlight = c.transformsInFlight.load();
     s.backgroundPending = m_background->pending();
     s.backgroundDropped = m_background->dropped();
