@@ -18,6 +18,8 @@ bool parseImageFormat(const QString &name, ImageFormat *out)
         {"jpeg", ImageFormat::Jpeg}, {"jpg", ImageFormat::Jpeg}, {"webp", ImageFormat::Webp},
         {"png", ImageFormat::Png},   {"gif", ImageFormat::Gif},  {"svg", ImageFormat::Svg},
         {"pdf", ImageFormat::Pdf},
+        // Beyond Mort (which answers 400): modern formats libvips encodes through libheif.
+        {"avif", ImageFormat::Avif}, {"heif", ImageFormat::Heif},
     };
     for (const auto &row : table) {
         if (name == QLatin1String(row.name)) {

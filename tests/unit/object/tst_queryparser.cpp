@@ -68,6 +68,22 @@ private Q_SLOTS:
         QCOMPARE(q.all(key).size(), count);
     }
 
+    void modernFormatsAreAcceptedBeyondMort_data()
+    {
+        QTest::addColumn<QByteArray>("query");
+        QTest::addColumn<int>("format");
+        QTest::newRow("avif") << QByteArray("width=100&format=avif") << int(ImageFormat::Avif);
+        QTest::newRow("heif") << QByteArray("width=100&format=heif") << int(ImageFormat::Heif);
+    }
+    void modernFormatsAreAcceptedBeyondMort()
+    {
+        QFETCH(QByteArray, query);
+        QFETCH(int, format);
+        Expected<Transforms> t = fromQuery(query);
+        QVERIFY(t.ok());
+        QCOMPARE(int(t->params().format), format);
+    }
+
     void emptySeparatorsYieldNoParameters()
     {
         QVERIFY(QueryValues::parse("").isEmpty());
