@@ -1,8 +1,10 @@
 #pragma once
 // What every studio screen talks to: an engine, embedded or remote. Calls are
 // asynchronous; results arrive as signals on the GUI thread.
+#include "cache/responsecache.h"
 #include "service/enginestats.h"
 
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -20,10 +22,29 @@ public:
     // Asks for a fresh snapshot; statsUpdated() follows.
     virtual void refresh() = 0;
 
+    // True when the client delivers statsUpdated() on its own (a remote event
+    // stream); the window then does not poll with refresh().
+    virtual bool pushesStats() const { return false; }
+    // True when this client can start and stop the server (embedded engine).
+    virtual bool controlsServer() const { return false; }
+    // Exchanges the client itself keeps in flight on the server while it
+    // watches (a remote client's event stream or stats request is counted by
+    // the server it observes): the idle baseline of the leak indicator.
+    virtual int ownExchangesInFlight() const { return 0; }
+
+    // Response cache. Each call is answered by exactly one signal: the result
+    // signal, or errorOccurred() when it failed.
+    virtual void listCache(int limit) = 0;          // -> cacheListed
+    virtual void evict(const QString &key) = 0;     // -> cacheEvicted
+    virtual void clearCache() = 0;                  // -> cacheCleared
+
 Q_SIGNALS:
     void statsUpdated(const mort::EngineStats &stats);
     void stateChanged(bool running);
     void errorOccurred(const QString &message); // already translated, says what to do next
+    void cacheListed(const QList<mort::CacheEntryInfo> &entries); // most recently used first
+    void cacheEvicted(const QString &key, bool removed);
+    void cacheCleared();
 };
 
 } // namespace mort

@@ -4,6 +4,9 @@
 
 #include "service/engine.h"
 
+#include <QThreadPool>
+
+#include <functional>
 #include <memory>
 
 namespace mort {
@@ -13,19 +16,32 @@ class LocalEngineClient : public EngineClient
     Q_OBJECT
 public:
     LocalEngineClient(ConfigPtr config, QString configPath, QObject *parent = nullptr);
-    ~LocalEngineClient() override;
+    ~LocalEngineClient() override; // waits for cache jobs, then stops the engine
 
     QString description() const override;
     bool isRunning() const override;
     void refresh() override;
+    bool controlsServer() const override { return true; }
+
+    // Walking and clearing a large cache takes its mutex for a while: done on
+    // a worker thread, the result delivered back on this object's thread.
+    void listCache(int limit) override;
+    void evict(const QString &key) override;
+    void clearCache() override;
 
     bool start();
     void stop();
     Engine *engine() { return m_engine.get(); }
 
 private:
+    // Runs `work` on m_pool; `deliver` then runs on this object's thread
+    // (dropped if the client is gone by then).
+    template<typename Result>
+    void runJob(std::function<Result()> work, std::function<void(const Result &)> deliver);
+
     std::unique_ptr<Engine> m_engine;
     QString m_configPath;
+    QThreadPool m_pool; // declared after m_engine: destroyed (joined) first
 };
 
 } // namespace mort

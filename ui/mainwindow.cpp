@@ -1,7 +1,15 @@
 #include "ui/mainwindow.h"
 
+#include "ui/attachdialog.h"
+#include "ui/cachebrowserpanel.h"
+#include "ui/dashboardpanel.h"
 #include "ui/engineclient.h"
+#include "ui/previewpanel.h"
+#include "ui/recentconnections.h"
+#include "ui/remoteengineclient.h"
 #include "ui/serverstatuspanel.h"
+#include "ui/statshistory.h"
+#include "ui/tokenstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -10,16 +18,24 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 
 namespace mort {
 
 MainWindow::MainWindow(EngineClient *client, QWidget *parent)
-    : QMainWindow(parent), m_client(client), m_status(new ServerStatusPanel(this)), m_refresh(new QTimer(this))
+    : QMainWindow(parent), m_client(client), m_tabs(new QTabWidget(this)), m_status(new ServerStatusPanel(this)),
+      m_dashboard(new DashboardPanel(this)), m_cache(new CacheBrowserPanel(client, this)), m_refresh(new QTimer(this))
 {
     setWindowTitle(tr("Mort Studio — %1").arg(client->description()));
-    setCentralWidget(m_status);
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_status, tr("&Status"));
+    m_tabs->addTab(m_dashboard, tr("&Dashboard"));
+    m_tabs->addTab(m_cache, tr("&Cache"));
+    setCentralWidget(m_tabs);
+    m_dashboard->setOwnExchanges(client->ownExchangesInFlight());
 
     m_start = new QAction(tr("&Start server"), this);
     m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -27,6 +43,12 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     m_stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     connect(m_start, &QAction::triggered, this, &MainWindow::startRequested);
     connect(m_stop, &QAction::triggered, this, &MainWindow::stopRequested);
+    // An attached server is run by someone else: the studio only watches it.
+    m_start->setVisible(client->controlsServer());
+    m_stop->setVisible(client->controlsServer());
+    auto *attach = new QAction(tr("&Attach to running server…"), this);
+    attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(attach, &QAction::triggered, this, &MainWindow::attachToServer);
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -34,8 +56,26 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     QMenu *server = menuBar()->addMenu(tr("&Server"));
     server->addAction(m_start);
     server->addAction(m_stop);
+    server->addAction(attach);
     server->addSeparator();
     server->addAction(quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view;
+    const QStringList tabNames{tr("Status"), tr("Dashboard"), tr("Cache")};
+    for (int i = 0; i < tabNames.size(); ++i) {
+        QAction *show = view->addAction(tabNames.at(i), this, [this, i] { setCurrentTab(i); });
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refreshAll);
+    refresh->setShortcut(QKeySequence::Refresh); // F5
+    m_pause = view->addAction(tr("&Pause dashboard"));
+    m_pause->setCheckable(true);
+    m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(m_pause, &QAction::toggled, m_dashboard, &DashboardPanel::setPaused);
+    connect(m_dashboard, &DashboardPanel::pausedChanged, m_pause, &QAction::setChecked);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Mort Studio"), this, [this] {
         QMessageBox::about(this, tr("About Mort Studio"),
@@ -47,26 +87,105 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     toolbar->setObjectName(QStringLiteral("serverToolbar"));
     toolbar->addAction(m_start);
     toolbar->addAction(m_stop);
+    toolbar->addAction(refresh);
+    toolbar->addAction(m_pause);
 
     connect(client, &EngineClient::statsUpdated, m_status, &ServerStatusPanel::showStats);
+    connect(client, &EngineClient::statsUpdated, m_dashboard, &DashboardPanel::showStats);
     connect(client, &EngineClient::errorOccurred, m_status, &ServerStatusPanel::showError);
+    connect(client, &EngineClient::errorOccurred, this, [this](const QString &message) {
+        statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0));
+    });
     connect(client, &EngineClient::stateChanged, this, &MainWindow::updateActions);
     connect(client, &EngineClient::stateChanged, this, [this](bool) { m_status->showError({}); });
-    connect(m_refresh, &QTimer::timeout, client, &EngineClient::refresh);
-    m_refresh->start(1000);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
+    // A remote client streams its stats; polling it as well would double the traffic.
+    if (!client->pushesStats()) {
+        connect(m_refresh, &QTimer::timeout, client, &EngineClient::refresh);
+        m_refresh->start(1000);
+    }
     updateActions(client->isRunning());
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(720, 560);
+        resize(1000, 720);
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/tab"), int(StatusTab)).toInt());
+    const int window = settings.value(QStringLiteral("dashboard/windowSeconds"), 60).toInt();
+    m_dashboard->setWindowSeconds(window);
+}
+
+PreviewPanel *MainWindow::enablePreview(ConfigPtr config)
+{
+    if (!m_preview) {
+        m_preview = new PreviewPanel(this);
+        m_preview->setObjectName(QStringLiteral("previewPanel"));
+        m_tabs->addTab(m_preview, tr("&Preview"));
+        QAction *show = new QAction(tr("Preview"), this);
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+        connect(show, &QAction::triggered, this, [this] { setCurrentTab(PreviewTab); });
+        m_viewMenu->insertAction(m_viewMenu->actions().value(3), show); // after Status, Dashboard, Cache
+    }
+    m_preview->setConfig(std::move(config));
+    return m_preview;
+}
+
+void MainWindow::setCurrentTab(int tab)
+{
+    m_tabs->setCurrentIndex(tab);
+}
+
+void MainWindow::onTabChanged(int index)
+{
+    // The cache is listed on demand: walking it takes the cache lock.
+    if (index == CacheTab && !m_cache->hasListed() && !m_cache->isBusy() && m_client->isRunning())
+        m_cache->refresh();
+}
+
+void MainWindow::refreshAll()
+{
+    m_client->refresh();
+    if (m_tabs->currentIndex() == CacheTab && !m_cache->isBusy())
+        m_cache->refresh();
 }
 
 void MainWindow::updateActions(bool running)
 {
     m_start->setEnabled(!running);
     m_stop->setEnabled(running);
-    statusBar()->showMessage(running ? tr("Server running") : tr("Server stopped"));
+    if (m_client->controlsServer())
+        statusBar()->showMessage(running ? tr("Server running") : tr("Server stopped"));
+    else
+        statusBar()->showMessage(running ? tr("Attached to %1").arg(m_client->description())
+                                         : tr("Not connected to %1").arg(m_client->description()));
+    if (running && m_tabs->currentIndex() == CacheTab && !m_cache->hasListed() && !m_cache->isBusy())
+        m_cache->refresh();
+}
+
+void MainWindow::attachToServer()
+{
+    AttachDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString url = dialog.url();
+    RecentConnections::remember(url);
+    if (dialog.rememberToken() && !dialog.token().isEmpty()) {
+        auto *store = new TokenStore(this);
+        connect(store, &TokenStore::tokenWritten, this, [this, store](const QString &, const QString &error) {
+            if (!error.isEmpty())
+                statusBar()->showMessage(error);
+            store->deleteLater();
+        });
+        store->write(url, dialog.token());
+    }
+    // A window of its own per attached server; it owns its client.
+    auto *client = new RemoteEngineClient(QUrl(url), dialog.token());
+    auto *window = new MainWindow(client);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    // Not a child of the window: the client must outlive the panels it feeds.
+    connect(window, &QObject::destroyed, client, &QObject::deleteLater);
+    window->show();
+    client->connectToServer();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -74,6 +193,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/tab"), m_tabs->currentIndex());
+    settings.setValue(QStringLiteral("dashboard/windowSeconds"), m_dashboard->history()->windowSeconds());
     event->accept();
 }
 

@@ -1,12 +1,19 @@
 #pragma once
-// The studio's main window. Screens are added per issue; today: server status.
+// The studio's main window: one tab per screen (Status, Dashboard, Cache),
+// all fed by one EngineClient, embedded or remote.
+#include "config/config.h"
+
 #include <QMainWindow>
 
 class QAction;
+class QTabWidget;
 class QTimer;
 
 namespace mort {
 
+class CacheBrowserPanel;
+class DashboardPanel;
+class PreviewPanel;
 class EngineClient;
 class ServerStatusPanel;
 
@@ -14,8 +21,22 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    enum Tab { StatusTab, DashboardTab, CacheTab, PreviewTab };
+
     explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
     ServerStatusPanel *statusPanel() const { return m_status; }
+    DashboardPanel *dashboardPanel() const { return m_dashboard; }
+    CacheBrowserPanel *cachePanel() const { return m_cache; }
+    QTabWidget *tabs() const { return m_tabs; }
+    void setCurrentTab(int tab);
+    // Adds the preset preview tab (embedded engine: it renders with `config`'s
+    // presets through the server's own pipeline). Returns the panel.
+    PreviewPanel *enablePreview(ConfigPtr config);
+    PreviewPanel *previewPanel() const { return m_preview; }
+
+public Q_SLOTS:
+    // F5: a fresh stats snapshot, and the cache listing when its tab is shown.
+    void refreshAll();
 
 Q_SIGNALS:
     void startRequested();
@@ -26,12 +47,20 @@ protected:
 
 private:
     void updateActions(bool running);
+    void attachToServer();
+    void onTabChanged(int index);
 
     EngineClient *m_client;
+    QTabWidget *m_tabs;
     ServerStatusPanel *m_status;
+    DashboardPanel *m_dashboard;
+    CacheBrowserPanel *m_cache;
+    PreviewPanel *m_preview = nullptr;
+    QMenu *m_viewMenu = nullptr;
     QTimer *m_refresh;
     QAction *m_start;
     QAction *m_stop;
+    QAction *m_pause;
 };
 
 } // namespace mort

@@ -1,5 +1,6 @@
 // mort-studio: the desktop app with the engine embedded. Without --config it
-// serves the bundled demo config and sample images.
+// serves the bundled demo config and sample images; with --attach URL it
+// watches a running server through its admin API instead.
 #include "common/allocator.h"
 #include "common/commandline.h"
 #include "common/logging.h"
@@ -7,6 +8,11 @@
 #include "common/signalwatcher.h"
 #include "ui/localengineclient.h"
 #include "ui/mainwindow.h"
+#include "ui/previewpanel.h"
+#include "monitoring/logring.h"
+#include "ui/recentconnections.h"
+#include "ui/remoteengineclient.h"
+#include "ui/tokenstore.h"
 
 #include <QApplication>
 #include <QDir>
@@ -41,7 +47,7 @@ QString prepareDemoConfig()
 }
 
 // Without a window: the embedded engine only, stopped by SIGTERM/SIGINT.
-int runHeadless(int argc, char *argv[], const CommandLine &cmd)
+int runHeadless(int argc, char *argv[], const CommandLine &cmd, LogRing *ring)
 {
     QCoreApplication app(argc, argv);
     QString problem;
@@ -51,8 +57,9 @@ int runHeadless(int argc, char *argv[], const CommandLine &cmd)
         QTextStream(stderr) << "mort-studio: " << problem << '\n';
         return 1;
     }
-    installLogHandler(config->server.logLevel);
+    installLogHandler(config->server.logLevel, ring);
     Engine engine(config);
+    engine.setLogRing(ring);
     if (Expected<void> started = engine.start(); !started) {
         QTextStream(stderr) << "mort-studio: " << started.error().detail << '\n';
         return 1;
@@ -66,16 +73,93 @@ int runHeadless(int argc, char *argv[], const CommandLine &cmd)
     return app.exec();
 }
 
+// `--tab N` (0 Status, 1 Dashboard, 2 Cache, 3 Preview): the tab shown first, for
+// --screenshot. Studio-only and taken out before CommandLine sees the arguments.
+int takeTabOption(QStringList &arguments, QString *error)
+{
+    const int at = arguments.indexOf(QStringLiteral("--tab"));
+    if (at < 0)
+        return -1;
+    bool ok = false;
+    const int tab = arguments.value(at + 1).toInt(&ok);
+    if (!ok || tab < MainWindow::StatusTab || tab > MainWindow::PreviewTab)
+        *error = QStringLiteral("mort-studio: --tab takes 0 (status), 1 (dashboard), 2 (cache) or 3 (preview)");
+    arguments.remove(at, std::min<qsizetype>(2, arguments.size() - at));
+    return tab;
+}
+
+// --screenshot: wait for the panels to fill, then save the window and quit.
+// MORT_SCREENSHOT_DELAY_MS lets the dashboard gather a few samples first; the
+// cache listing is refreshed a second before the picture.
+void scheduleScreenshot(QApplication &app, MainWindow &window, const QString &path)
+{
+    bool ok = false;
+    int delay = qEnvironmentVariableIntValue("MORT_SCREENSHOT_DELAY_MS", &ok);
+    if (!ok || delay < 1500)
+        delay = 1500;
+    QTimer::singleShot(delay - 1000, &window, [&window] { window.refreshAll(); });
+    QTimer::singleShot(delay, &window, [&app, &window, path] {
+        const bool saved = window.grab().save(path);
+        app.exit(saved ? 0 : 1);
+    });
+}
+
+// The window over a remote server. The token comes from MORT_ADMIN_TOKEN, else
+// from the keychain (asynchronously: the window shows at once and connects
+// when the token is known).
+int runAttached(QApplication &app, const CommandLine &cmd, int tab)
+{
+    const QUrl url = RemoteEngineClient::normalizedUrl(cmd.attachUrl);
+    if (!url.isValid() || url.isEmpty()) {
+        QTextStream(stderr) << "mort-studio: --attach needs the server's admin URL, e.g. http://127.0.0.1:8081 (got \""
+                            << cmd.attachUrl << "\")\n";
+        return 2;
+    }
+    RemoteEngineClient client(url, QString());
+    MainWindow window(&client);
+    if (tab >= 0)
+        window.setCurrentTab(tab);
+    RecentConnections::remember(url.toString());
+    TokenStore tokens;
+    if (const QString envToken = qEnvironmentVariable("MORT_ADMIN_TOKEN"); !envToken.isEmpty()) {
+        client.setToken(envToken);
+        client.connectToServer();
+    } else {
+        QObject::connect(&tokens, &TokenStore::tokenRead, &client,
+                         [&client](const QString &, const QString &token, const QString &error) {
+            if (!error.isEmpty())
+                qWarning("mort-studio: %s", qPrintable(error)); // connect without: an open API still works
+            client.setToken(token);
+            client.connectToServer();
+        });
+        tokens.read(url.toString());
+    }
+    window.show();
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, &QApplication::quit);
+    if (!cmd.screenshotPath.isEmpty())
+        scheduleScreenshot(app, window, cmd.screenshotPath);
+    return app.exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     tuneAllocator();
+    // Declared first so it outlives everything that may still log.
+    LogRing recentLog; // recent lines for the admin API's stream
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
+    QString tabError;
+    const int tab = takeTabOption(arguments, &tabError);
     CommandLine cmd = CommandLine::parse(arguments, true);
     QTextStream out(stdout), err(stderr);
+    if (!tabError.isEmpty()) {
+        err << tabError << '\n';
+        return 2;
+    }
     if (!cmd.error.isEmpty()) {
         err << cmd.error << '\n' << CommandLine::usage(QStringLiteral("mort-studio"), true);
         return 2;
@@ -88,9 +172,12 @@ int main(int argc, char *argv[])
         out << versionString() << '\n';
         return 0;
     }
-    if (!cmd.attachUrl.isEmpty() || !cmd.previewFile.isEmpty()) {
-        err << "mort-studio: --attach and --preview are not available in this version yet; "
-               "start without them to use the embedded server.\n";
+    if ((!cmd.previewFile.isEmpty() || !cmd.previewPreset.isEmpty()) && !cmd.attachUrl.isEmpty()) {
+        err << "mort-studio: --preview works with the embedded server; leave out --attach.\n";
+        return 2;
+    }
+    if (!cmd.attachUrl.isEmpty() && (cmd.headless || !haveDisplay())) {
+        err << "mort-studio: --attach needs a display (DISPLAY is unset or --headless was given).\n";
         return 2;
     }
     if (!cmd.headless && !haveDisplay()) {
@@ -98,13 +185,18 @@ int main(int argc, char *argv[])
                "Stop it with Ctrl+C.\n";
         cmd.headless = true;
     }
-    if (cmd.headless)
-        return runHeadless(argc, argv, cmd);
+    if (cmd.headless) {
+        const int code = runHeadless(argc, argv, cmd, &recentLog);
+        installLogHandler(QStringLiteral("prod"), nullptr); // the ring ends with main
+        return code;
+    }
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MortStudio"));
     QApplication::setApplicationName(QStringLiteral("mort-studio"));
     QApplication::setApplicationVersion(QStringLiteral(MORT_VERSION));
+    if (!cmd.attachUrl.isEmpty())
+        return runAttached(app, cmd, tab);
 
     const QString path = cmd.configGiven ? cmd.configPath : prepareDemoConfig();
     QString problem;
@@ -113,10 +205,21 @@ int main(int argc, char *argv[])
         QMessageBox::critical(nullptr, QApplication::translate("main", "Mort Studio"), problem);
         return 1;
     }
-    installLogHandler(config->server.logLevel);
+    installLogHandler(config->server.logLevel, &recentLog);
 
     LocalEngineClient client(config, path);
+    client.engine()->setLogRing(&recentLog);
     MainWindow window(&client);
+    PreviewPanel *preview = window.enablePreview(config);
+    if (!cmd.previewFile.isEmpty()) {
+        // `mort-studio --preview FILE [--preset NAME]`: a designer's shortcut to the preview tab.
+        preview->openFile(cmd.previewFile); // a failure is shown in the panel
+        if (!cmd.previewPreset.isEmpty())
+            preview->selectPreset(cmd.previewPreset);
+        window.setCurrentTab(MainWindow::PreviewTab);
+    }
+    if (tab >= 0)
+        window.setCurrentTab(tab);
     QObject::connect(&window, &MainWindow::startRequested, &client, &LocalEngineClient::start);
     QObject::connect(&window, &MainWindow::stopRequested, &client, &LocalEngineClient::stop);
     client.start();
@@ -125,14 +228,10 @@ int main(int argc, char *argv[])
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, &QApplication::quit);
 
-    if (!cmd.screenshotPath.isEmpty()) {
-        // For docs and the Xvfb check: wait for the first stats refresh, then save the window.
-        QTimer::singleShot(1500, &window, [&] {
-            const bool saved = window.grab().save(cmd.screenshotPath);
-            app.exit(saved ? 0 : 1);
-        });
-    }
+    if (!cmd.screenshotPath.isEmpty())
+        scheduleScreenshot(app, window, cmd.screenshotPath);
     const int code = app.exec();
     client.stop();
+    installLogHandler(config->server.logLevel, nullptr); // the ring ends with main
     return code;
 }

@@ -188,8 +188,8 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
         if (m_services.cache && request.method == "GET" && !hasHeader(request.headers, "Range"))
             // A transform whose result key equals the request key (resultKey: "") must
             // not share an entry with the original it is made from.
-            flow->cacheKey = responseCacheKey(flow->object, {})
-                             + (flow->object.hasTransforms() ? QStringLiteral("\x1ftransform") : QString());
+            flow->cacheKey = (flow->object.hasTransforms() ? QStringLiteral("transform:") : QString())
+                             + responseCacheKey(flow->object, {});
         runGuarded(m_ioPool, exchange, [this, flow] { handleGet(flow); });
         return;
     }

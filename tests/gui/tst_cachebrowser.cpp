@@ -110,6 +110,12 @@ private Q_SLOTS:
         proxy.setFilterFixedString(QStringLiteral("WEBP"));
         QCOMPARE(proxy.rowCount(), 1);
 
+        // Control characters in keys are shown, not swallowed; the raw key stays for eviction.
+        model.setEntries({entry(QStringLiteral("b/k.jpg\x1ftransform"), 10, 0, 0, "image/jpeg")});
+        QCOMPARE(model.data(model.index(0, CacheEntryModel::KeyColumn)).toString(), QStringLiteral("b/k.jpg\\x1Ftransform"));
+        QCOMPARE(model.data(model.index(0, CacheEntryModel::KeyColumn), CacheEntryModel::SortRole).toString(),
+                 QStringLiteral("b/k.jpg\x1ftransform"));
+
         model.setEntries({});
         QCOMPARE(proxy.rowCount(), 0);
         QCOMPARE(model.totalBytes(), 0);

@@ -173,7 +173,8 @@ private Q_SLOTS:
         TestServer server;
         MORT_START(server, kConfig);
         QVERIFY(writeFile(server.path(QStringLiteral("b/hello.txt")), "hello"));
-        RemoteEngineClient client(adminUrl(server), kToken);
+        const QUrl url = adminUrl(server);
+        RemoteEngineClient client(url, kToken);
         client.setStreamIntervalMs(200); // the API's minimum: a quick test
         QSignalSpy stats(&client, &EngineClient::statsUpdated);
         QSignalSpy state(&client, &EngineClient::stateChanged);
@@ -206,7 +207,7 @@ private Q_SLOTS:
         server.stop(0);
         QTRY_VERIFY_WITH_TIMEOUT(!client.isConnected(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 10000);
-        QVERIFY2(errors.last().at(0).toString().startsWith(QStringLiteral("Cannot reach %1: ").arg(adminUrl(server).toString())),
+        QVERIFY2(errors.last().at(0).toString().startsWith(QStringLiteral("Cannot reach %1: ").arg(url.toString())),
                  qPrintable(errors.last().at(0).toString()));
         QCOMPARE(state.last().at(0).toBool(), false);
     }

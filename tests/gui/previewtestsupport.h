@@ -1,0 +1,54 @@
+#pragma once
+// Shared by the preview GUI tests: a demo-like config (presets-query bucket,
+// no storage needed) and test images.
+#include "config/config.h"
+
+#include <QFile>
+
+namespace mort::test {
+
+inline ConfigPtr previewConfig()
+{
+    auto config = ConfigLoader::fromText(QStringLiteral(R"yaml(
+server:
+  listens: ["127.0.0.1:0"]
+buckets:
+  demo:
+    transform:
+      kind: "presets-query"
+      path: "\\/(?P<presetName>[a-z0-9_]+)\\/(?P<parent>[a-zA-Z0-9_\\-\\.]+)$"
+      parentBucket: "demo"
+      resultKey: "hash"
+      presets:
+        small:
+          quality: 75
+          filters:
+            thumbnail: {width: 150}
+            strip: true
+        square:
+          quality: 85
+          filters:
+            crop: {width: 300, height: 300, gravity: smart}
+        square_webp:
+          quality: 80
+          format: webp
+          filters:
+            crop: {width: 300, height: 300, gravity: smart}
+    storages:
+      basic: {kind: "noop"}
+)yaml"));
+    return config ? config.value() : nullptr;
+}
+
+inline QString photoPath(const QString &name)
+{
+    return QStringLiteral(MORT_SHARED_DIR "/testdata/photos/") + name;
+}
+
+inline QByteArray readPhoto(const QString &name)
+{
+    QFile f(photoPath(name));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace mort::test

@@ -1,0 +1,40 @@
+#pragma once
+// The response cache's entries as a table: key, status, size, hits, age,
+// content type. Qt::UserRole gives the raw value of a cell, which the cache
+// browser sorts by (sizes and ages as numbers, not as their text).
+#include "cache/responsecache.h"
+
+#include <QAbstractTableModel>
+
+namespace mort {
+
+class CacheEntryModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { KeyColumn, StatusColumn, SizeColumn, HitsColumn, AgeColumn, ContentTypeColumn, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole;
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setEntries(const QList<CacheEntryInfo> &entries);
+    const QList<CacheEntryInfo> &entries() const { return m_entries; }
+    const CacheEntryInfo &entry(int row) const { return m_entries.at(row); }
+    qint64 totalBytes() const { return m_totalBytes; }
+
+    // The key with control characters made visible (the raw key is SortRole).
+    static QString displayKey(const QString &key);
+    // "850 ms", "12 s", "3 min", "2 h 5 min"
+    static QString formatAge(qint64 ms);
+
+private:
+    QList<CacheEntryInfo> m_entries;
+    qint64 m_totalBytes = 0;
+};
+
+} // namespace mort

@@ -1,0 +1,510 @@
+#include "ui/previewpanel.h"
+
+#include "ui/previewimageview.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMimeData>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace mort {
+
+namespace {
+
+using Param = PreviewParameters::Param;
+using Kind = PreviewParameters::Kind;
+using Operation = PreviewParameters::Operation;
+
+constexpr int kOperationRole = Qt::UserRole + 1;
+// Larger files are refused before they are read (the server's default
+// limits.maxParentBytes refuses them too).
+constexpr qint64 kMaxFileBytes = 64LL << 20;
+
+QString choiceText(Param param, const QString &value)
+{
+    if (param == Param::Format && value.isEmpty())
+        return PreviewPanel::tr("keep the input's");
+    return value;
+}
+
+} // namespace
+
+PreviewPanel::PreviewPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_controller(new PreviewController(this))
+{
+    setAcceptDrops(true);
+
+    // Top row: source, bucket, preset, zoom.
+    m_openButton = new QPushButton(tr("Open image…"));
+    m_fileLabel = new QLabel(tr("No image: open one or drop it here"));
+    m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_bucketCombo = new QComboBox;
+    m_bucketCombo->setToolTip(tr("Bucket whose presets, limits and watermark storage are used"));
+    m_presetCombo = new QComboBox;
+    m_presetCombo->setToolTip(tr("A preset of the bucket, or your own query parameters"));
+    m_presetCombo->setMinimumContentsLength(16);
+    m_zoomCombo = new QComboBox;
+    m_zoomCombo->addItem(tr("Fit"), int(Zoom::Fit));
+    m_zoomCombo->addItem(tr("100%"), int(Zoom::Actual));
+    m_zoomCombo->setToolTip(tr("Zoom of both images"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_openButton);
+    top->addWidget(m_fileLabel, 1);
+    top->addWidget(new QLabel(tr("Bucket:")));
+    top->addWidget(m_bucketCombo);
+    top->addWidget(new QLabel(tr("Preset:")));
+    top->addWidget(m_presetCombo);
+    top->addWidget(new QLabel(tr("Zoom:")));
+    top->addWidget(m_zoomCombo);
+
+    // Before / after.
+    m_before = new PreviewImageView;
+    m_after = new PreviewImageView;
+    m_before->setPlaceholder(tr("Open an image to preview presets on it."));
+    m_after->setPlaceholder(tr("The result appears here."));
+    PreviewImageView::synchronize(m_before, m_after);
+    m_beforeTitle = new QLabel(tr("Before"));
+    auto *afterTitle = new QLabel(tr("After (as the server sends it)"));
+    auto *images = new QWidget;
+    auto *imagesLayout = new QGridLayout(images);
+    imagesLayout->setContentsMargins(0, 0, 0, 0);
+    imagesLayout->addWidget(m_beforeTitle, 0, 0);
+    imagesLayout->addWidget(afterTitle, 0, 1);
+    imagesLayout->addWidget(m_before, 1, 0);
+    imagesLayout->addWidget(m_after, 1, 1);
+    imagesLayout->setRowStretch(1, 1);
+
+    auto *formScroll = new QScrollArea;
+    formScroll->setWidget(buildForm());
+    formScroll->setWidgetResizable(true);
+    formScroll->setMinimumWidth(280);
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(formScroll);
+    splitter->addWidget(images);
+    splitter->setStretchFactor(1, 1);
+
+    // Bottom: info, notes, copy buttons.
+    m_infoLabel = new QLabel;
+    m_infoLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_noteLabel = new QLabel;
+    m_noteLabel->setWordWrap(true);
+    m_noteLabel->setVisible(false);
+    m_urlLabel = new QLabel;
+    m_urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_copyUrlButton = new QPushButton(tr("Copy URL"));
+    m_copyUrlButton->setToolTip(tr("Copy the request path that returns this image"));
+    m_copyYamlButton = new QPushButton(tr("Copy YAML"));
+    m_copyYamlButton->setToolTip(tr("Copy a presets: entry for the bucket's transform section"));
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_urlLabel, 1);
+    bottom->addWidget(m_copyUrlButton);
+    bottom->addWidget(m_copyYamlButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_infoLabel);
+    layout->addWidget(m_noteLabel);
+    layout->addLayout(bottom);
+
+    connect(m_openButton, &QPushButton::clicked, this, &PreviewPanel::openFileDialog);
+    connect(m_copyUrlButton, &QPushButton::clicked, this, &PreviewPanel::copyUrl);
+    connect(m_copyYamlButton, &QPushButton::clicked, this, &PreviewPanel::copyYaml);
+    connect(m_zoomCombo, &QComboBox::currentIndexChanged, this,
+            [this] { setZoom(Zoom(m_zoomCombo->currentData().toInt())); });
+    connect(m_bucketCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_updatingForm)
+            return;
+        m_controller->setBucket(m_bucketCombo->currentText());
+        refillPresets();
+    });
+    connect(m_presetCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updatingForm)
+            selectPreset(m_presetCombo->currentData().toString());
+    });
+    connect(m_controller, &PreviewController::sourceDecoded, this,
+            [this](const QImage &image, int width, int height, qint64 bytes) {
+                m_before->setImage(image);
+                m_beforeTitle->setText(tr("Before: %1 × %2, %3")
+                                           .arg(width)
+                                           .arg(height)
+                                           .arg(QLocale().formattedDataSize(bytes)));
+            });
+    connect(m_controller, &PreviewController::rendered, this, &PreviewPanel::onRendered);
+    connect(m_controller, &PreviewController::failed, this, &PreviewPanel::onFailed);
+    connect(m_controller, &PreviewController::busyChanged, this, [this](bool busy) {
+        if (busy)
+            m_infoLabel->setText(m_infoLabel->text().isEmpty() ? tr("Rendering…") : m_infoLabel->text());
+    });
+
+    showParameters(m_controller->parameters());
+    updateEnabledFields();
+}
+
+PreviewPanel::~PreviewPanel() = default;
+
+QWidget *PreviewPanel::buildForm()
+{
+    auto *form = new QWidget;
+    auto *layout = new QVBoxLayout(form);
+
+    auto *opsBox = new QGroupBox(tr("Operations (in order; drag to reorder)"));
+    auto *opsLayout = new QVBoxLayout(opsBox);
+    m_operations = new QListWidget;
+    m_operations->setDragDropMode(QAbstractItemView::InternalMove);
+    m_operations->setToolTip(tr("None checked: width/height resize the image (the query's implicit resize)"));
+    for (Operation op : PreviewParameters::allOperations()) {
+        auto *item = new QListWidgetItem(PreviewParameters::operationLabel(op), m_operations);
+        item->setData(kOperationRole, int(op));
+        item->setToolTip(QStringLiteral("operation=%1").arg(PreviewParameters::operationName(op)));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
+        item->setFlags(item->flags() & ~Qt::ItemIsDropEnabled);
+        item->setCheckState(Qt::Unchecked);
+    }
+    m_operations->setMaximumHeight(m_operations->sizeHintForRow(0) * 8 + 8);
+    opsLayout->addWidget(m_operations);
+    layout->addWidget(opsBox);
+    connect(m_operations, &QListWidget::itemChanged, this, &PreviewPanel::formChanged);
+    connect(m_operations->model(), &QAbstractItemModel::rowsMoved, this, &PreviewPanel::formChanged);
+
+    auto *paramsBox = new QGroupBox(tr("Parameters"));
+    auto *formLayout = new QFormLayout(paramsBox);
+    for (const PreviewParameters::ParamSpec &spec : PreviewParameters::specs()) {
+        QWidget *editor = nullptr;
+        switch (spec.kind) {
+        case Kind::Integer: {
+            auto *box = new QSpinBox;
+            box->setRange(int(spec.minimum), int(spec.maximum));
+            box->setSingleStep(int(spec.step));
+            box->setSuffix(spec.unit);
+            if (spec.param == Param::Quality)
+                box->setSpecialValueText(tr("default"));
+            connect(box, &QSpinBox::valueChanged, this, &PreviewPanel::formChanged);
+            editor = box;
+            break;
+        }
+        case Kind::Decimal: {
+            auto *box = new QDoubleSpinBox;
+            box->setDecimals(spec.decimals);
+            box->setRange(spec.minimum, spec.maximum);
+            box->setSingleStep(spec.step);
+            box->setSuffix(spec.unit);
+            connect(box, &QDoubleSpinBox::valueChanged, this, &PreviewPanel::formChanged);
+            editor = box;
+            break;
+        }
+        case Kind::Choice: {
+            auto *combo = new QComboBox;
+            for (const QString &choice : spec.choices)
+                combo->addItem(choiceText(spec.param, choice) + (choice.isEmpty() ? QString() : spec.unit), choice);
+            connect(combo, &QComboBox::currentIndexChanged, this, &PreviewPanel::formChanged);
+            editor = combo;
+            break;
+        }
+        case Kind::Flag: {
+            auto *check = new QCheckBox;
+            connect(check, &QCheckBox::toggled, this, &PreviewPanel::formChanged);
+            editor = check;
+            break;
+        }
+        case Kind::Text: {
+            auto *line = new QLineEdit;
+            line->setPlaceholderText(tr("key in the bucket, e.g. logo.png"));
+            connect(line, &QLineEdit::editingFinished, this, &PreviewPanel::formChanged);
+            editor = line;
+            break;
+        }
+        }
+        editor->setToolTip(spec.toolTip + QStringLiteral(" (%1)").arg(spec.queryKey));
+        auto *label = new QLabel(spec.label);
+        label->setToolTip(editor->toolTip());
+        formLayout->addRow(label, editor);
+        m_fields.insert(int(spec.param), editor);
+        m_fieldLabels.insert(int(spec.param), label);
+    }
+    layout->addWidget(paramsBox);
+    layout->addStretch(1);
+    return form;
+}
+
+void PreviewPanel::setConfig(ConfigPtr config)
+{
+    m_controller->setConfig(std::move(config));
+    refillBuckets();
+    refillPresets();
+}
+
+void PreviewPanel::refillBuckets()
+{
+    m_updatingForm = true;
+    m_bucketCombo->clear();
+    m_bucketCombo->addItems(m_controller->buckets());
+    m_bucketCombo->setCurrentText(m_controller->bucket());
+    m_bucketCombo->setEnabled(m_bucketCombo->count() > 1);
+    m_updatingForm = false;
+}
+
+void PreviewPanel::refillPresets()
+{
+    m_updatingForm = true;
+    m_presetCombo->clear();
+    m_presetCombo->addItem(tr("Custom (query parameters)"), QString());
+    for (const QString &name : m_controller->presets())
+        m_presetCombo->addItem(name, name);
+    m_presetCombo->setCurrentIndex(std::max(0, m_presetCombo->findData(m_controller->preset())));
+    m_updatingForm = false;
+}
+
+bool PreviewPanel::openFile(const QString &path)
+{
+    QFile file(path);
+    const QFileInfo info(path);
+    QString problem;
+    if (!info.isFile())
+        problem = tr("%1 is not a file").arg(path);
+    else if (info.size() > kMaxFileBytes)
+        problem = tr("%1 is larger than %2").arg(path, QLocale().formattedDataSize(kMaxFileBytes));
+    else if (!file.open(QIODevice::ReadOnly))
+        problem = tr("Cannot read %1: %2").arg(path, file.errorString());
+    if (!problem.isEmpty()) {
+        onFailed(problem);
+        return false;
+    }
+    m_fileLabel->setText(info.fileName());
+    m_fileLabel->setToolTip(info.absoluteFilePath());
+    m_controller->setSource(file.readAll(), info.fileName());
+    m_urlLabel->setText(m_controller->requestUrl());
+    return true;
+}
+
+void PreviewPanel::openFileDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open image"), QString(),
+                                                      tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.avif *.heic);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool PreviewPanel::selectPreset(const QString &name)
+{
+    if (!name.isEmpty() && !m_controller->presets().contains(name))
+        return false;
+    m_updatingForm = true;
+    m_presetCombo->setCurrentIndex(std::max(0, m_presetCombo->findData(name)));
+    m_updatingForm = false;
+    if (name.isEmpty()) {
+        m_noteLabel->setVisible(false);
+        m_controller->setParameters(formParameters());
+    } else {
+        const BucketConfig *bucket = m_controller->config()->bucket(m_controller->bucket());
+        QStringList lost;
+        const PreviewParameters p = PreviewParameters::fromPreset(bucket->transform->presets.value(name), &lost);
+        showParameters(p);
+        m_controller->setPreset(name);
+        m_noteLabel->setText(lost.isEmpty() ? QString()
+                                            : tr("This preset also uses %1, which query parameters cannot express: "
+                                                 "editing the form renders without them.")
+                                                  .arg(lost.join(QStringLiteral(", "))));
+        m_noteLabel->setVisible(!lost.isEmpty());
+    }
+    m_urlLabel->setText(m_controller->requestUrl());
+    return true;
+}
+
+void PreviewPanel::setParameters(const PreviewParameters &parameters)
+{
+    showParameters(parameters);
+    selectPreset(QString());
+}
+
+void PreviewPanel::setZoom(Zoom zoom)
+{
+    const int index = m_zoomCombo->findData(int(zoom));
+    if (m_zoomCombo->currentIndex() != index)
+        m_zoomCombo->setCurrentIndex(index); // comes back here through the signal
+    m_before->setFit(zoom == Zoom::Fit);
+    m_after->setFit(zoom == Zoom::Fit);
+}
+
+void PreviewPanel::showParameters(const PreviewParameters &p)
+{
+    m_updatingForm = true;
+    // Checked operations first, in order; the rest after them.
+    QList<Operation> order = p.operations;
+    for (Operation op : PreviewParameters::allOperations()) {
+        if (!order.contains(op))
+            order.append(op);
+    }
+    for (int row = 0; row < order.size(); ++row) {
+        QListWidgetItem *item = m_operations->item(row);
+        item->setText(PreviewParameters::operationLabel(order.at(row)));
+        item->setData(kOperationRole, int(order.at(row)));
+        item->setToolTip(QStringLiteral("operation=%1").arg(PreviewParameters::operationName(order.at(row))));
+        item->setCheckState(p.hasOperation(order.at(row)) ? Qt::Checked : Qt::Unchecked);
+    }
+    auto setInt = [this](Param param, int v) { static_cast<QSpinBox *>(m_fields.value(int(param)))->setValue(v); };
+    auto setDouble = [this](Param param, double v) {
+        static_cast<QDoubleSpinBox *>(m_fields.value(int(param)))->setValue(v);
+    };
+    auto setChoice = [this](Param param, const QString &v) {
+        auto *combo = static_cast<QComboBox *>(m_fields.value(int(param)));
+        combo->setCurrentIndex(std::max(0, combo->findData(v)));
+    };
+    auto setFlag = [this](Param param, bool v) { static_cast<QCheckBox *>(m_fields.value(int(param)))->setChecked(v); };
+    setInt(Param::Width, p.width);
+    setInt(Param::Height, p.height);
+    setChoice(Param::Gravity, p.gravity);
+    setFlag(Param::Embed, p.embed);
+    setInt(Param::Top, p.top);
+    setInt(Param::Left, p.left);
+    setInt(Param::AreaWidth, p.areaWidth);
+    setInt(Param::AreaHeight, p.areaHeight);
+    setDouble(Param::Sigma, p.sigma);
+    setDouble(Param::MinAmpl, p.minAmpl);
+    setChoice(Param::Angle, QString::number(p.angle));
+    static_cast<QLineEdit *>(m_fields.value(int(Param::WatermarkImage)))->setText(p.watermarkImage);
+    setChoice(Param::WatermarkPosition, p.watermarkPosition);
+    setDouble(Param::Opacity, p.opacity);
+    setInt(Param::Quality, p.quality);
+    setChoice(Param::Format, p.format);
+    setFlag(Param::Grayscale, p.grayscale);
+    m_updatingForm = false;
+    updateEnabledFields();
+}
+
+PreviewParameters PreviewPanel::formParameters() const
+{
+    PreviewParameters p;
+    for (int row = 0; row < m_operations->count(); ++row) {
+        const QListWidgetItem *item = m_operations->item(row);
+        if (item->checkState() == Qt::Checked)
+            p.operations.append(Operation(item->data(kOperationRole).toInt()));
+    }
+    auto intOf = [this](Param param) { return static_cast<QSpinBox *>(m_fields.value(int(param)))->value(); };
+    auto doubleOf = [this](Param param) {
+        return static_cast<QDoubleSpinBox *>(m_fields.value(int(param)))->value();
+    };
+    auto choiceOf = [this](Param param) {
+        return static_cast<QComboBox *>(m_fields.value(int(param)))->currentData().toString();
+    };
+    auto flagOf = [this](Param param) { return static_cast<QCheckBox *>(m_fields.value(int(param)))->isChecked(); };
+    p.width = intOf(Param::Width);
+    p.height = intOf(Param::Height);
+    p.gravity = choiceOf(Param::Gravity);
+    p.embed = flagOf(Param::Embed);
+    p.top = intOf(Param::Top);
+    p.left = intOf(Param::Left);
+    p.areaWidth = intOf(Param::AreaWidth);
+    p.areaHeight = intOf(Param::AreaHeight);
+    p.sigma = doubleOf(Param::Sigma);
+    p.minAmpl = doubleOf(Param::MinAmpl);
+    p.angle = choiceOf(Param::Angle).toInt();
+    p.watermarkImage = static_cast<QLineEdit *>(m_fields.value(int(Param::WatermarkImage)))->text().trimmed();
+    p.watermarkPosition = choiceOf(Param::WatermarkPosition);
+    p.opacity = doubleOf(Param::Opacity);
+    p.quality = intOf(Param::Quality);
+    p.format = choiceOf(Param::Format);
+    p.grayscale = flagOf(Param::Grayscale);
+    return p;
+}
+
+void PreviewPanel::formChanged()
+{
+    if (m_updatingForm)
+        return;
+    updateEnabledFields();
+    // Editing the form leaves the preset: what is shown is now the query.
+    selectPreset(QString());
+}
+
+void PreviewPanel::updateEnabledFields()
+{
+    const PreviewParameters p = formParameters();
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        const bool used = p.isUsed(Param(it.key()));
+        it.value()->setEnabled(used);
+        m_fieldLabels.value(it.key())->setEnabled(used);
+    }
+}
+
+QString PreviewPanel::infoText() const
+{
+    return m_infoLabel->text();
+}
+
+void PreviewPanel::onRendered(const QImage &preview, const PreviewInfo &info)
+{
+    m_after->setImage(preview);
+    const QLocale locale;
+    m_infoLabel->setText(tr("%1 · %2 × %3 · %4 bytes · %5% of the source · %6 ms")
+                             .arg(info.format)
+                             .arg(info.width)
+                             .arg(info.height)
+                             .arg(locale.toString(info.bytes))
+                             .arg(locale.toString(info.ratio * 100.0, 'f', 1))
+                             .arg(locale.toString(info.renderMs, 'f', 0)));
+    m_urlLabel->setText(m_controller->requestUrl());
+}
+
+void PreviewPanel::onFailed(const QString &message)
+{
+    m_after->setPlaceholder(tr("No result: %1").arg(message));
+    m_infoLabel->setText(tr("Failed: %1").arg(message));
+}
+
+void PreviewPanel::copyUrl()
+{
+    const QString url = m_controller->requestUrl();
+    if (url.isEmpty()) {
+        m_noteLabel->setText(tr("No URL for this preset: the bucket's transform.path does not use "
+                                "/bucket/<preset>/<key> or /bucket/<key>/<preset>."));
+        m_noteLabel->setVisible(true);
+        return;
+    }
+    QApplication::clipboard()->setText(url);
+}
+
+void PreviewPanel::copyYaml()
+{
+    QApplication::clipboard()->setText(m_controller->presetYaml());
+}
+
+void PreviewPanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void PreviewPanel::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        openFile(urls.first().toLocalFile());
+        event->acceptProposedAction();
+    }
+}
+
+} // namespace mort

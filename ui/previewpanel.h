@@ -1,0 +1,85 @@
+#pragma once
+// "Preview": a designer opens one of their images, picks a preset of the
+// current config or composes query operations, and sees before/after side by
+// side as the server would serve it, with the result's format, size, bytes and
+// render time, and the URL or preset YAML to copy.
+#include "config/config.h"
+#include "ui/previewcontroller.h"
+#include "ui/previewparameters.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace mort {
+
+class PreviewImageView;
+
+class PreviewPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Zoom { Fit, Actual };
+
+    explicit PreviewPanel(QWidget *parent = nullptr);
+    ~PreviewPanel() override;
+
+    // Presets, limits and watermark storage come from `config`.
+    void setConfig(ConfigPtr config);
+    // Loads an image file as the source; false (and a message in the panel) on failure.
+    bool openFile(const QString &path);
+    // Selects a preset of the current bucket ("" = custom query parameters);
+    // false when the bucket has no such preset.
+    bool selectPreset(const QString &name);
+    void setParameters(const PreviewParameters &parameters);
+    void setZoom(Zoom zoom);
+
+    PreviewController *controller() { return m_controller; }
+    QString infoText() const;
+
+public Q_SLOTS:
+    void openFileDialog();
+    void copyUrl();
+    void copyYaml();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    QWidget *buildForm();
+    void refillBuckets();
+    void refillPresets();
+    void showParameters(const PreviewParameters &parameters);
+    PreviewParameters formParameters() const;
+    void formChanged();
+    void updateEnabledFields();
+    void onRendered(const QImage &preview, const PreviewInfo &info);
+    void onFailed(const QString &message);
+
+    PreviewController *m_controller = nullptr;
+    QPushButton *m_openButton = nullptr;
+    QLabel *m_fileLabel = nullptr;
+    QComboBox *m_bucketCombo = nullptr;
+    QComboBox *m_presetCombo = nullptr;
+    QComboBox *m_zoomCombo = nullptr;
+    QListWidget *m_operations = nullptr;
+    QHash<int, QWidget *> m_fields;      // PreviewParameters::Param -> editor
+    QHash<int, QWidget *> m_fieldLabels; // PreviewParameters::Param -> its label
+    PreviewImageView *m_before = nullptr;
+    PreviewImageView *m_after = nullptr;
+    QLabel *m_beforeTitle = nullptr;
+    QLabel *m_infoLabel = nullptr;
+    QLabel *m_noteLabel = nullptr;
+    QLabel *m_urlLabel = nullptr;
+    QPushButton *m_copyUrlButton = nullptr;
+    QPushButton *m_copyYamlButton = nullptr;
+    bool m_updatingForm = false;
+};
+
+} // namespace mort

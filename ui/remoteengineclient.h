@@ -1,0 +1,103 @@
+#pragma once
+// A running mort-server (or headless mort-studio) watched through its admin
+// API on the internal listener (service/adminapi.h). Stats arrive on the
+// Server-Sent Events stream; when the stream cannot be held open (a buffering
+// proxy, an older server) the client polls /api/v1/stats instead and keeps
+// trying to get the stream back, with exponential backoff.
+#include "ui/engineclient.h"
+#include "ui/sseparser.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+
+class QJsonObject;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace mort {
+
+class RemoteEngineClient : public EngineClient
+{
+    Q_OBJECT
+public:
+    enum class Mode { Disconnected, Streaming, Polling };
+    Q_ENUM(Mode)
+
+    static constexpr int kDefaultIntervalMs = 1000;
+    static constexpr int kRequestTimeoutMs = 10'000;
+
+    // `baseUrl`: the internal listener, "http://127.0.0.1:8081" (a missing
+    // scheme means http). `token`: the admin token, empty when the API is open.
+    RemoteEngineClient(const QUrl &baseUrl, const QString &token, QObject *parent = nullptr);
+    ~RemoteEngineClient() override;
+
+    // "host:port" and "http://host:port/" alike -> "http://host:port".
+    static QUrl normalizedUrl(const QString &text);
+
+    QString description() const override;
+    bool isRunning() const override;
+    void refresh() override;
+    bool pushesStats() const override { return true; }
+    // Every snapshot is taken while our own stream or stats request is in flight.
+    int ownExchangesInFlight() const override { return 1; }
+
+    void listCache(int limit) override;
+    void evict(const QString &key) override;
+    void clearCache() override;
+
+    // Opens the event stream; statsUpdated() follows once a second.
+    void connectToServer();
+    void disconnectFromServer();
+    void setToken(const QString &token);
+    QUrl baseUrl() const { return m_base; }
+    Mode mode() const { return m_mode; }
+    bool isConnected() const { return m_mode != Mode::Disconnected; }
+
+    void setStreamIntervalMs(int ms) { m_intervalMs = ms; }
+    // Reconnect delays: the first, doubled per failure up to the last.
+    void setReconnectDelays(int firstMs, int maxMs);
+
+Q_SIGNALS:
+    void modeChanged(mort::RemoteEngineClient::Mode mode);
+
+private:
+    enum class Failure { None, Auth, Unreachable, Other };
+
+    QNetworkRequest request(const QString &route) const;
+    // One JSON call; `onSuccess` gets the answer's object when the status is 200.
+    void call(const QByteArray &verb, const QString &route, const QByteArray &body,
+              std::function<void(const QJsonObject &)> onSuccess);
+    void openStream();
+    void onStreamData();
+    void onStreamFinished();
+    void poll();
+    void scheduleReconnect();
+    void acceptStats(const QJsonObject &object, Mode via);
+    void setMode(Mode mode);
+    Failure classify(QNetworkReply *reply) const;
+    QString describe(QNetworkReply *reply, const QByteArray &body) const;
+    void fail(const QString &message);
+
+    QNetworkAccessManager *m_nam;
+    QUrl m_base;
+    QString m_token;
+    QPointer<QNetworkReply> m_stream;
+    SseParser m_parser;
+    QTimer m_reconnect;
+    QTimer m_poll;
+    int m_intervalMs = kDefaultIntervalMs;
+    int m_firstDelayMs = 1000;
+    int m_maxDelayMs = 30'000;
+    int m_delayMs = 1000;
+    bool m_wanted = false;     // connectToServer() called, not disconnected since
+    bool m_pollInFlight = false;
+    Mode m_mode = Mode::Disconnected;
+    bool m_running = false;    // as the last snapshot said
+    QString m_lastError;       // not repeated while it stays the same
+};
+
+} // namespace mort
