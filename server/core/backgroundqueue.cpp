@@ -1,13 +1,14 @@
 #include "core/backgroundqueue.h"
 
+#include <QDeadlineTimer>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcBackground, "mort.background")
 
 namespace mort {
 
-BackgroundQueue::BackgroundQueue(int maxPending, int threads, TaskRegistry *tasks)
-    : m_maxPending(maxPending), m_tasks(tasks)
+BackgroundQueue::BackgroundQueue(int maxPending, int threads, TaskRegistry *tasks, int jobTimeoutMs)
+    : m_maxPending(maxPending), m_jobTimeoutMs(jobTimeoutMs), m_tasks(tasks)
 {
     m_pool.setMaxThreadCount(threads);
     m_pool.setObjectName(QStringLiteral("mort-background"));
@@ -30,7 +31,14 @@ bool BackgroundQueue::post(std::function<void()> job)
         }
     } while (!m_pending.compare_exchange_weak(current, current + 1));
     auto scope = std::make_shared<TaskScope>(m_tasks, TaskKind::Background);
-    m_pool.start([this, job = std::move(job), scope] {
+    const QDeadlineTimer startBy(m_jobTimeoutMs);
+    m_pool.start([this, job = std::move(job), scope, startBy] {
+        if (startBy.hasExpired()) {
+            m_expired.fetch_add(1); // stale: not worth running any more
+            scope->release();
+            m_pending.fetch_sub(1);
+            return;
+        }
         try {
             job();
         } catch (const std::exception &e) {

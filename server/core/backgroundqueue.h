@@ -14,7 +14,10 @@ namespace mort {
 class BackgroundQueue
 {
 public:
-    BackgroundQueue(int maxPending, int threads, TaskRegistry *tasks);
+    // `jobTimeoutMs`: a job that has not started within this time after post()
+    // is dropped as stale (counted in expired()): a result store minutes late
+    // helps nobody and only holds memory. A started job runs to completion.
+    BackgroundQueue(int maxPending, int threads, TaskRegistry *tasks, int jobTimeoutMs = 30'000);
     ~BackgroundQueue(); // waits for running jobs
 
     // Returns false (and counts a drop) when the queue is full.
@@ -23,16 +26,19 @@ public:
 
     qint64 pending() const { return m_pending.load(); }
     quint64 dropped() const { return m_dropped.load(); }
+    quint64 expired() const { return m_expired.load(); } // dropped because they waited too long
     quint64 completed() const { return m_completed.load(); }
     quint64 exceptions() const { return m_exceptions.load(); } // jobs that threw (contained)
     int capacity() const { return m_maxPending; }
 
 private:
     const int m_maxPending;
+    const int m_jobTimeoutMs;
     TaskRegistry *m_tasks;
     QThreadPool m_pool;
     std::atomic<qint64> m_pending{0};
     std::atomic<quint64> m_dropped{0};
+    std::atomic<quint64> m_expired{0};
     std::atomic<quint64> m_completed{0};
     std::atomic<quint64> m_exceptions{0};
 };

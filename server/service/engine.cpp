@@ -73,6 +73,8 @@ Engine::Engine(ConfigPtr config, QString configText)
         w.gauge("mort_background_queue_depth", "Background jobs queued or running.", double(s.backgroundPending));
         w.counter("mort_background_dropped_total", "Background jobs dropped because the queue was full.",
                   double(s.backgroundDropped));
+        w.counter("mort_background_expired_total", "Background jobs dropped because they waited past their timeout.",
+                  double(s.backgroundExpired));
         w.counter("mort_task_exceptions_total", "Exceptions caught at a task boundary.", double(s.taskExceptions));
         w.gauge("mort_storage_clients", "Storage clients held by the client cache.", double(s.storageClients));
         w.gauge("mort_vips_memory_bytes", "Memory tracked by libvips.", double(s.imagingMemoryBytes));
@@ -251,6 +253,7 @@ EngineStats Engine::stats() const
     s.transformsInFlight = c.transformsInFlight.load();
     s.backgroundPending = m_background->pending();
     s.backgroundDropped = m_background->dropped();
+    s.backgroundExpired = m_background->expired();
     s.storageClients = m_storages->size();
     const ProcessStats process = readProcessStats();
     s.residentBytes = process.residentBytes;

@@ -29,6 +29,7 @@ struct EngineStats
     qint64 transformsInFlight = 0;
     qint64 backgroundPending = 0;
     quint64 backgroundDropped = 0;
+    quint64 backgroundExpired = 0;
     int storageClients = 0;
     qint64 residentBytes = 0;
     qint64 imagingMemoryBytes = 0;

@@ -1,5 +1,6 @@
 #include "service/objecthandler.h"
 
+#include "cache/cacheability.h"
 #include "http/conditionalresponse.h"
 #include "http/errorresponse.h"
 #include "service/accesslog.h"
@@ -609,7 +610,9 @@ void ObjectHandler::finish(const FlowPtr &flow, HttpResponse response)
     applyCorsHeaders(response);
     // Cache first, then release the waiters: a request arriving in between finds
     // the cache filled instead of becoming a second leader.
-    if (!flow->cacheKey.isEmpty() && m_services.cache->insert(flow->cacheKey, response) && m_services.metrics)
+    if (!flow->cacheKey.isEmpty() && isCacheable(response, m_services.cache->maxItemBytes())
+        && m_useCounter.reached(flow->cacheKey, snap.config->server.cache.minUseCount)
+        && m_services.cache->insert(flow->cacheKey, response) && m_services.metrics)
         m_services.metrics->cacheSet.inc();
     if (flow->leader) {
         flow->leader->complete(CachedResponse::fromResponse(response)); // no-op after fail()

@@ -6,6 +6,7 @@
 // transform requests collapse onto one leader; responses with a max-age land
 // in the bounded response cache.
 #include "cache/responsecache.h"
+#include "cache/usecounter.h"
 #include "config/config.h"
 #include "core/backgroundqueue.h"
 #include "core/taskregistry.h"
@@ -111,6 +112,7 @@ private:
     mutable QMutex m_snapshotMutex;
     std::shared_ptr<const Snapshot> m_snapshot;
     PipelineCounters m_counters;
+    UseCounter m_useCounter; // minUseCount
 };
 
 } // namespace mort

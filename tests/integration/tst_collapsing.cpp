@@ -135,6 +135,21 @@ private Q_SLOTS:
         QVERIFY(second.body.isEmpty());
     }
 
+    void minUseCountCachesOnTheNthMissOnly()
+    {
+        TestServer server;
+        QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/c/small.jpg")));
+        QString config = kConfig;
+        config.replace(QLatin1String("    cacheSize: 67108864"), QLatin1String("    cacheSize: 67108864\n    minUseCount: 3"));
+        const QString error = server.start(config);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(!server.get("/c/small.jpg").has("x-mort-cache")); // miss 1: counted only
+        QVERIFY(!server.get("/c/small.jpg").has("x-mort-cache")); // miss 2: counted only
+        QVERIFY(!server.get("/c/small.jpg").has("x-mort-cache")); // miss 3: now stored
+        QCOMPARE(server.get("/c/small.jpg").header("x-mort-cache"), QByteArray("hit"));
+        QCOMPARE(server.engine().responseCache().stats().sets, 1u);
+    }
+
     void rangeRequestsBypassTheCache()
     {
         QCOMPARE(m_server->get("/c/small.jpg").status, 200);

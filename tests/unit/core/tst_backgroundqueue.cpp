@@ -180,6 +180,24 @@ private Q_SLOTS:
         QCOMPARE(queue.dropped(), 0u);
     }
 
+    void jobThatWaitedPastItsTimeoutIsDroppedAsStale()
+    {
+        TaskRegistry tasks;
+        Latch latch;
+        OpenOnExit guard{latch};
+        std::atomic<int> ran{0};
+        BackgroundQueue queue(8, 1, &tasks, 50);
+        QVERIFY(queue.post([&] { latch.wait(); ran.fetch_add(1); })); // occupies the only thread
+        QVERIFY(queue.post([&] { ran.fetch_add(1); }));               // waits behind it
+        QTest::qWait(120);                                             // longer than the 50 ms timeout
+        latch.open();
+        QTRY_COMPARE(queue.pending(), 0);
+        QCOMPARE(ran.load(), 1);          // the blocked one ran; the stale one never did
+        QCOMPARE(queue.expired(), 1u);
+        QCOMPARE(queue.completed(), 1u);
+        QCOMPARE(tasks.live(TaskKind::Background), 0);
+    }
+
     void destructorWaitsForRunningJobs()
     {
         TaskRegistry tasks;
