@@ -36,8 +36,9 @@ blog "rss at start: $(rss) kB"
 for round in 1 2; do
   for w in $(seq 200 40 1400); do
     curl -s -o /dev/null "http://127.0.0.1:$MORT_PORT/bench/photo-6000x4000.jpg?operation=resize&width=$w&quality=$((70 + round))" &
+    BIG=$!
     curl -s -o /dev/null "http://127.0.0.1:$MORT_PORT/bench/photo-1600x1200.jpg?operation=resize&width=$w&quality=$((70 + round))"
-    wait
+    wait "$BIG" # not a bare `wait`: that would wait for the server too
   done
 done
 sleep 5

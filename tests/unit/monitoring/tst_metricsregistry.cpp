@@ -128,7 +128,9 @@ private Q_SLOTS:
         // 10 is on a bound (le is inclusive), 10.5 the next, 80001 past the last.
         for (double v : {5.0, 10.0, 10.5, 500.0, 80000.0, 80001.0, std::numeric_limits<double>::quiet_NaN()})
             h.observe(v);
-        const MetricSample *s = findSample(registry.snapshot(), "h", {});
+        const MetricsSnapshot snapshot1 = registry.snapshot(); // the sample points into it
+
+        const MetricSample *s = findSample(snapshot1, "h", {});
         QVERIFY(s);
         const HistogramValue &v = s->histogram;
         QCOMPARE(v.upperBounds.size(), 18);
