@@ -7,6 +7,7 @@
 #include "service/internalapi.h"
 #include "service/responseheaders.h"
 #include "service/responseplugins.h"
+#include "service/watermarksource.h"
 #include "storage/noopstorage.h"
 #include "lock/collapseoutcome.h"
 
@@ -115,24 +116,9 @@ void ObjectHandler::setConfig(ConfigPtr config)
     for (auto it = config->buckets.cbegin(); it != config->buckets.cend(); ++it) {
         const LimitsConfig limits = it->effectiveLimits(config->server.limits);
         const QString bucket = it.key();
-        // Watermarks only from the bucket's own originals (peer S6: no local paths, no URLs).
-        auto source = [this, config, bucket](const QString &image) -> Expected<QByteArray> {
-            if (image.startsWith(QLatin1String("http:")) || image.startsWith(QLatin1String("https:")))
-                return Error::badRequest("image.watermark_unavailable",
-                                         QStringLiteral("watermark URLs are not allowed; use a key of the bucket"));
-            const BucketConfig *b = config->bucket(bucket);
-            const StorageConfig *basic = b ? b->storage(QStringLiteral("basic")) : nullptr;
-            if (!basic)
-                return Error::badRequest("image.watermark_unavailable", QStringLiteral("no basic storage"));
-            auto storage = m_services.storages->client(*basic, bucket);
-            if (!storage)
-                return storage.takeError();
-            auto object = (*storage)->get(image.startsWith(QLatin1Char('/')) ? image : QLatin1Char('/') + image);
-            if (!object)
-                return Error::badRequest("image.watermark_unavailable", object.error().toString());
-            return object->body;
-        };
-        snap->processors.insert(bucket, std::make_shared<ImageProcessor>(limits, source));
+        // The bucket config lives in `config`, which the snapshot keeps alive.
+        snap->processors.insert(bucket, std::make_shared<ImageProcessor>(
+                                            limits, bucketWatermarkSource(&*it, bucket, m_services.storages)));
     }
     QMutexLocker lock(&m_snapshotMutex);
     m_snapshot = std::move(snap);

@@ -1,6 +1,7 @@
 #include "service/previewrenderer.h"
 
 #include "object/queryparser.h"
+#include "service/watermarksource.h"
 #include "storage/storageclientcache.h"
 
 #include <QElapsedTimer>
@@ -17,25 +18,9 @@ PreviewRenderer::PreviewRenderer(ConfigPtr config)
     for (auto it = m_config->buckets.cbegin(); it != m_config->buckets.cend(); ++it) {
         const QString bucket = it.key();
         const BucketConfig *b = &*it; // owned by m_config, which outlives the processors
-        // Same policy as ObjectHandler's watermark source: only keys of the
-        // bucket's own `basic` storage, never URLs or local paths (peer S6).
-        auto watermarks = [storages, b, bucket](const QString &image) -> Expected<QByteArray> {
-            if (image.startsWith(QLatin1String("http:")) || image.startsWith(QLatin1String("https:")))
-                return Error::badRequest("image.watermark_unavailable",
-                                         QStringLiteral("watermark URLs are not allowed; use a key of the bucket"));
-            const StorageConfig *basic = b->storage(QStringLiteral("basic"));
-            if (!basic)
-                return Error::badRequest("image.watermark_unavailable", QStringLiteral("no basic storage"));
-            auto storage = storages->client(*basic, bucket);
-            if (!storage)
-                return storage.takeError();
-            auto object = (*storage)->get(image.startsWith(QLatin1Char('/')) ? image : QLatin1Char('/') + image);
-            if (!object)
-                return Error::badRequest("image.watermark_unavailable", object.error().toString());
-            return object->body;
-        };
         m_processors.insert(bucket, std::make_shared<const ImageProcessor>(
-                                        it->effectiveLimits(m_config->server.limits), watermarks));
+                                        it->effectiveLimits(m_config->server.limits),
+                                        bucketWatermarkSource(b, bucket, storages)));
     }
     m_serverProcessor = std::make_shared<const ImageProcessor>(
         m_config->server.limits, [](const QString &) -> Expected<QByteArray> {
