@@ -85,6 +85,18 @@ void appendLine(QByteArray &out, const QByteArray &name, const char *suffix, con
     out += '\n';
 }
 
+// Mort's counters predate Prometheus' naming rules (mort_request_collapsed_count,
+// mort_storage_request, ...). Their names are a compatibility contract, so a
+// counter without the `_total` suffix is declared `untyped`: dashboards query by
+// name and rate() works the same, while linters (promtool check metrics) stay
+// clean. Counters named by the rules keep their type.
+QByteArray exposedTypeName(const QByteArray &name, MetricType type)
+{
+    if (type == MetricType::Counter && !name.endsWith("_total"))
+        return QByteArrayLiteral("untyped");
+    return metricTypeName(type);
+}
+
 } // namespace
 
 QByteArray renderPrometheusText(const MetricsSnapshot &snapshot)
@@ -98,7 +110,7 @@ QByteArray renderPrometheusText(const MetricsSnapshot &snapshot)
         out += "\n# TYPE ";
         out += name;
         out += ' ';
-        out += metricTypeName(family.type);
+        out += exposedTypeName(name, family.type);
         out += '\n';
         for (const MetricSample &sample : family.samples) {
             if (family.type != MetricType::Histogram) {

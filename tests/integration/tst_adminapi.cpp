@@ -4,6 +4,7 @@
 // /metrics staying open, and the start-up exposure rule.
 #include "service/adminapi.h"
 #include "service/adminsecurity.h"
+#include "promtool.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -209,6 +210,14 @@ private Q_SLOTS:
         const Reply metrics = server.call("GET", "/metrics");
         QCOMPARE(metrics.status, 200);
         QVERIFY(metrics.body.contains("mort_requests_total"));
+        QVERIFY(metrics.body.contains("process_resident_memory_bytes "));
+        QVERIFY(metrics.body.contains("mort_request_collapsed_count "));
+        // What Prometheus scrapes is clean for its own parser and linter
+        // (issue 6 acceptance: curl .../metrics | promtool check metrics).
+        if (const QString promtool = findPromtool(); !promtool.isEmpty()) {
+            const auto [exitCode, output] = runPromtool(promtool, metrics.body);
+            QVERIFY2(exitCode == 0 && output.trimmed().isEmpty(), qPrintable(output));
+        }
 
         // The admin API is not on the public listener.
         RawHttpClient publicClient(server.publicAddress());
