@@ -1,0 +1,38 @@
+#pragma once
+// Edits a config file's text the way a person would: a preset's lines are
+// replaced, or a new preset is appended to its bucket's `presets:` block, and
+// every other line (comments, order, quoting, ${ENV} references) stays as the
+// user wrote it. The result is checked by the same loader mort-server uses
+// before anyone writes it. Used by the studio's "Save preset".
+#include "config/config.h"
+#include "core/expected.h"
+
+#include <QString>
+
+namespace mort {
+
+struct PresetEdit
+{
+    QString text;                  // the whole new config text
+    bool replacedExisting = false; // a preset of that name was there before
+    bool formattingKept = true;    // false: the file had to be re-emitted (comments lost)
+    ConfigPtr config;              // `text`, loaded and validated
+};
+
+class ConfigEditor
+{
+public:
+    // Puts `presetSnippet` (a `presets:` mapping holding exactly one preset, as
+    // PreviewParameters::toPresetYaml writes it) into bucket `bucket` of
+    // `configText`. Errors (config.invalid, 422) name the key path: unknown
+    // bucket, a transform kind without presets, a snippet that is not one
+    // preset, or a result the loader rejects.
+    static Expected<PresetEdit> setPreset(const QString &configText, const QString &bucket,
+                                          const QString &presetSnippet);
+
+    // Replaces `path` atomically (write to a temporary file, then rename); the
+    // previous content is kept as `path.bak`.
+    static Expected<void> writeFile(const QString &path, const QString &text);
+};
+
+} // namespace mort
