@@ -14,11 +14,13 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QInputDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollArea>
@@ -117,10 +119,13 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_copyUrlButton->setToolTip(tr("Copy the request path that returns this image"));
     m_copyYamlButton = new QPushButton(tr("Copy YAML"));
     m_copyYamlButton->setToolTip(tr("Copy a presets: entry for the bucket's transform section"));
+    m_savePresetButton = new QPushButton(tr("Save as preset…"));
+    m_savePresetButton->setShortcut(QKeySequence::Save);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_urlLabel, 1);
     bottom->addWidget(m_copyUrlButton);
     bottom->addWidget(m_copyYamlButton);
+    bottom->addWidget(m_savePresetButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -132,6 +137,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     connect(m_openButton, &QPushButton::clicked, this, &PreviewPanel::openFileDialog);
     connect(m_copyUrlButton, &QPushButton::clicked, this, &PreviewPanel::copyUrl);
     connect(m_copyYamlButton, &QPushButton::clicked, this, &PreviewPanel::copyYaml);
+    connect(m_savePresetButton, &QPushButton::clicked, this, &PreviewPanel::savePresetDialog);
     connect(m_zoomCombo, &QComboBox::currentIndexChanged, this,
             [this] { setZoom(Zoom(m_zoomCombo->currentData().toInt())); });
     connect(m_bucketCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -139,6 +145,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
             return;
         m_controller->setBucket(m_bucketCombo->currentText());
         refillPresets();
+        updateSaveButton();
     });
     connect(m_presetCombo, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_updatingForm)
@@ -161,6 +168,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
 
     showParameters(m_controller->parameters());
     updateEnabledFields();
+    updateSaveButton();
 }
 
 PreviewPanel::~PreviewPanel() = default;
@@ -254,6 +262,107 @@ void PreviewPanel::setConfig(ConfigPtr config)
     m_controller->setConfig(std::move(config));
     refillBuckets();
     refillPresets();
+    updateSaveButton();
+}
+
+void PreviewPanel::setConfigFile(const QString &path, ConfigApplier applyToServer)
+{
+    m_configFile = path;
+    m_applyConfig = std::move(applyToServer);
+    updateSaveButton();
+}
+
+void PreviewPanel::updateSaveButton()
+{
+    const ConfigPtr config = m_controller->config();
+    const BucketConfig *bucket = config ? config->bucket(m_controller->bucket()) : nullptr;
+    const QString kind = bucket && bucket->transform ? bucket->transform->kind : QString();
+    const bool presetKind = kind == QLatin1String("presets") || kind == QLatin1String("presets-query");
+    m_savePresetButton->setEnabled(!m_configFile.isEmpty() && presetKind);
+    if (m_configFile.isEmpty())
+        m_savePresetButton->setToolTip(tr("Saving needs a config file: start the studio with --config FILE"));
+    else if (!presetKind)
+        m_savePresetButton->setToolTip(tr("This bucket's transform kind \"%1\" has no presets; pick a bucket "
+                                          "of kind presets or presets-query").arg(kind));
+    else
+        m_savePresetButton->setToolTip(tr("Save these settings as a preset of bucket %1 in %2 (Ctrl+S)")
+                                           .arg(m_controller->bucket(), m_configFile));
+}
+
+Expected<PresetEdit> PreviewPanel::savePreset(const QString &name)
+{
+    const auto refused = [](const QString &detail) {
+        return Error::client("preview.save_refused", 422, tr("The preset was not saved"), detail);
+    };
+    if (m_configFile.isEmpty())
+        return refused(tr("no config file: start the studio with --config FILE"));
+    if (name.trimmed().isEmpty() || name.contains(u'/'))
+        return refused(tr("the preset needs a name without '/', e.g. thumb_small"));
+    QFile file(m_configFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return refused(tr("cannot read %1: %2").arg(m_configFile, file.errorString()));
+    const QString text = QString::fromUtf8(file.readAll());
+    file.close();
+    const QString snippet = m_controller->presetYaml(name.trimmed());
+    if (snippet.isEmpty())
+        return refused(tr("nothing to save: pick a preset or set some parameters"));
+    Expected<PresetEdit> edit = ConfigEditor::setPreset(text, m_controller->bucket(), snippet, m_configFile);
+    if (!edit)
+        return edit;
+    if (Expected<void> written = ConfigEditor::writeFile(m_configFile, edit->text); !written)
+        return written.error();
+    if (m_applyConfig) {
+        if (Expected<void> applied = m_applyConfig(edit->text); !applied)
+            return Error::client("preview.apply_failed", applied.error().httpStatus,
+                                 tr("Saved, but the running server did not take the new config"),
+                                 applied.error().publicMessage + QStringLiteral(": ") + applied.error().detail);
+    }
+    const QString bucket = m_controller->bucket();
+    m_controller->setConfig(edit->config, bucket);
+    refillBuckets();
+    refillPresets();
+    selectPreset(name.trimmed());
+    return edit;
+}
+
+void PreviewPanel::savePresetDialog()
+{
+    bool ok = false;
+    const QString suggested = m_lastPreset.isEmpty() ? QStringLiteral("preview") : m_lastPreset;
+    const QString name = QInputDialog::getText(this, tr("Save as preset"),
+                                               tr("Preset name in bucket %1:").arg(m_controller->bucket()),
+                                               QLineEdit::Normal, suggested, &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    if (m_controller->presets().contains(name)
+        && QMessageBox::question(this, tr("Replace preset"),
+                                 tr("Bucket %1 already has a preset \"%2\". Replace it in %3?")
+                                     .arg(m_controller->bucket(), name, m_configFile))
+               != QMessageBox::Yes)
+        return;
+    const bool replacing = m_controller->presets().contains(name);
+    const Expected<PresetEdit> saved = savePreset(name);
+    if (!saved) {
+        QMessageBox::warning(this, tr("Save as preset"),
+                             saved.error().publicMessage + QStringLiteral(":\n") + saved.error().detail);
+        return;
+    }
+    QString note = tr("Saved preset \"%1\" to %2; the embedded server serves it now, and "
+                      "mort-server -config %2 does too.").arg(name, m_configFile);
+    if (replacing)
+        note += QLatin1Char(' ') + tr("Results of the old preset already in the transform storage are still "
+                                      "served until you delete them.");
+    if (!saved->formattingKept)
+        note += QLatin1Char(' ') + tr("The file was rewritten: its comments were not kept (the old file is %1.bak).")
+                                       .arg(m_configFile);
+    showNote(note);
+}
+
+void PreviewPanel::showNote(const QString &text)
+{
+    m_noteLabel->setText(text);
+    m_noteLabel->setVisible(!text.isEmpty());
 }
 
 void PreviewPanel::refillBuckets()
@@ -322,6 +431,7 @@ bool PreviewPanel::selectPreset(const QString &name)
         QStringList lost;
         const PreviewParameters p = PreviewParameters::fromPreset(bucket->transform->presets.value(name), &lost);
         showParameters(p);
+        m_lastPreset = name;
         m_controller->setPreset(name);
         m_noteLabel->setText(lost.isEmpty() ? QString()
                                             : tr("This preset also uses %1, which query parameters cannot express: "
@@ -478,9 +588,8 @@ void PreviewPanel::copyUrl()
 {
     const QString url = m_controller->requestUrl();
     if (url.isEmpty()) {
-        m_noteLabel->setText(tr("No URL for this preset: the bucket's transform.path does not use "
-                                "/bucket/<preset>/<key> or /bucket/<key>/<preset>."));
-        m_noteLabel->setVisible(true);
+        showNote(tr("No URL for this preset: the bucket's transform.path does not use "
+                    "/bucket/<preset>/<key> or /bucket/<key>/<preset>."));
         return;
     }
     QApplication::clipboard()->setText(url);

@@ -4,10 +4,13 @@
 // side as the server would serve it, with the result's format, size, bytes and
 // render time, and the URL or preset YAML to copy.
 #include "config/config.h"
+#include "config/configeditor.h"
 #include "ui/previewcontroller.h"
 #include "ui/previewparameters.h"
 
 #include <QHash>
+
+#include <functional>
 #include <QWidget>
 
 class QCheckBox;
@@ -31,6 +34,16 @@ public:
 
     // Presets, limits and watermark storage come from `config`.
     void setConfig(ConfigPtr config);
+    // Where "Save preset" writes (the file `config` was loaded from) and how the
+    // running server picks the new config up (the embedded engine's hot
+    // reload); no file = saving is off.
+    using ConfigApplier = std::function<Expected<void>(const QString &yaml)>;
+    void setConfigFile(const QString &path, ConfigApplier applyToServer = {});
+    QString configFile() const { return m_configFile; }
+    // Saves what the preview shows (the preset, or the form's parameters) as
+    // preset `name` of the current bucket into the config file, validated,
+    // then applies it to the server and selects it. No dialogs.
+    Expected<PresetEdit> savePreset(const QString &name);
     // Loads an image file as the source; false (and a message in the panel) on failure.
     bool openFile(const QString &path);
     // Selects a preset of the current bucket ("" = custom query parameters);
@@ -46,6 +59,8 @@ public Q_SLOTS:
     void openFileDialog();
     void copyUrl();
     void copyYaml();
+    // Asks for the name (default: the preset last picked), confirms replacing, saves.
+    void savePresetDialog();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -61,6 +76,8 @@ private:
     void updateEnabledFields();
     void onRendered(const QImage &preview, const PreviewInfo &info);
     void onFailed(const QString &message);
+    void updateSaveButton();
+    void showNote(const QString &text);
 
     PreviewController *m_controller = nullptr;
     QPushButton *m_openButton = nullptr;
@@ -79,6 +96,10 @@ private:
     QLabel *m_urlLabel = nullptr;
     QPushButton *m_copyUrlButton = nullptr;
     QPushButton *m_copyYamlButton = nullptr;
+    QPushButton *m_savePresetButton = nullptr;
+    QString m_configFile;
+    ConfigApplier m_applyConfig;
+    QString m_lastPreset; // the preset picked last: the default name to save under
     bool m_updatingForm = false;
 };
 

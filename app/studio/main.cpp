@@ -16,6 +16,8 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -31,7 +33,10 @@ bool haveDisplay()
            || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
-// The demo config names its folders through ${MORT_DEMO_IMAGES} and ${MORT_DEMO_CACHE}.
+// The demo config names its folders through ${MORT_DEMO_IMAGES} and
+// ${MORT_DEMO_CACHE}. The studio runs on the user's own copy of it
+// (~/.config/mort-studio/demo.yml, made on first start), so presets saved from
+// the preview land in a file the user owns, never in the installation.
 QString prepareDemoConfig()
 {
     const QString demoDir = QStringLiteral(MORT_DEMO_DIR);
@@ -43,7 +48,19 @@ QString prepareDemoConfig()
         QDir().mkpath(cache);
         qputenv("MORT_DEMO_CACHE", cache.toLocal8Bit());
     }
-    return QDir(demoDir).filePath(QStringLiteral("mort.yml"));
+    const QString bundled = QDir(demoDir).filePath(QStringLiteral("mort.yml"));
+    const QString configDir =
+        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/mort-studio");
+    const QString copy = configDir + QStringLiteral("/demo.yml");
+    if (QFile::exists(copy))
+        return copy;
+    if (!QDir().mkpath(configDir) || !QFile::copy(bundled, copy)) {
+        qWarning("mort-studio: cannot copy the demo config to %s; using %s (saving presets is off)", qPrintable(copy),
+                 qPrintable(bundled));
+        return bundled;
+    }
+    QFile(copy).setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    return copy;
 }
 
 // Without a window: the embedded engine only, stopped by SIGTERM/SIGINT.
@@ -211,6 +228,8 @@ int main(int argc, char *argv[])
     client.engine()->setLogRing(&recentLog);
     MainWindow window(&client);
     PreviewPanel *preview = window.enablePreview(config);
+    if (QFileInfo(path).isWritable())
+        preview->setConfigFile(path, [&client](const QString &yaml) { return client.engine()->applyConfig(yaml); });
     if (!cmd.previewFile.isEmpty()) {
         // `mort-studio --preview FILE [--preset NAME]`: a designer's shortcut to the preview tab.
         preview->openFile(cmd.previewFile); // a failure is shown in the panel

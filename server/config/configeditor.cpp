@@ -142,7 +142,7 @@ bool isBlockMap(const YAML::Node &node)
 } // namespace
 
 Expected<PresetEdit> ConfigEditor::setPreset(const QString &configText, const QString &bucket,
-                                              const QString &presetSnippet)
+                                              const QString &presetSnippet, const QString &sourcePath)
 {
     Expected<SnippetEntry> entry = parseSnippet(presetSnippet);
     if (!entry)
@@ -211,7 +211,7 @@ Expected<PresetEdit> ConfigEditor::setPreset(const QString &configText, const QS
     if (!edit.text.endsWith(eol))
         edit.text += eol;
 
-    Expected<ConfigPtr> loaded = ConfigLoader::fromText(edit.text);
+    Expected<ConfigPtr> loaded = ConfigLoader::fromText(edit.text, sourcePath);
     if (!loaded)
         return invalid(presetPath, QStringLiteral("the config would not load:\n") + loaded.error().detail);
     const BucketConfig *savedBucket = (*loaded)->bucket(bucket);

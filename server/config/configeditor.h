@@ -27,8 +27,9 @@ public:
     // `configText`. Errors (config.invalid, 422) name the key path: unknown
     // bucket, a transform kind without presets, a snippet that is not one
     // preset, or a result the loader rejects.
+    // `sourcePath` is recorded in the loaded config (Config::sourcePath).
     static Expected<PresetEdit> setPreset(const QString &configText, const QString &bucket,
-                                          const QString &presetSnippet);
+                                          const QString &presetSnippet, const QString &sourcePath = {});
 
     // Replaces `path` atomically (write to a temporary file, then rename); the
     // previous content is kept as `path.bak`.
