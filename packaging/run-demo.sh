@@ -28,7 +28,10 @@ Results are stored under $MORT_DEMO_CACHE.
 URLS
 
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
-  exec build/release/app/mort-studio --config "$config"
+  # Without --config the studio runs on its own copy of the demo config
+  # (made on first start), where the Preview tab's "Save as preset" writes.
+  echo "Studio config: ${XDG_CONFIG_HOME:-$HOME/.config}/mort-studio/demo.yml (a copy of $config)"
+  exec build/release/app/mort-studio
 fi
 echo "No display found (DISPLAY is unset): starting the headless mort-server instead. Stop it with Ctrl+C."
 exec build/release/app/mort-server -config "$config"
