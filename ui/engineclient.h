@@ -2,6 +2,7 @@
 // What every studio screen talks to: an engine, embedded or remote. Calls are
 // asynchronous; results arrive as signals on the GUI thread.
 #include "cache/responsecache.h"
+#include "monitoring/logring.h"
 #include "service/enginestats.h"
 
 #include <QList>
@@ -45,6 +46,9 @@ Q_SIGNALS:
     void cacheListed(const QList<mort::CacheEntryInfo> &entries); // most recently used first
     void cacheEvicted(const QString &key, bool removed);
     void cacheCleared();
+    // Server log lines not delivered before, oldest first: with each refresh()
+    // for the embedded engine, with the event stream for a remote server.
+    void logLinesReceived(const QList<mort::LogLine> &lines);
 };
 
 } // namespace mort

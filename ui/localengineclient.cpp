@@ -55,6 +55,11 @@ void LocalEngineClient::refresh()
     // A snapshot is atomics, one short cache lock and one /proc read: cheap
     // enough for the GUI thread.
     Q_EMIT statsUpdated(m_engine->stats());
+    // The log ring is bounded (1000 lines); a copy of the new ones is cheap.
+    if (std::optional<QList<LogLine>> lines = m_engine->logLinesSince(m_logSeq, 1000); lines && !lines->isEmpty()) {
+        m_logSeq = lines->constLast().seq;
+        Q_EMIT logLinesReceived(*lines);
+    }
 }
 
 template<typename Result>

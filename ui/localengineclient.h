@@ -41,6 +41,7 @@ private:
 
     std::unique_ptr<Engine> m_engine;
     QString m_configPath;
+    quint64 m_logSeq = 0; // newest log line delivered
     QThreadPool m_pool; // declared after m_engine: destroyed (joined) first
 };
 

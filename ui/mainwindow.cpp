@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "ui/activitypanel.h"
 #include "ui/attachdialog.h"
 #include "ui/cachebrowserpanel.h"
 #include "ui/dashboardpanel.h"
@@ -26,7 +27,8 @@ namespace mort {
 
 MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     : QMainWindow(parent), m_client(client), m_tabs(new QTabWidget(this)), m_status(new ServerStatusPanel(this)),
-      m_dashboard(new DashboardPanel(this)), m_cache(new CacheBrowserPanel(client, this)), m_refresh(new QTimer(this))
+      m_dashboard(new DashboardPanel(this)), m_cache(new CacheBrowserPanel(client, this)), m_activity(new ActivityPanel(this)),
+      m_refresh(new QTimer(this))
 {
     setWindowTitle(tr("Mort Studio — %1").arg(client->description()));
     m_tabs->setObjectName(QStringLiteral("tabs"));
@@ -34,6 +36,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     m_tabs->addTab(m_status, tr("&Status"));
     m_tabs->addTab(m_dashboard, tr("&Dashboard"));
     m_tabs->addTab(m_cache, tr("&Cache"));
+    m_tabs->addTab(m_activity, tr("&Activity"));
     setCentralWidget(m_tabs);
     m_dashboard->setOwnExchanges(client->ownExchangesInFlight());
 
@@ -62,7 +65,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_viewMenu = view;
-    const QStringList tabNames{tr("Status"), tr("Dashboard"), tr("Cache")};
+    const QStringList tabNames{tr("Status"), tr("Dashboard"), tr("Cache"), tr("Activity")};
     for (int i = 0; i < tabNames.size(); ++i) {
         QAction *show = view->addAction(tabNames.at(i), this, [this, i] { setCurrentTab(i); });
         show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -75,6 +78,11 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(m_pause, &QAction::toggled, m_dashboard, &DashboardPanel::setPaused);
     connect(m_dashboard, &DashboardPanel::pausedChanged, m_pause, &QAction::setChecked);
+    QAction *find = view->addAction(tr("&Find in log"), this, [this] {
+        setCurrentTab(ActivityTab);
+        m_activity->focusSearch();
+    });
+    find->setShortcut(QKeySequence::Find);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Mort Studio"), this, [this] {
@@ -92,6 +100,8 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
 
     connect(client, &EngineClient::statsUpdated, m_status, &ServerStatusPanel::showStats);
     connect(client, &EngineClient::statsUpdated, m_dashboard, &DashboardPanel::showStats);
+    connect(client, &EngineClient::statsUpdated, m_activity, &ActivityPanel::showStats);
+    connect(client, &EngineClient::logLinesReceived, m_activity, &ActivityPanel::appendLog);
     connect(client, &EngineClient::errorOccurred, m_status, &ServerStatusPanel::showError);
     connect(client, &EngineClient::errorOccurred, this, [this](const QString &message) {
         statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0));
@@ -122,9 +132,9 @@ PreviewPanel *MainWindow::enablePreview(ConfigPtr config)
         m_preview->setObjectName(QStringLiteral("previewPanel"));
         m_tabs->addTab(m_preview, tr("&Preview"));
         QAction *show = new QAction(tr("Preview"), this);
-        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
         connect(show, &QAction::triggered, this, [this] { setCurrentTab(PreviewTab); });
-        m_viewMenu->insertAction(m_viewMenu->actions().value(3), show); // after Status, Dashboard, Cache
+        m_viewMenu->insertAction(m_viewMenu->actions().value(4), show); // after Status, Dashboard, Cache, Activity
     }
     m_preview->setConfig(std::move(config));
     return m_preview;

@@ -1,6 +1,7 @@
 #pragma once
-// The studio's main window: one tab per screen (Status, Dashboard, Cache),
-// all fed by one EngineClient, embedded or remote.
+// The studio's main window: one tab per screen (Status, Dashboard, Cache,
+// Activity; Preview for the embedded engine), all fed by one EngineClient,
+// embedded or remote.
 #include "config/config.h"
 
 #include <QMainWindow>
@@ -11,6 +12,7 @@ class QTimer;
 
 namespace mort {
 
+class ActivityPanel;
 class CacheBrowserPanel;
 class DashboardPanel;
 class PreviewPanel;
@@ -21,12 +23,13 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Tab { StatusTab, DashboardTab, CacheTab, PreviewTab };
+    enum Tab { StatusTab, DashboardTab, CacheTab, ActivityTab, PreviewTab };
 
     explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
     ServerStatusPanel *statusPanel() const { return m_status; }
     DashboardPanel *dashboardPanel() const { return m_dashboard; }
     CacheBrowserPanel *cachePanel() const { return m_cache; }
+    ActivityPanel *activityPanel() const { return m_activity; }
     QTabWidget *tabs() const { return m_tabs; }
     void setCurrentTab(int tab);
     // Adds the preset preview tab (embedded engine: it renders with `config`'s
@@ -55,6 +58,7 @@ private:
     ServerStatusPanel *m_status;
     DashboardPanel *m_dashboard;
     CacheBrowserPanel *m_cache;
+    ActivityPanel *m_activity;
     PreviewPanel *m_preview = nullptr;
     QMenu *m_viewMenu = nullptr;
     QTimer *m_refresh;

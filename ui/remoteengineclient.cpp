@@ -2,6 +2,7 @@
 
 #include "service/adminjson.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -128,11 +129,18 @@ void RemoteEngineClient::onStreamData()
         return; // an error body: onStreamFinished() reads it
     }
     for (const SseEvent &event : m_parser.feed(reply->readAll())) {
-        if (event.type != QLatin1String("stats"))
-            continue; // "log" events are for a future log view
         const QJsonDocument doc = QJsonDocument::fromJson(event.data);
-        if (doc.isObject())
+        if (!doc.isObject())
+            continue;
+        if (event.type == QLatin1String("stats")) {
             acceptStats(doc.object(), Mode::Streaming);
+        } else if (event.type == QLatin1String("log")) {
+            QList<LogLine> lines;
+            for (const QJsonValue &line : doc.object().value(QLatin1String("lines")).toArray())
+                lines.append(logLineFromJson(line.toObject()));
+            if (!lines.isEmpty())
+                Q_EMIT logLinesReceived(lines);
+        }
     }
     if (m_parser.overflowed())
         reply->abort(); // not an event stream we understand: poll instead

@@ -1,6 +1,6 @@
 #include "ui/serverstatuspanel.h"
 
-#include "ui/statusmodel.h"
+#include "ui/taskcountsmodel.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

@@ -90,7 +90,7 @@ int runHeadless(int argc, char *argv[], const CommandLine &cmd, LogRing *ring)
     return app.exec();
 }
 
-// `--tab N` (0 Status, 1 Dashboard, 2 Cache, 3 Preview): the tab shown first, for
+// `--tab N` (0 Status, 1 Dashboard, 2 Cache, 3 Activity, 4 Preview): the tab shown first, for
 // --screenshot. Studio-only and taken out before CommandLine sees the arguments.
 int takeTabOption(QStringList &arguments, QString *error)
 {
@@ -100,7 +100,8 @@ int takeTabOption(QStringList &arguments, QString *error)
     bool ok = false;
     const int tab = arguments.value(at + 1).toInt(&ok);
     if (!ok || tab < MainWindow::StatusTab || tab > MainWindow::PreviewTab)
-        *error = QStringLiteral("mort-studio: --tab takes 0 (status), 1 (dashboard), 2 (cache) or 3 (preview)");
+        *error = QStringLiteral("mort-studio: --tab takes 0 (status), 1 (dashboard), 2 (cache), 3 (activity) "
+                                "or 4 (preview)");
     arguments.remove(at, std::min<qsizetype>(2, arguments.size() - at));
     return tab;
 }

@@ -302,6 +302,17 @@ QJsonObject logLineToJson(const AdminLogLine &line)
             {QStringLiteral("message"), line.message}};
 }
 
+AdminLogLine logLineFromJson(const QJsonObject &o)
+{
+    AdminLogLine line;
+    line.seq = static_cast<quint64>(o.value(QLatin1String("seq")).toInteger());
+    line.at = dateTimeFromJson(o.value(QLatin1String("at")));
+    line.level = o.value(QLatin1String("level")).toString();
+    line.category = o.value(QLatin1String("category")).toString();
+    line.message = o.value(QLatin1String("message")).toString();
+    return line;
+}
+
 HttpResponse jsonResponse(int status, const QJsonObject &object)
 {
     HttpResponse r(status, QJsonDocument(object).toJson(QJsonDocument::Compact), "application/json");

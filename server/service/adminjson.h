@@ -31,6 +31,7 @@ QDateTime dateTimeFromJson(const QJsonValue &value);
 EngineStats engineStatsFromJson(const QJsonObject &object);
 QList<TaskCounts> tasksFromJson(const QJsonArray &array);
 QList<CacheEntryInfo> cacheEntriesFromJson(const QJsonArray &array);
+AdminLogLine logLineFromJson(const QJsonObject &object);
 
 // `object` as compact JSON with Content-Type application/json and no caching.
 HttpResponse jsonResponse(int status, const QJsonObject &object);

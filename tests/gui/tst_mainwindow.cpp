@@ -4,7 +4,7 @@
 #include "ui/localengineclient.h"
 #include "ui/mainwindow.h"
 #include "ui/serverstatuspanel.h"
-#include "ui/statusmodel.h"
+#include "ui/taskcountsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

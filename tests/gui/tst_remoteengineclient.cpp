@@ -212,6 +212,36 @@ private Q_SLOTS:
         QCOMPARE(state.last().at(0).toBool(), false);
     }
 
+    void streamDeliversLogLinesOnce()
+    {
+        TestServer server;
+        MORT_START(server, kConfig);
+        LogRing ring;
+        ring.append(QStringLiteral("info"), QStringLiteral("mort.http"), QStringLiteral("before the studio came"));
+        server.engine().setLogRing(&ring);
+        RemoteEngineClient client(adminUrl(server), kToken);
+        client.setStreamIntervalMs(200);
+        QSignalSpy logs(&client, &EngineClient::logLinesReceived);
+        client.connectToServer();
+        QTRY_VERIFY_WITH_TIMEOUT(!logs.isEmpty(), 5000);
+        const QList<LogLine> first = logs.at(0).at(0).value<QList<LogLine>>();
+        QCOMPARE(first.size(), 1);
+        QCOMPARE(first.at(0).message, QStringLiteral("before the studio came"));
+        QCOMPARE(first.at(0).level, QStringLiteral("info"));
+        QCOMPARE(first.at(0).category, QStringLiteral("mort.http"));
+        QCOMPARE(first.at(0).seq, 1u);
+        QVERIFY(first.at(0).at.isValid());
+
+        ring.append(QStringLiteral("warn"), QStringLiteral("mort.storage"), QStringLiteral("slow storage"));
+        QTRY_VERIFY_WITH_TIMEOUT(logs.count() >= 2, 5000);
+        const QList<LogLine> second = logs.at(1).at(0).value<QList<LogLine>>();
+        QCOMPARE(second.size(), 1); // only the new line
+        QCOMPARE(second.at(0).message, QStringLiteral("slow storage"));
+        QCOMPARE(second.at(0).seq, 2u);
+        client.disconnectFromServer();
+        server.stop();
+    }
+
     void wrongTokenIsReportedAndNotRetried()
     {
         TestServer server;

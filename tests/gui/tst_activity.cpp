@@ -1,0 +1,165 @@
+// The Activity tab offscreen: the log model (bounded, repeats skipped, a
+// restarted server's lines taken), the level and text filter, and the panel
+// fed by a real embedded engine through LocalEngineClient, as in the studio.
+#include "config/config.h"
+#include "ui/activitypanel.h"
+#include "ui/localengineclient.h"
+#include "ui/logfilterproxy.h"
+#include "ui/logmodel.h"
+#include "ui/mainwindow.h"
+#include "ui/taskcountsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace mort;
+
+namespace {
+
+const QDateTime kT0(QDate(2026, 11, 26), QTime(10, 0), Qt::UTC);
+
+LogLine line(quint64 seq, const QString &level, const QString &category, const QString &message, int secondsAfter = 0)
+{
+    return LogLine{seq, kT0.addSecs(secondsAfter ? secondsAfter : qint64(seq)), level, category, message};
+}
+
+QStringList messages(const QAbstractItemModel &model)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out << model.data(model.index(row, LogModel::MessageColumn)).toString();
+    return out;
+}
+
+} // namespace
+
+class TestActivity : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void logModelSkipsRepeatsAndStaysBounded()
+    {
+        LogModel model(10);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.append({line(1, "info", "mort.http", "a"), line(2, "warn", "mort.http", "b")});
+        // A reconnected stream sends the ring again: nothing new is added.
+        model.append({line(1, "info", "mort.http", "a"), line(2, "warn", "mort.http", "b"),
+                      line(3, "error", "mort.storage", "c")});
+        QCOMPARE(messages(model), (QStringList{"a", "b", "c"}));
+        QCOMPARE(model.data(model.index(1, LogModel::LevelColumn)).toString(), QStringLiteral("warn"));
+        QCOMPARE(model.data(model.index(2, LogModel::LevelColumn), LogModel::LevelRankRole).toInt(), 3);
+        QCOMPARE(model.data(model.index(0, LogModel::CategoryColumn)).toString(), QStringLiteral("mort.http"));
+
+        // A restarted server numbers from 1 again, with newer times: taken.
+        model.append({line(1, "info", "mort", "restarted", 100)});
+        QCOMPARE(messages(model).last(), QStringLiteral("restarted"));
+
+        // Bounded: 25 more lines keep the newest 10.
+        QList<LogLine> many;
+        for (int i = 2; i <= 26; ++i)
+            many << line(quint64(i), "debug", "mort", QString::number(i), 100 + i);
+        model.append(many);
+        QCOMPARE(model.rowCount(), 10);
+        QCOMPARE(messages(model).first(), QStringLiteral("17"));
+        QCOMPARE(messages(model).last(), QStringLiteral("26"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void filterByLevelAndText()
+    {
+        LogModel model;
+        LogFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.append({line(1, "debug", "mort.cache", "cache miss for /demo/small/a.jpg"),
+                      line(2, "info", "mort.http", "GET /demo/a.jpg 200"),
+                      line(3, "warn", "mort.storage", "slow read"),
+                      line(4, "error", "mort.imaging", "Transform failed: corrupt JPEG")});
+        QCOMPARE(proxy.rowCount(), 4);
+        proxy.setMinimumLevel(2);
+        QCOMPARE(messages(proxy), (QStringList{"slow read", "Transform failed: corrupt JPEG"}));
+        proxy.setMinimumLevel(0);
+        proxy.setSearchText(QStringLiteral("  CACHE "));
+        QCOMPARE(messages(proxy), (QStringList{"cache miss for /demo/small/a.jpg"}));
+        proxy.setSearchText(QStringLiteral("storage")); // the category matches too
+        QCOMPARE(messages(proxy), (QStringList{"slow read"}));
+        proxy.setSearchText(QStringLiteral("transform"));
+        proxy.setMinimumLevel(3);
+        QCOMPARE(messages(proxy), (QStringList{"Transform failed: corrupt JPEG"}));
+        proxy.setMinimumLevel(4);
+        QCOMPARE(proxy.rowCount(), 0);
+        // New lines go through the same filter.
+        model.append({line(5, "fatal", "mort", "transform pool gone")});
+        QCOMPARE(messages(proxy), (QStringList{"transform pool gone"}));
+    }
+
+    void embeddedEngineFeedsTheActivityTab()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto config = ConfigLoader::fromText(QStringLiteral(R"(
+server:
+  listens: ["127.0.0.1:0"]
+  internalListen: "127.0.0.1:0"
+buckets:
+  b:
+    storages:
+      basic: {kind: local-meta, rootPath: "%1"}
+)").arg(dir.path()));
+        QVERIFY(config);
+        LogRing ring;
+        LocalEngineClient client(*config, QStringLiteral("test.yml"));
+        client.engine()->setLogRing(&ring);
+        MainWindow window(&client);
+        window.resize(1100, 700);
+        window.setCurrentTab(MainWindow::ActivityTab);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.tabs()->currentWidget(), window.activityPanel());
+        QVERIFY(client.start());
+
+        ring.append(QStringLiteral("info"), QStringLiteral("mort.http"), QStringLiteral("GET /b/one.jpg 404"));
+        ring.append(QStringLiteral("warn"), QStringLiteral("mort.storage"), QStringLiteral("slow storage read"));
+        client.refresh();
+        ActivityPanel *activity = window.activityPanel();
+        QCOMPARE(messages(*activity->logModel()), (QStringList{"GET /b/one.jpg 404", "slow storage read"}));
+        client.refresh(); // nothing new: nothing repeated
+        QCOMPARE(activity->logModel()->rowCount(), 2);
+
+        activity->setMinimumLevel(2);
+        QCOMPARE(messages(*activity->logFilter()), (QStringList{"slow storage read"}));
+        activity->setMinimumLevel(0);
+        activity->setSearchText(QStringLiteral("one.jpg"));
+        QCOMPARE(activity->logFilter()->rowCount(), 1);
+        activity->setSearchText({});
+
+        // Tasks by kind: the table has every kind, and the stats fill it.
+        QCOMPARE(activity->taskModel()->rowCount(), int(TaskKind::Count));
+        QCOMPARE(activity->taskModel()->totalLive(), 0);
+        for (int i = 0; i < 40; ++i)
+            ring.append(QStringLiteral("debug"), QStringLiteral("mort"), QStringLiteral("line %1").arg(i));
+        client.refresh();
+        QCOMPARE(activity->logModel()->rowCount(), 42);
+        QVERIFY(activity->isFollowing());
+        // Following: the newest line is in view.
+        QTableView *view = activity->logView();
+        const auto lastRowVisible = [view] {
+            const QRect last = view->visualRect(view->model()->index(view->model()->rowCount() - 1, 0));
+            return last.top() >= 0 && last.bottom() <= view->viewport()->height();
+        };
+        QTRY_VERIFY(lastRowVisible());
+        QVERIFY(view->visualRect(view->model()->index(0, 0)).bottom() < 0); // scrolled: the first is out of view
+
+        QDir().mkpath(QStringLiteral(MORT_BINARY_DIR "/screenshots"));
+        QVERIFY(window.grab().save(QStringLiteral(MORT_BINARY_DIR "/screenshots/studio-activity-offscreen.png")));
+        client.stop();
+    }
+};
+
+QTEST_MAIN(TestActivity)
+#include "tst_activity.moc"
