@@ -42,15 +42,42 @@ QByteArray line(QJsonObject o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
+QString requestUrl(const HttpRequest &request)
+{
+    QString url = request.path;
+    if (!request.rawQuery.isEmpty())
+        url += QLatin1Char('?') + QString::fromLatin1(request.rawQuery);
+    return url;
+}
+
+QString levelForStatus(int status)
+{
+    return status >= 500 ? QStringLiteral("error") : status >= 400 ? QStringLiteral("warn") : QStringLiteral("info");
+}
+
+qint64 bodyBytes(const HttpResponse &response)
+{
+    return response.stream ? response.stream->length : response.body.size();
+}
+
 } // namespace
+
+AccessSummary summarizeAccess(const HttpRequest &request, const HttpResponse &response,
+                              std::chrono::nanoseconds elapsed)
+{
+    return {levelForStatus(response.status),
+            QStringLiteral("%1 %2 %3 %4 ms %5 B")
+                .arg(QString::fromLatin1(request.method), requestUrl(request))
+                .arg(response.status)
+                .arg(double(elapsed.count()) / 1e6, 0, 'f', 1)
+                .arg(bodyBytes(response))};
+}
 
 QByteArray formatAccessLog(const HttpRequest &request, const HttpResponse &response,
                            std::chrono::nanoseconds elapsed)
 {
     const QString method = QString::fromLatin1(request.method);
-    QString url = request.path;
-    if (!request.rawQuery.isEmpty())
-        url += QLatin1Char('?') + QString::fromLatin1(request.rawQuery);
+    const QString url = requestUrl(request);
     const QJsonObject httpRequest{{QStringLiteral("requestURL"), url},
                                   {QStringLiteral("requestMethod"), method},
                                   {QStringLiteral("requestPath"), request.path},
@@ -64,15 +91,12 @@ QByteArray formatAccessLog(const HttpRequest &request, const HttpResponse &respo
                            {QStringLiteral("message"), QStringLiteral("Request: %1 %2").arg(method, request.path)},
                            {QStringLiteral("httpRequest"), withHeaders}});
     QJsonObject httpResponse{{QStringLiteral("status"), response.status},
-                             {QStringLiteral("bytes"), double(response.stream ? response.stream->length
-                                                                               : response.body.size())},
+                             {QStringLiteral("bytes"), double(bodyBytes(response))},
                              {QStringLiteral("elapsed"), double(elapsed.count()) / 1e6}, // ms, as Mort
                              {QStringLiteral("header"), headerObject(response.headers)}};
     if (response.status >= 400)
         httpResponse.insert(QStringLiteral("body"), QString::fromUtf8(response.body.left(1024)));
-    const QString level = response.status >= 500   ? QStringLiteral("error")
-                          : response.status >= 400 ? QStringLiteral("warn")
-                                                   : QStringLiteral("info");
+    const QString level = levelForStatus(response.status);
     out += line({{QStringLiteral("level"), level},
                  {QStringLiteral("message"),
                   QStringLiteral("Response: %1 %2").arg(response.status).arg(statusClass(response.status))},

@@ -13,4 +13,15 @@ QByteArray formatAccessLog(const HttpRequest &request, const HttpResponse &respo
                            std::chrono::nanoseconds elapsed);
 void writeAccessLog(const HttpRequest &request, const HttpResponse &response, std::chrono::nanoseconds elapsed);
 
+// One short line per request for the recent-log ring (the studio's Activity
+// tab, the admin stream): "GET /demo/small/a.jpg 200 3.1 ms 12345 B", at the
+// level Mort's response line would have (info, warn for 4xx, error for 5xx).
+struct AccessSummary
+{
+    QString level;
+    QString message;
+};
+AccessSummary summarizeAccess(const HttpRequest &request, const HttpResponse &response,
+                              std::chrono::nanoseconds elapsed);
+
 } // namespace mort

@@ -164,6 +164,12 @@ bool Engine::isRunning() const
     return m_http != nullptr;
 }
 
+void Engine::setLogRing(LogRing *ring)
+{
+    m_logRing = ring;
+    m_handler->setActivityLog(ring);
+}
+
 std::optional<QList<AdminLogLine>> Engine::logLinesSince(quint64 afterSeq, int max) const
 {
     if (!m_logRing)

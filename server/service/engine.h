@@ -53,7 +53,9 @@ public:
     Expected<void> applyConfig(const QString &yaml) override;
     std::optional<QList<AdminLogLine>> logLinesSince(quint64 afterSeq, int max) const override;
     // Recent log lines for the admin API (owned by main; may stay unset).
-    void setLogRing(const LogRing *ring) { m_logRing = ring; }
+    // Recent log lines for the admin API; answered requests are summarised
+    // into it too (the studio's Activity tab).
+    void setLogRing(LogRing *ring);
     // Idle cleanups run so far (mort_vips_cleanup_count).
     quint64 idleCleanups() const;
     TaskRegistry &tasks() { return m_tasks; }
@@ -81,7 +83,7 @@ private:
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<IdleCleanup> m_idleCleanup;
     QDateTime m_startedAt;
-    const LogRing *m_logRing = nullptr;
+    LogRing *m_logRing = nullptr;
 };
 
 } // namespace mort

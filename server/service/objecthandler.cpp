@@ -634,6 +634,10 @@ void ObjectHandler::deliver(const FlowPtr &flow, HttpResponse response)
                                            elapsed);
     if (config->server.accessLogs)
         writeAccessLog(request, response, elapsed);
+    if (LogRing *ring = m_activityLog.load(std::memory_order_acquire)) {
+        const AccessSummary summary = summarizeAccess(request, response, elapsed);
+        ring->append(summary.level, QStringLiteral("mort.access"), summary.message);
+    }
     flow->exchange->respond(std::move(response));
 }
 

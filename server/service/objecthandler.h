@@ -13,6 +13,7 @@
 #include "http/httpexchange.h"
 #include "imaging/imageprocessor.h"
 #include "lock/requestcollapser.h"
+#include "monitoring/logring.h"
 #include "monitoring/mortmetrics.h"
 #include "object/objectparser.h"
 #include "storage/storageclientcache.h"
@@ -66,6 +67,9 @@ public:
     void setConfig(ConfigPtr config);
     ConfigPtr config() const;
     void setInternalApi(InternalApi *api) { m_internalApi = api; }
+    // Each answered request also leaves a one-line summary in `ring` (the
+    // studio's Activity tab, the admin stream); null = none.
+    void setActivityLog(LogRing *ring) { m_activityLog.store(ring, std::memory_order_release); }
 
     const PipelineCounters &counters() const { return m_counters; }
     // Waits for queued and running pipeline work (shutdown).
@@ -107,6 +111,7 @@ private:
     PipelineServices m_services;
     TaskRegistry *m_tasks;
     InternalApi *m_internalApi = nullptr;
+    std::atomic<LogRing *> m_activityLog{nullptr};
     QThreadPool m_ioPool;
     QThreadPool m_transformPool;
     mutable QMutex m_snapshotMutex;

@@ -2,8 +2,8 @@
 # Starts mort-studio in a real X server (Xvfb) on a copy of the demo config,
 # shows one tab, saves the main window as a PNG and checks it is one.
 # Usage: screenshot.sh MORT_STUDIO DEMO_CONFIG OUT.png [TAB]
-#   TAB 0 status (default), 1 dashboard, 2 cache. For 1 and 2 the script sends
-#   demo traffic while the studio runs, so the charts and the cache have content.
+#   TAB 0 status (default), 1 dashboard, 2 cache, 3 activity. For 1-3 the script sends
+#   demo traffic while the studio runs, so the charts, cache and log have content.
 set -euo pipefail
 studio="$1" demo="$2" out="$3" tab="${4:-0}"
 work="$(mktemp -d)"

@@ -10,6 +10,9 @@
 #include "ui/taskcountsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTabWidget>
@@ -123,16 +126,31 @@ buckets:
         QCOMPARE(window.tabs()->currentWidget(), window.activityPanel());
         QVERIFY(client.start());
 
-        ring.append(QStringLiteral("info"), QStringLiteral("mort.http"), QStringLiteral("GET /b/one.jpg 404"));
+        // A real request leaves its summary (category mort.access, level warn for a 404).
+        QNetworkAccessManager nam;
+        const QString address = client.engine()->stats().publicAddresses.value(0);
+        QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://%1/b/one.jpg").arg(address))));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+        reply->deleteLater();
         ring.append(QStringLiteral("warn"), QStringLiteral("mort.storage"), QStringLiteral("slow storage read"));
         client.refresh();
         ActivityPanel *activity = window.activityPanel();
-        QCOMPARE(messages(*activity->logModel()), (QStringList{"GET /b/one.jpg 404", "slow storage read"}));
+        const QStringList shown = messages(*activity->logModel());
+        QCOMPARE(shown.size(), 2);
+        QVERIFY2(QRegularExpression(QStringLiteral("^GET /b/one\\.jpg 404 \\d+\\.\\d ms \\d+ B$")).match(shown.at(0)).hasMatch(),
+                 qPrintable(shown.at(0)));
+        QCOMPARE(activity->logModel()->line(0).category, QStringLiteral("mort.access"));
+        QCOMPARE(activity->logModel()->line(0).level, QStringLiteral("warn"));
+        QCOMPARE(shown.at(1), QStringLiteral("slow storage read"));
         client.refresh(); // nothing new: nothing repeated
         QCOMPARE(activity->logModel()->rowCount(), 2);
 
-        activity->setMinimumLevel(2);
-        QCOMPARE(messages(*activity->logFilter()), (QStringList{"slow storage read"}));
+        activity->setMinimumLevel(3); // errors only
+        QCOMPARE(activity->logFilter()->rowCount(), 0);
+        activity->setMinimumLevel(2); // warnings: the 404 and the slow read
+        QCOMPARE(activity->logFilter()->rowCount(), 2);
         activity->setMinimumLevel(0);
         activity->setSearchText(QStringLiteral("one.jpg"));
         QCOMPARE(activity->logFilter()->rowCount(), 1);
