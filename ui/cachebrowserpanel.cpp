@@ -1,5 +1,6 @@
 #include "ui/cachebrowserpanel.h"
 
+#include "ui/cacheentrydetailview.h"
 #include "ui/cacheentrymodel.h"
 #include "ui/engineclient.h"
 
@@ -12,6 +13,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -19,7 +21,8 @@ namespace mort {
 
 CacheBrowserPanel::CacheBrowserPanel(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(new CacheEntryModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_filter(new QLineEdit(this)), m_view(new QTableView(this)), m_totals(new QLabel(this)),
+      m_filter(new QLineEdit(this)), m_view(new QTableView(this)), m_detail(new CacheEntryDetailView(this)),
+      m_totals(new QLabel(this)),
       m_message(new QLabel(this)), m_refresh(new QPushButton(tr("Refresh"), this)),
       m_evict(new QPushButton(tr("Evict selected"), this)), m_clear(new QPushButton(tr("Clear all…"), this))
 {
@@ -47,11 +50,15 @@ CacheBrowserPanel::CacheBrowserPanel(EngineClient *client, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setSectionResizeMode(CacheEntryModel::KeyColumn, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(CacheEntryModel::ContentTypeColumn, QHeaderView::ResizeToContents);
+    for (int column : {CacheEntryModel::StatusColumn, CacheEntryModel::SizeColumn, CacheEntryModel::HitsColumn,
+                       CacheEntryModel::AgeColumn, CacheEntryModel::ContentTypeColumn})
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideMiddle); // keys differ at both ends: bucket and hash
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CacheBrowserPanel::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &CacheBrowserPanel::selectionChanged);
 
     m_refresh->setObjectName(QStringLiteral("refresh"));
     m_refresh->setToolTip(tr("List the cache again (F5)"));
@@ -75,17 +82,27 @@ CacheBrowserPanel::CacheBrowserPanel(EngineClient *client, QWidget *parent)
     bottom->addWidget(m_totals, 1);
     bottom->addWidget(m_message, 1, Qt::AlignRight);
     auto *layout = new QVBoxLayout(this);
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
     layout->addLayout(bar);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(splitter, 1);
     layout->addLayout(bottom);
 
     connect(client, &EngineClient::cacheListed, this, [this](const QList<CacheEntryInfo> &entries) {
         m_model->setEntries(entries);
         m_listed = true;
+        selectionChanged(); // a new listing has no selection
         setBusy(false, m_doneMessage);
         m_doneMessage.clear();
         updateTotals();
         Q_EMIT listed();
+    });
+    connect(client, &EngineClient::cacheEntryFetched, this, [this](const CacheEntryDetail &entry) {
+        if (entry.info.key == m_detail->shownKey()) // not superseded by another selection
+            m_detail->showEntry(entry);
     });
     connect(client, &EngineClient::cacheEvicted, this, [this](const QString &key, bool) {
         if (!m_pendingEvictions.removeOne(key) || !m_pendingEvictions.isEmpty())
@@ -98,6 +115,8 @@ CacheBrowserPanel::CacheBrowserPanel(EngineClient *client, QWidget *parent)
         refresh();
     });
     connect(client, &EngineClient::errorOccurred, this, [this](const QString &message) {
+        if (m_detail->isLoading())
+            m_detail->showPlaceholder(message);
         if (!m_busy)
             return; // connection trouble is shown by the window; here only our own operations
         m_pendingEvictions.clear();
@@ -178,6 +197,21 @@ void CacheBrowserPanel::updateTotals()
     if (all >= kListLimit)
         text += tr(" (listing stops at %1)").arg(kListLimit);
     m_totals->setText(text);
+}
+
+void CacheBrowserPanel::selectionChanged()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows(CacheEntryModel::KeyColumn);
+    if (rows.size() != 1) {
+        m_detail->showPlaceholder(rows.isEmpty() ? tr("Select one entry to see its headers and a preview.")
+                                                 : tr("%1 entries selected.").arg(rows.size()));
+        return;
+    }
+    const QString key = m_proxy->data(rows.first(), CacheEntryModel::SortRole).toString();
+    if (key == m_detail->shownKey())
+        return;
+    m_detail->showLoading(key);
+    m_client->fetchCacheEntry(key);
 }
 
 void CacheBrowserPanel::updateButtons()

@@ -1,7 +1,7 @@
 #pragma once
 // Browse the response cache of the engine the studio watches: sortable,
-// filterable table, totals, refresh, evict the selected entries, clear all.
-// Destructive actions ask first.
+// filterable table, totals, refresh, evict the selected entries, clear all;
+// the selected entry's headers and image beside it. Destructive actions ask first.
 #include <QWidget>
 
 #include <functional>
@@ -14,6 +14,7 @@ class QTableView;
 
 namespace mort {
 
+class CacheEntryDetailView;
 class CacheEntryModel;
 class EngineClient;
 
@@ -31,6 +32,7 @@ public:
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QTableView *view() const { return m_view; }
     QLabel *totalsLabel() const { return m_totals; }
+    CacheEntryDetailView *detailView() const { return m_detail; }
     bool isBusy() const { return m_busy; }
     bool hasListed() const { return m_listed; }
     // Tests replace the message box.
@@ -50,12 +52,14 @@ private:
     void setBusy(bool busy, const QString &message = {}, bool isError = false);
     void updateTotals();
     void updateButtons();
+    void selectionChanged();
 
     EngineClient *m_client;
     CacheEntryModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QTableView *m_view;
+    CacheEntryDetailView *m_detail;
     QLabel *m_totals;
     QLabel *m_message;
     QPushButton *m_refresh;

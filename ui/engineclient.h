@@ -38,6 +38,9 @@ public:
     virtual void listCache(int limit) = 0;          // -> cacheListed
     virtual void evict(const QString &key) = 0;     // -> cacheEvicted
     virtual void clearCache() = 0;                  // -> cacheCleared
+    // One entry's headers, and its body when it is an image (a preview);
+    // -> cacheEntryFetched, or errorOccurred (also when it is gone).
+    virtual void fetchCacheEntry(const QString &key) = 0;
 
 Q_SIGNALS:
     void statsUpdated(const mort::EngineStats &stats);
@@ -46,6 +49,7 @@ Q_SIGNALS:
     void cacheListed(const QList<mort::CacheEntryInfo> &entries); // most recently used first
     void cacheEvicted(const QString &key, bool removed);
     void cacheCleared();
+    void cacheEntryFetched(const mort::CacheEntryDetail &entry);
     // Server log lines not delivered before, oldest first: with each refresh()
     // for the embedded engine, with the event stream for a remote server.
     void logLinesReceived(const QList<mort::LogLine> &lines);

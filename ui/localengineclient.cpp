@@ -95,6 +95,18 @@ void LocalEngineClient::evict(const QString &key)
     });
 }
 
+void LocalEngineClient::fetchCacheEntry(const QString &key)
+{
+    Engine *engine = m_engine.get();
+    runJob<Expected<CacheEntryDetail>>([engine, key] { return engine->cacheEntry(key); },
+                                       [this, key](const Expected<CacheEntryDetail> &entry) {
+        if (entry)
+            Q_EMIT cacheEntryFetched(*entry);
+        else
+            Q_EMIT errorOccurred(tr("Cannot show %1: %2").arg(key, entry.error().detail));
+    });
+}
+
 void LocalEngineClient::clearCache()
 {
     Engine *engine = m_engine.get();

@@ -28,6 +28,7 @@ public:
     void listCache(int limit) override;
     void evict(const QString &key) override;
     void clearCache() override;
+    void fetchCacheEntry(const QString &key) override;
 
     bool start();
     void stop();

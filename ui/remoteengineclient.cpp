@@ -300,8 +300,8 @@ void RemoteEngineClient::fail(const QString &message)
     Q_EMIT errorOccurred(message);
 }
 
-void RemoteEngineClient::call(const QByteArray &verb, const QString &route, const QByteArray &body,
-                              std::function<void(const QJsonObject &)> onSuccess)
+void RemoteEngineClient::callRaw(const QByteArray &verb, const QString &route, const QByteArray &body,
+                                 std::function<bool(const QByteArray &)> onSuccess)
 {
     QNetworkRequest r = request(route);
     if (verb == "POST")
@@ -310,16 +310,23 @@ void RemoteEngineClient::call(const QByteArray &verb, const QString &route, cons
     connect(reply, &QNetworkReply::finished, this, [this, reply, onSuccess = std::move(onSuccess)] {
         reply->deleteLater();
         const QByteArray answer = reply->readAll();
-        if (classify(reply) == Failure::None) {
-            const QJsonDocument doc = QJsonDocument::fromJson(answer);
-            if (doc.isObject()) {
-                onSuccess(doc.object());
-                return;
-            }
-        }
+        if (classify(reply) == Failure::None && onSuccess(answer))
+            return;
         // Operator actions always report, even when the same error was shown before.
         m_lastError.clear();
         fail(describe(reply, answer));
+    });
+}
+
+void RemoteEngineClient::call(const QByteArray &verb, const QString &route, const QByteArray &body,
+                              std::function<void(const QJsonObject &)> onSuccess)
+{
+    callRaw(verb, route, body, [onSuccess = std::move(onSuccess)](const QByteArray &answer) {
+        const QJsonDocument doc = QJsonDocument::fromJson(answer);
+        if (!doc.isObject())
+            return false;
+        onSuccess(doc.object());
+        return true;
     });
 }
 
@@ -335,6 +342,25 @@ void RemoteEngineClient::evict(const QString &key)
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("key"), key}}).toJson(QJsonDocument::Compact);
     call("POST", QStringLiteral("cache/evict"), body, [this, key](const QJsonObject &answer) {
         Q_EMIT cacheEvicted(key, answer.value(QLatin1String("removed")).toBool());
+    });
+}
+
+void RemoteEngineClient::fetchCacheEntry(const QString &key)
+{
+    const QString query = QStringLiteral("?key=") + QString::fromLatin1(QUrl::toPercentEncoding(key));
+    call("GET", QStringLiteral("cache/entry") + query, {}, [this, query](const QJsonObject &answer) {
+        const QList<CacheEntryInfo> rows =
+            cacheEntriesFromJson(QJsonArray{answer.value(QLatin1String("entry")).toObject()});
+        const CacheEntryInfo info = rows.value(0);
+        const HttpHeaders headers = cacheEntryHeadersFromJson(answer);
+        if (!info.contentType.startsWith("image/")) { // only images are previewed: no body
+            Q_EMIT cacheEntryFetched({info, CachedResponse::create(info.status, headers, {})});
+            return;
+        }
+        callRaw("GET", QStringLiteral("cache/entry/body") + query, {}, [this, info, headers](const QByteArray &body) {
+            Q_EMIT cacheEntryFetched({info, CachedResponse::create(info.status, headers, body)});
+            return true;
+        });
     });
 }
 

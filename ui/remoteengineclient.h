@@ -48,6 +48,7 @@ public:
     void listCache(int limit) override;
     void evict(const QString &key) override;
     void clearCache() override;
+    void fetchCacheEntry(const QString &key) override;
 
     // Opens the event stream; statsUpdated() follows once a second.
     void connectToServer();
@@ -68,6 +69,10 @@ private:
     enum class Failure { None, Auth, Unreachable, Other };
 
     QNetworkRequest request(const QString &route) const;
+    // One call; `onSuccess` gets the body when the status is 200 and returns
+    // false when it cannot use it (reported like a failed call).
+    void callRaw(const QByteArray &verb, const QString &route, const QByteArray &body,
+                 std::function<bool(const QByteArray &)> onSuccess);
     // One JSON call; `onSuccess` gets the answer's object when the status is 200.
     void call(const QByteArray &verb, const QString &route, const QByteArray &body,
               std::function<void(const QJsonObject &)> onSuccess);

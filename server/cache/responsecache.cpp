@@ -140,6 +140,25 @@ int ResponseCache::purgeExpired()
     return purged;
 }
 
+namespace {
+
+template<typename Node>
+CacheEntryInfo infoOf(const Node &node, qint64 now)
+{
+    CacheEntryInfo info;
+    info.key = node.key;
+    info.size = node.cost;
+    info.bodyBytes = node.response->body().size();
+    info.status = node.response->status();
+    info.contentType = node.response->contentType();
+    info.hits = node.hits;
+    info.ageMs = now - node.insertedMs;
+    info.ttlMs = node.expiresMs - now;
+    return info;
+}
+
+} // namespace
+
 QList<CacheEntryInfo> ResponseCache::entries(int limit) const
 {
     const qint64 now = m_now();
@@ -147,19 +166,19 @@ QList<CacheEntryInfo> ResponseCache::entries(int limit) const
     QMutexLocker locker(&m_mutex);
     const qsizetype count = limit < 0 ? qsizetype(m_lru.size()) : qMin<qsizetype>(limit, m_lru.size());
     rows.reserve(count);
-    for (auto it = m_lru.begin(); it != m_lru.end() && rows.size() < count; ++it) {
-        CacheEntryInfo info;
-        info.key = it->key;
-        info.size = it->cost;
-        info.bodyBytes = it->response->body().size();
-        info.status = it->response->status();
-        info.contentType = it->response->contentType();
-        info.hits = it->hits;
-        info.ageMs = now - it->insertedMs;
-        info.ttlMs = it->expiresMs - now;
-        rows.append(std::move(info));
-    }
+    for (auto it = m_lru.begin(); it != m_lru.end() && rows.size() < count; ++it)
+        rows.append(infoOf(*it, now));
     return rows;
+}
+
+std::optional<CacheEntryDetail> ResponseCache::peek(const QString &key) const
+{
+    const qint64 now = m_now();
+    QMutexLocker locker(&m_mutex);
+    const auto found = m_index.constFind(key);
+    if (found == m_index.constEnd() || (*found)->expiresMs <= now)
+        return std::nullopt;
+    return CacheEntryDetail{infoOf(**found, now), (*found)->response};
 }
 
 ResponseCacheStats ResponseCache::stats() const

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <list>
 #include <vector>
 
@@ -30,6 +31,14 @@ struct CacheEntryInfo
     quint64 hits = 0;    // hits since insert
     qint64 ageMs = 0;    // since insert
     qint64 ttlMs = 0;    // remaining lifetime (<= 0: expired, dropped on next touch)
+};
+
+// One entry as the cache holds it, for inspection (admin API, studio):
+// the row plus the shared response itself (headers and body, no copy).
+struct CacheEntryDetail
+{
+    CacheEntryInfo info;
+    SharedResponse response;
 };
 
 // Counters for `mort_cache_ratio{status="hit|miss|set"}` and the stats snapshot.
@@ -81,6 +90,9 @@ public:
     // Most recently used first; at most `limit` rows (< 0: all). Does not
     // count hits nor change the LRU order.
     QList<CacheEntryInfo> entries(int limit) const;
+    // One entry without counting a hit or touching the LRU order; nullopt
+    // when `key` is not cached (or expired).
+    std::optional<CacheEntryDetail> peek(const QString &key) const;
     ResponseCacheStats stats() const;
 
     qint64 capacity() const { return m_capacity; }

@@ -171,6 +171,28 @@ void AdminApi::cache(const HttpExchangePtr &exchange, const QString &route)
             return jsonResponse(200, QJsonObject{{QStringLiteral("entries"), cacheEntriesToJson(*entries)}});
         });
     }
+    if (route == QLatin1String("cache/entry") || route == QLatin1String("cache/entry/body")) {
+        if (!isRead(method))
+            return exchange->respond(methodNotAllowed("GET, HEAD"));
+        const QString key = QUrlQuery(QString::fromLatin1(exchange->request().rawQuery))
+                                .queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded);
+        if (key.isEmpty()) {
+            return exchange->respond(adminErrorResponse(
+                Error::client("admin.bad_request", 400, QStringLiteral("the query must name the entry: ?key=<cache key>"))));
+        }
+        const bool rawBody = route.endsWith(QLatin1String("/body"));
+        return runJob(exchange, [this, key, rawBody] {
+            Expected<CacheEntryDetail> entry = m_backend->cacheEntry(key);
+            if (!entry)
+                return adminErrorResponse(entry.error());
+            if (!rawBody)
+                return jsonResponse(200, cacheEntryDetailToJson(*entry));
+            // The body as the cache holds it (shared, not copied), with its type.
+            HttpResponse r(200, entry->response->body(), entry->response->contentType());
+            r.setHeader("Cache-Control", "no-store");
+            return r;
+        });
+    }
     if (route == QLatin1String("cache/evict")) {
         if (method != "POST")
             return exchange->respond(methodNotAllowed("POST"));

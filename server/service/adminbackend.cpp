@@ -20,6 +20,11 @@ Expected<QList<CacheEntryInfo>> AdminBackend::cacheEntries(int) const
     return notAvailable(QStringLiteral("cache browsing"));
 }
 
+Expected<CacheEntryDetail> AdminBackend::cacheEntry(const QString &) const
+{
+    return notAvailable(QStringLiteral("cache browsing"));
+}
+
 Expected<bool> AdminBackend::evict(const QString &)
 {
     return notAvailable(QStringLiteral("cache eviction"));

@@ -39,6 +39,8 @@ public:
     // --- optional: Error admin.not_available (501) until the engine provides them ---
     // Called on a worker thread.
     virtual Expected<QList<CacheEntryInfo>> cacheEntries(int limit) const;
+    // One entry with its headers and body; admin.not_found (404) when absent.
+    virtual Expected<CacheEntryDetail> cacheEntry(const QString &key) const;
     virtual Expected<bool> evict(const QString &key); // true when something was removed
     virtual Expected<void> clearCache();
     // Hot reload: validate + swap the config snapshot.

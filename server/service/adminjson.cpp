@@ -302,6 +302,25 @@ QJsonObject logLineToJson(const AdminLogLine &line)
             {QStringLiteral("message"), line.message}};
 }
 
+QJsonObject cacheEntryDetailToJson(const CacheEntryDetail &detail)
+{
+    QJsonArray headers;
+    for (const auto &[name, value] : detail.response->headers())
+        headers.append(QJsonArray{QString::fromLatin1(name), QString::fromLatin1(value)});
+    return {{QStringLiteral("entry"), cacheEntriesToJson({detail.info}).at(0)},
+            {QStringLiteral("headers"), headers}};
+}
+
+HttpHeaders cacheEntryHeadersFromJson(const QJsonObject &detail)
+{
+    HttpHeaders headers;
+    for (const QJsonValue &pair : detail.value(QLatin1String("headers")).toArray()) {
+        const QJsonArray a = pair.toArray();
+        headers.append({a.at(0).toString().toLatin1(), a.at(1).toString().toLatin1()});
+    }
+    return headers;
+}
+
 AdminLogLine logLineFromJson(const QJsonObject &o)
 {
     AdminLogLine line;

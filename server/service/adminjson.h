@@ -24,6 +24,8 @@ QJsonObject configSummaryToJson(const Config &config);
 QJsonArray issuesToJson(const QList<ConfigIssue> &issues);
 QJsonArray cacheEntriesToJson(const QList<CacheEntryInfo> &entries);
 QJsonObject logLineToJson(const AdminLogLine &line);
+// {"entry": {...as in the listing}, "headers": [[name, value], ...]} (no body).
+QJsonObject cacheEntryDetailToJson(const CacheEntryDetail &detail);
 
 // Readers for clients of the API (the studio attached to a server): the inverse
 // of statsToJson / tasksToJson / cacheEntriesToJson. Missing fields read as 0.
@@ -32,6 +34,7 @@ EngineStats engineStatsFromJson(const QJsonObject &object);
 QList<TaskCounts> tasksFromJson(const QJsonArray &array);
 QList<CacheEntryInfo> cacheEntriesFromJson(const QJsonArray &array);
 AdminLogLine logLineFromJson(const QJsonObject &object);
+HttpHeaders cacheEntryHeadersFromJson(const QJsonObject &detail);
 
 // `object` as compact JSON with Content-Type application/json and no caching.
 HttpResponse jsonResponse(int status, const QJsonObject &object);

@@ -199,6 +199,13 @@ Expected<QList<CacheEntryInfo>> Engine::cacheEntries(int limit) const
     return m_cache->entries(limit);
 }
 
+Expected<CacheEntryDetail> Engine::cacheEntry(const QString &key) const
+{
+    if (std::optional<CacheEntryDetail> entry = m_cache->peek(key))
+        return *entry;
+    return Error::client("admin.not_found", 404, QStringLiteral("no cache entry with key \"%1\"").arg(key));
+}
+
 Expected<bool> Engine::evict(const QString &key)
 {
     return m_cache->remove(key);

@@ -46,6 +46,7 @@ public:
     EngineStats stats() const override;
     QString configText() const override;
     Expected<QList<CacheEntryInfo>> cacheEntries(int limit) const override;
+    Expected<CacheEntryDetail> cacheEntry(const QString &key) const override;
     Expected<bool> evict(const QString &key) override;
     Expected<void> clearCache() override;
     // Hot reload: a new immutable snapshot for new requests; in-flight ones

@@ -3,6 +3,7 @@
 // with the confirmation honoured.
 #include "config/config.h"
 #include "ui/cachebrowserpanel.h"
+#include "ui/cacheentrydetailview.h"
 #include "ui/cacheentrymodel.h"
 #include "ui/localengineclient.h"
 
@@ -178,6 +179,83 @@ private Q_SLOTS:
         QCOMPARE(cleared.count(), 1);
         QCOMPARE(panel.model()->rowCount(), 0);
         QCOMPARE(client.engine()->cacheEntries(-1)->size(), 0);
+        client.stop();
+    }
+
+    void selectedEntryShowsHeadersAndThumbnail()
+    {
+        ConfigPtr config = cachingConfig();
+        QVERIFY(config);
+        QFile::remove(m_dir.filePath(QStringLiteral("b/photo.jpg")));
+        QVERIFY(QFile::copy(QStringLiteral(MORT_SHARED_DIR "/testdata/photos/photo_1920x1280.jpg"),
+                            m_dir.filePath(QStringLiteral("b/photo.jpg"))));
+        LocalEngineClient client(config, QStringLiteral("cache.yml"));
+        QVERIFY(client.start());
+        const QString address = client.engine()->stats().publicAddresses.value(0);
+        QCOMPARE(get(address, QStringLiteral("/b/photo.jpg")), 200);
+        QCOMPARE(get(address, QStringLiteral("/b/one.txt")), 200);
+
+        CacheBrowserPanel panel(&client);
+        panel.resize(1000, 500);
+        panel.show();
+        QSignalSpy listed(&panel, &CacheBrowserPanel::listed);
+        panel.refresh();
+        QVERIFY(listed.wait(5000));
+        QCOMPARE(panel.model()->rowCount(), 2);
+        CacheEntryDetailView *detail = panel.detailView();
+        QVERIFY(detail->shownKey().isEmpty());
+
+        const auto rowOf = [&panel](const QString &suffix) {
+            for (int row = 0; row < panel.proxy()->rowCount(); ++row) {
+                if (panel.proxy()->data(panel.proxy()->index(row, CacheEntryModel::KeyColumn), CacheEntryModel::SortRole)
+                        .toString()
+                        .endsWith(suffix))
+                    return row;
+            }
+            return -1;
+        };
+        const auto engineEntry = [&client](const QString &suffix) {
+            for (const CacheEntryInfo &e : *client.engine()->cacheEntries(-1)) {
+                if (e.key.endsWith(suffix))
+                    return e;
+            }
+            return CacheEntryInfo{};
+        };
+        QSignalSpy fetched(&client, &EngineClient::cacheEntryFetched);
+        panel.view()->selectRow(rowOf(QStringLiteral("photo.jpg")));
+        QVERIFY(detail->isLoading());
+        QVERIFY(fetched.wait(5000));
+        QVERIFY(!detail->isLoading());
+        QVERIFY(detail->shownKey().endsWith(QLatin1String("photo.jpg")));
+        QVERIFY(detail->hasThumbnail());
+        QCOMPARE(detail->thumbnailSize(), QSize(240, 160)); // 1920x1280 fitted into 240x240
+        QVERIFY2(detail->headerLines().contains(QStringLiteral("Content-Type: image/jpeg")),
+                 qPrintable(detail->headerLines().join(u'|')));
+        QVERIFY(detail->headerLines().contains(QStringLiteral("Cache-Control: max-age=600")));
+        // Peeking is not a hit.
+        QCOMPARE(engineEntry(QStringLiteral("photo.jpg")).hits, 0u);
+        QDir().mkpath(QStringLiteral(MORT_BINARY_DIR "/screenshots"));
+        QVERIFY(panel.grab().save(QStringLiteral(MORT_BINARY_DIR "/screenshots/studio-cache-detail-offscreen.png")));
+
+        // Not an image: headers, no thumbnail.
+        panel.view()->selectRow(rowOf(QStringLiteral("one.txt")));
+        QVERIFY(fetched.wait(5000));
+        QVERIFY(!detail->hasThumbnail());
+        QVERIFY(detail->headerLines().contains(QStringLiteral("Content-Type: text/plain; charset=utf-8")));
+
+        // Two selected: no detail.
+        panel.view()->selectAll();
+        QVERIFY(detail->shownKey().isEmpty());
+
+        // Gone by the time it is asked for: the error replaces "Loading".
+        const QString photoKey = engineEntry(QStringLiteral("photo.jpg")).key;
+        QVERIFY(!photoKey.isEmpty());
+        QVERIFY(*client.engine()->evict(photoKey));
+        QSignalSpy errors(&client, &EngineClient::errorOccurred);
+        panel.view()->selectRow(rowOf(QStringLiteral("photo.jpg")));
+        QVERIFY(errors.wait(5000));
+        QVERIFY(!detail->isLoading());
+        QVERIFY(detail->shownKey().isEmpty());
         client.stop();
     }
 };

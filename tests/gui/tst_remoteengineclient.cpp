@@ -334,6 +334,35 @@ private Q_SLOTS:
         QCOMPARE(entries.at(0).bodyBytes, 4); // most recently used first: b.txt
         QVERIFY(entries.at(0).ttlMs > 500'000);
 
+        // One entry: headers always, the body only for images (a preview).
+        QSignalSpy fetched(&client, &EngineClient::cacheEntryFetched);
+        client.fetchCacheEntry(entries.at(0).key);
+        QVERIFY(fetched.wait(5000));
+        const CacheEntryDetail text = fetched.last().at(0).value<CacheEntryDetail>();
+        QCOMPARE(text.info.key, entries.at(0).key);
+        QCOMPARE(text.response->header("Cache-Control"), QByteArray("max-age=600"));
+        QVERIFY(text.response->body().isEmpty());
+        QVERIFY(QFile::copy(QStringLiteral(MORT_SHARED_DIR "/testdata/photos/gray_800x600.jpg"),
+                            server.path(QStringLiteral("b/gray.jpg"))));
+        const auto photo = server.get("/b/gray.jpg");
+        QCOMPARE(photo.status, 200);
+        QString photoKey;
+        for (const CacheEntryInfo &e : *server.engine().cacheEntries(-1)) {
+            if (e.key.endsWith(QLatin1String("gray.jpg")))
+                photoKey = e.key;
+        }
+        client.fetchCacheEntry(photoKey);
+        QVERIFY(fetched.wait(5000));
+        const CacheEntryDetail image = fetched.last().at(0).value<CacheEntryDetail>();
+        QCOMPARE(image.info.contentType, QByteArray("image/jpeg"));
+        QCOMPARE(image.response->body(), photo.body);
+        QVERIFY(*server.engine().evict(photoKey));
+        client.fetchCacheEntry(photoKey); // gone: an error that names the entry
+        QVERIFY(errors.wait(5000));
+        QVERIFY2(errors.last().at(0).toString().contains(QLatin1String("no cache entry")),
+                 qPrintable(errors.last().at(0).toString()));
+        errors.clear();
+
         client.evict(entries.at(0).key);
         QVERIFY(evicted.wait(5000));
         QCOMPARE(evicted.at(0).at(0).toString(), entries.at(0).key);

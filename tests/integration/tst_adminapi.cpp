@@ -3,6 +3,7 @@
 // (>= 2 updates, ends when asked, when the client leaves), /health and
 // /metrics staying open, and the start-up exposure rule.
 #include "service/adminapi.h"
+#include "service/adminjson.h"
 #include "service/adminsecurity.h"
 #include "promtool.h"
 #include "testserver.h"
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 
 using namespace mort;
 using namespace mort::test;
@@ -69,6 +71,7 @@ public:
     }
 
     Engine &engine() { return *m_engine; }
+    QString root() const { return m_dir.path(); }
     QString internalAddress() const { return m_internal; }
     QString publicAddress() const { return m_public; }
 
@@ -306,6 +309,57 @@ private Q_SLOTS:
         const Reply cleared = server.authed("POST", "/api/v1/cache/clear");
         QCOMPARE(cleared.status, 200);
         QCOMPARE(json(cleared).value("cleared").toBool(), true);
+    }
+
+    void cacheEntryHeadersAndBody()
+    {
+        AdminServer server;
+        QString yaml = kConfig;
+        yaml.replace(QLatin1String("  adminToken:"), QLatin1String("  cache: {type: memory, cacheSize: 10485760}\n  adminToken:"));
+        yaml.replace(QLatin1String("buckets:"), QLatin1String("headers:\n  - statusCodes: [200]\n    values: {\"cache-control\": \"max-age=600\"}\nbuckets:"));
+        const QString why = server.start(yaml);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QDir().mkpath(server.root() + QStringLiteral("/originals/media"));
+        QVERIFY(QFile::copy(QStringLiteral(MORT_SHARED_DIR "/testdata/photos/gray_800x600.jpg"),
+                            server.root() + QStringLiteral("/originals/media/g r&y.jpg")));
+        RawHttpClient publicClient(server.publicAddress());
+        const Reply original = publicClient.request("GET", "/media/g%20r%26y.jpg");
+        QCOMPARE(original.status, 200);
+
+        const QJsonArray entries = json(server.authed("GET", "/api/v1/cache")).value("entries").toArray();
+        QCOMPARE(entries.size(), 1);
+        const QString key = entries.at(0).toObject().value("key").toString();
+        QVERIFY2(key.endsWith(QLatin1String("g r&y.jpg")), qPrintable(key));
+        const QByteArray query = "?key=" + QUrl::toPercentEncoding(key);
+
+        const Reply detail = server.authed("GET", "/api/v1/cache/entry" + query);
+        QCOMPARE(detail.status, 200);
+        const QJsonObject d = json(detail);
+        QCOMPARE(d.value("entry").toObject().value("key").toString(), key);
+        QCOMPARE(d.value("entry").toObject().value("contentType").toString(), QStringLiteral("image/jpeg"));
+        QCOMPARE(d.value("entry").toObject().value("hits").toInt(), 0);
+        const HttpHeaders headers = cacheEntryHeadersFromJson(d);
+        QCOMPARE(headerValue(headers, "Content-Type"), QByteArray("image/jpeg"));
+        QCOMPARE(headerValue(headers, "Cache-Control"), QByteArray("max-age=600"));
+        QCOMPARE(headerValue(headers, "ETag"), original.header("ETag"));
+
+        const Reply body = server.authed("GET", "/api/v1/cache/entry/body" + query);
+        QCOMPARE(body.status, 200);
+        QCOMPARE(body.header("Content-Type"), QByteArray("image/jpeg"));
+        QCOMPARE(body.header("Cache-Control"), QByteArray("no-store"));
+        QCOMPARE(body.body, original.body);
+        // Looking is not using: no hit counted.
+        QCOMPARE(json(server.authed("GET", "/api/v1/cache")).value("entries").toArray().at(0).toObject()
+                     .value("hits").toInt(), 0);
+
+        const Reply gone = server.authed("GET", "/api/v1/cache/entry?key=nope");
+        QCOMPARE(gone.status, 404);
+        QCOMPARE(json(gone).value("code").toString(), QStringLiteral("admin.not_found"));
+        const Reply noKey = server.authed("GET", "/api/v1/cache/entry/body");
+        QCOMPARE(noKey.status, 400);
+        QCOMPARE(json(noKey).value("code").toString(), QStringLiteral("admin.bad_request"));
+        QCOMPARE(server.call("GET", "/api/v1/cache/entry/body" + query).status, 401);
+        QCOMPARE(server.authed("POST", "/api/v1/cache/entry" + query).status, 405);
     }
 
     void validateGoodAndBadConfig()

@@ -1,0 +1,119 @@
+#include "ui/cacheentrydetailview.h"
+
+#include "ui/cacheentrymodel.h"
+
+#include <QHeaderView>
+#include <QImage>
+#include <QLabel>
+#include <QLocale>
+#include <QPixmap>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace mort {
+
+CacheEntryDetailView::CacheEntryDetailView(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel), m_thumbnail(new QLabel), m_facts(new QLabel), m_headers(new QTreeWidget)
+{
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_thumbnail->setAlignment(Qt::AlignCenter);
+    m_thumbnail->setMinimumSize(kThumbnailSide, kThumbnailSide / 2);
+    m_thumbnail->setObjectName(QStringLiteral("thumbnail"));
+    m_facts->setWordWrap(true);
+    m_headers->setColumnCount(2);
+    m_headers->setHeaderLabels({tr("Header"), tr("Value")});
+    m_headers->setRootIsDecorated(false);
+    m_headers->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_headers->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_headers->setColumnWidth(0, fontMetrics().horizontalAdvance(QStringLiteral("Access-Control-Allow-Origin")) + 12);
+    m_headers->setWordWrap(true);
+    setMinimumWidth(kThumbnailSide + 120);
+    m_headers->setObjectName(QStringLiteral("headers"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_thumbnail);
+    layout->addWidget(m_facts);
+    layout->addWidget(m_headers, 1);
+    showPlaceholder(tr("Select one entry to see its headers and a preview."));
+}
+
+void CacheEntryDetailView::showPlaceholder(const QString &text)
+{
+    m_key.clear();
+    m_loading = false;
+    m_title->setText(text);
+    m_thumbnail->clear();
+    m_thumbnail->setVisible(false);
+    m_facts->clear();
+    m_headers->clear();
+    m_headers->setVisible(false);
+}
+
+void CacheEntryDetailView::showLoading(const QString &key)
+{
+    showPlaceholder(tr("Loading %1…").arg(CacheEntryModel::displayKey(key)));
+    m_key = key;
+    m_loading = true;
+}
+
+void CacheEntryDetailView::showEntry(const CacheEntryDetail &entry)
+{
+    m_key = entry.info.key;
+    m_loading = false;
+    m_title->setText(QStringLiteral("<b>%1</b>").arg(CacheEntryModel::displayKey(entry.info.key).toHtmlEscaped()));
+    const QLocale locale;
+    QString facts = tr("Status %1 · %2 · body %3 · %4 hits")
+                        .arg(entry.info.status)
+                        .arg(QString::fromLatin1(entry.info.contentType).toHtmlEscaped(),
+                             locale.formattedDataSize(entry.info.bodyBytes))
+                        .arg(entry.info.hits);
+    const QByteArray &body = entry.response ? entry.response->body() : QByteArray();
+    QImage image;
+    if (entry.info.contentType.startsWith("image/") && !body.isEmpty())
+        image = QImage::fromData(body);
+    if (!image.isNull()) {
+        facts += QStringLiteral(" · %1 × %2 px").arg(image.width()).arg(image.height());
+        const QSize box(kThumbnailSide, kThumbnailSide);
+        const QImage thumb = image.width() > box.width() || image.height() > box.height()
+                                 ? image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                                 : image;
+        m_thumbnail->setPixmap(QPixmap::fromImage(thumb));
+    } else {
+        m_thumbnail->setText(entry.info.contentType.startsWith("image/")
+                                 ? tr("(this image format cannot be previewed here)")
+                                 : tr("(no preview for %1)").arg(QString::fromLatin1(entry.info.contentType)));
+    }
+    m_thumbnail->setVisible(true);
+    m_facts->setText(facts);
+    m_headers->clear();
+    if (entry.response) {
+        for (const auto &[name, value] : entry.response->headers())
+        {
+            auto *item = new QTreeWidgetItem(m_headers, {QString::fromLatin1(name), QString::fromLatin1(value)});
+            item->setToolTip(1, item->text(1));
+        }
+    }
+    m_headers->setVisible(true);
+}
+
+bool CacheEntryDetailView::hasThumbnail() const
+{
+    return !m_thumbnail->pixmap().isNull();
+}
+
+QSize CacheEntryDetailView::thumbnailSize() const
+{
+    return m_thumbnail->pixmap().size();
+}
+
+QStringList CacheEntryDetailView::headerLines() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_headers->topLevelItemCount(); ++i)
+        lines << m_headers->topLevelItem(i)->text(0) + QStringLiteral(": ") + m_headers->topLevelItem(i)->text(1);
+    return lines;
+}
+
+} // namespace mort
