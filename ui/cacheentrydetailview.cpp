@@ -1,6 +1,9 @@
 #include "ui/cacheentrydetailview.h"
 
 #include "ui/cacheentrymodel.h"
+#include "ui/previewimage.h"
+
+#include "imaging/imageprobe.h"
 
 #include <QHeaderView>
 #include <QImage>
@@ -71,10 +74,17 @@ void CacheEntryDetailView::showEntry(const CacheEntryDetail &entry)
                         .arg(entry.info.hits);
     const QByteArray &body = entry.response ? entry.response->body() : QByteArray();
     QImage image;
-    if (entry.info.contentType.startsWith("image/") && !body.isEmpty())
-        image = QImage::fromData(body);
+    QSize pixels;
+    if (entry.info.contentType.startsWith("image/") && !body.isEmpty()) {
+        // libvips decodes every format the server writes (Qt lacks webp/avif
+        // here) and shrinks on load, so even a large entry decodes quickly.
+        if (const Expected<ImageInfo> info = probeImage(body, LimitsConfig{}); info)
+            pixels = QSize(info->width, info->height); // the header only
+        image = decodePreviewImage(body, false, 2 * kThumbnailSide);
+    }
     if (!image.isNull()) {
-        facts += QStringLiteral(" · %1 × %2 px").arg(image.width()).arg(image.height());
+        if (pixels.isValid())
+            facts += QStringLiteral(" · %1 × %2 px").arg(pixels.width()).arg(pixels.height());
         const QSize box(kThumbnailSide, kThumbnailSide);
         const QImage thumb = image.width() > box.width() || image.height() > box.height()
                                  ? image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation)
