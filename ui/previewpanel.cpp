@@ -1,5 +1,6 @@
 #include "ui/previewpanel.h"
 
+#include "ui/contactsheetdialog.h"
 #include "ui/previewimageview.h"
 
 #include <QApplication>
@@ -119,12 +120,15 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_copyUrlButton->setToolTip(tr("Copy the request path that returns this image"));
     m_copyYamlButton = new QPushButton(tr("Copy YAML"));
     m_copyYamlButton->setToolTip(tr("Copy a presets: entry for the bucket's transform section"));
+    m_contactSheetButton = new QPushButton(tr("Contact sheet…"));
+    m_contactSheetButton->setToolTip(tr("Every preset of the bucket on this image, side by side; exportable as PNG"));
     m_savePresetButton = new QPushButton(tr("Save as preset…"));
     m_savePresetButton->setShortcut(QKeySequence::Save);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_urlLabel, 1);
     bottom->addWidget(m_copyUrlButton);
     bottom->addWidget(m_copyYamlButton);
+    bottom->addWidget(m_contactSheetButton);
     bottom->addWidget(m_savePresetButton);
 
     auto *layout = new QVBoxLayout(this);
@@ -138,6 +142,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     connect(m_copyUrlButton, &QPushButton::clicked, this, &PreviewPanel::copyUrl);
     connect(m_copyYamlButton, &QPushButton::clicked, this, &PreviewPanel::copyYaml);
     connect(m_savePresetButton, &QPushButton::clicked, this, &PreviewPanel::savePresetDialog);
+    connect(m_contactSheetButton, &QPushButton::clicked, this, &PreviewPanel::showContactSheet);
     connect(m_zoomCombo, &QComboBox::currentIndexChanged, this,
             [this] { setZoom(Zoom(m_zoomCombo->currentData().toInt())); });
     connect(m_bucketCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -357,6 +362,18 @@ void PreviewPanel::savePresetDialog()
         note += QLatin1Char(' ') + tr("The file was rewritten: its comments were not kept (the old file is %1.bak).")
                                        .arg(m_configFile);
     showNote(note);
+}
+
+void PreviewPanel::showContactSheet()
+{
+    if (m_controller->source().isEmpty()) {
+        showNote(tr("Open an image first: the contact sheet applies every preset to it."));
+        return;
+    }
+    auto *dialog = new ContactSheetDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->start(m_controller->config(), m_controller->bucket(), m_controller->source(), m_controller->sourceName());
+    dialog->show();
 }
 
 void PreviewPanel::showNote(const QString &text)

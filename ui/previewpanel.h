@@ -61,6 +61,8 @@ public Q_SLOTS:
     void copyYaml();
     // Asks for the name (default: the preset last picked), confirms replacing, saves.
     void savePresetDialog();
+    // Every preset of the bucket on the current image, in a dialog that saves PNG.
+    void showContactSheet();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -97,6 +99,7 @@ private:
     QPushButton *m_copyUrlButton = nullptr;
     QPushButton *m_copyYamlButton = nullptr;
     QPushButton *m_savePresetButton = nullptr;
+    QPushButton *m_contactSheetButton = nullptr;
     QString m_configFile;
     ConfigApplier m_applyConfig;
     QString m_lastPreset; // the preset picked last: the default name to save under

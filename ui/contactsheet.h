@@ -1,0 +1,63 @@
+#pragma once
+// "Every preset on this photo": renders each preset of a bucket on one source
+// through PreviewRenderer (the server's own pipeline) on a small pool, then
+// composes the results into one PNG-able grid with a caption per tile
+// (preset, format, size, bytes). Cancelled with the object or by cancel().
+#include "config/config.h"
+#include "core/cancellation.h"
+
+#include <QImage>
+#include <QObject>
+#include <QThreadPool>
+
+namespace mort {
+
+class PreviewRenderer;
+
+struct ContactSheetTile
+{
+    QString preset;
+    QImage image;    // the result decoded for display (null on error)
+    QString format;  // "jpeg", "webp", ...
+    int width = 0;   // px of the result
+    int height = 0;
+    qint64 bytes = 0;
+    double renderMs = 0;
+    QString error;   // why there is no image
+};
+
+class ContactSheetRenderer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ContactSheetRenderer(QObject *parent = nullptr);
+    ~ContactSheetRenderer() override; // cancels and waits
+
+    // Renders every preset of `bucket` (sorted by name) on `source`; tiles
+    // arrive through tileReady() in any order, finished() once all are done.
+    // A new start() cancels the previous sheet.
+    void start(ConfigPtr config, const QString &bucket, const QByteArray &source);
+    void cancel();
+    bool isRunning() const { return m_pending > 0; }
+    QList<ContactSheetTile> tiles() const { return m_tiles; }
+
+Q_SIGNALS:
+    void tileReady(int index, const mort::ContactSheetTile &tile);
+    void finished(const QList<mort::ContactSheetTile> &tiles);
+
+private:
+    QList<ContactSheetTile> m_tiles;
+    int m_pending = 0;
+    quint64 m_generation = 0;
+    CancelToken m_cancel;
+    QThreadPool m_pool; // declared last: joined first
+};
+
+// The grid: `columns` tiles per row, each result fitted into a `cell` px
+// square (never enlarged) above its caption; `title` on top.
+QImage composeContactSheet(const QList<ContactSheetTile> &tiles, const QString &title, int columns = 4,
+                           int cell = 240);
+
+} // namespace mort
+
+Q_DECLARE_METATYPE(mort::ContactSheetTile)
