@@ -2,6 +2,7 @@
 
 #include "ui/contactsheetdialog.h"
 #include "ui/previewimageview.h"
+#include "ui/splitcompareview.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -27,6 +28,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace mort {
@@ -54,6 +56,7 @@ QString choiceText(Param param, const QString &value)
 PreviewPanel::PreviewPanel(QWidget *parent)
     : QWidget(parent)
     , m_controller(new PreviewController(this))
+    , m_compare(new PreviewController(this))
 {
     setAcceptDrops(true);
 
@@ -70,6 +73,14 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_zoomCombo->addItem(tr("Fit"), int(Zoom::Fit));
     m_zoomCombo->addItem(tr("100%"), int(Zoom::Actual));
     m_zoomCombo->setToolTip(tr("Zoom of both images"));
+    m_compareCombo = new QComboBox;
+    m_compareCombo->setToolTip(tr("What the left side shows: the original, or another preset on the same image"));
+    m_viewCombo = new QComboBox;
+    m_viewCombo->addItem(tr("Side by side"), int(ViewMode::SideBySide));
+    m_viewCombo->addItem(tr("Split"), int(ViewMode::Split));
+    m_viewCombo->addItem(tr("Toggle"), int(ViewMode::Toggle));
+    m_viewCombo->setToolTip(tr("Side by side (zoom and pan together), one frame split by a divider, "
+                               "or one frame flipped by a click"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_openButton);
@@ -78,6 +89,10 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     top->addWidget(m_bucketCombo);
     top->addWidget(new QLabel(tr("Preset:")));
     top->addWidget(m_presetCombo);
+    top->addWidget(new QLabel(tr("Left:")));
+    top->addWidget(m_compareCombo);
+    top->addWidget(new QLabel(tr("View:")));
+    top->addWidget(m_viewCombo);
     top->addWidget(new QLabel(tr("Zoom:")));
     top->addWidget(m_zoomCombo);
 
@@ -103,9 +118,14 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     formScroll->setWidgetResizable(true);
     formScroll->setMinimumWidth(280);
 
+    m_split = new SplitCompareView;
+    m_views = new QStackedWidget;
+    m_views->addWidget(images);
+    m_views->addWidget(m_split);
+
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(formScroll);
-    splitter->addWidget(images);
+    splitter->addWidget(m_views);
     splitter->setStretchFactor(1, 1);
 
     // Bottom: info, notes, copy buttons.
@@ -145,11 +165,31 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     connect(m_contactSheetButton, &QPushButton::clicked, this, &PreviewPanel::showContactSheet);
     connect(m_zoomCombo, &QComboBox::currentIndexChanged, this,
             [this] { setZoom(Zoom(m_zoomCombo->currentData().toInt())); });
+    connect(m_viewCombo, &QComboBox::currentIndexChanged, this,
+            [this] { setViewMode(ViewMode(m_viewCombo->currentData().toInt())); });
+    connect(m_compareCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updatingForm)
+            setCompareWith(m_compareCombo->currentData().toString());
+    });
+    connect(m_compare, &PreviewController::rendered, this, [this](const QImage &preview, const PreviewInfo &info) {
+        if (m_comparePreset.isEmpty() || info.presetName != m_comparePreset)
+            return; // back to the original, or superseded
+        showBefore(preview, tr("Preset %1: %2 · %3 × %4 · %5")
+                                .arg(info.presetName, info.format)
+                                .arg(info.width)
+                                .arg(info.height)
+                                .arg(QLocale().formattedDataSize(info.bytes)));
+    });
+    connect(m_compare, &PreviewController::failed, this, [this](const QString &message) {
+        if (!m_comparePreset.isEmpty())
+            showBefore({}, tr("Preset %1 failed: %2").arg(m_comparePreset, message));
+    });
     connect(m_bucketCombo, &QComboBox::currentIndexChanged, this, [this] {
         if (m_updatingForm)
             return;
         m_controller->setBucket(m_bucketCombo->currentText());
         refillPresets();
+        refillCompare();
         updateSaveButton();
     });
     connect(m_presetCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -158,11 +198,10 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     });
     connect(m_controller, &PreviewController::sourceDecoded, this,
             [this](const QImage &image, int width, int height, qint64 bytes) {
-                m_before->setImage(image);
-                m_beforeTitle->setText(tr("Before: %1 × %2, %3")
-                                           .arg(width)
-                                           .arg(height)
-                                           .arg(QLocale().formattedDataSize(bytes)));
+                m_sourceImage = image;
+                m_sourceTitle = tr("Before: %1 × %2, %3").arg(width).arg(height).arg(QLocale().formattedDataSize(bytes));
+                if (m_comparePreset.isEmpty())
+                    showBefore(m_sourceImage, m_sourceTitle);
             });
     connect(m_controller, &PreviewController::rendered, this, &PreviewPanel::onRendered);
     connect(m_controller, &PreviewController::failed, this, &PreviewPanel::onFailed);
@@ -267,7 +306,67 @@ void PreviewPanel::setConfig(ConfigPtr config)
     m_controller->setConfig(std::move(config));
     refillBuckets();
     refillPresets();
+    refillCompare();
     updateSaveButton();
+}
+
+void PreviewPanel::refillCompare()
+{
+    m_updatingForm = true;
+    m_compareCombo->clear();
+    m_compareCombo->addItem(tr("Original"), QString());
+    for (const QString &name : m_controller->presets())
+        m_compareCombo->addItem(tr("Preset %1").arg(name), name);
+    m_updatingForm = false;
+    // The compared preset may be gone (another bucket, a new config).
+    if (!setCompareWith(m_comparePreset))
+        setCompareWith(QString());
+}
+
+bool PreviewPanel::setCompareWith(const QString &preset)
+{
+    if (!preset.isEmpty() && !m_controller->presets().contains(preset))
+        return false;
+    m_comparePreset = preset;
+    m_updatingForm = true;
+    m_compareCombo->setCurrentIndex(std::max(0, m_compareCombo->findData(preset)));
+    m_updatingForm = false;
+    if (preset.isEmpty()) {
+        showBefore(m_sourceImage, m_sourceTitle); // the compare controller's results are ignored now
+        return true;
+    }
+    m_compare->setConfig(m_controller->config(), m_controller->bucket());
+    if (m_compare->source() != m_controller->source())
+        m_compare->setSource(m_controller->source(), m_controller->sourceName());
+    m_compare->setPreset(preset);
+    return true;
+}
+
+void PreviewPanel::showBefore(const QImage &image, const QString &title)
+{
+    if (image.isNull())
+        m_before->setPlaceholder(title.isEmpty() ? tr("Open an image to preview presets on it.") : title);
+    else
+        m_before->setImage(image);
+    m_beforeTitle->setText(title.isEmpty() ? tr("Before") : title);
+    m_split->setImages(image, m_afterImage);
+    m_split->setLabels(m_comparePreset.isEmpty() ? tr("Original") : m_comparePreset,
+                       m_controller->preset().isEmpty() ? tr("Custom") : m_controller->preset());
+}
+
+QString PreviewPanel::beforeTitle() const
+{
+    return m_beforeTitle->text();
+}
+
+void PreviewPanel::setViewMode(ViewMode mode)
+{
+    const int index = m_viewCombo->findData(int(mode));
+    if (m_viewCombo->currentIndex() != index)
+        m_viewCombo->setCurrentIndex(index); // comes back here through the signal
+    m_views->setCurrentIndex(mode == ViewMode::SideBySide ? 0 : 1);
+    if (mode != ViewMode::SideBySide)
+        m_split->setMode(mode == ViewMode::Split ? SplitCompareView::Mode::Split : SplitCompareView::Mode::Toggle);
 }
 
 void PreviewPanel::setConfigFile(const QString &path, ConfigApplier applyToServer)
@@ -421,6 +520,8 @@ bool PreviewPanel::openFile(const QString &path)
     m_fileLabel->setText(info.fileName());
     m_fileLabel->setToolTip(info.absoluteFilePath());
     m_controller->setSource(file.readAll(), info.fileName());
+    if (!m_comparePreset.isEmpty())
+        m_compare->setSource(m_controller->source(), m_controller->sourceName());
     m_urlLabel->setText(m_controller->requestUrl());
     return true;
 }
@@ -584,6 +685,10 @@ QString PreviewPanel::infoText() const
 void PreviewPanel::onRendered(const QImage &preview, const PreviewInfo &info)
 {
     m_after->setImage(preview);
+    m_afterImage = preview;
+    m_split->setImages(m_before->image(), m_afterImage);
+    m_split->setLabels(m_comparePreset.isEmpty() ? tr("Original") : m_comparePreset,
+                       info.presetName.isEmpty() ? tr("Custom") : info.presetName);
     const QLocale locale;
     m_infoLabel->setText(tr("%1 · %2 × %3 · %4 bytes · %5% of the source · %6 ms")
                              .arg(info.format)

@@ -18,16 +18,21 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QStackedWidget;
 
 namespace mort {
 
 class PreviewImageView;
+class SplitCompareView;
 
 class PreviewPanel : public QWidget
 {
     Q_OBJECT
 public:
     enum class Zoom { Fit, Actual };
+    // How before and after are shown: two synchronised views, one frame with
+    // a divider, or one frame flipped between them.
+    enum class ViewMode { SideBySide, Split, Toggle };
 
     explicit PreviewPanel(QWidget *parent = nullptr);
     ~PreviewPanel() override;
@@ -51,6 +56,14 @@ public:
     bool selectPreset(const QString &name);
     void setParameters(const PreviewParameters &parameters);
     void setZoom(Zoom zoom);
+    void setViewMode(ViewMode mode);
+    // What the left ("before") side shows: the original ("") or another
+    // preset of the bucket rendered on the same image (compare two presets).
+    bool setCompareWith(const QString &preset);
+    QString compareWith() const { return m_comparePreset; }
+    PreviewController *compareController() { return m_compare; }
+    SplitCompareView *splitView() const { return m_split; }
+    QString beforeTitle() const;
 
     PreviewController *controller() { return m_controller; }
     QString infoText() const;
@@ -78,10 +91,21 @@ private:
     void updateEnabledFields();
     void onRendered(const QImage &preview, const PreviewInfo &info);
     void onFailed(const QString &message);
+    void showBefore(const QImage &image, const QString &title);
+    void refillCompare();
     void updateSaveButton();
     void showNote(const QString &text);
 
     PreviewController *m_controller = nullptr;
+    PreviewController *m_compare = nullptr; // renders the compared preset
+    QString m_comparePreset;                 // "" = the original on the left
+    QImage m_sourceImage;                    // the decoded original
+    QString m_sourceTitle;
+    QImage m_afterImage;
+    QComboBox *m_compareCombo = nullptr;
+    QComboBox *m_viewCombo = nullptr;
+    QStackedWidget *m_views = nullptr;
+    SplitCompareView *m_split = nullptr;
     QPushButton *m_openButton = nullptr;
     QLabel *m_fileLabel = nullptr;
     QComboBox *m_bucketCombo = nullptr;

@@ -5,6 +5,7 @@
 
 #include "ui/previewimageview.h"
 #include "ui/previewpanel.h"
+#include "ui/splitcompareview.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -88,6 +89,79 @@ private Q_SLOTS:
         QCOMPARE(QApplication::clipboard()->text(),
                  QStringLiteral("/demo/photo_1920x1280.jpg?operation=crop&operation=blur&width=300&height=300"
                                 "&gravity=smart&sigma=1&quality=85"));
+    }
+
+    void compareTwoPresetsSplitAndToggle()
+    {
+        PreviewPanel panel;
+        panel.resize(1400, 860);
+        panel.setConfig(previewConfig());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QSignalSpy rendered(panel.controller(), &PreviewController::rendered);
+        QSignalSpy compared(panel.compareController(), &PreviewController::rendered);
+        QVERIFY(panel.openFile(photoPath(QStringLiteral("photo_1920x1280.jpg"))));
+        // Right: the square crop in grey (query parameters); left: preset "square" in colour.
+        PreviewParameters p;
+        p.operations = {PreviewParameters::Operation::Crop};
+        p.width = 300;
+        p.height = 300;
+        p.gravity = QStringLiteral("smart");
+        p.grayscale = true;
+        panel.setParameters(p);
+        QVERIFY(panel.setCompareWith(QStringLiteral("square")));
+        QVERIFY(!panel.setCompareWith(QStringLiteral("no_such_preset")));
+        QCOMPARE(panel.compareWith(), QStringLiteral("square"));
+        QTRY_VERIFY(!compared.isEmpty() && !rendered.isEmpty());
+        QTRY_VERIFY(!panel.controller()->isBusy() && !panel.compareController()->isBusy());
+        QVERIFY2(panel.beforeTitle().startsWith(QStringLiteral("Preset square: jpeg · 300 × 300")),
+                 qPrintable(panel.beforeTitle()));
+
+        // Split: left of the divider the colour preset, right of it the grey one.
+        panel.setViewMode(PreviewPanel::ViewMode::Split);
+        SplitCompareView *split = panel.splitView();
+        QVERIFY(split->isVisible());
+        QCOMPARE(split->frameRect().size(), QSize(300, 300));
+        split->setSplit(0.5);
+        const auto saturationAt = [split](double fraction) {
+            const QImage shot = split->grab().toImage();
+            const QRect frame = split->frameRect();
+            double sum = 0;
+            int n = 0;
+            for (int y = frame.top() + 40; y < frame.bottom() - 40; y += 7) {
+                sum += shot.pixelColor(frame.left() + int(fraction * frame.width()), y).hsvSaturationF();
+                ++n;
+            }
+            return sum / n;
+        };
+        QVERIFY2(saturationAt(0.25) > 0.2, qPrintable(QString::number(saturationAt(0.25))));
+        QVERIFY2(saturationAt(0.75) < 0.05, qPrintable(QString::number(saturationAt(0.75))));
+        // Dragging the divider to the right shows the left image there too.
+        QTest::mousePress(split, Qt::LeftButton, {}, split->frameRect().center());
+        QTest::mouseMove(split, QPoint(split->frameRect().right() - 10, split->frameRect().center().y()));
+        QTest::mouseRelease(split, Qt::LeftButton, {}, QPoint(split->frameRect().right() - 10, split->frameRect().center().y()));
+        QVERIFY(split->split() > 0.9);
+        QVERIFY(saturationAt(0.75) > 0.2);
+        QDir().mkpath(QStringLiteral(MORT_BINARY_DIR "/screenshots"));
+        split->setSplit(0.5);
+        QVERIFY(panel.grab().save(QStringLiteral(MORT_BINARY_DIR "/screenshots/studio-preview-split.png")));
+
+        // Toggle: one image at a time, flipped by a click and by Space.
+        panel.setViewMode(PreviewPanel::ViewMode::Toggle);
+        QCOMPARE(split->mode(), SplitCompareView::Mode::Toggle);
+        QVERIFY(!split->showsLeft());
+        QVERIFY(saturationAt(0.25) < 0.05);
+        QTest::mouseClick(split, Qt::LeftButton, {}, split->frameRect().center());
+        QVERIFY(split->showsLeft());
+        QVERIFY(saturationAt(0.75) > 0.2);
+        QTest::keyClick(split, Qt::Key_Space);
+        QVERIFY(!split->showsLeft());
+
+        // Back to the original on the left; side by side again.
+        QVERIFY(panel.setCompareWith(QString()));
+        QVERIFY(panel.beforeTitle().startsWith(QStringLiteral("Before: 1920 × 1280")));
+        panel.setViewMode(PreviewPanel::ViewMode::SideBySide);
+        QVERIFY(!split->isVisible());
     }
 
     void formShowsAndReadsBackParameters()
