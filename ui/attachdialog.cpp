@@ -1,6 +1,6 @@
 #include "ui/attachdialog.h"
 
-#include "ui/recentconnections.h"
+#include "ui/recentlist.h"
 #include "ui/remoteengineclient.h"
 #include "ui/tokenstore.h"
 
@@ -22,7 +22,7 @@ AttachDialog::AttachDialog(QWidget *parent)
 {
     setWindowTitle(tr("Attach to a running server"));
     m_url->setEditable(true);
-    m_url->addItems(RecentConnections::list());
+    m_url->addItems(RecentList::connections().list());
     if (m_url->count() == 0)
         m_url->setEditText(QStringLiteral("http://127.0.0.1:8081"));
     m_url->setToolTip(tr("The server's internalListen address (where /metrics is served)"));

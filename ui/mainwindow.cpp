@@ -6,7 +6,7 @@
 #include "ui/dashboardpanel.h"
 #include "ui/engineclient.h"
 #include "ui/previewpanel.h"
-#include "ui/recentconnections.h"
+#include "ui/recentlist.h"
 #include "ui/remoteengineclient.h"
 #include "ui/serverstatuspanel.h"
 #include "ui/statshistory.h"
@@ -178,7 +178,7 @@ void MainWindow::attachToServer()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString url = dialog.url();
-    RecentConnections::remember(url);
+    RecentList::connections().remember(url);
     if (dialog.rememberToken() && !dialog.token().isEmpty()) {
         auto *store = new TokenStore(this);
         connect(store, &TokenStore::tokenWritten, this, [this, store](const QString &, const QString &error) {

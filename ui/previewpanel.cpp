@@ -2,6 +2,7 @@
 
 #include "ui/contactsheetdialog.h"
 #include "ui/previewimageview.h"
+#include "ui/recentlist.h"
 #include "ui/splitcompareview.h"
 
 #include <QApplication>
@@ -29,6 +30,8 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QMenu>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace mort {
@@ -61,7 +64,14 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     setAcceptDrops(true);
 
     // Top row: source, bucket, preset, zoom.
-    m_openButton = new QPushButton(tr("Open image…"));
+    // Click: a file dialog; the arrow: the images opened before.
+    m_openButton = new QToolButton;
+    m_openButton->setText(tr("Open image…"));
+    m_openButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_openButton->setPopupMode(QToolButton::MenuButtonPopup);
+    m_openButton->setMenu(new QMenu(m_openButton));
+    m_openButton->setShortcut(QKeySequence::Open);
+    m_openButton->setToolTip(tr("Open an image from disk (Ctrl+O); the arrow lists recent ones"));
     m_fileLabel = new QLabel(tr("No image: open one or drop it here"));
     m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_bucketCombo = new QComboBox;
@@ -158,7 +168,8 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     layout->addWidget(m_noteLabel);
     layout->addLayout(bottom);
 
-    connect(m_openButton, &QPushButton::clicked, this, &PreviewPanel::openFileDialog);
+    connect(m_openButton, &QToolButton::clicked, this, &PreviewPanel::openFileDialog);
+    refillRecentFiles();
     connect(m_copyUrlButton, &QPushButton::clicked, this, &PreviewPanel::copyUrl);
     connect(m_copyYamlButton, &QPushButton::clicked, this, &PreviewPanel::copyYaml);
     connect(m_savePresetButton, &QPushButton::clicked, this, &PreviewPanel::savePresetDialog);
@@ -519,11 +530,41 @@ bool PreviewPanel::openFile(const QString &path)
     }
     m_fileLabel->setText(info.fileName());
     m_fileLabel->setToolTip(info.absoluteFilePath());
+    RecentList::previewFiles().remember(info.absoluteFilePath());
+    refillRecentFiles();
     m_controller->setSource(file.readAll(), info.fileName());
     if (!m_comparePreset.isEmpty())
         m_compare->setSource(m_controller->source(), m_controller->sourceName());
     m_urlLabel->setText(m_controller->requestUrl());
     return true;
+}
+
+void PreviewPanel::refillRecentFiles()
+{
+    QMenu *menu = m_openButton->menu();
+    menu->clear();
+    const QStringList files = RecentList::previewFiles().list();
+    for (const QString &path : files) {
+        QAction *open = menu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (!QFileInfo::exists(path))
+                RecentList::previewFiles().forget(path); // moved or deleted: the message says so
+            openFile(path);
+            refillRecentFiles();
+        });
+        open->setToolTip(path);
+    }
+    if (files.isEmpty())
+        menu->addAction(tr("No recent images"))->setEnabled(false);
+}
+
+QStringList PreviewPanel::recentFiles() const
+{
+    QStringList names;
+    for (const QAction *action : m_openButton->menu()->actions()) {
+        if (action->isEnabled())
+            names << action->toolTip();
+    }
+    return names;
 }
 
 void PreviewPanel::openFileDialog()

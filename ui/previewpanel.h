@@ -19,6 +19,7 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
+class QToolButton;
 
 namespace mort {
 
@@ -64,6 +65,8 @@ public:
     PreviewController *compareController() { return m_compare; }
     SplitCompareView *splitView() const { return m_split; }
     QString beforeTitle() const;
+    // The recent-images menu, newest first (full paths).
+    QStringList recentFiles() const;
 
     PreviewController *controller() { return m_controller; }
     QString infoText() const;
@@ -92,6 +95,7 @@ private:
     void onRendered(const QImage &preview, const PreviewInfo &info);
     void onFailed(const QString &message);
     void showBefore(const QImage &image, const QString &title);
+    void refillRecentFiles();
     void refillCompare();
     void updateSaveButton();
     void showNote(const QString &text);
@@ -106,7 +110,7 @@ private:
     QComboBox *m_viewCombo = nullptr;
     QStackedWidget *m_views = nullptr;
     SplitCompareView *m_split = nullptr;
-    QPushButton *m_openButton = nullptr;
+    QToolButton *m_openButton = nullptr;
     QLabel *m_fileLabel = nullptr;
     QComboBox *m_bucketCombo = nullptr;
     QComboBox *m_presetCombo = nullptr;

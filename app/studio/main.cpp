@@ -10,7 +10,7 @@
 #include "ui/mainwindow.h"
 #include "ui/previewpanel.h"
 #include "monitoring/logring.h"
-#include "ui/recentconnections.h"
+#include "ui/recentlist.h"
 #include "ui/remoteengineclient.h"
 #include "ui/tokenstore.h"
 
@@ -137,7 +137,7 @@ int runAttached(QApplication &app, const CommandLine &cmd, int tab)
     MainWindow window(&client);
     if (tab >= 0)
         window.setCurrentTab(tab);
-    RecentConnections::remember(url.toString());
+    RecentList::connections().remember(url.toString());
     TokenStore tokens;
     if (const QString envToken = qEnvironmentVariable("MORT_ADMIN_TOKEN"); !envToken.isEmpty()) {
         client.setToken(envToken);

@@ -11,9 +11,11 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QDropEvent>
 #include <QListWidget>
 #include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -162,6 +164,25 @@ private Q_SLOTS:
         QVERIFY(panel.beforeTitle().startsWith(QStringLiteral("Before: 1920 × 1280")));
         panel.setViewMode(PreviewPanel::ViewMode::SideBySide);
         QVERIFY(!split->isVisible());
+    }
+
+    void recentImagesAreRememberedNewestFirst()
+    {
+        QSettings().remove(QStringLiteral("preview/recentFiles"));
+        PreviewPanel panel;
+        panel.setConfig(previewConfig());
+        QCOMPARE(panel.recentFiles(), QStringList());
+        QVERIFY(panel.openFile(photoPath(QStringLiteral("photo_1920x1280.jpg"))));
+        QVERIFY(panel.openFile(photoPath(QStringLiteral("gray_800x600.jpg"))));
+        QVERIFY(panel.openFile(photoPath(QStringLiteral("photo_1920x1280.jpg"))));
+        QVERIFY(!panel.openFile(QStringLiteral("/no/such/image.jpg"))); // failures are not remembered
+        const QStringList expected{QFileInfo(photoPath(QStringLiteral("photo_1920x1280.jpg"))).absoluteFilePath(),
+                                   QFileInfo(photoPath(QStringLiteral("gray_800x600.jpg"))).absoluteFilePath()};
+        QCOMPARE(panel.recentFiles(), expected);
+        // A new panel (the next start) offers the same list.
+        PreviewPanel next;
+        QCOMPARE(next.recentFiles(), expected);
+        QSettings().remove(QStringLiteral("preview/recentFiles"));
     }
 
     void formShowsAndReadsBackParameters()
