@@ -528,15 +528,41 @@ bool PreviewPanel::openFile(const QString &path)
         onFailed(problem);
         return false;
     }
-    m_fileLabel->setText(info.fileName());
-    m_fileLabel->setToolTip(info.absoluteFilePath());
     RecentList::previewFiles().remember(info.absoluteFilePath());
     refillRecentFiles();
-    m_controller->setSource(file.readAll(), info.fileName());
+    openBytes(file.readAll(), info.fileName(), info.absoluteFilePath());
+    return true;
+}
+
+void PreviewPanel::openBytes(const QByteArray &bytes, const QString &name, const QString &where)
+{
+    m_fileLabel->setText(name);
+    m_fileLabel->setToolTip(where);
+    m_controller->setSource(bytes, name);
     if (!m_comparePreset.isEmpty())
         m_compare->setSource(m_controller->source(), m_controller->sourceName());
     m_urlLabel->setText(m_controller->requestUrl());
-    return true;
+}
+
+void PreviewPanel::setBucketSource(BucketImageDialog::Source source)
+{
+    m_bucketSource = std::move(source);
+    refillRecentFiles();
+}
+
+BucketImageDialog *PreviewPanel::openFromBucketDialog()
+{
+    if (!m_bucketSource.list || !m_bucketSource.read)
+        return nullptr;
+    auto *dialog = new BucketImageDialog(m_bucketSource, m_controller->bucket(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BucketImageDialog::imageRead, this, [this](const QString &key, const QByteArray &bytes) {
+        // The key names the object in URLs ("/bucket/<preset>/<key>"): without its leading slash.
+        const QString name = key.startsWith(QLatin1Char('/')) ? key.mid(1) : key;
+        openBytes(bytes, name, tr("bucket %1: %2").arg(m_controller->bucket(), key));
+    });
+    dialog->show();
+    return dialog;
 }
 
 void PreviewPanel::refillRecentFiles()
@@ -555,12 +581,19 @@ void PreviewPanel::refillRecentFiles()
     }
     if (files.isEmpty())
         menu->addAction(tr("No recent images"))->setEnabled(false);
+    if (m_bucketSource.list) {
+        menu->addSeparator();
+        menu->addAction(tr("Open from bucket…"), this, &PreviewPanel::openFromBucketDialog)
+            ->setToolTip(tr("An image stored in the current bucket"));
+    }
 }
 
 QStringList PreviewPanel::recentFiles() const
 {
     QStringList names;
     for (const QAction *action : m_openButton->menu()->actions()) {
+        if (action->isSeparator())
+            break; // "Open from bucket" follows
         if (action->isEnabled())
             names << action->toolTip();
     }

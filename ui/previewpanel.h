@@ -5,6 +5,7 @@
 // render time, and the URL or preset YAML to copy.
 #include "config/config.h"
 #include "config/configeditor.h"
+#include "ui/bucketimagedialog.h"
 #include "ui/previewcontroller.h"
 #include "ui/previewparameters.h"
 
@@ -52,6 +53,10 @@ public:
     Expected<PresetEdit> savePreset(const QString &name);
     // Loads an image file as the source; false (and a message in the panel) on failure.
     bool openFile(const QString &path);
+    // Image bytes from elsewhere (a bucket); `name` is the key shown and used in URLs.
+    void openBytes(const QByteArray &bytes, const QString &name, const QString &where);
+    // Where "Open from bucket" lists and reads images (the embedded engine); unset = off.
+    void setBucketSource(BucketImageDialog::Source source);
     // Selects a preset of the current bucket ("" = custom query parameters);
     // false when the bucket has no such preset.
     bool selectPreset(const QString &name);
@@ -73,6 +78,8 @@ public:
 
 public Q_SLOTS:
     void openFileDialog();
+    // Lists the current bucket's images; the chosen one becomes the source.
+    BucketImageDialog *openFromBucketDialog();
     void copyUrl();
     void copyYaml();
     // Asks for the name (default: the preset last picked), confirms replacing, saves.
@@ -131,6 +138,7 @@ private:
     QString m_configFile;
     ConfigApplier m_applyConfig;
     QString m_lastPreset; // the preset picked last: the default name to save under
+    BucketImageDialog::Source m_bucketSource;
     bool m_updatingForm = false;
 };
 

@@ -229,6 +229,13 @@ int main(int argc, char *argv[])
     client.engine()->setLogRing(&recentLog);
     MainWindow window(&client);
     PreviewPanel *preview = window.enablePreview(config);
+    Engine *engine = client.engine();
+    preview->setBucketSource({[engine](const QString &bucket) {
+                                  return engine->listObjects(bucket, BucketImageDialog::kListLimit);
+                              },
+                              [engine](const QString &bucket, const QString &key) {
+                                  return engine->readObject(bucket, key);
+                              }});
     if (QFileInfo(path).isWritable())
         preview->setConfigFile(path, [&client](const QString &yaml) { return client.engine()->applyConfig(yaml); });
     if (!cmd.previewFile.isEmpty()) {

@@ -206,6 +206,47 @@ Expected<CacheEntryDetail> Engine::cacheEntry(const QString &key) const
     return Error::client("admin.not_found", 404, QStringLiteral("no cache entry with key \"%1\"").arg(key));
 }
 
+namespace {
+
+Expected<std::shared_ptr<Storage>> basicStorageOf(const Config &config, StorageClientCache &storages,
+                                                  const QString &bucket)
+{
+    const BucketConfig *b = config.bucket(bucket);
+    const StorageConfig *basic = b ? b->storage(QStringLiteral("basic")) : nullptr;
+    if (!basic)
+        return Error::client("bucket.unknown", 404, QStringLiteral("no bucket \"%1\" with a basic storage").arg(bucket));
+    return storages.client(*basic, bucket);
+}
+
+} // namespace
+
+Expected<QStringList> Engine::listObjects(const QString &bucket, int limit)
+{
+    Expected<std::shared_ptr<Storage>> storage = basicStorageOf(*config(), *m_storages, bucket);
+    if (!storage)
+        return storage.takeError();
+    return (*storage)->listKeys(limit);
+}
+
+Expected<QByteArray> Engine::readObject(const QString &bucket, const QString &key)
+{
+    const ConfigPtr snapshot = config();
+    Expected<std::shared_ptr<Storage>> storage = basicStorageOf(*snapshot, *m_storages, bucket);
+    if (!storage)
+        return storage.takeError();
+    const qint64 maxBytes = snapshot->bucket(bucket)->effectiveLimits(snapshot->server.limits).maxParentBytes;
+    Expected<ObjectMetadata> head = (*storage)->head(key);
+    if (!head)
+        return head.takeError();
+    if (head->size > maxBytes)
+        return Error::client("image.too_large", 422,
+                             QStringLiteral("%1 is larger than limits.maxParentBytes (%2 bytes)").arg(key).arg(maxBytes));
+    Expected<StoredObject> object = (*storage)->get(key);
+    if (!object)
+        return object.takeError();
+    return object->body;
+}
+
 Expected<bool> Engine::evict(const QString &key)
 {
     return m_cache->remove(key);

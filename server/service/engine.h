@@ -47,6 +47,12 @@ public:
     QString configText() const override;
     Expected<QList<CacheEntryInfo>> cacheEntries(int limit) const override;
     Expected<CacheEntryDetail> cacheEntry(const QString &key) const override;
+    // The studio's "open from bucket": keys of a bucket's `basic` storage
+    // (sorted, at most `limit`) and one object's bytes (at most the bucket's
+    // limits.maxParentBytes, as for a transform). Blocking storage I/O:
+    // call from a worker thread.
+    Expected<QStringList> listObjects(const QString &bucket, int limit);
+    Expected<QByteArray> readObject(const QString &bucket, const QString &key);
     Expected<bool> evict(const QString &key) override;
     Expected<void> clearCache() override;
     // Hot reload: a new immutable snapshot for new requests; in-flight ones

@@ -7,6 +7,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
+#include <QDirIterator>
 #include <QSaveFile>
 
 #include <cerrno>
@@ -312,6 +313,25 @@ Expected<void> FileStorage::remove(const QString &key)
         return storageerrors::ioError(QStringLiteral("unlink"), resolved->path, errnoText(error));
     }
     return {};
+}
+
+Expected<QStringList> FileStorage::listKeys(int limit)
+{
+    auto root = resolve(QStringLiteral("/"));
+    if (!root)
+        return root.takeError();
+    QStringList keys;
+    const QDir base(root->path);
+    // Files only, hidden ones (dotfiles, editors' swap files) left out.
+    QDirIterator it(root->path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext() && keys.size() < limit) {
+        const QString path = it.next();
+        if (it.fileName().startsWith(QLatin1Char('.')) || path.contains(QLatin1String("/.")))
+            continue;
+        keys.append(QLatin1Char('/') + base.relativeFilePath(path));
+    }
+    keys.sort();
+    return keys;
 }
 
 } // namespace mort

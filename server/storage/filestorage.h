@@ -24,6 +24,8 @@ public:
     Expected<void> put(const QString &key, const QByteArray &body, const ObjectMetadata &meta) override;
     Expected<void> remove(const QString &key) override;
     Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr) override;
+    // Files under the container (pathPrefix applied), hidden ones skipped.
+    Expected<QStringList> listKeys(int limit) override;
 
     QString containerDir() const { return m_containerDir; }
     // Absolute path a key maps to (no I/O); empty for an invalid key.

@@ -4,6 +4,12 @@
 
 namespace mort {
 
+Expected<QStringList> Storage::listKeys(int)
+{
+    return Error::client("storage.list_unsupported", 501,
+                         QStringLiteral("storage kind \"%1\" cannot list its objects").arg(kind()));
+}
+
 // Backends without a native stream still serve the seam: the buffer shares
 // the body read by get() (implicit sharing, no copy).
 Expected<std::unique_ptr<QIODevice>> Storage::openRead(const QString &key, ObjectMetadata *meta)

@@ -59,6 +59,11 @@ public:
     // The default wraps get(); file backends return the file itself.
     virtual Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr);
 
+    // Keys of the objects (not directories) in the container, sorted, at most
+    // `limit`: for browsing a bucket from the studio. Backends that cannot
+    // list answer 501 "storage.list_unsupported".
+    virtual Expected<QStringList> listKeys(int limit);
+
     virtual QString kind() const = 0; // "local-meta", "noop", ...
 };
 
