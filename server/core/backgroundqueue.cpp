@@ -1,5 +1,7 @@
 #include "core/backgroundqueue.h"
 
+#include "core/threadhandoff.h"
+
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
 
@@ -16,7 +18,7 @@ BackgroundQueue::BackgroundQueue(int maxPending, int threads, TaskRegistry *task
 
 BackgroundQueue::~BackgroundQueue()
 {
-    m_pool.waitForDone();
+    joinPool(m_pool);
 }
 
 bool BackgroundQueue::post(std::function<void()> job)
@@ -32,7 +34,7 @@ bool BackgroundQueue::post(std::function<void()> job)
     } while (!m_pending.compare_exchange_weak(current, current + 1));
     auto scope = std::make_shared<TaskScope>(m_tasks, TaskKind::Background);
     const QDeadlineTimer startBy(m_jobTimeoutMs);
-    m_pool.start([this, job = std::move(job), scope, startBy] {
+    startInPool(m_pool, [this, job = std::move(job), scope, startBy] {
         if (startBy.hasExpired()) {
             m_expired.fetch_add(1); // stale: not worth running any more
             scope->release();
@@ -57,7 +59,7 @@ bool BackgroundQueue::post(std::function<void()> job)
 
 void BackgroundQueue::waitForIdle(int timeoutMs)
 {
-    m_pool.waitForDone(timeoutMs);
+    joinPool(m_pool, timeoutMs);
 }
 
 } // namespace mort

@@ -1,5 +1,6 @@
 #include "http/httpserver.h"
 
+#include "core/threadhandoff.h"
 #include "http/httpservercore.h"
 
 #include <QDeadlineTimer>
@@ -14,7 +15,13 @@ HttpServer::HttpServer(HttpLimits limits, HttpHandler *handler, TaskRegistry *ta
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("mort-http"));
     m_core->moveToThread(m_thread);
-    QObject::connect(m_thread, &QThread::finished, m_core, &QObject::deleteLater);
+    // The core (and its connections) die on their own thread as it ends; the
+    // release pairs with the acquire after wait() in stop() (TSan cannot see
+    // QThread::wait's synchronisation).
+    QObject::connect(m_thread, &QThread::finished, m_core, [core = m_core, thread = m_thread] {
+        delete core;
+        tsanRelease(thread);
+    }, Qt::DirectConnection);
     m_thread->start();
 }
 
@@ -29,7 +36,7 @@ Expected<void> HttpServer::listen(const QList<ListenAddress> &addresses)
         return Error::internal("http.stopped", QStringLiteral("server already stopped"));
     std::optional<Error> failure;
     QStringList bound, boundPublic, boundInternal;
-    QMetaObject::invokeMethod(m_core, [&] {
+    runBlockingOn(m_core, [&] {
         for (const ListenAddress &address : addresses) {
             Expected<QString> result = m_core->listenOn(address);
             if (!result) {
@@ -40,7 +47,7 @@ Expected<void> HttpServer::listen(const QList<ListenAddress> &addresses)
             bound.append(*result);
             (address.internal ? boundInternal : boundPublic).append(*result);
         }
-    }, Qt::BlockingQueuedConnection);
+    });
     if (failure)
         return *failure;
     m_bound += bound;
@@ -55,17 +62,18 @@ void HttpServer::stop(int graceMs)
         return;
     // Streamed responses (admin event streams) would otherwise hold the drain
     // for the whole grace period: end them cleanly along with accepting.
-    QMetaObject::invokeMethod(m_core, [this] {
+    runBlockingOn(m_core, [this] {
         m_core->closeListeners();
         m_core->endStreams();
-    }, Qt::BlockingQueuedConnection);
+    });
     // Drain: in-flight exchanges finish on the HTTP thread while we wait here.
     QDeadlineTimer deadline(graceMs);
     while (m_counters->exchangesInFlight.load() > 0 && !deadline.hasExpired())
         QThread::msleep(5);
-    QMetaObject::invokeMethod(m_core, [this] { m_core->closeAllConnections(); }, Qt::BlockingQueuedConnection);
+    runBlockingOn(m_core, [this] { m_core->closeAllConnections(); });
     m_thread->quit();
     m_thread->wait();
+    tsanAcquire(m_thread);
     delete m_thread; // m_core was deleted on the thread's finished()
     m_thread = nullptr;
     m_core = nullptr;

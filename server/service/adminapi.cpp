@@ -1,5 +1,6 @@
 #include "service/adminapi.h"
 
+#include "core/threadhandoff.h"
 #include "service/adminjson.h"
 #include "service/adminsecurity.h"
 
@@ -54,7 +55,7 @@ AdminApi::AdminApi(AdminBackend *backend) : m_backend(backend)
 
 AdminApi::~AdminApi()
 {
-    m_pool.waitForDone();
+    joinPool(m_pool);
 }
 
 void AdminApi::handle(const HttpExchangePtr &exchange)
@@ -120,7 +121,7 @@ void AdminApi::handle(const HttpExchangePtr &exchange)
 
 void AdminApi::runJob(const HttpExchangePtr &exchange, std::function<HttpResponse()> job)
 {
-    m_pool.start([exchange, job = std::move(job)] {
+    startInPool(m_pool, [exchange, job = std::move(job)] {
         if (exchange->cancelToken().isCancelled())
             return; // the client left; the transport drops the exchange
         try {

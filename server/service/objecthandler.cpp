@@ -1,5 +1,6 @@
 #include "service/objecthandler.h"
 
+#include "core/threadhandoff.h"
 #include "cache/cacheability.h"
 #include "http/conditionalresponse.h"
 #include "http/errorresponse.h"
@@ -104,8 +105,8 @@ ObjectHandler::~ObjectHandler()
 
 void ObjectHandler::waitForDone(int timeoutMs)
 {
-    m_ioPool.waitForDone(timeoutMs);
-    m_transformPool.waitForDone(timeoutMs);
+    joinPool(m_ioPool, timeoutMs);
+    joinPool(m_transformPool, timeoutMs);
 }
 
 void ObjectHandler::setConfig(ConfigPtr config)
@@ -194,7 +195,7 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
 
 void ObjectHandler::runGuarded(QThreadPool &pool, const HttpExchangePtr &exchange, std::function<void()> job)
 {
-    pool.start([this, exchange, job = std::move(job)] {
+    startInPool(pool, [this, exchange, job = std::move(job)] {
         try {
             job();
         } catch (const std::exception &e) {

@@ -26,7 +26,10 @@ public:
     std::atomic<int> calls{0};
     std::atomic<QThread *> handleThread{nullptr};
     std::atomic<bool> producerOnOtherThread{false};
-    std::weak_ptr<int> producerAlive; // expires when the transport destroyed the producer
+    // Producers alive: the transport destroying a producer takes it back to 0.
+    // An atomic, not a weak_ptr: the test thread polls it while the HTTP thread writes.
+    std::atomic<int> producersAlive{0};
+    bool producerGone() const { return producersAlive.load() == 0; }
 
     void handle(const HttpExchangePtr &exchange) override
     {
@@ -40,8 +43,8 @@ public:
         const int n = q.queryItemValue(QStringLiteral("n")).toInt();
         const int ms = q.queryItemValue(QStringLiteral("ms")).toInt();
         const int size = q.queryItemValue(QStringLiteral("size")).toInt();
-        auto sentinel = std::make_shared<int>(0);
-        producerAlive = sentinel;
+        ++producersAlive;
+        auto sentinel = std::shared_ptr<void>(nullptr, [this](void *) { --producersAlive; });
         HttpResponse head(200, "ignored head body", "text/event-stream");
         exchange->respondStream(std::move(head), ms, [this, n, size, sentinel, i = 0]() mutable -> std::optional<QByteArray> {
             calls++;
@@ -193,7 +196,7 @@ private Q_SLOTS:
         QVERIFY(!c.buffered(0).contains("ignored head body"));
         QVERIFY(m_handler->calls.load() >= 4);
         QVERIFY(!m_handler->producerOnOtherThread.load()); // runs on the HTTP thread, like handle()
-        QTRY_VERIFY(m_handler->producerAlive.expired());
+        QTRY_VERIFY(m_handler->producerGone());
 
         // Keep-alive: the next request on the same connection is answered normally.
         c.send("GET /echo HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -215,7 +218,7 @@ private Q_SLOTS:
             QCOMPARE(m_tasks->live(TaskKind::Request), qint64(1)); // the stream is a live request task
             c.socket().abort();
         }
-        QTRY_VERIFY_WITH_TIMEOUT(m_handler->producerAlive.expired(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_handler->producerGone(), 5000);
         QTRY_COMPARE(m_tasks->live(TaskKind::Request), qint64(0));
         const int callsAfter = m_handler->calls.load();
         QTest::qWait(100);
@@ -233,7 +236,7 @@ private Q_SLOTS:
         t.start();
         m_server->stop(5000);
         QVERIFY2(t.elapsed() < 2500, "stop() waited for the grace period instead of ending the stream");
-        QVERIFY(m_handler->producerAlive.expired());
+        QVERIFY(m_handler->producerGone());
         QCOMPARE(m_tasks->live(TaskKind::Request), qint64(0));
         // The terminal chunk was sent before the connection closed.
         const QByteArray rest = c.readUntilClosed();
@@ -252,7 +255,7 @@ private Q_SLOTS:
         QCOMPARE(next.status, 200);
         QCOMPARE(headerValue(next.headers, "Content-Length"), QByteArray("4"));
         QCOMPARE(m_handler->calls.load(), 0);
-        QTRY_VERIFY(m_handler->producerAlive.expired());
+        QTRY_VERIFY(m_handler->producerGone());
     }
 
     void http10GetsRawBytesAndClose()

@@ -1,0 +1,116 @@
+#pragma once
+// Every place where work crosses threads through Qt: a job started on a
+// QThreadPool, a pool joined, a call run on another thread's event loop while
+// the caller blocks. Qt (and glib, libvips) are not built with
+// ThreadSanitizer, so TSan cannot see the synchronisation inside them and
+// would report the data handed over as racing. These helpers tell TSan about
+// the happens-before edge the library provides; in other builds they are the
+// plain Qt calls.
+#include <QMetaObject>
+#include <QObject>
+#include <QThreadPool>
+
+#include <functional>
+#include <memory>
+
+#if defined(__SANITIZE_THREAD__)
+#define MORT_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define MORT_TSAN 1
+#endif
+#endif
+
+#ifdef MORT_TSAN
+extern "C" void __tsan_acquire(void *addr);
+extern "C" void __tsan_release(void *addr);
+extern "C" void __tsan_ignore_thread_begin();
+extern "C" void __tsan_ignore_thread_end();
+#endif
+
+namespace mort {
+
+inline void tsanRelease([[maybe_unused]] const void *addr)
+{
+#ifdef MORT_TSAN
+    __tsan_release(const_cast<void *>(addr));
+#endif
+}
+
+inline void tsanAcquire([[maybe_unused]] const void *addr)
+{
+#ifdef MORT_TSAN
+    __tsan_acquire(const_cast<void *>(addr));
+#endif
+}
+
+// The hand-over itself (Qt wrapping the job, queueing it, waking a thread)
+// happens inside Qt: the caller's accesses while Qt does it are not recorded,
+// so TSan does not pair them with the other thread's reads of the same job.
+class TsanIgnoredScope
+{
+public:
+    TsanIgnoredScope()
+    {
+#ifdef MORT_TSAN
+        __tsan_ignore_thread_begin();
+#endif
+    }
+    ~TsanIgnoredScope()
+    {
+#ifdef MORT_TSAN
+        __tsan_ignore_thread_end();
+#endif
+    }
+    TsanIgnoredScope(const TsanIgnoredScope &) = delete;
+    TsanIgnoredScope &operator=(const TsanIgnoredScope &) = delete;
+};
+
+// pool.start(job): what the caller did before happens-before the job; the
+// job's end happens-before a joinPool() that waited for it.
+inline void startInPool(QThreadPool &pool, std::function<void()> job)
+{
+#ifdef MORT_TSAN
+    auto edge = std::make_shared<char>(0); // a unique address per hand-over
+    tsanRelease(edge.get());
+    TsanIgnoredScope handover;
+    pool.start([&pool, edge, job = std::move(job)] {
+        tsanAcquire(edge.get());
+        job();
+        tsanRelease(&pool);
+    });
+#else
+    pool.start(std::move(job));
+#endif
+}
+
+// pool.waitForDone(timeoutMs); true when every job finished.
+inline bool joinPool(QThreadPool &pool, int timeoutMs = -1)
+{
+    const bool done = pool.waitForDone(timeoutMs);
+    tsanAcquire(&pool);
+    return done;
+}
+
+// Runs `call` on `context`'s thread and waits for it (BlockingQueuedConnection).
+template<typename Call>
+void runBlockingOn(QObject *context, Call call)
+{
+#ifdef MORT_TSAN
+    char edge = 0;
+    tsanRelease(&edge);
+    {
+        TsanIgnoredScope handover; // the target thread's work is recorded as usual
+        QMetaObject::invokeMethod(context, [&] {
+            tsanAcquire(&edge);
+            call();
+            tsanRelease(&edge);
+        }, Qt::BlockingQueuedConnection);
+    }
+    tsanAcquire(&edge);
+#else
+    QMetaObject::invokeMethod(context, std::move(call), Qt::BlockingQueuedConnection);
+#endif
+}
+
+} // namespace mort
