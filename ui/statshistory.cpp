@@ -126,12 +126,21 @@ void StatsHistory::append(const EngineStats &stats, qint64 atMs)
     const quint64 lookups = stats.responseCacheHits + stats.responseCacheMisses;
     s.cacheHitRatio = lookups ? double(stats.responseCacheHits) / double(lookups) : -1;
     // A different start time is a restarted server: its counters began again.
-    if (m_previous && m_previous->startedAt == stats.startedAt) {
-        const qint64 ms = atMs - m_previous->atMs;
-        s.requestsPerSec = ratePerSecond(stats.http.requestsReceived, m_previous->requests, ms);
-        s.throttledPerSec = ratePerSecond(stats.throttled, m_previous->throttled, ms);
+    const bool sameServer = m_previous && m_previous->startedAt == stats.startedAt;
+    if (sameServer && atMs - m_previous->atMs < kMinRateIntervalMs) {
+        // Too close to the last baseline: repeat the last rates, keep the baseline.
+        s.requestsPerSec = m_lastRequestsPerSec;
+        s.throttledPerSec = m_lastThrottledPerSec;
+    } else {
+        if (sameServer) {
+            const qint64 ms = atMs - m_previous->atMs;
+            s.requestsPerSec = ratePerSecond(stats.http.requestsReceived, m_previous->requests, ms);
+            s.throttledPerSec = ratePerSecond(stats.throttled, m_previous->throttled, ms);
+        }
+        m_previous = Counters{atMs, stats.http.requestsReceived, stats.throttled, stats.startedAt};
+        m_lastRequestsPerSec = s.requestsPerSec;
+        m_lastThrottledPerSec = s.throttledPerSec;
     }
-    m_previous = Counters{atMs, stats.http.requestsReceived, stats.throttled, stats.startedAt};
 
     if (m_size == m_capacity) {
         beginRemoveRows({}, 0, 0);

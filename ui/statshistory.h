@@ -47,6 +47,9 @@ public:
         ColumnCount = FirstTaskColumn + int(TaskKind::Count)
     };
     static constexpr int kMinWindowSeconds = 60;
+    // Rates are measured over at least this long: a snapshot right after
+    // another (an F5 between two pushed ones) would turn one request into a spike.
+    static constexpr qint64 kMinRateIntervalMs = 500;
     static constexpr int kMaxWindowSeconds = 3600;
 
     explicit StatsHistory(QObject *parent = nullptr);
@@ -85,6 +88,8 @@ private:
     int m_head = 0; // index of the oldest sample
     int m_size = 0;
     std::optional<Counters> m_previous;
+    double m_lastRequestsPerSec = 0;
+    double m_lastThrottledPerSec = 0;
 };
 
 } // namespace mort

@@ -93,11 +93,18 @@ private Q_SLOTS:
         history.append(crafted(100), kT0);
         history.append(crafted(120), kT0 + 2000);
         QCOMPARE(history.newest()->requestsPerSec, 10.0);
+        // A snapshot 20 ms later (F5 between two pushed ones) is no 50 req/s spike.
+        history.append(crafted(121), kT0 + 2020);
+        QCOMPARE(history.newest()->requestsPerSec, 10.0);
+        history.append(crafted(131), kT0 + 3000); // measured from the kT0 + 2000 baseline
+        QCOMPARE(history.newest()->requestsPerSec, 11.0);
+        history.append(crafted(131), kT0 + 3000 + StatsHistory::kMinRateIntervalMs);
+        QCOMPARE(history.newest()->requestsPerSec, 0.0);
         EngineStats restarted = crafted(3);
         restarted.startedAt = QDateTime::fromMSecsSinceEpoch(kT0 + 2500, Qt::UTC);
-        history.append(restarted, kT0 + 3000);
+        history.append(restarted, kT0 + 4000);
         QCOMPARE(history.newest()->requestsPerSec, 0.0); // not a negative rate, not a bogus spike
-        history.append(crafted(5), kT0 + 4000);           // counters of yet another start time
+        history.append(crafted(5), kT0 + 5000);           // counters of yet another start time
         QCOMPARE(history.newest()->requestsPerSec, 0.0);
 
         EngineStats cache = crafted(5);
