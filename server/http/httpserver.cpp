@@ -4,6 +4,7 @@
 #include "http/httpservercore.h"
 
 #include <QDeadlineTimer>
+#include <algorithm>
 #include <QThread>
 
 namespace mort {
@@ -32,28 +33,63 @@ HttpServer::~HttpServer()
 
 Expected<void> HttpServer::listen(const QList<ListenAddress> &addresses)
 {
+    return changeListeners(addresses, {});
+}
+
+Expected<void> HttpServer::changeListeners(const QList<ListenAddress> &added, const QList<ListenAddress> &removed)
+{
     if (!m_thread)
         return Error::internal("http.stopped", QStringLiteral("server already stopped"));
     std::optional<Error> failure;
-    QStringList bound, boundPublic, boundInternal;
+    QList<Bound> bound;
     runBlockingOn(m_core, [&] {
-        for (const ListenAddress &address : addresses) {
+        for (const ListenAddress &address : added) {
             Expected<QString> result = m_core->listenOn(address);
             if (!result) {
                 failure = result.takeError();
-                m_core->closeListeners();
+                for (const ListenAddress &undo : added)
+                    m_core->closeListener(undo); // all or none
                 return;
             }
-            bound.append(*result);
-            (address.internal ? boundInternal : boundPublic).append(*result);
+            bound.append(Bound{address.text, address.internal, *result});
         }
+        for (const ListenAddress &address : removed)
+            m_core->closeListener(address);
     });
     if (failure)
         return *failure;
-    m_bound += bound;
-    m_boundPublic += boundPublic;
-    m_boundInternal += boundInternal;
+    QMutexLocker lock(&m_boundMutex);
+    m_listeners.removeIf([&removed](const Bound &b) {
+        return std::any_of(removed.cbegin(), removed.cend(), [&b](const ListenAddress &r) {
+            return r.text == b.text && r.internal == b.internal;
+        });
+    });
+    m_listeners += bound;
+    rebuildBoundListsLocked();
     return {};
+}
+
+QStringList HttpServer::boundAddresses() const
+{
+    QMutexLocker lock(&m_boundMutex);
+    return m_bound;
+}
+
+QStringList HttpServer::boundAddresses(bool internal) const
+{
+    QMutexLocker lock(&m_boundMutex);
+    return internal ? m_boundInternal : m_boundPublic;
+}
+
+void HttpServer::rebuildBoundListsLocked()
+{
+    m_bound.clear();
+    m_boundPublic.clear();
+    m_boundInternal.clear();
+    for (const Bound &b : std::as_const(m_listeners)) {
+        m_bound.append(b.address);
+        (b.internal ? m_boundInternal : m_boundPublic).append(b.address);
+    }
 }
 
 void HttpServer::stop(int graceMs)

@@ -4,6 +4,7 @@
 #include "http/httpconnection.h"
 #include "http/listenaddress.h"
 
+#include <QMutex>
 #include <QStringList>
 
 #include <memory>
@@ -37,9 +38,14 @@ public:
 
     // Binds every address or none (on failure the ones bound are closed again).
     Expected<void> listen(const QList<ListenAddress> &addresses);
+    // Hot reload: binds `added` (all or none, as listen()), then stops
+    // accepting on `removed`. Other listeners, and connections already
+    // accepted on the removed ones, are not touched.
+    Expected<void> changeListeners(const QList<ListenAddress> &added, const QList<ListenAddress> &removed);
     // "127.0.0.1:43117", "unix:/run/mort.sock": actual addresses (ephemeral ports resolved).
-    QStringList boundAddresses() const { return m_bound; }
-    QStringList boundAddresses(bool internal) const { return internal ? m_boundInternal : m_boundPublic; }
+    // Thread-safe (listeners change on hot reload).
+    QStringList boundAddresses() const;
+    QStringList boundAddresses(bool internal) const;
 
     // Stops accepting and ends streamed responses, lets in-flight requests finish for up to `graceMs`,
     // then closes every connection and removes unix socket files. Idempotent.
@@ -52,7 +58,16 @@ private:
     std::unique_ptr<HttpCounters> m_counters;
     HttpServerCore *m_core = nullptr;
     QThread *m_thread = nullptr;
+    struct Bound
+    {
+        QString text;  // as configured
+        bool internal;
+        QString address; // as bound
+    };
+    mutable QMutex m_boundMutex; // guards the lists below
+    QList<Bound> m_listeners;
     QStringList m_bound, m_boundPublic, m_boundInternal;
+    void rebuildBoundListsLocked();
 };
 
 } // namespace mort

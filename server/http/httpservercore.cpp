@@ -94,6 +94,7 @@ Expected<QString> HttpServerCore::listenOn(const ListenAddress &address)
                                    QStringLiteral("cannot use unix socket %1").arg(address.unixPath));
         }
         m_unixPaths.append(address.unixPath);
+        server->unixPath = address.unixPath;
         bound = QStringLiteral("unix:") + address.unixPath;
     } else {
         if (!server->listen(address.host, address.port)) {
@@ -107,9 +108,23 @@ Expected<QString> HttpServerCore::listenOn(const ListenAddress &address)
             host = QLatin1Char('[') + host + QLatin1Char(']');
         bound = host + QLatin1Char(':') + QString::number(server->serverPort());
     }
+    server->configuredText = address.text;
     bind(server);
     m_servers.append(server);
     return bound;
+}
+
+void HttpServerCore::closeListener(const ListenAddress &address)
+{
+    for (GuardedTcpServer *server : std::as_const(m_servers)) {
+        if (!server->isListening() || server->configuredText != address.text || server->internal() != address.internal)
+            continue;
+        server->close(); // its accepted sockets stay its children and keep running
+        if (!server->unixPath.isEmpty()) {
+            ::unlink(server->unixPath.toLocal8Bit().constData());
+            m_unixPaths.removeAll(server->unixPath);
+        }
+    }
 }
 
 void HttpServerCore::closeListeners()

@@ -33,6 +33,9 @@ class GuardedTcpServer : public QTcpServer
     Q_OBJECT
 public:
     GuardedTcpServer(HttpServerCore *core, bool internal, QObject *parent);
+    QString configuredText; // the ListenAddress::text it was opened for
+    QString unixPath;       // set for unix: listeners
+    bool internal() const { return m_internal; }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -52,6 +55,9 @@ public:
     // Called on the HTTP thread.
     Expected<QString> listenOn(const ListenAddress &address);
     void closeListeners();
+    // Stops accepting on the listener opened for `address` (same text and
+    // kind); connections it accepted earlier are served to their end.
+    void closeListener(const ListenAddress &address);
     void closeAllConnections();
     // Ends every streamed response (they never end by themselves); see HttpServer::stop.
     void endStreams();

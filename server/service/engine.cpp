@@ -13,6 +13,8 @@
 #include "service/objecthandler.h"
 #include "storage/storageclientcache.h"
 
+#include <algorithm>
+
 #include <QFile>
 #include <QLoggingCategory>
 #include <QThread>
@@ -107,6 +109,45 @@ QByteArray Engine::renderMetrics() const
     return renderPrometheusText(m_metricsRegistry);
 }
 
+namespace {
+
+// `listens` then `internalListen`, parsed.
+Expected<QList<ListenAddress>> listenAddressesOf(const ServerConfig &server)
+{
+    QList<ListenAddress> addresses;
+    for (const QString &text : server.listens) {
+        auto a = ListenAddress::parse(text, false);
+        if (!a)
+            return a.takeError();
+        addresses.append(*a);
+    }
+    if (!server.internalListen.isEmpty()) {
+        auto a = ListenAddress::parse(server.internalListen, true);
+        if (!a)
+            return a.takeError();
+        addresses.append(*a);
+    }
+    return addresses;
+}
+
+bool sameListener(const ListenAddress &a, const ListenAddress &b)
+{
+    return a.text == b.text && a.internal == b.internal;
+}
+
+// Entries of `from` that `other` does not have.
+QList<ListenAddress> listenersMissingFrom(const QList<ListenAddress> &from, const QList<ListenAddress> &other)
+{
+    QList<ListenAddress> missing;
+    for (const ListenAddress &a : from) {
+        if (std::none_of(other.cbegin(), other.cend(), [&a](const ListenAddress &b) { return sameListener(a, b); }))
+            missing.append(a);
+    }
+    return missing;
+}
+
+} // namespace
+
 Expected<void> Engine::start()
 {
     if (m_http)
@@ -116,21 +157,11 @@ Expected<void> Engine::start()
         return exposure;
     if (Expected<void> vips = initImaging("mort"); !vips)
         return vips;
-    QList<ListenAddress> addresses;
-    for (const QString &text : m_config->server.listens) {
-        auto a = ListenAddress::parse(text, false);
-        if (!a)
-            return a.takeError();
-        addresses.append(*a);
-    }
-    if (!m_config->server.internalListen.isEmpty()) {
-        auto a = ListenAddress::parse(m_config->server.internalListen, true);
-        if (!a)
-            return a.takeError();
-        addresses.append(*a);
-    }
+    Expected<QList<ListenAddress>> addresses = listenAddressesOf(m_config->server);
+    if (!addresses)
+        return addresses.takeError();
     auto http = std::make_unique<HttpServer>(httpLimits(m_config->server.limits), m_handler.get(), &m_tasks);
-    if (Expected<void> bound = http->listen(addresses); !bound)
+    if (Expected<void> bound = http->listen(*addresses); !bound)
         return bound;
     m_http = std::move(http);
     m_startedAt = QDateTime::currentDateTimeUtc();
@@ -260,17 +291,35 @@ Expected<void> Engine::clearCache()
 
 Expected<void> Engine::applyConfig(const QString &yaml)
 {
-    Expected<ConfigPtr> parsed = ConfigLoader::fromText(yaml, config()->sourcePath);
+    QMutexLocker applying(&m_applyMutex); // one reload at a time
+    const ConfigPtr current = config();
+    Expected<ConfigPtr> parsed = ConfigLoader::fromText(yaml, current->sourcePath);
     if (!parsed)
         return Error::client("config.invalid", 422, QStringLiteral("the configuration is not valid"),
                              parsed.error().detail);
     const ConfigPtr next = *parsed;
-    const ServerConfig &now = config()->server;
-    if (next->server.listens != now.listens || next->server.internalListen != now.internalListen
-        || next->server.cache.type != now.cache.type || next->server.cache.cacheSize != now.cache.cacheSize
+    const ServerConfig &now = current->server;
+    if (next->server.cache.type != now.cache.type || next->server.cache.cacheSize != now.cache.cacheSize
         || next->server.lock.type != now.lock.type)
         return Error::client("config.restart_required", 409,
-                             QStringLiteral("listeners, cache and lock settings change only with a restart"));
+                             QStringLiteral("cache and lock settings change only with a restart"));
+    if (Expected<void> exposure = checkAdminExposure(next->server); !exposure)
+        return exposure;
+    // Listeners: new ones are bound first (a port in use refuses the whole
+    // config), then removed ones stop accepting; the rest keep running and no
+    // accepted connection is dropped.
+    if (m_http && (next->server.listens != now.listens || next->server.internalListen != now.internalListen)) {
+        Expected<QList<ListenAddress>> before = listenAddressesOf(now);
+        Expected<QList<ListenAddress>> after = listenAddressesOf(next->server);
+        if (!before || !after)
+            return Error::client("config.invalid", 422, QStringLiteral("a listen address is not valid"),
+                                 (before ? after.error() : before.error()).detail);
+        if (Expected<void> changed = m_http->changeListeners(listenersMissingFrom(*after, *before),
+                                                            listenersMissingFrom(*before, *after));
+            !changed)
+            return Error::client("config.listen_failed", 409, QStringLiteral("a new listener could not be opened"),
+                                 changed.error().detail);
+    }
     m_handler->setConfig(next); // new requests parse with the new buckets and presets
     QMutexLocker lock(&m_configMutex);
     m_config = next;

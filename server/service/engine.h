@@ -74,6 +74,7 @@ public:
     void waitForBackground(int timeoutMs = -1);
 
 private:
+    QMutex m_applyMutex;          // serialises applyConfig()
     mutable QMutex m_configMutex; // guards m_config and m_configText (hot reload)
     ConfigPtr m_config;
     QString m_configText;

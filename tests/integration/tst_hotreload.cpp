@@ -102,13 +102,62 @@ private Q_SLOTS:
         QCOMPARE(decodeImage(server.get("/r/small/a.jpg").body).width, 120);
     }
 
-    void listenerChangesNeedARestart()
+    void listenersChangeWithoutDroppingOthers()
+    {
+        TestServer server;
+        QVERIFY(server.start(configWithWidth(120)).isEmpty());
+        QVERIFY(server.addFile(QStringLiteral("photos/photo_1920x1280.jpg"), QStringLiteral("originals/r/a.jpg")));
+        const QString first = server.address();
+        // A keep-alive connection on the first listener, opened before the change.
+        RawHttpClient kept(first);
+        QCOMPARE(kept.request("GET", "/r/a.jpg").status, 200);
+
+        // Add a unix socket listener, keep the TCP one.
+        const QString socketPath = server.path(QStringLiteral("mort.sock"));
+        QString yaml = configWithWidth(120);
+        yaml.replace(QLatin1String("@ROOT@"), server.root());
+        QString added = yaml;
+        added.replace(QLatin1String("listens: [\"127.0.0.1:0\"]"),
+                      QStringLiteral("listens: [\"127.0.0.1:0\", \"unix:%1\"]").arg(socketPath));
+        const Expected<void> applied = server.engine().applyConfig(added);
+        QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().toString()));
+        QCOMPARE(server.engine().stats().publicAddresses,
+                 (QStringList{first, QStringLiteral("unix:") + socketPath}));
+        QCOMPARE(RawHttpClient(QStringLiteral("unix:") + socketPath).request("GET", "/r/a.jpg").status, 200);
+        QCOMPARE(RawHttpClient(first).request("GET", "/r/a.jpg").status, 200);
+        QCOMPARE(kept.request("GET", "/r/a.jpg").status, 200);
+
+        // Drop the TCP listener: new connections are refused, the kept one is served.
+        QString onlyUnix = yaml;
+        onlyUnix.replace(QLatin1String("listens: [\"127.0.0.1:0\"]"),
+                         QStringLiteral("listens: [\"unix:%1\"]").arg(socketPath));
+        const Expected<void> dropped = server.engine().applyConfig(onlyUnix);
+        QVERIFY2(dropped.ok(), qPrintable(dropped.ok() ? QString() : dropped.error().toString()));
+        QCOMPARE(server.engine().stats().publicAddresses, (QStringList{QStringLiteral("unix:") + socketPath}));
+        QCOMPARE(kept.request("GET", "/r/small/a.jpg").status, 200);
+        QCOMPARE(RawHttpClient(first, 2000).request("GET", "/r/a.jpg").status, 0); // refused: no answer
+        QCOMPARE(RawHttpClient(QStringLiteral("unix:") + socketPath).request("GET", "/r/small/a.jpg").status, 200);
+
+        // A listener that cannot be opened refuses the whole config; nothing changes.
+        QString bad = onlyUnix;
+        bad.replace(QStringLiteral("listens: [\"unix:%1\"]").arg(socketPath),
+                    QStringLiteral("listens: [\"unix:%1\", \"unix:/no/such/dir/mort.sock\"]").arg(socketPath));
+        const Expected<void> refused = server.engine().applyConfig(bad);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QByteArray("config.listen_failed"));
+        QCOMPARE(refused.error().httpStatus, 409);
+        QCOMPARE(server.engine().stats().publicAddresses, (QStringList{QStringLiteral("unix:") + socketPath}));
+        QCOMPARE(RawHttpClient(QStringLiteral("unix:") + socketPath).request("GET", "/r/a.jpg").status, 200);
+    }
+
+    void cacheAndLockChangesNeedARestart()
     {
         TestServer server;
         QVERIFY(server.start(configWithWidth(120)).isEmpty());
         QString yaml = configWithWidth(120);
         yaml.replace(QLatin1String("@ROOT@"), server.root());
-        yaml.replace(QLatin1String("listens: [\"127.0.0.1:0\"]"), QLatin1String("listens: [\"127.0.0.1:0\", \"[::1]:0\"]"));
+        yaml.replace(QLatin1String("internalListen: \"127.0.0.1:0\""),
+                     QLatin1String("internalListen: \"127.0.0.1:0\"\n  cache: {type: memory, cacheSize: 1048576}"));
         const Expected<void> refused = server.engine().applyConfig(yaml);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, QByteArray("config.restart_required"));
