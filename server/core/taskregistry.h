@@ -13,7 +13,7 @@ namespace mort {
 
 enum class TaskKind : int {
     Request,      // one HTTP request, from parse to last byte written
-    Transform,    // libvips work on a worker thread
+    Transform,    // an admitted transform: queued for or running on a worker (holds a concurrentImageProcessing slot)
     Fetch,        // storage read
     Store,        // storage write (incl. background result store)
     CacheFill,    // response-cache insert

@@ -8,9 +8,11 @@
 // plain Qt calls.
 #include <QMetaObject>
 #include <QObject>
+#include <QThread>
 #include <QThreadPool>
 
 #include <functional>
+#include <future>
 #include <memory>
 
 #if defined(__SANITIZE_THREAD__)
@@ -92,22 +94,38 @@ inline bool joinPool(QThreadPool &pool, int timeoutMs = -1)
     return done;
 }
 
-// Runs `call` on `context`'s thread and waits for it (BlockingQueuedConnection).
+// invokeMethod(object, method, Qt::QueuedConnection) from any thread. The data
+// the call acts on must be handed over by the caller's own synchronisation
+// (an atomic, a mutex); only Qt's event allocation is kept out of TSan's view.
+template<typename Object, typename Method>
+void postQueued(Object *object, Method method)
+{
+    TsanIgnoredScope handover;
+    QMetaObject::invokeMethod(object, method, Qt::QueuedConnection);
+}
+
+// Runs `call` on `context`'s thread and waits for it, like
+// Qt::BlockingQueuedConnection (never call it from that thread). Under TSan the
+// wait is a std::future TSan can see: with BlockingQueuedConnection Qt reads
+// the caller's stack after the call returned, in code TSan cannot pair.
 template<typename Call>
 void runBlockingOn(QObject *context, Call call)
 {
+    Q_ASSERT(QThread::currentThread() != context->thread());
 #ifdef MORT_TSAN
     char edge = 0;
+    std::promise<void> done;
+    std::future<void> finished = done.get_future();
     tsanRelease(&edge);
     {
         TsanIgnoredScope handover; // the target thread's work is recorded as usual
         QMetaObject::invokeMethod(context, [&] {
             tsanAcquire(&edge);
             call();
-            tsanRelease(&edge);
-        }, Qt::BlockingQueuedConnection);
+            done.set_value();
+        }, Qt::QueuedConnection);
     }
-    tsanAcquire(&edge);
+    finished.wait();
 #else
     QMetaObject::invokeMethod(context, std::move(call), Qt::BlockingQueuedConnection);
 #endif

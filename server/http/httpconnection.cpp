@@ -1,5 +1,6 @@
 #include "http/httpconnection.h"
 
+#include "core/threadhandoff.h"
 #include "http/httpservercore.h"
 
 #include <QDateTime>
@@ -257,7 +258,7 @@ void HttpConnection::dispatch(const QHttpServerRequest &qtRequest)
 
 void HttpConnection::postResponseReady()
 {
-    QMetaObject::invokeMethod(this, &HttpConnection::flushReady, Qt::QueuedConnection);
+    postQueued(this, &HttpConnection::flushReady);
 }
 
 void HttpConnection::flushReady()

@@ -408,24 +408,29 @@ void ObjectHandler::serveTransform(const FlowPtr &flow)
         return finishError(flow, Error::upstream("request.throttled", 503, QStringLiteral("server busy, retry"),
                                                  QStringLiteral("concurrentImageProcessing reached")));
     }
-    runGuarded(m_transformPool, flow->exchange, [this, flow] { runTransform(flow); });
+    // The transform is a live task from admission on: queued jobs count too,
+    // so "every task back to idle" also means "no transform waiting".
+    auto admitted = std::make_shared<TaskScope>(m_tasks, TaskKind::Transform);
+    runGuarded(m_transformPool, flow->exchange, [this, flow, admitted] { runTransform(flow, *admitted); });
 }
 
-void ObjectHandler::runTransform(const FlowPtr &flow)
+void ObjectHandler::runTransform(const FlowPtr &flow, TaskScope &admitted)
 {
-    // The slot is released before the response goes out: a client's next
-    // request must find it free (bench: 503s at exactly c = the limit).
+    // The slot (and its task) is released before the response goes out: a
+    // client's next request must find it free (bench: 503s at exactly c = the limit).
     struct Slot
     {
         std::atomic<qint64> *counter;
+        TaskScope *task;
         void release()
         {
             if (counter)
                 (*counter)--;
             counter = nullptr;
+            task->release();
         }
         ~Slot() { release(); }
-    } slot{&m_counters.transformsInFlight};
+    } slot{&m_counters.transformsInFlight, &admitted};
     const CancelToken &token = flow->workToken;
     if (token.shouldStop()) {
         slot.release();
@@ -460,7 +465,6 @@ void ObjectHandler::runTransform(const FlowPtr &flow)
     // 4. libvips.
     const auto started = std::chrono::steady_clock::now();
     Expected<ProcessedImage> image = [&] {
-        TaskScope transform(m_tasks, TaskKind::Transform);
         m_counters.transformsExecuted++;
         return snap.processor(object.bucket).process(source, mergeChain(object.transformChain()), token);
     }();

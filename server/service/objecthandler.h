@@ -88,7 +88,7 @@ private:
     void serveStored(const FlowPtr &flow);
     void serveParentUnchanged(const FlowPtr &flow);
     void serveTransform(const FlowPtr &flow);
-    void runTransform(const FlowPtr &flow);
+    void runTransform(const FlowPtr &flow, TaskScope &admitted);
     void storeResult(const FlowPtr &flow, QByteArray body, ObjectMetadata meta);
     Expected<std::shared_ptr<Storage>> storageFor(const Snapshot &snap, const QString &bucket,
                                                   const QString &storageName);
