@@ -1,6 +1,6 @@
 #pragma once
-// Shared by the preview GUI tests: a demo-like config (presets-query bucket,
-// no storage needed) and test images.
+// Shared by the GUI tests: a demo-like config (presets-query bucket, no
+// storage needed), a plain local bucket, and test images.
 #include "config/config.h"
 
 #include <QFile>
@@ -37,6 +37,21 @@ buckets:
     storages:
       basic: {kind: "noop"}
 )yaml"));
+    return config ? config.value() : nullptr;
+}
+
+// One bucket `b` whose originals are files under `root`, loopback listeners.
+inline ConfigPtr localBucketConfig(const QString &root)
+{
+    auto config = ConfigLoader::fromText(QStringLiteral(R"(
+server:
+  listens: ["127.0.0.1:0"]
+  internalListen: "127.0.0.1:0"
+buckets:
+  b:
+    storages:
+      basic: {kind: local-meta, rootPath: "%1"}
+)").arg(root));
     return config ? config.value() : nullptr;
 }
 

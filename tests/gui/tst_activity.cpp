@@ -2,6 +2,7 @@
 // restarted server's lines taken), the level and text filter, and the panel
 // fed by a real embedded engine through LocalEngineClient, as in the studio.
 #include "config/config.h"
+#include "previewtestsupport.h"
 #include "ui/activitypanel.h"
 #include "ui/localengineclient.h"
 #include "ui/logfilterproxy.h"
@@ -105,18 +106,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const auto config = ConfigLoader::fromText(QStringLiteral(R"(
-server:
-  listens: ["127.0.0.1:0"]
-  internalListen: "127.0.0.1:0"
-buckets:
-  b:
-    storages:
-      basic: {kind: local-meta, rootPath: "%1"}
-)").arg(dir.path()));
+        const ConfigPtr config = mort::test::localBucketConfig(dir.path());
         QVERIFY(config);
         LogRing ring;
-        LocalEngineClient client(*config, QStringLiteral("test.yml"));
+        LocalEngineClient client(config, QStringLiteral("test.yml"));
         client.engine()->setLogRing(&ring);
         MainWindow window(&client);
         window.resize(1100, 700);

@@ -1,6 +1,7 @@
 // The studio skeleton offscreen: the embedded engine starts, the status panel
 // shows where it listens, and served requests show up after a refresh.
 #include "config/config.h"
+#include "previewtestsupport.h"
 #include "ui/localengineclient.h"
 #include "ui/mainwindow.h"
 #include "ui/serverstatuspanel.h"
@@ -30,17 +31,7 @@ class TestMainWindow : public QObject
         f.open(QIODevice::WriteOnly);
         f.write("hello");
         f.close();
-        const QString yaml = QStringLiteral(R"(
-server:
-  listens: ["127.0.0.1:0"]
-  internalListen: "127.0.0.1:0"
-buckets:
-  b:
-    storages:
-      basic: {kind: local-meta, rootPath: "%1"}
-)").arg(m_dir.path());
-        auto config = ConfigLoader::fromText(yaml);
-        return config ? *config : nullptr;
+        return mort::test::localBucketConfig(m_dir.path());
     }
 
 private Q_SLOTS:

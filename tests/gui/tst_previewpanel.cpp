@@ -26,16 +26,22 @@ class TestPreviewPanel : public QObject
 {
     Q_OBJECT
 
+    // The demo-like config, a window large enough for both images, shown.
+    static void showPanel(PreviewPanel &panel)
+    {
+        panel.resize(1400, 860);
+        panel.setConfig(previewConfig());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    }
+
 private Q_SLOTS:
     void initTestCase() { qRegisterMetaType<mort::PreviewInfo>(); }
 
     void presetThenFormThenScreenshot()
     {
         PreviewPanel panel;
-        panel.resize(1400, 860);
-        panel.setConfig(previewConfig());
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        showPanel(panel);
         QSignalSpy rendered(panel.controller(), &PreviewController::rendered);
         QSignalSpy decoded(panel.controller(), &PreviewController::sourceDecoded);
 
@@ -96,10 +102,7 @@ private Q_SLOTS:
     void compareTwoPresetsSplitAndToggle()
     {
         PreviewPanel panel;
-        panel.resize(1400, 860);
-        panel.setConfig(previewConfig());
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        showPanel(panel);
         QSignalSpy rendered(panel.controller(), &PreviewController::rendered);
         QSignalSpy compared(panel.compareController(), &PreviewController::rendered);
         QVERIFY(panel.openFile(photoPath(QStringLiteral("photo_1920x1280.jpg"))));
