@@ -122,10 +122,12 @@ void runBlockingOn(QObject *context, Call call)
         QMetaObject::invokeMethod(context, [&] {
             tsanAcquire(&edge);
             call();
+            tsanRelease(&edge); // the future's final wait happens inside libstdc++, unseen
             done.set_value();
         }, Qt::QueuedConnection);
     }
     finished.wait();
+    tsanAcquire(&edge);
 #else
     QMetaObject::invokeMethod(context, std::move(call), Qt::BlockingQueuedConnection);
 #endif

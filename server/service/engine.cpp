@@ -150,7 +150,7 @@ QList<ListenAddress> listenersMissingFrom(const QList<ListenAddress> &from, cons
 
 Expected<void> Engine::start()
 {
-    if (m_http)
+    if (isRunning())
         return {};
     // The admin API must not be reachable off the host without a token.
     if (Expected<void> exposure = checkAdminExposure(m_config->server); !exposure)
@@ -160,11 +160,23 @@ Expected<void> Engine::start()
     Expected<QList<ListenAddress>> addresses = listenAddressesOf(m_config->server);
     if (!addresses)
         return addresses.takeError();
-    auto http = std::make_unique<HttpServer>(httpLimits(m_config->server.limits), m_handler.get(), &m_tasks);
-    if (Expected<void> bound = http->listen(*addresses); !bound)
-        return bound;
-    m_http = std::move(http);
-    m_startedAt = QDateTime::currentDateTimeUtc();
+    // Published before it listens: the first request (an admin `stats`) may
+    // read it from the HTTP thread at once.
+    HttpServer *http = nullptr;
+    {
+        QMutexLocker lock(&m_httpMutex);
+        m_http = std::make_unique<HttpServer>(httpLimits(m_config->server.limits), m_handler.get(), &m_tasks);
+        m_startedAt = QDateTime::currentDateTimeUtc();
+        http = m_http.get();
+    }
+    if (Expected<void> bound = http->listen(*addresses); !bound) {
+        std::unique_ptr<HttpServer> failed;
+        {
+            QMutexLocker lock(&m_httpMutex);
+            failed = std::move(m_http);
+        }
+        return bound; // `failed` stops its thread outside the lock
+    }
     const IdleCleanupConfig &idle = m_config->server.idleCleanup;
     if (idle.enabled) {
         m_idleCleanup = std::make_unique<IdleCleanup>(
@@ -180,11 +192,23 @@ Expected<void> Engine::start()
 
 void Engine::stop(int graceMs)
 {
-    if (!m_http)
+    QMutexLocker applying(&m_applyMutex); // no hot reload half way through
+    HttpServer *http = nullptr;
+    {
+        QMutexLocker lock(&m_httpMutex);
+        http = m_http.get();
+    }
+    if (!http)
         return;
     m_idleCleanup.reset();
-    m_http->stop(graceMs < 0 ? config()->server.limits.shutdownGraceMs : graceMs);
-    m_http.reset();
+    // Not under m_httpMutex: the HTTP thread may be inside stats() meanwhile.
+    http->stop(graceMs < 0 ? config()->server.limits.shutdownGraceMs : graceMs);
+    std::unique_ptr<HttpServer> stopped;
+    {
+        QMutexLocker lock(&m_httpMutex);
+        stopped = std::move(m_http);
+    }
+    stopped.reset();
     m_handler->waitForDone(-1);
     m_background->waitForIdle(-1);
     m_storages->clear();
@@ -192,6 +216,7 @@ void Engine::stop(int graceMs)
 
 bool Engine::isRunning() const
 {
+    QMutexLocker lock(&m_httpMutex);
     return m_http != nullptr;
 }
 
@@ -308,13 +333,18 @@ Expected<void> Engine::applyConfig(const QString &yaml)
     // Listeners: new ones are bound first (a port in use refuses the whole
     // config), then removed ones stop accepting; the rest keep running and no
     // accepted connection is dropped.
-    if (m_http && (next->server.listens != now.listens || next->server.internalListen != now.internalListen)) {
+    HttpServer *http = nullptr;
+    {
+        QMutexLocker lock(&m_httpMutex);
+        http = m_http.get(); // stays alive: stop() waits for m_applyMutex
+    }
+    if (http && (next->server.listens != now.listens || next->server.internalListen != now.internalListen)) {
         Expected<QList<ListenAddress>> before = listenAddressesOf(now);
         Expected<QList<ListenAddress>> after = listenAddressesOf(next->server);
         if (!before || !after)
             return Error::client("config.invalid", 422, QStringLiteral("a listen address is not valid"),
                                  (before ? after.error() : before.error()).detail);
-        if (Expected<void> changed = m_http->changeListeners(listenersMissingFrom(*after, *before),
+        if (Expected<void> changed = http->changeListeners(listenersMissingFrom(*after, *before),
                                                             listenersMissingFrom(*before, *after));
             !changed)
             return Error::client("config.listen_failed", 409, QStringLiteral("a new listener could not be opened"),
@@ -335,12 +365,15 @@ void Engine::waitForBackground(int timeoutMs)
 EngineStats Engine::stats() const
 {
     EngineStats s;
-    s.running = m_http != nullptr;
-    s.startedAt = m_startedAt;
-    if (m_http) {
-        s.publicAddresses = m_http->boundAddresses(false);
-        s.internalAddresses = m_http->boundAddresses(true);
-        s.http = m_http->stats();
+    {
+        QMutexLocker lock(&m_httpMutex);
+        s.running = m_http != nullptr;
+        s.startedAt = m_startedAt;
+        if (m_http) {
+            s.publicAddresses = m_http->boundAddresses(false);
+            s.internalAddresses = m_http->boundAddresses(true);
+            s.http = m_http->stats();
+        }
     }
     s.tasks = m_tasks.snapshot();
     const PipelineCounters &c = m_handler->counters();

@@ -88,6 +88,7 @@ private:
     std::unique_ptr<RequestCollapser> m_collapser;
     std::unique_ptr<ObjectHandler> m_handler;
     std::unique_ptr<InternalApi> m_internalApi;
+    mutable QMutex m_httpMutex;        // guards m_http and m_startedAt (read by stats() on any thread)
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<IdleCleanup> m_idleCleanup;
     QDateTime m_startedAt;
