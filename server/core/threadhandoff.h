@@ -113,21 +113,22 @@ void runBlockingOn(QObject *context, Call call)
 {
     Q_ASSERT(QThread::currentThread() != context->thread());
 #ifdef MORT_TSAN
-    char edge = 0;
-    std::promise<void> done;
-    std::future<void> finished = done.get_future();
-    tsanRelease(&edge);
+    // On the heap, shared: the target thread still touches the promise after
+    // the caller's wait returned.
+    auto done = std::make_shared<std::promise<void>>();
+    std::future<void> finished = done->get_future();
+    tsanRelease(done.get());
     {
         TsanIgnoredScope handover; // the target thread's work is recorded as usual
-        QMetaObject::invokeMethod(context, [&] {
-            tsanAcquire(&edge);
+        QMetaObject::invokeMethod(context, [&call, done] {
+            tsanAcquire(done.get());
             call();
-            tsanRelease(&edge); // the future's final wait happens inside libstdc++, unseen
-            done.set_value();
+            tsanRelease(done.get()); // the future's final wait happens inside libstdc++, unseen
+            done->set_value();
         }, Qt::QueuedConnection);
     }
     finished.wait();
-    tsanAcquire(&edge);
+    tsanAcquire(done.get());
 #else
     QMetaObject::invokeMethod(context, std::move(call), Qt::BlockingQueuedConnection);
 #endif
