@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>ActivityPanel</name>
+    <message>
+        <location filename="../ui/activitypanel.cpp" line="+26"/>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show log lines at this level or above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search messages (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the newest line in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the lines shown so far (the server keeps its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Tasks by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every unit of asynchronous work the server runs, counted while it lives: after a load, every kind returns to its idle count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 live now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No log lines yet: they appear here as the server writes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 lines shown (the last %3 are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttachDialog</name>
     <message>
         <location filename="../ui/attachdialog.cpp" line="+20"/>
@@ -55,9 +138,52 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     </message>
 </context>
 <context>
+    <name>BucketImageDialog</name>
+    <message>
+        <location filename="../ui/bucketimagedialog.cpp" line="+14"/>
+        <source>Listing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open an image from bucket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot list bucket %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>No images in bucket %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 images shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CacheBrowserPanel</name>
     <message>
-        <location filename="../ui/cachebrowserpanel.cpp" line="+23"/>
+        <location filename="../ui/cachebrowserpanel.cpp" line="+26"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -77,7 +203,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>List the cache again (F5)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -87,7 +213,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>Evicted 1 entry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -102,7 +228,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Listing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -169,6 +295,54 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     <message>
         <location line="+2"/>
         <source> (listing stops at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select one entry to see its headers and a preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 entries selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CacheEntryDetailView</name>
+    <message>
+        <location filename="../ui/cacheentrydetailview.cpp" line="+28"/>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select one entry to see its headers and a preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Status %1 · %2 · body %3 · %4 hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>(this image format cannot be previewed here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no preview for %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -273,6 +447,69 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
   --headless     run the embedded server without a window
   --screenshot F save a PNG of the main window and quit
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactSheet</name>
+    <message>
+        <location filename="../ui/contactsheet.cpp" line="+125"/>
+        <source>rendering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactSheetDialog</name>
+    <message>
+        <location filename="../ui/contactsheetdialog.cpp" line="+14"/>
+        <source>Save PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This bucket has no presets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n preset(s) rendered by the server&apos;s pipeline.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 — every preset of bucket %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rendering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not write %1: check the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save contact sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -485,7 +722,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>Cannot list the cache: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -495,15 +732,43 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>Cannot show %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Cannot clear the cache: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
+    <name>LogModel</name>
+    <message>
+        <location filename="../ui/logmodel.cpp" line="+99"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+31"/>
+        <location filename="../ui/mainwindow.cpp" line="+33"/>
         <source>Mort Studio — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -520,6 +785,11 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     <message>
         <location line="+1"/>
         <source>&amp;Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -568,6 +838,11 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
@@ -575,6 +850,11 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     <message>
         <location line="+2"/>
         <source>&amp;Pause dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Find in log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -603,7 +883,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>&amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -649,13 +929,18 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../ui/previewpanel.cpp" line="+45"/>
+        <location filename="../ui/previewpanel.cpp" line="+53"/>
         <source>keep the input&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Open image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open an image from disk (Ctrl+O); the arrow lists recent ones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -689,7 +974,32 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>What the left side shows: the original, or another preset on the same image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toggle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side by side (zoom and pan together), one frame split by a divider, or one frame flipped by a click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Bucket:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,31 +1010,43 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>View:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Zoom:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+247"/>
         <source>Open an image to preview presets on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-246"/>
         <source>The result appears here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+247"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-246"/>
         <source>After (as the server sends it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Copy URL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,17 +1066,42 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <source>Contact sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every preset of the bucket on this image, side by side; exportable as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Preset %1: %2 · %3 × %4 · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preset %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Before: %1 × %2, %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Rendering…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Operations (in order; drag to reorder)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,7 +1126,111 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+31"/>
+        <location line="+36"/>
+        <location line="+400"/>
+        <source>Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-434"/>
+        <source>Preset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+400"/>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-367"/>
+        <source>Saving needs a config file: start the studio with --config FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This bucket&apos;s transform kind &quot;%1&quot; has no presets; pick a bucket of kind presets or presets-query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save these settings as a preset of bucket %1 in %2 (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The preset was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no config file: start the studio with --config FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the preset needs a name without &apos;/&apos;, e.g. thumb_small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nothing to save: pick a preset or set some parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved, but the running server did not take the new config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+15"/>
+        <source>Save as preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Preset name in bucket %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replace preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bucket %1 already has a preset &quot;%2&quot;. Replace it in %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved preset &quot;%1&quot; to %2; the embedded server serves it now, and mort-server -config %2 does too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Results of the old preset already in the transform storage are still served until you delete them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file was rewritten: its comments were not kept (the old file is %1.bak).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open an image first: the contact sheet applies every preset to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Custom (query parameters)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,7 +1250,27 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+36"/>
+        <source>bucket %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No recent images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open from bucket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An image stored in the current bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Open image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -809,12 +1280,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>This preset also uses %1, which query parameters cannot express: editing the form renders without them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+138"/>
         <source>%1 · %2 × %3 · %4 bytes · %5% of the source · %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,7 +1531,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>RemoteEngineClient</name>
     <message>
-        <location filename="../ui/remoteengineclient.cpp" line="+263"/>
+        <location filename="../ui/remoteengineclient.cpp" line="+271"/>
         <source>The server refused the token (401): check MORT_ADMIN_TOKEN or the saved token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1189,6 +1660,19 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     </message>
 </context>
 <context>
+    <name>SplitCompareView</name>
+    <message>
+        <location filename="../ui/splitcompareview.cpp" line="+84"/>
+        <source>Open an image to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source> (click or Space to flip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatsHistory</name>
     <message>
         <location filename="../ui/statshistory.cpp" line="+81"/>
@@ -1239,7 +1723,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>TaskCountsModel</name>
     <message>
-        <location filename="../ui/statusmodel.cpp" line="+37"/>
+        <location filename="../ui/taskcountsmodel.cpp" line="+64"/>
         <source>Task kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1251,6 +1735,11 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     <message>
         <location line="+1"/>
         <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1270,7 +1759,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+205"/>
+        <location filename="../app/studio/main.cpp" line="+223"/>
         <source>Mort Studio</source>
         <translation type="unfinished"></translation>
     </message>
