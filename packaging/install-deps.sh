@@ -17,6 +17,8 @@ RUNTIME_PACKAGES=(
   prometheus
   # tests: a virtual display for the studio window and its screenshots
   xvfb xauth
+  # tests: a private Secret Service for the keychain test (QtKeychain loads libsecret)
+  gnome-keyring libsecret-1-0 dbus-daemon
 )
 
 missing=()
