@@ -215,7 +215,8 @@ private Q_SLOTS:
             return -1;
         };
         const auto engineEntry = [&client](const QString &suffix) {
-            for (const CacheEntryInfo &e : *client.engine()->cacheEntries(-1)) {
+            const Expected<QList<CacheEntryInfo>> entries = client.engine()->cacheEntries(-1); // kept alive for the loop
+            for (const CacheEntryInfo &e : *entries) {
                 if (e.key.endsWith(suffix))
                     return e;
             }

@@ -347,7 +347,8 @@ private Q_SLOTS:
         const auto photo = server.get("/b/gray.jpg");
         QCOMPARE(photo.status, 200);
         QString photoKey;
-        for (const CacheEntryInfo &e : *server.engine().cacheEntries(-1)) {
+        const Expected<QList<CacheEntryInfo>> cached = server.engine().cacheEntries(-1); // kept alive for the loop
+        for (const CacheEntryInfo &e : *cached) {
             if (e.key.endsWith(QLatin1String("gray.jpg")))
                 photoKey = e.key;
         }
