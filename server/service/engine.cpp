@@ -160,6 +160,16 @@ Expected<void> Engine::start()
     Expected<QList<ListenAddress>> addresses = listenAddressesOf(m_config->server);
     if (!addresses)
         return addresses.takeError();
+    // Mort features accepted in the config but not built yet: said once, at start.
+    if (!m_config->server.placeholder.isEmpty())
+        qCWarning(lcEngine) << "server.placeholder is not supported yet: errors are answered without the"
+                               " placeholder image";
+    for (const BucketConfig &bucket : m_config->buckets) {
+        if (bucket.glacier.enabled)
+            qCWarning(lcEngine).noquote() << QStringLiteral("buckets.%1.glacier is not supported yet: objects "
+                                                            "in Glacier are answered as storage errors")
+                                                 .arg(bucket.name);
+    }
     // Published before it listens: the first request (an admin `stats`) may
     // read it from the HTTP thread at once.
     HttpServer *http = nullptr;

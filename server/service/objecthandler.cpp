@@ -5,6 +5,7 @@
 #include "http/conditionalresponse.h"
 #include "http/errorresponse.h"
 #include "service/accesslog.h"
+#include "service/debugmode.h"
 #include "service/internalapi.h"
 #include "service/responseheaders.h"
 #include "service/responseplugins.h"
@@ -83,6 +84,7 @@ struct ObjectHandler::Flow
     // What transform work obeys: the client's token, or for a leader a token that
     // only gives up when the client left and nobody else waits (spec §6.1).
     CancelToken workToken;
+    bool debug = false; // X-Mort-Debug from a local client (service/debugmode.h)
 
     const QString &bucket() const { return object.bucket; }
     bool transformed() const { return object.hasTransforms(); }
@@ -152,10 +154,11 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
     Expected<ObjectRef> parsed = flow->snap->parser->parse(request.path, request.rawQuery);
     if (!parsed) {
         // Parse errors get neither header rules nor CORS (spec http-behaviour.md §2).
-        exchange->respond(errorResponse(parsed.error()));
+        exchange->respond(errorResponse(parsed.error(), debugRequested(request)));
         return;
     }
     flow->object = std::move(parsed).value();
+    flow->debug = debugRequested(request);
     const ServerConfig &server = flow->snap->config->server;
 
     if (request.method == "GET" || request.method == "HEAD") {
@@ -173,7 +176,8 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
         }
         flow->workToken = exchange->cancelToken();
         // Range requests and HEAD bypass the cache: we cache whole GET responses only.
-        if (m_services.cache && request.method == "GET" && !hasHeader(request.headers, "Range"))
+        // Debug requests bypass it too: they show what the pipeline does now.
+        if (m_services.cache && request.method == "GET" && !hasHeader(request.headers, "Range") && !flow->debug)
             // A transform whose result key equals the request key (resultKey: "") must
             // not share an entry with the original it is made from.
             flow->cacheKey = (flow->object.hasTransforms() ? QStringLiteral("transform:") : QString())
@@ -591,7 +595,7 @@ void ObjectHandler::finishError(const FlowPtr &flow, const Error &error)
     // Server-side trouble is not shared with collapsed waiters: they retry (spec §6.1).
     if (flow->leader && error.httpStatus >= 500)
         flow->leader->fail(error);
-    finish(flow, errorResponse(error));
+    finish(flow, errorResponse(error, flow->debug));
 }
 
 void ObjectHandler::finish(const FlowPtr &flow, HttpResponse response)
@@ -632,6 +636,8 @@ void ObjectHandler::deliver(const FlowPtr &flow, HttpResponse response)
     }
     const ConfigPtr &config = flow->snap->config;
     applyResponsePlugins(config->server.plugins, request, flow->transformed(), response);
+    if (flow->debug)
+        addDebugHeaders(response, *config, flow->object); // after the header rules: overrides Cache-Control
     const auto elapsed = std::chrono::steady_clock::now() - request.received;
     if (m_services.metrics)
         m_services.metrics->observeRequest(request.method,
