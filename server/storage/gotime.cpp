@@ -7,7 +7,14 @@ namespace mort {
 
 QByteArray goTimeString(qint64 seconds, qint64 nanoseconds)
 {
-    // localtime_r follows TZ / /etc/localtime like Go's time.Local does.
+    // localtime_r follows TZ / /etc/localtime like Go's time.Local does. The
+    // zone is loaded once, under the thread-safe static guard: later calls only
+    // read libc's zone strings (tm_zone), which TSan can then order.
+    static const bool zoneLoaded = [] {
+        tzset();
+        return true;
+    }();
+    (void)zoneLoaded;
     const time_t t = static_cast<time_t>(seconds);
     struct tm tm = {};
     localtime_r(&t, &tm);
