@@ -325,10 +325,11 @@ Expected<QStringList> FileStorage::listKeys(int limit)
     // Files only, hidden ones (dotfiles, editors' swap files) left out.
     QDirIterator it(root->path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext() && keys.size() < limit) {
-        const QString path = it.next();
-        if (it.fileName().startsWith(QLatin1Char('.')) || path.contains(QLatin1String("/.")))
+        // Judged below the root only: a root inside a hidden folder (~/.cache/...) still lists.
+        const QString relative = base.relativeFilePath(it.next());
+        if (relative.startsWith(QLatin1Char('.')) || relative.contains(QLatin1String("/.")))
             continue;
-        keys.append(QLatin1Char('/') + base.relativeFilePath(path));
+        keys.append(QLatin1Char('/') + relative);
     }
     keys.sort();
     return keys;

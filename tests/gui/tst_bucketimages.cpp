@@ -99,6 +99,24 @@ private Q_SLOTS:
         QCOMPARE(refused.error().httpStatus, 422);
     }
 
+    void aRootInsideAHiddenFolderStillLists()
+    {
+        // Regression: hidden parts were looked for in the whole path, so a
+        // rootPath under ~/.cache listed nothing.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.filePath(QStringLiteral(".cache/mort"));
+        QVERIFY(put(root + QStringLiteral("/demo/a.jpg"), readPhoto(QStringLiteral("photo_1920x1280.jpg"))));
+        QVERIFY(put(root + QStringLiteral("/demo/.hidden.jpg"), "x"));
+        auto config = ConfigLoader::fromText(QStringLiteral(
+            "buckets:\n  demo:\n    storages:\n      basic: {kind: \"local-meta\", rootPath: \"%1\"}\n").arg(root));
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
+        Engine e(*config);
+        const Expected<QStringList> keys = e.listObjects(QStringLiteral("demo"), 10);
+        QVERIFY(keys);
+        QCOMPARE(*keys, QStringList{QStringLiteral("/a.jpg")});
+    }
+
     void dialogFiltersAndThePreviewRendersTheChoice()
     {
         std::unique_ptr<Engine> e = engine();
