@@ -51,7 +51,7 @@ Expected<void> HttpServer::changeListeners(const QList<ListenAddress> &added, co
                     m_core->closeListener(undo); // all or none
                 return;
             }
-            bound.append(Bound{address.text, address.internal, *result});
+            bound.append(Bound{address, *result});
         }
         for (const ListenAddress &address : removed)
             m_core->closeListener(address);
@@ -60,9 +60,8 @@ Expected<void> HttpServer::changeListeners(const QList<ListenAddress> &added, co
         return *failure;
     QMutexLocker lock(&m_boundMutex);
     m_listeners.removeIf([&removed](const Bound &b) {
-        return std::any_of(removed.cbegin(), removed.cend(), [&b](const ListenAddress &r) {
-            return r.text == b.text && r.internal == b.internal;
-        });
+        return std::any_of(removed.cbegin(), removed.cend(),
+                           [&b](const ListenAddress &r) { return r.sameListener(b.configured); });
     });
     m_listeners += bound;
     rebuildBoundListsLocked();
@@ -88,7 +87,7 @@ void HttpServer::rebuildBoundListsLocked()
     m_boundInternal.clear();
     for (const Bound &b : std::as_const(m_listeners)) {
         m_bound.append(b.address);
-        (b.internal ? m_boundInternal : m_boundPublic).append(b.address);
+        (b.configured.internal ? m_boundInternal : m_boundPublic).append(b.address);
     }
 }
 

@@ -60,8 +60,7 @@ private:
     QThread *m_thread = nullptr;
     struct Bound
     {
-        QString text;  // as configured
-        bool internal;
+        ListenAddress configured;
         QString address; // as bound
     };
     mutable QMutex m_boundMutex; // guards the lists below

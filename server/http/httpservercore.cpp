@@ -94,7 +94,6 @@ Expected<QString> HttpServerCore::listenOn(const ListenAddress &address)
                                    QStringLiteral("cannot use unix socket %1").arg(address.unixPath));
         }
         m_unixPaths.append(address.unixPath);
-        server->unixPath = address.unixPath;
         bound = QStringLiteral("unix:") + address.unixPath;
     } else {
         if (!server->listen(address.host, address.port)) {
@@ -108,7 +107,7 @@ Expected<QString> HttpServerCore::listenOn(const ListenAddress &address)
             host = QLatin1Char('[') + host + QLatin1Char(']');
         bound = host + QLatin1Char(':') + QString::number(server->serverPort());
     }
-    server->configuredText = address.text;
+    server->address = address;
     bind(server);
     m_servers.append(server);
     return bound;
@@ -117,12 +116,12 @@ Expected<QString> HttpServerCore::listenOn(const ListenAddress &address)
 void HttpServerCore::closeListener(const ListenAddress &address)
 {
     for (GuardedTcpServer *server : std::as_const(m_servers)) {
-        if (!server->isListening() || server->configuredText != address.text || server->internal() != address.internal)
+        if (!server->isListening() || !server->address.sameListener(address))
             continue;
         server->close(); // its accepted sockets stay its children and keep running
-        if (!server->unixPath.isEmpty()) {
-            ::unlink(server->unixPath.toLocal8Bit().constData());
-            m_unixPaths.removeAll(server->unixPath);
+        if (server->address.isUnix) {
+            ::unlink(server->address.unixPath.toLocal8Bit().constData());
+            m_unixPaths.removeAll(server->address.unixPath);
         }
     }
 }

@@ -33,9 +33,7 @@ class GuardedTcpServer : public QTcpServer
     Q_OBJECT
 public:
     GuardedTcpServer(HttpServerCore *core, bool internal, QObject *parent);
-    QString configuredText; // the ListenAddress::text it was opened for
-    QString unixPath;       // set for unix: listeners
-    bool internal() const { return m_internal; }
+    ListenAddress address; // what it was opened for
 
 protected:
     void incomingConnection(qintptr descriptor) override;

@@ -19,6 +19,8 @@ struct ListenAddress
 
     static Expected<ListenAddress> parse(const QString &text, bool internal = false);
     bool isLoopback() const { return isUnix || host.isLoopback(); }
+    // The same configured listener (hot reload compares configs by this).
+    bool sameListener(const ListenAddress &other) const { return text == other.text && internal == other.internal; }
 };
 
 } // namespace mort

@@ -130,17 +130,12 @@ Expected<QList<ListenAddress>> listenAddressesOf(const ServerConfig &server)
     return addresses;
 }
 
-bool sameListener(const ListenAddress &a, const ListenAddress &b)
-{
-    return a.text == b.text && a.internal == b.internal;
-}
-
 // Entries of `from` that `other` does not have.
 QList<ListenAddress> listenersMissingFrom(const QList<ListenAddress> &from, const QList<ListenAddress> &other)
 {
     QList<ListenAddress> missing;
     for (const ListenAddress &a : from) {
-        if (std::none_of(other.cbegin(), other.cend(), [&a](const ListenAddress &b) { return sameListener(a, b); }))
+        if (std::none_of(other.cbegin(), other.cend(), [&a](const ListenAddress &b) { return a.sameListener(b); }))
             missing.append(a);
     }
     return missing;

@@ -141,6 +141,7 @@ std::shared_ptr<const ObjectHandler::Snapshot> ObjectHandler::snapshot() const
 void ObjectHandler::handle(const HttpExchangePtr &exchange)
 {
     const HttpRequest &request = exchange->request();
+    const bool debug = debugRequested(request);
     if (request.internalListener) {
         if (m_internalApi)
             m_internalApi->handle(exchange);
@@ -154,11 +155,11 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
     Expected<ObjectRef> parsed = flow->snap->parser->parse(request.path, request.rawQuery);
     if (!parsed) {
         // Parse errors get neither header rules nor CORS (spec http-behaviour.md §2).
-        exchange->respond(errorResponse(parsed.error(), debugRequested(request)));
+        exchange->respond(errorResponse(parsed.error(), debug));
         return;
     }
     flow->object = std::move(parsed).value();
-    flow->debug = debugRequested(request);
+    flow->debug = debug;
     const ServerConfig &server = flow->snap->config->server;
 
     if (request.method == "GET" || request.method == "HEAD") {
