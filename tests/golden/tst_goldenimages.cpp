@@ -12,6 +12,7 @@
 //     compared on its own where the output keeps it.
 // MORT_GOLDEN_UPDATE=1 writes the references instead of comparing, and the
 // run then fails listing what it wrote (see references/README.md).
+#include "object/cloudinaryparser.h"
 #include "object/queryparser.h"
 #include "unit/imaging/imagingtesthelpers.h"
 
@@ -72,6 +73,10 @@ struct GoldenCase
     const char *contentType;
     Tolerance tolerance;
     unsigned checks = NoCheck;
+    // Instead of `query`: a Cloudinary transformation chain as it appears in
+    // the URL ("c_fit,w_120/c_fill,w_240,h_180": object first, each group one
+    // link of the parent chain), merged as the engine merges a chain.
+    const char *cloudinary = nullptr;
 };
 
 const char *const kPhoto = "photos/photo_800x600.jpg";
@@ -168,6 +173,14 @@ const QList<GoldenCase> &cases()
         {"format_gif_to_png", kGif, "width=200&format=png", {}, 200, 150, "image/png", kLossless},
         {"format_jpeg_to_gif", kPhoto, "width=200&format=gif", {}, 200, 150, "image/gif", kPalette},
         {"format_gray_jpeg_to_png", kGray, "width=200&format=png", {}, 200, 150, "image/png", kLossless},
+
+        // --- cloudinary kind (no format token in Mort's subset: JPEG in, JPEG out) ---
+        {"cloudinary_fit", kPhoto, "", {}, 200, 150, "image/jpeg", kLossy, NoCheck, "c_fit,w_200,h_200"},
+        {"cloudinary_fill", kPhoto, "", {}, 160, 160, "image/jpeg", kLossy, NoCheck, "c_fill,w_160,h_160"},
+        {"cloudinary_crop", kPhoto, "", {}, 200, 120, "image/jpeg", kLossy, NoCheck, "c_crop,w_200,h_120"},
+        // Object c_fit w_120 over parent c_fill 240x180: one merged fill pass to
+        // 120x180 (width from the object, height and fill from the parent).
+        {"cloudinary_chain", kPhoto, "", {}, 120, 180, "image/jpeg", kLossy, NoCheck, "c_fit,w_120/c_fill,w_240,h_180"},
     };
     return list;
 }
@@ -414,17 +427,26 @@ private Q_SLOTS:
         QFETCH(QString, name);
         const GoldenCase &c = *findCase(name);
 
-        // URL query -> Transforms, as the `query` kind parser does.
-        Expected<Transforms> parsed = queryToTransforms(QueryValues::parse(QByteArray(c.query)));
-        QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.error().toString()));
-        Transforms transforms = std::move(*parsed);
-        if (c.extra)
-            c.extra(transforms);
-        QVERIFY(!transforms.isEmpty());
+        QList<Transforms> chain; // root-most first, as ObjectRef::transformChain()
+        if (c.cloudinary) {
+            for (const QString &group : QString::fromLatin1(c.cloudinary).split(QLatin1Char('/'))) {
+                Expected<Transforms> link = cloudinaryToTransforms(group);
+                QVERIFY2(link.ok(), link.ok() ? "" : qPrintable(link.error().toString()));
+                chain.prepend(std::move(*link));
+            }
+        } else {
+            // URL query -> Transforms, as the `query` kind parser does.
+            Expected<Transforms> parsed = queryToTransforms(QueryValues::parse(QByteArray(c.query)));
+            QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.error().toString()));
+            Transforms transforms = std::move(*parsed);
+            if (c.extra)
+                c.extra(transforms);
+            QVERIFY(!transforms.isEmpty());
+            chain.append(std::move(transforms));
+        }
 
         const ImageProcessor processor(LimitsConfig{}, logoSource);
-        const Expected<ProcessedImage> out =
-            processor.process(testImage(c.source), mergeChain({transforms}), CancelToken{});
+        const Expected<ProcessedImage> out = processor.process(testImage(c.source), mergeChain(chain), CancelToken{});
         QVERIFY2(out.ok(), out.ok() ? "" : qPrintable(out.error().toString()));
 
         // Type and dimensions: exact.

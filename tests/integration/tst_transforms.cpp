@@ -61,6 +61,14 @@ buckets:
     storages:
       basic: {kind: "local-meta", rootPath: "@ROOT@/originals"}
       transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
+  cl:
+    transform:
+      kind: "cloudinary"
+      path: "\\/(?P<transformations>[^/]*)\\/(?P<parent>[a-zA-Z0-9_,\\-\\./]+)"
+      parentBucket: "cl"
+    storages:
+      basic: {kind: "local-meta", rootPath: "@ROOT@/originals"}
+      transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
 )yaml");
 
 } // namespace
@@ -75,7 +83,7 @@ private Q_SLOTS:
     void init()
     {
         m_server = std::make_unique<TestServer>();
-        for (const char *bucket : {"pre", "pq", "q"}) {
+        for (const char *bucket : {"pre", "pq", "q", "cl"}) {
             QVERIFY(m_server->addFile(QStringLiteral("photos/photo_1920x1280.jpg"),
                                       QStringLiteral("originals/%1/photo.jpg").arg(QLatin1String(bucket))));
         }
@@ -155,6 +163,83 @@ private Q_SLOTS:
             QCOMPARE(r.header(h.first), h.second);
         QVERIFY(!r.has("Vary")); // webp plugin not enabled
         QCOMPARE(m_server->engine().stats().transformsExecuted, quint64(1));
+    }
+
+    // Cloudinary URLs (spec §2.4). A parent key that matches the bucket's
+    // regex again is a chained transformation: each `/`-separated group is one
+    // link of the parent chain, merged into one pass as Mort does (§5.3).
+    void cloudinaryUrls_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("transforms");
+
+        QTest::newRow("c_fit: inside the box, never enlarged")
+            << QByteArray("/cl/c_fit,w_300,h_300/photo.jpg") << 300 << 200 << 1;
+        QTest::newRow("c_fit: width only") << QByteArray("/cl/c_fit,w_200/photo.jpg") << 200 << 133 << 1;
+        // Mort's quirk kept for compatibility: without enlarge, crop or embed the
+        // resize is "forced" (spec §5.2 step 3), so c_fit upscales a small
+        // image; preserveAspectRatio first drops the height (1920/4000 = 0 =
+        // 1280/4000 in integer division).
+        QTest::newRow("c_fit: box larger than the image upscales, as Mort")
+            << QByteArray("/cl/c_fit,w_4000,h_4000/photo.jpg") << 4000 << 2667 << 1;
+        QTest::newRow("c_fill: exactly the box") << QByteArray("/cl/c_fill,w_100,h_100/photo.jpg") << 100 << 100 << 1;
+        QTest::newRow("c_fill: unknown qualifiers are ignored")
+            << QByteArray("/cl/c_fill,w_120,h_90,q_auto,f_auto/photo.jpg") << 120 << 90 << 1;
+        QTest::newRow("c_crop: smart crop to the box") << QByteArray("/cl/c_crop,w_300,h_200/photo.jpg") << 300 << 200 << 1;
+        QTest::newRow("empty transformations: the original unchanged")
+            << QByteArray("/cl//photo.jpg") << 1920 << 1280 << 0;
+        // Chain: object c_fit w_200 over parent c_fill 400x300. Merged root
+        // first, later values win where set: width 200 (object), height 300,
+        // fill and enlarge (parent) -> one fill pass to 200x300.
+        QTest::newRow("chain: two groups merged into one pass")
+            << QByteArray("/cl/c_fit,w_200/c_fill,w_400,h_300/photo.jpg") << 200 << 300 << 1;
+        // Three links merge into resize(64, 64, fill, enlarge, preserve) plus the
+        // root's crop flag: the fill pass cuts 1280x1280; preserveAspectRatio then
+        // drops the height (1280/64 = 1280/64), and a crop with only a width keeps
+        // the input height (§5.2 step 4) -> 64x1280, exactly what Mort serves.
+        QTest::newRow("chain: three groups merge flags from every link")
+            << QByteArray("/cl/c_fill,w_64,h_64/c_fit,w_500/c_crop,w_800,h_600/photo.jpg") << 64 << 1280 << 1;
+    }
+    void cloudinaryUrls()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(int, transforms);
+        const Reply r = m_server->get(target);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Content-Type"), QByteArray("image/jpeg"));
+        const Decoded d = decodeImage(r.body);
+        QVERIFY(d.ok);
+        QCOMPARE(d.width, width);
+        QCOMPARE(d.height, height);
+        QCOMPARE(m_server->engine().stats().transformsExecuted, quint64(transforms));
+    }
+
+    void invalidCloudinaryUrlIs400_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("code");
+        QTest::newRow("token without '_'") << QByteArray("/cl/c_fit,w200/photo.jpg") << QByteArray("cloudinary.bad_token");
+        QTest::newRow("crop mode Mort does not have") << QByteArray("/cl/c_scale,w_200/photo.jpg")
+                                                      << QByteArray("cloudinary.not_implemented");
+        QTest::newRow("gravity qualifier") << QByteArray("/cl/c_fill,w_20,h_20,g_face/photo.jpg")
+                                           << QByteArray("cloudinary.not_implemented");
+        QTest::newRow("negative width") << QByteArray("/cl/c_fit,w_-20/photo.jpg") << QByteArray("cloudinary.bad_value");
+        QTest::newRow("bad link deeper in a chain") << QByteArray("/cl/c_fit,w_200/c_fill,w_x/photo.jpg")
+                                                    << QByteArray("cloudinary.bad_value");
+    }
+    void invalidCloudinaryUrlIs400()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, code);
+        const Reply r = m_server->get(target);
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.body, QByteArray("{\"message\": \"error\"}"));
+        QCOMPARE(r.header("X-Mort-Error"), code);
+        QCOMPARE(m_server->engine().stats().transformsExecuted, quint64(0));
     }
 
     void headOfTransformGeneratesWithoutBody()

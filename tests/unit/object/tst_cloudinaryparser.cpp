@@ -132,6 +132,41 @@ private Q_SLOTS:
         QVERIFY(!o->parent->hasTransforms());
     }
 
+    // Chained transformations: with parentBucket pointing at the bucket itself,
+    // the parent key "/c_fill,.../a.jpg" matches the regex again (and "/a.jpg"
+    // does not: one segment), so each
+    // `/`-separated group becomes one link of the parent chain (§2.1.5).
+    void chainedTransformationsBuildAParentChain()
+    {
+        TransformConfig t = test::transform(QStringLiteral("cloudinary"), QString(),
+                                            QStringLiteral("^/(?P<transformations>[^/]*)/(?P<parent>.+)$"));
+        t.parentBucket = QStringLiteral("cl");
+        ObjectParser parser(test::configWith({test::bucket(QStringLiteral("cl"), t)}));
+        Expected<ObjectRef> o = parser.parse(QStringLiteral("/cl/c_fit,w_200/c_fill,w_400,h_300/a.jpg"), {});
+        QVERIFY2(o.ok(), o.ok() ? "" : qPrintable(o.error().toString()));
+        QCOMPARE(o->storageName, QStringLiteral("transform"));
+        QCOMPARE(o->key, QStringLiteral("/c_fit,w_200/c_fill,w_400,h_300/a.jpg")); // request key kept
+        QCOMPARE(o->depth(), 2);
+        const ObjectRef &link = *o->parent;
+        QCOMPARE(link.bucket, QStringLiteral("cl"));
+        QCOMPARE(link.key, QStringLiteral("/c_fill,w_400,h_300/a.jpg"));
+        QCOMPARE(link.storageName, QStringLiteral("basic"));
+        QCOMPARE(o->root().key, QStringLiteral("/a.jpg"));
+        QVERIFY(!o->root().hasTransforms());
+
+        const QList<Transforms> chain = o->transformChain();
+        QCOMPARE(chain.size(), 2);
+        QCOMPARE(chain.at(0).accumulator(), cloudinaryToTransforms(QStringLiteral("c_fill,w_400,h_300"))->accumulator());
+        QCOMPARE(chain.at(1).accumulator(), cloudinaryToTransforms(QStringLiteral("c_fit,w_200"))->accumulator());
+        // Merged as Mort merges a chain: one pass, later (outer) values win where set.
+        const QList<Transforms> merged = mergeChain(chain);
+        QCOMPARE(merged.size(), 1);
+        QCOMPARE(merged.first().params().width, 200);
+        QCOMPARE(merged.first().params().height, 300);
+        QVERIFY(merged.first().params().fill);
+        QVERIFY(merged.first().params().enlarge);
+    }
+
     void badTokenInUrlIs400()
     {
         TransformConfig t = test::transform(QStringLiteral("cloudinary"), QString(),
