@@ -145,6 +145,7 @@ QList<ListenAddress> listenersMissingFrom(const QList<ListenAddress> &from, cons
 
 Expected<void> Engine::start()
 {
+    QMutexLocker applying(&m_applyMutex);
     if (isRunning())
         return {};
     // The admin API must not be reachable off the host without a token.
@@ -155,10 +156,15 @@ Expected<void> Engine::start()
     Expected<QList<ListenAddress>> addresses = listenAddressesOf(m_config->server);
     if (!addresses)
         return addresses.takeError();
+    // Fetched once, before listening: a placeholder that cannot be loaded stops the start (as Mort).
+    if (!m_config->server.placeholder.isEmpty()) {
+        Expected<PlaceholderPtr> placeholder = loadPlaceholder(m_config->server.placeholder, m_config->server.limits);
+        if (!placeholder)
+            return placeholder.takeError();
+        m_placeholder = *placeholder;
+        m_handler->setConfig(m_config, m_placeholder);
+    }
     // Mort features accepted in the config but not built yet: said once, at start.
-    if (!m_config->server.placeholder.isEmpty())
-        qCWarning(lcEngine) << "server.placeholder is not supported yet: errors are answered without the"
-                               " placeholder image";
     for (const BucketConfig &bucket : m_config->buckets) {
         if (bucket.glacier.enabled)
             qCWarning(lcEngine).noquote() << QStringLiteral("buckets.%1.glacier is not supported yet: objects "
@@ -355,7 +361,21 @@ Expected<void> Engine::applyConfig(const QString &yaml)
             return Error::client("config.listen_failed", 409, QStringLiteral("a new listener could not be opened"),
                                  changed.error().detail);
     }
-    m_handler->setConfig(next); // new requests parse with the new buckets and presets
+    // The placeholder is loaded again only when another one is named.
+    PlaceholderPtr placeholder;
+    if (!next->server.placeholder.isEmpty()) {
+        if (m_placeholder && m_placeholder->source == next->server.placeholder) {
+            placeholder = m_placeholder;
+        } else {
+            Expected<PlaceholderPtr> loaded = loadPlaceholder(next->server.placeholder, next->server.limits);
+            if (!loaded)
+                return Error::client("config.placeholder_unavailable", 422,
+                                     QStringLiteral("the placeholder image could not be loaded"), loaded.error().detail);
+            placeholder = *loaded;
+        }
+    }
+    m_placeholder = placeholder;
+    m_handler->setConfig(next, placeholder); // new requests parse with the new buckets and presets
     QMutexLocker lock(&m_configMutex);
     m_config = next;
     m_configText = yaml;

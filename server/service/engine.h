@@ -8,6 +8,7 @@
 #include "monitoring/mortmetrics.h"
 #include "service/adminbackend.h"
 #include "service/enginestats.h"
+#include "service/placeholder.h"
 
 #include <QDateTime>
 #include <QMutex>
@@ -74,7 +75,7 @@ public:
     void waitForBackground(int timeoutMs = -1);
 
 private:
-    QMutex m_applyMutex;          // serialises applyConfig()
+    QMutex m_applyMutex;          // serialises start(), applyConfig() and stop()
     mutable QMutex m_configMutex; // guards m_config and m_configText (hot reload)
     ConfigPtr m_config;
     QString m_configText;
@@ -93,6 +94,7 @@ private:
     std::unique_ptr<IdleCleanup> m_idleCleanup;
     QDateTime m_startedAt;
     LogRing *m_logRing = nullptr;
+    PlaceholderPtr m_placeholder; // server.placeholder as loaded; guarded by m_applyMutex
 };
 
 } // namespace mort

@@ -5,6 +5,7 @@
 #include "http/conditionalresponse.h"
 #include "http/errorresponse.h"
 #include "service/accesslog.h"
+#include "service/cloudinaryupload.h"
 #include "service/debugmode.h"
 #include "service/internalapi.h"
 #include "service/responseheaders.h"
@@ -30,6 +31,7 @@ struct ObjectHandler::Snapshot
     // One processor per bucket: limits can differ per bucket and never come from the URL.
     QHash<QString, std::shared_ptr<ImageProcessor>> processors;
     std::shared_ptr<Storage> noop = std::make_shared<NoopStorage>();
+    PlaceholderPtr placeholder; // server.placeholder, loaded; null when not configured
 
     const ImageProcessor &processor(const QString &bucket) const { return *processors.value(bucket); }
 };
@@ -111,10 +113,11 @@ void ObjectHandler::waitForDone(int timeoutMs)
     joinPool(m_transformPool, timeoutMs);
 }
 
-void ObjectHandler::setConfig(ConfigPtr config)
+void ObjectHandler::setConfig(ConfigPtr config, PlaceholderPtr placeholder)
 {
     auto snap = std::make_shared<Snapshot>();
     snap->config = config;
+    snap->placeholder = std::move(placeholder);
     snap->parser = std::make_unique<ObjectParser>(config);
     for (auto it = config->buckets.cbegin(); it != config->buckets.cend(); ++it) {
         const LimitsConfig limits = it->effectiveLimits(config->server.limits);
@@ -152,6 +155,12 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
     auto flow = std::make_shared<Flow>();
     flow->exchange = exchange;
     flow->snap = snapshot();
+    // Intercepted before the URL is parsed and before S3 auth (spec s3-api.md §7).
+    if (const BucketConfig *uploadBucket = cloudinaryUploadBucket(*flow->snap->config, request)) {
+        flow->object.bucket = uploadBucket->name;
+        runGuarded(m_ioPool, exchange, [this, flow, uploadBucket] { handleCloudinaryUpload(flow, *uploadBucket); });
+        return;
+    }
     Expected<ObjectRef> parsed = flow->snap->parser->parse(request.path, request.rawQuery);
     if (!parsed) {
         // Parse errors get neither header rules nor CORS (spec http-behaviour.md §2).
@@ -196,6 +205,19 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
     HttpResponse unauthorized(401, {}, "text/plain");
     unauthorized.setHeader("X-Mort-Error", "s3.auth_required");
     exchange->respond(std::move(unauthorized));
+}
+
+void ObjectHandler::handleCloudinaryUpload(const FlowPtr &flow, const BucketConfig &bucket)
+{
+    // `bucket` lives in flow->snap's config, which the flow keeps alive.
+    auto storage = storageFor(*flow->snap, bucket.name, QStringLiteral("basic"));
+    const UploadStore store = [&](const QString &key, const QByteArray &body, const ObjectMetadata &meta) {
+        if (!storage)
+            return Expected<void>(storage.error());
+        return storagePut(**storage, key, body, meta, StorageObjectType::Parent);
+    };
+    // Mort's interceptor answers directly: no header rules, no CORS.
+    deliver(flow, cloudinaryUpload(flow->exchange->request(), bucket, store, QDateTime::currentDateTimeUtc()));
 }
 
 void ObjectHandler::runGuarded(QThreadPool &pool, const HttpExchangePtr &exchange, std::function<void()> job)
@@ -569,14 +591,14 @@ Expected<ObjectMetadata> ObjectHandler::storageHead(Storage &storage, const QStr
 }
 
 Expected<void> ObjectHandler::storagePut(Storage &storage, const QString &key, const QByteArray &body,
-                                         const ObjectMetadata &meta)
+                                         const ObjectMetadata &meta, StorageObjectType type)
 {
     TaskScope store(m_tasks, TaskKind::Store);
     const auto started = std::chrono::steady_clock::now();
     Expected<void> result = storage.put(key, body, meta);
     if (m_services.metrics)
-        m_services.metrics->observeStorage(StorageMethod::Set, {}, storage.kind().toLatin1(),
-                                           StorageObjectType::Transform, std::chrono::steady_clock::now() - started,
+        m_services.metrics->observeStorage(StorageMethod::Set, {}, storage.kind().toLatin1(), type,
+                                           std::chrono::steady_clock::now() - started,
                                            body.size());
     return result;
 }
@@ -596,7 +618,70 @@ void ObjectHandler::finishError(const FlowPtr &flow, const Error &error)
     // Server-side trouble is not shared with collapsed waiters: they retry (spec §6.1).
     if (flow->leader && error.httpStatus >= 500)
         flow->leader->fail(error);
+    // Debug requests see the real error (spec §9: debug disables the placeholder).
+    if (flow->snap->placeholder && flow->transformed() && !flow->debug && placeholderAnswers(error.httpStatus))
+        return finish(flow, placeholderResponse(flow, error));
     finish(flow, errorResponse(error, flow->debug));
+}
+
+HttpResponse ObjectHandler::placeholderResponse(const FlowPtr &flow, const Error &error)
+{
+    const PlaceholderImage &placeholder = *flow->snap->placeholder;
+    // Mort's key: the placeholder as configured + the object's transform hash in hex.
+    const QString key = placeholder.source + QString::number(flow->object.transforms.hash(), 16);
+    // The error's headers (X-Mort-Error, Retry-After) with an image body.
+    HttpResponse response = errorResponse(error, false);
+    if (SharedResponse rendered = m_services.cache ? m_services.cache->get(key) : SharedResponse()) {
+        const HttpResponse cached = rendered->toHttpResponse(); // body shared, not copied
+        response.body = cached.body;
+        response.setHeader("Content-Type", cached.header("Content-Type"));
+    } else {
+        response.body = placeholder.body;
+        response.setHeader("Content-Type", placeholder.contentType);
+        renderPlaceholder(flow, key);
+    }
+    return response;
+}
+
+void ObjectHandler::renderPlaceholder(const FlowPtr &flow, const QString &cacheKey)
+{
+    if (!m_services.cache)
+        return; // nowhere to keep the render: the plain placeholder is served
+    std::shared_ptr<const Snapshot> snap = flow->snap;
+    const ServerConfig &server = snap->config->server;
+    {
+        QMutexLocker lock(&m_placeholderMutex);
+        if (m_placeholderRenders.contains(cacheKey))
+            return; // another error is rendering it (Mort: a collapse lock on the key)
+        if (m_counters.transformsInFlight.fetch_add(1) >= server.concurrentImageProcessing) {
+            m_counters.transformsInFlight--; // busy: a later error tries again
+            return;
+        }
+        m_placeholderRenders.insert(cacheKey);
+    }
+    auto task = std::make_shared<TaskScope>(m_tasks, TaskKind::Transform);
+    CancelToken token(QDeadlineTimer(qint64(server.requestTimeoutSec) * 1000));
+    startInPool(m_transformPool, [this, snap, task, token, cacheKey, bucket = flow->bucket(),
+                                  transforms = flow->object.transforms] {
+        try {
+            Expected<ProcessedImage> image =
+                snap->processor(bucket).process(snap->placeholder->body, mergeChain({transforms}), token);
+            if (image) {
+                HttpResponse rendered(200, image->body, image->contentType);
+                m_services.cache->insert(cacheKey, CachedResponse::fromResponse(rendered), 600);
+            } else {
+                qCWarning(lcPipeline) << "rendering the placeholder for" << cacheKey << "failed:"
+                                      << image.error().toString();
+            }
+        } catch (const std::exception &e) {
+            m_counters.taskExceptions++;
+            qCWarning(lcPipeline) << "rendering the placeholder failed:" << e.what();
+        }
+        m_counters.transformsInFlight--;
+        task->release();
+        QMutexLocker lock(&m_placeholderMutex);
+        m_placeholderRenders.remove(cacheKey);
+    });
 }
 
 void ObjectHandler::finish(const FlowPtr &flow, HttpResponse response)

@@ -16,10 +16,12 @@
 #include "monitoring/logring.h"
 #include "monitoring/mortmetrics.h"
 #include "object/objectparser.h"
+#include "service/placeholder.h"
 #include "storage/storageclientcache.h"
 
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 #include <QThreadPool>
 
 #include <atomic>
@@ -64,7 +66,8 @@ public:
     void handle(const HttpExchangePtr &exchange) override;
 
     // Hot reload: new requests use the new snapshot, in-flight ones keep theirs.
-    void setConfig(ConfigPtr config);
+    // `placeholder`: the loaded `server.placeholder` image, null when none.
+    void setConfig(ConfigPtr config, PlaceholderPtr placeholder = {});
     ConfigPtr config() const;
     void setInternalApi(InternalApi *api) { m_internalApi = api; }
     // Each answered request also leaves a one-line summary in `ring` (the
@@ -88,6 +91,7 @@ private:
     void serveStored(const FlowPtr &flow);
     void serveParentUnchanged(const FlowPtr &flow);
     void serveTransform(const FlowPtr &flow);
+    void handleCloudinaryUpload(const FlowPtr &flow, const BucketConfig &bucket);
     void runTransform(const FlowPtr &flow, TaskScope &admitted);
     void storeResult(const FlowPtr &flow, QByteArray body, ObjectMetadata meta);
     Expected<std::shared_ptr<Storage>> storageFor(const Snapshot &snap, const QString &bucket,
@@ -97,12 +101,19 @@ private:
     Expected<ObjectMetadata> storageHead(Storage &storage, const QString &key, StorageObjectType type);
     Expected<std::unique_ptr<QIODevice>> storageOpen(Storage &storage, const QString &key, ObjectMetadata *meta);
     Expected<void> storagePut(Storage &storage, const QString &key, const QByteArray &body,
-                              const ObjectMetadata &meta);
+                              const ObjectMetadata &meta, StorageObjectType type = StorageObjectType::Transform);
     void countDownload();
 
     // Header rules + CORS, then: hand it to collapsed waiters, cache it, deliver it.
     void finish(const FlowPtr &flow, HttpResponse response);
     void finishError(const FlowPtr &flow, const Error &error);
+    // server.placeholder (spec http-behaviour.md §10): the placeholder, rendered
+    // with the request's transforms once that render is cached, with the error's status.
+    HttpResponse placeholderResponse(const FlowPtr &flow, const Error &error);
+    // Renders the placeholder with the object's transforms into the response
+    // cache (10 min, as Mort). Bounded like every transform: one render per key
+    // at a time, and only with a free concurrentImageProcessing slot.
+    void renderPlaceholder(const FlowPtr &flow, const QString &cacheKey);
     // Per-request last steps on a finished response: conditionals, plugins, metrics.
     void deliver(const FlowPtr &flow, HttpResponse response);
     // Runs `job` on `pool`, turning any exception into a 500 (seed: no panic recovery).
@@ -118,6 +129,8 @@ private:
     std::shared_ptr<const Snapshot> m_snapshot;
     PipelineCounters m_counters;
     UseCounter m_useCounter; // minUseCount
+    QMutex m_placeholderMutex;
+    QSet<QString> m_placeholderRenders; // keys being rendered; at most concurrentImageProcessing
 };
 
 } // namespace mort

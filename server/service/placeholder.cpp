@@ -1,0 +1,98 @@
+#include "service/placeholder.h"
+
+#include "imaging/imageprobe.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QUrl>
+
+#include <optional>
+#include <thread>
+
+namespace mort {
+
+namespace {
+
+Error unavailable(const QString &source, const QString &why)
+{
+    return Error::upstream("config.placeholder_unavailable", 503, QStringLiteral("placeholder unavailable"),
+                           QStringLiteral("server.placeholder %1: %2").arg(source, why));
+}
+
+Expected<QByteArray> readLocal(const QString &path, qint64 maxBytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return unavailable(path, file.errorString());
+    if (file.size() > maxBytes)
+        return unavailable(path, QStringLiteral("%1 bytes, more than limits.maxParentBytes %2").arg(file.size()).arg(maxBytes));
+    return file.readAll();
+}
+
+// One GET on a thread of its own: QNetworkAccessManager needs an event loop,
+// and spinning the caller's would run its other events in the middle of a
+// start or a reload. std::thread, so the join is a hand-off sanitizers see.
+Expected<QByteArray> fetchUrl(const QUrl &url, qint64 maxBytes, int timeoutMs)
+{
+    std::optional<Expected<QByteArray>> result;
+    std::thread worker([&] {
+        QNetworkAccessManager network;
+        QNetworkRequest request(url);
+        request.setTransferTimeout(timeoutMs);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        QNetworkReply *reply = network.get(request);
+        bool tooLarge = false;
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&](qint64 received, qint64 total) {
+            if (received > maxBytes || total > maxBytes) {
+                tooLarge = true;
+                reply->abort();
+            }
+        });
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        if (!reply->isFinished())
+            loop.exec();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (tooLarge)
+            result = unavailable(url.toString(), QStringLiteral("more than limits.maxParentBytes %1").arg(maxBytes));
+        else if (reply->error() != QNetworkReply::NoError)
+            result = unavailable(url.toString(), reply->errorString());
+        else if (status != 200)
+            result = unavailable(url.toString(), QStringLiteral("HTTP status %1").arg(status));
+        else
+            result = reply->readAll();
+        delete reply;
+    });
+    worker.join();
+    return std::move(*result);
+}
+
+} // namespace
+
+Expected<PlaceholderPtr> loadPlaceholder(const QString &source, const LimitsConfig &limits, int timeoutMs)
+{
+    const QUrl url(source);
+    const bool remote = url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
+    Expected<QByteArray> bytes = remote ? fetchUrl(url, limits.maxParentBytes, timeoutMs)
+                                        : readLocal(source, limits.maxParentBytes);
+    if (!bytes)
+        return bytes.takeError();
+    Expected<ImageInfo> info = probeImage(*bytes, limits);
+    if (!info)
+        return unavailable(source, QStringLiteral("not a usable image (%1)").arg(info.error().toString()));
+    auto image = std::make_shared<PlaceholderImage>();
+    image->source = source;
+    image->body = std::move(*bytes);
+    image->contentType = info->contentType;
+    return PlaceholderPtr(std::move(image));
+}
+
+bool placeholderAnswers(int httpStatus)
+{
+    return httpStatus >= 500 || httpStatus == 499;
+}
+
+} // namespace mort
