@@ -365,6 +365,17 @@ void ObjectHandler::serveStored(const FlowPtr &flow)
         return finishError(flow, device.error());
     if (meta.isDirectory)
         return finish(flow, directoryResponse());
+    // maxFileSize (config.md §2): Mort redirects larger originals to a presigned
+    // storage URL (307); only S3 presigns, and our storages cannot: 503 as Mort
+    // answers for storages without presign support.
+    const qint64 maxFileSize = flow->snap->config->server.maxFileSize;
+    if (maxFileSize > 0 && meta.size > maxFileSize)
+        return finishError(flow, Error::upstream("storage.presign_unsupported", 503,
+                                                 QStringLiteral("storage unavailable"),
+                                                 QStringLiteral("%1 bytes > maxFileSize %2 and storage %3 cannot presign")
+                                                     .arg(meta.size)
+                                                     .arg(maxFileSize)
+                                                     .arg((*storage)->kind())));
     countDownload();
     if (meta.size <= flow->snap->config->server.cache.maxCacheItemBytes())
         return finish(flow, responseFromStored(meta, (*device)->readAll()));

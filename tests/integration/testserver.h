@@ -22,6 +22,7 @@
 #include <QDateTime>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 #include <memory>
@@ -227,6 +228,21 @@ inline int countFiles(const QString &dir)
         ++n;
     }
     return n;
+}
+
+// Polls `predicate` every millisecond (no event loop needed: the engine runs
+// on its own threads) until it holds or `timeoutMs` passes.
+template <typename Predicate>
+bool pollUntil(Predicate predicate, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!predicate()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QThread::msleep(1);
+    }
+    return true;
 }
 
 // Engine + its temporary directory. `yaml` may use the placeholder @ROOT@ for

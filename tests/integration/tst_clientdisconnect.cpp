@@ -32,21 +32,6 @@ constexpr int kWarmup = 10;
 constexpr int kIterations = 200;
 constexpr qint64 kRssBudget = 64LL << 20; // growth allowed between warm-up and the end
 
-// Polls `predicate` every millisecond (no event loop needed: the engine runs
-// on its own threads) until it holds or `timeoutMs` passes.
-template <typename Predicate>
-bool pollUntil(Predicate predicate, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!predicate()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QThread::msleep(1);
-    }
-    return true;
-}
-
 } // namespace
 
 class TestClientDisconnect : public QObject

@@ -120,6 +120,24 @@ private Q_SLOTS:
         QVERIFY(!r.has("Cache-Control")); // no header rules configured
     }
 
+    // maxFileSize: Mort answers 307 to a presigned URL of the storage, and 503
+    // when the storage cannot presign -- which no storage we have can.
+    void originalOverMaxFileSizeIs503WithoutPresign()
+    {
+        TestServer server;
+        QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("media/photo.jpg")));
+        QVERIFY(server.addFile(QStringLiteral("watermark/logo_200x80.png"), QStringLiteral("media/logo.png")));
+        MORT_START(server, QString(kConfig).replace(QLatin1String("server:\n"),
+                                                    QStringLiteral("server:\n  maxFileSize: %1\n").arg(kPhotoBytes - 1)));
+        const Reply big = server.get("/media/photo.jpg");
+        QCOMPARE(big.status, 503);
+        QCOMPARE(big.header("X-Mort-Error"), QByteArray("storage.presign_unsupported"));
+        QCOMPARE(big.body, QByteArray("{\"message\": \"error\"}"));
+        const Reply small = server.get("/media/logo.png"); // under the limit: served
+        QCOMPARE(small.status, 200);
+        QCOMPARE(small.header("Content-Type"), QByteArray("image/png"));
+    }
+
     void getNestedKey()
     {
         const Reply r = m_server->get("/media/dir/nested.jpg");

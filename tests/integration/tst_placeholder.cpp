@@ -6,8 +6,9 @@
 // placeholder that cannot be loaded stops the start (and a reload).
 #include "testserver.h"
 
-#include <QElapsedTimer>
 #include <QFile>
+
+#include <algorithm>
 
 using namespace mort;
 using namespace mort::test;
@@ -52,21 +53,15 @@ QByteArray logoBytes()
 }
 
 // Mort's cache key of a rendered placeholder: source + transform hash in hex.
-bool waitForRender(Engine &engine, const QString &keyPrefix, int timeoutMs = 20000)
+bool waitForRender(Engine &engine, const QString &keyPrefix)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        Expected<QList<CacheEntryInfo>> entries = engine.cacheEntries(100);
-        if (entries) {
-            for (const CacheEntryInfo &e : *entries) {
-                if (e.key.startsWith(keyPrefix))
-                    return true;
-            }
-        }
-        QThread::msleep(20);
-    }
-    return false;
+    return pollUntil(
+        [&] {
+            Expected<QList<CacheEntryInfo>> entries = engine.cacheEntries(100);
+            return entries && std::any_of(entries->cbegin(), entries->cend(),
+                                          [&](const CacheEntryInfo &e) { return e.key.startsWith(keyPrefix); });
+        },
+        20000);
 }
 
 } // namespace

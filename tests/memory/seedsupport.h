@@ -55,21 +55,6 @@ inline bool resetPeakRss()
     return std::fclose(f) == 0 && ok;
 }
 
-// Polls `predicate` every millisecond (the engine runs on its own threads, no
-// event loop is needed) until it holds or `timeoutMs` passes.
-template <typename Predicate>
-bool pollUntil(Predicate predicate, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!predicate()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QThread::msleep(1);
-    }
-    return true;
-}
-
 // Live count of every task kind, for messages.
 inline QByteArray liveTasksText(const TaskRegistry &tasks)
 {
