@@ -25,6 +25,7 @@ source "$HERE/common.sh"
 
 PEERS="${PEERS:-vipsthumbnail ipx nginx mort}"
 OUT_MD="${OUT_MD:-$HERE/results-bench.md}"
+mkdir -p "$(dirname "$OUT_MD")" # a missing folder made the path "/<name>" (the report landed in /)
 OUT_MD="$(cd "$(dirname "$OUT_MD")" && pwd)/$(basename "$OUT_MD")"
 export DURATION WARMUP REPS REPS_OF CONCS WRK_THREADS COLD_W HOT_W HOT_Q AB_N AB_C AB_TLIMIT MATRIX 2>/dev/null
 
