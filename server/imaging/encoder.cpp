@@ -1,5 +1,7 @@
 #include "imaging/encoder.h"
 
+#include "core/threadhandoff.h"
+
 #include "imaging/deadline.h"
 #include "imaging/vipsref.h"
 
@@ -99,13 +101,17 @@ Expected<ProcessedImage> encodeImage(VipsImage *image, OutputType type, const Pa
             rc = vips_tiffsave_buffer(image, &buffer, &length, "strip", strip, nullptr);
             break;
         case OutputType::Heif:
+        case OutputType::Avif: {
+            // libheif hands strings between this thread and encoder threads it
+            // creates and joins in code TSan cannot see (not instrumented):
+            // this call's own accesses are not recorded under TSan.
+            TsanIgnoredScope libheifThreads;
             rc = vips_heifsave_buffer(image, &buffer, &length, "Q", quality, "strip", strip, "compression",
-                                      VIPS_FOREIGN_HEIF_COMPRESSION_HEVC, nullptr);
+                                      type == OutputType::Heif ? VIPS_FOREIGN_HEIF_COMPRESSION_HEVC
+                                                               : VIPS_FOREIGN_HEIF_COMPRESSION_AV1,
+                                      nullptr);
             break;
-        case OutputType::Avif:
-            rc = vips_heifsave_buffer(image, &buffer, &length, "Q", quality, "strip", strip, "compression",
-                                      VIPS_FOREIGN_HEIF_COMPRESSION_AV1, nullptr);
-            break;
+        }
         }
     }
     if (rc != 0) {
