@@ -37,6 +37,7 @@ Expected<QByteArray> readLocal(const QString &path, qint64 maxBytes)
 // start or a reload. std::thread, so the join is a hand-off sanitizers see.
 Expected<QByteArray> fetchUrl(const QUrl &url, qint64 maxBytes, int timeoutMs)
 {
+    const QString shown = url.toDisplayString(QUrl::RemoveUserInfo); // no credentials in logs
     std::optional<Expected<QByteArray>> result;
     std::thread worker([&] {
         QNetworkAccessManager network;
@@ -57,11 +58,11 @@ Expected<QByteArray> fetchUrl(const QUrl &url, qint64 maxBytes, int timeoutMs)
             loop.exec();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (tooLarge)
-            result = unavailable(url.toString(), QStringLiteral("more than limits.maxParentBytes %1").arg(maxBytes));
+            result = unavailable(shown, QStringLiteral("more than limits.maxParentBytes %1").arg(maxBytes));
         else if (reply->error() != QNetworkReply::NoError)
-            result = unavailable(url.toString(), reply->errorString());
+            result = unavailable(shown, reply->errorString());
         else if (status != 200)
-            result = unavailable(url.toString(), QStringLiteral("HTTP status %1").arg(status));
+            result = unavailable(shown, QStringLiteral("HTTP status %1").arg(status));
         else
             result = reply->readAll();
         delete reply;
@@ -82,7 +83,8 @@ Expected<PlaceholderPtr> loadPlaceholder(const QString &source, const LimitsConf
         return bytes.takeError();
     Expected<ImageInfo> info = probeImage(*bytes, limits);
     if (!info)
-        return unavailable(source, QStringLiteral("not a usable image (%1)").arg(info.error().toString()));
+        return unavailable(remote ? url.toDisplayString(QUrl::RemoveUserInfo) : source,
+                           QStringLiteral("not a usable image (%1)").arg(info.error().toString()));
     auto image = std::make_shared<PlaceholderImage>();
     image->source = source;
     image->body = std::move(*bytes);

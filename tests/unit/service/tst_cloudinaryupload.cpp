@@ -104,6 +104,8 @@ HttpResponse upload(const HttpRequest &request, const BucketConfig &bucket, Stor
 
 } // namespace
 
+Q_DECLARE_METATYPE(mort::HttpRequest) // a column of checksInMortsOrder_data()
+
 class TestCloudinaryUpload : public QObject
 {
     Q_OBJECT
@@ -259,6 +261,5 @@ private Q_SLOTS:
     }
 };
 
-Q_DECLARE_METATYPE(mort::HttpRequest)
 QTEST_GUILESS_MAIN(TestCloudinaryUpload)
 #include "tst_cloudinaryupload.moc"
