@@ -72,6 +72,7 @@ struct LimitsConfig
     qint64 maxParentBytes = 64LL << 20;   // limits.maxParentBytes: largest source fetched for processing
     qint64 maxHeaderBytes = 16 * 1024;    // limits.maxHeaderBytes: request line + headers -> 431
     qint64 maxBodyBytes = 64LL << 20;     // limits.maxBodyBytes: request body -> 413
+    qint64 maxBufferedBodyBytes = 256LL << 20; // limits.maxBufferedBodyBytes: request bodies held at once, all connections -> 503
     int headerTimeoutMs = 10'000;         // limits.headerTimeoutMs: whole header must arrive in time
     int idleTimeoutMs = 60'000;           // limits.idleTimeoutMs: keep-alive connection idle
     int shutdownGraceMs = 10'000;         // limits.shutdownGraceMs: drain in-flight requests on SIGTERM

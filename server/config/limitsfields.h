@@ -19,15 +19,16 @@ struct LimitsField
     }
 };
 
-inline const std::array<LimitsField, 9> &limitsFields()
+inline const std::array<LimitsField, 10> &limitsFields()
 {
-    static const std::array<LimitsField, 9> fields{{
+    static const std::array<LimitsField, 10> fields{{
         {"maxSourcePixels", nullptr, &LimitsConfig::maxSourcePixels},
         {"maxFrames", &LimitsConfig::maxFrames, nullptr},
         {"maxOutputDimension", &LimitsConfig::maxOutputDimension, nullptr},
         {"maxParentBytes", nullptr, &LimitsConfig::maxParentBytes},
         {"maxHeaderBytes", nullptr, &LimitsConfig::maxHeaderBytes},
         {"maxBodyBytes", nullptr, &LimitsConfig::maxBodyBytes},
+        {"maxBufferedBodyBytes", nullptr, &LimitsConfig::maxBufferedBodyBytes},
         {"headerTimeoutMs", &LimitsConfig::headerTimeoutMs, nullptr},
         {"idleTimeoutMs", &LimitsConfig::idleTimeoutMs, nullptr},
         {"shutdownGraceMs", &LimitsConfig::shutdownGraceMs, nullptr},

@@ -103,6 +103,8 @@ void HttpConnection::onReadyRead()
                 m_bodyBytesSeen += available - offset;
                 if (m_bodyBytesSeen > limits.maxBodyBytes)
                     reject(413, "request body too large");
+                else
+                    reserveBody(available - offset);
                 return;
             }
             const qint64 n = std::min(m_bodyRemaining, available - offset);
@@ -187,6 +189,10 @@ bool HttpConnection::acceptHeader(const QByteArray &header)
         }
     }
     m_chunkedBody = tokenListContains(transferEncoding, "chunked");
+    // The body's bytes are reserved before the client is told to send them.
+    m_metas.push_back(RequestMeta{});
+    if (!reserveBody(length))
+        return false;
     if (!expect.isEmpty()) {
         if (expect.compare("100-continue", Qt::CaseInsensitive) != 0) {
             reject(417, "unsupported expectation");
@@ -195,10 +201,9 @@ bool HttpConnection::acceptHeader(const QByteArray &header)
         // Qt 6.4 ignores Expect; the client would wait before sending the body.
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
-    RequestMeta meta;
+    RequestMeta &meta = m_metas.back();
     meta.keepAlive = http10 ? tokenListContains(connection, "keep-alive") : !tokenListContains(connection, "close");
     meta.http10 = http10;
-    m_metas.push_back(meta);
     m_bodyRemaining = length;
     m_bodyBytesSeen = 0;
     m_inBody = m_chunkedBody || length > 0;
@@ -243,6 +248,7 @@ void HttpConnection::dispatch(const QHttpServerRequest &qtRequest)
     auto exchange = std::make_shared<HttpExchange>(std::move(request), m_link,
                                                    TaskScope(m_core->tasks(), TaskKind::Request), meta.keepAlive,
                                                    meta.http10);
+    exchange->holdBody(std::move(meta.body));
     m_pending.push_back(exchange);
     counters->exchangesInFlight++;
     try {
@@ -468,6 +474,15 @@ void HttpConnection::closeNow()
     m_socket->disconnectFromHost();
 }
 
+bool HttpConnection::reserveBody(qint64 bytes)
+{
+    // The request whose header came last owns the bytes now arriving.
+    if (bytes <= 0 || m_metas.empty() || m_core->bodyBudget().reserve(*m_metas.back().body, bytes))
+        return true;
+    reject(503, "server busy: too many request bodies in flight, retry");
+    return false;
+}
+
 void HttpConnection::reject(int status, const QByteArray &why)
 {
     m_core->counters()->rejectedByGuard++;
@@ -476,6 +491,8 @@ void HttpConnection::reject(int status, const QByteArray &why)
     m_socket->readAll();
     const QByteArray body = why + '\n';
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    if (status == 503)
+        out += "Retry-After: 1\r\n"; // as every 503 of ours (peer R4)
     out += "Content-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size())
            + "\r\nConnection: close\r\nDate: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n\r\n" + body;
     m_socket->write(out);

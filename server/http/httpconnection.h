@@ -3,6 +3,7 @@
 // on the raw bytes before Qt HttpServer buffers them), header/idle timeouts,
 // in-order response writing (safe with pipelined requests) and body streaming
 // in bounded pieces driven by bytesWritten.
+#include "http/bodybudget.h"
 #include "http/httpexchange.h"
 
 #include <QObject>
@@ -23,6 +24,7 @@ struct HttpLimits
 {
     qint64 maxHeaderBytes = 16 * 1024;
     qint64 maxBodyBytes = 64LL << 20;
+    qint64 maxBufferedBodyBytes = 256LL << 20; // all connections together (http/bodybudget.h)
     int headerTimeoutMs = 10'000;
     int idleTimeoutMs = 60'000;
 };
@@ -55,6 +57,8 @@ private:
     {
         bool keepAlive = true;
         bool http10 = false;
+        // This request's body bytes in the server-wide budget; handed to the exchange.
+        std::shared_ptr<BodyBudget::Reservation> body = std::make_shared<BodyBudget::Reservation>();
     };
 
     void onReadyRead();
@@ -69,6 +73,9 @@ private:
     void streamTick();
     void finishCurrent();
     void reject(int status, const QByteArray &why);
+    // Takes `bytes` of the current request's body from the server-wide budget;
+    // on failure answers 503 (Retry-After) and closes. False when rejected.
+    bool reserveBody(qint64 bytes);
     void armTimer(int ms);
 
     QTcpSocket *m_socket;

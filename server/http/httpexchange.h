@@ -5,6 +5,7 @@
 // the "responder pattern" -- never touch the socket from a worker).
 #include "core/cancellation.h"
 #include "core/taskregistry.h"
+#include "http/bodybudget.h"
 #include "http/httpmessage.h"
 
 #include <QMutex>
@@ -33,6 +34,9 @@ public:
                  bool http10 = false);
 
     const HttpRequest &request() const { return m_request; }
+    // The request body's share of limits.maxBufferedBodyBytes, held as long
+    // as this exchange (and so the body) lives.
+    void holdBody(std::shared_ptr<BodyBudget::Reservation> reservation) { m_bodyHold = std::move(reservation); }
     // Cancelled when the client disconnects; carries the request deadline once set.
     const CancelToken &cancelToken() const { return m_cancel; }
     void setCancelToken(CancelToken token) { m_cancel = std::move(token); }
@@ -70,6 +74,7 @@ public:
     void finish() { m_task.release(); }
 
 private:
+    std::shared_ptr<BodyBudget::Reservation> m_bodyHold;
     void deliver(HttpResponse response, std::optional<Stream> stream);
 
     HttpRequest m_request;

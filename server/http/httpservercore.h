@@ -3,6 +3,7 @@
 // request here with its socket; we route it to the HttpConnection that guards
 // that socket. No Qt router: one handler gets everything (spec: every path is
 // /<bucket>/<key>).
+#include "http/bodybudget.h"
 #include "http/httpconnection.h"
 #include "http/listenaddress.h"
 
@@ -23,7 +24,7 @@ struct HttpCounters
     std::atomic<quint64> requestsReceived{0};
     std::atomic<quint64> responsesWritten{0};
     std::atomic<quint64> responsesDropped{0}; // client gone before the answer was ready
-    std::atomic<quint64> rejectedByGuard{0};  // 400/408/413/431 answered by the guard
+    std::atomic<quint64> rejectedByGuard{0};  // 400/408/413/431/503 answered by the guard
     std::atomic<qint64> exchangesInFlight{0};
 };
 
@@ -61,6 +62,7 @@ public:
     void endStreams();
 
     const HttpLimits &limits() const { return m_limits; }
+    BodyBudget &bodyBudget() { return m_bodyBudget; }
     HttpHandler *handler() const { return m_handler; }
     TaskRegistry *tasks() const { return m_tasks; }
     HttpCounters *counters() const { return m_counters; }
@@ -72,6 +74,7 @@ protected:
 
 private:
     HttpLimits m_limits;
+    BodyBudget m_bodyBudget{m_limits.maxBufferedBodyBytes};
     HttpHandler *m_handler;
     TaskRegistry *m_tasks;
     HttpCounters *m_counters;

@@ -23,6 +23,7 @@ QJsonObject limitsToJson(const LimitsConfig &l)
             {QStringLiteral("maxParentBytes"), number(l.maxParentBytes)},
             {QStringLiteral("maxHeaderBytes"), number(l.maxHeaderBytes)},
             {QStringLiteral("maxBodyBytes"), number(l.maxBodyBytes)},
+            {QStringLiteral("maxBufferedBodyBytes"), number(l.maxBufferedBodyBytes)},
             {QStringLiteral("headerTimeoutMs"), l.headerTimeoutMs},
             {QStringLiteral("idleTimeoutMs"), l.idleTimeoutMs},
             {QStringLiteral("shutdownGraceMs"), l.shutdownGraceMs}};

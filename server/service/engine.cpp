@@ -35,6 +35,7 @@ HttpLimits httpLimits(const LimitsConfig &l)
     HttpLimits h;
     h.maxHeaderBytes = l.maxHeaderBytes;
     h.maxBodyBytes = l.maxBodyBytes;
+    h.maxBufferedBodyBytes = l.maxBufferedBodyBytes;
     h.headerTimeoutMs = l.headerTimeoutMs;
     h.idleTimeoutMs = l.idleTimeoutMs;
     return h;

@@ -276,7 +276,7 @@ server:
 server:
   limits: {maxPixels: 5}
 )y" << QStringList{"server.limits.maxPixels: unknown limit (known: maxSourcePixels, maxFrames, maxOutputDimension, "
-                  "maxParentBytes, maxHeaderBytes, maxBodyBytes, headerTimeoutMs, idleTimeoutMs, shutdownGraceMs)"};
+                  "maxParentBytes, maxHeaderBytes, maxBodyBytes, maxBufferedBodyBytes, headerTimeoutMs, idleTimeoutMs, shutdownGraceMs)"};
     QTest::newRow("unknownPlugin") << R"y(
 server:
   plugins:
