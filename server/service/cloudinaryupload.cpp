@@ -2,6 +2,7 @@
 
 #include "http/multipartform.h"
 #include "imaging/imageprobe.h"
+#include "service/adminsecurity.h" // constantTimeEquals
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -30,17 +31,6 @@ QString randomId(int length)
     for (int i = 0; i < length; ++i)
         id.append(QLatin1Char(kChars[QRandomGenerator::system()->bounded(int(sizeof(kChars) - 1))]));
     return id;
-}
-
-// Equal without an early exit: the time taken does not tell how much matched.
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
 }
 
 QString fieldValue(const QList<std::pair<QString, QString>> &fields, const QString &name)
