@@ -157,9 +157,9 @@ Expected<void> Engine::start()
     Expected<QList<ListenAddress>> addresses = listenAddressesOf(m_config->server);
     if (!addresses)
         return addresses.takeError();
-    // Fetched once, before listening: a placeholder that cannot be loaded stops the start (as Mort).
+    // Fetched before listening: a placeholder that cannot be loaded stops the start (as Mort).
     if (!m_config->server.placeholder.isEmpty()) {
-        Expected<PlaceholderPtr> placeholder = loadPlaceholder(m_config->server.placeholder, m_config->server.limits);
+        Expected<PlaceholderPtr> placeholder = placeholderFor(m_config->server);
         if (!placeholder)
             return placeholder.takeError();
         m_placeholder = *placeholder;
@@ -362,25 +362,25 @@ Expected<void> Engine::applyConfig(const QString &yaml)
             return Error::client("config.listen_failed", 409, QStringLiteral("a new listener could not be opened"),
                                  changed.error().detail);
     }
-    // The placeholder is loaded again only when another one is named.
-    PlaceholderPtr placeholder;
-    if (!next->server.placeholder.isEmpty()) {
-        if (m_placeholder && m_placeholder->source == next->server.placeholder) {
-            placeholder = m_placeholder;
-        } else {
-            Expected<PlaceholderPtr> loaded = loadPlaceholder(next->server.placeholder, next->server.limits);
-            if (!loaded)
-                return Error::client("config.placeholder_unavailable", 422,
-                                     QStringLiteral("the placeholder image could not be loaded"), loaded.error().detail);
-            placeholder = *loaded;
-        }
-    }
-    m_placeholder = placeholder;
-    m_handler->setConfig(next, placeholder); // new requests parse with the new buckets and presets
+    Expected<PlaceholderPtr> placeholder = placeholderFor(next->server);
+    if (!placeholder)
+        return Error::client("config.placeholder_unavailable", 422,
+                             QStringLiteral("the placeholder image could not be loaded"), placeholder.error().detail);
+    m_placeholder = *placeholder;
+    m_handler->setConfig(next, m_placeholder); // new requests parse with the new buckets and presets
     QMutexLocker lock(&m_configMutex);
     m_config = next;
     m_configText = yaml;
     return {};
+}
+
+Expected<PlaceholderPtr> Engine::placeholderFor(const ServerConfig &server) const
+{
+    if (server.placeholder.isEmpty())
+        return PlaceholderPtr();
+    if (m_placeholder && m_placeholder->source == server.placeholder)
+        return m_placeholder; // loaded again only when another one is named
+    return loadPlaceholder(server.placeholder, server.limits);
 }
 
 void Engine::waitForBackground(int timeoutMs)

@@ -75,6 +75,10 @@ public:
     void waitForBackground(int timeoutMs = -1);
 
 private:
+    // server.placeholder loaded (blocking), or the current one when it names
+    // the same source; null when none is configured. Under m_applyMutex.
+    Expected<PlaceholderPtr> placeholderFor(const ServerConfig &server) const;
+
     QMutex m_applyMutex;          // serialises start(), applyConfig() and stop()
     mutable QMutex m_configMutex; // guards m_config and m_configText (hot reload)
     ConfigPtr m_config;
