@@ -437,9 +437,7 @@ void ObjectHandler::serveTransform(const FlowPtr &flow)
     // worker itself: a queued transform holds no image bytes, so memory does
     // not grow with the queue (bench: 24 MP sources queued behind 2 workers).
     // (Remote storages will want an async prefetch with a byte budget here.)
-    const qint64 inFlight = m_counters.transformsInFlight.fetch_add(1);
-    if (inFlight >= snap.config->server.concurrentImageProcessing) {
-        m_counters.transformsInFlight--;
+    if (!admitTransform(snap.config->server)) {
         m_counters.throttled++;
         if (m_services.metrics)
             m_services.metrics->requestThrottled.inc();
@@ -450,6 +448,14 @@ void ObjectHandler::serveTransform(const FlowPtr &flow)
     // so "every task back to idle" also means "no transform waiting".
     auto admitted = std::make_shared<TaskScope>(m_tasks, TaskKind::Transform);
     runGuarded(m_transformPool, flow->exchange, [this, flow, admitted] { runTransform(flow, *admitted); });
+}
+
+bool ObjectHandler::admitTransform(const ServerConfig &server)
+{
+    if (m_counters.transformsInFlight.fetch_add(1) < server.concurrentImageProcessing)
+        return true;
+    m_counters.transformsInFlight--;
+    return false;
 }
 
 void ObjectHandler::runTransform(const FlowPtr &flow, TaskScope &admitted)
@@ -664,10 +670,8 @@ void ObjectHandler::renderPlaceholder(const FlowPtr &flow, const QString &cacheK
         QMutexLocker lock(&m_placeholderMutex);
         if (m_placeholderRenders.contains(cacheKey))
             return; // another error is rendering it (Mort: a collapse lock on the key)
-        if (m_counters.transformsInFlight.fetch_add(1) >= server.concurrentImageProcessing) {
-            m_counters.transformsInFlight--; // busy: a later error tries again
-            return;
-        }
+        if (!admitTransform(server))
+            return; // busy: a later error tries again
         m_placeholderRenders.insert(cacheKey);
     }
     auto task = std::make_shared<TaskScope>(m_tasks, TaskKind::Transform);

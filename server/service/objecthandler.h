@@ -91,6 +91,9 @@ private:
     void serveStored(const FlowPtr &flow);
     void serveParentUnchanged(const FlowPtr &flow);
     void serveTransform(const FlowPtr &flow);
+    // Takes one of concurrentImageProcessing's slots (transformsInFlight);
+    // false, taking nothing, when all are in use. Released by decrementing.
+    bool admitTransform(const ServerConfig &server);
     void handleCloudinaryUpload(const FlowPtr &flow, const BucketConfig &bucket);
     void runTransform(const FlowPtr &flow, TaskScope &admitted);
     void storeResult(const FlowPtr &flow, QByteArray body, ObjectMetadata meta);
