@@ -209,6 +209,12 @@ struct Config
         auto it = buckets.constFind(name);
         return it == buckets.constEnd() ? nullptr : &*it;
     }
+    // Storage `name` of `bucketName`; null when the bucket or the storage is missing.
+    const StorageConfig *storage(const QString &bucketName, const QString &name) const
+    {
+        const BucketConfig *b = bucket(bucketName);
+        return b ? b->storage(name) : nullptr;
+    }
 };
 
 using ConfigPtr = std::shared_ptr<const Config>;

@@ -17,8 +17,7 @@ bool isLocalClient(const QHostAddress &address)
 
 QString storageKind(const Config &config, const QString &bucket, const QString &storageName)
 {
-    const BucketConfig *b = config.bucket(bucket);
-    const StorageConfig *storage = b ? b->storage(storageName) : nullptr;
+    const StorageConfig *storage = config.storage(bucket, storageName);
     return storage ? storage->kind : QString();
 }
 

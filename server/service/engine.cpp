@@ -279,8 +279,7 @@ namespace {
 Expected<std::shared_ptr<Storage>> basicStorageOf(const Config &config, StorageClientCache &storages,
                                                   const QString &bucket)
 {
-    const BucketConfig *b = config.bucket(bucket);
-    const StorageConfig *basic = b ? b->storage(QStringLiteral("basic")) : nullptr;
+    const StorageConfig *basic = config.storage(bucket, QStringLiteral("basic"));
     if (!basic)
         return Error::client("bucket.unknown", 404, QStringLiteral("no bucket \"%1\" with a basic storage").arg(bucket));
     return storages.client(*basic, bucket);

@@ -332,8 +332,7 @@ Expected<std::shared_ptr<Storage>> ObjectHandler::storageFor(const Snapshot &sna
 {
     if (storageName == QLatin1String("noop"))
         return snap.noop;
-    const BucketConfig *b = snap.config->bucket(bucket);
-    const StorageConfig *cfg = b ? b->storage(storageName) : nullptr;
+    const StorageConfig *cfg = snap.config->storage(bucket, storageName);
     if (!cfg)
         return Error::upstream("storage.not_configured", 503, QStringLiteral("storage unavailable"),
                                QStringLiteral("bucket %1 has no storage named %2").arg(bucket, storageName));
