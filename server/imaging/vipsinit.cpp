@@ -57,11 +57,11 @@ Expected<void> initImaging(const char *argv0)
         // multiply the thread count and fight for the same cores.
         vips_concurrency_set(1);
         // liborc's run-time compiler (libvips' vector paths: reduce, convolution)
-        // corrupted the heap about once in twelve runs of the client-disconnect
-        // test (glibc: "corrupted double-linked list" in orc_program_compile_full
-        // under vips_reducev, transforms being killed on other threads); with
-        // it off, 0 in 25. libvips' plain C paths give the same images a little
-        // slower. MORT_VIPS_VECTOR=1 turns it back on.
+        // is off: a heap corruption was caught once inside it (glibc: "corrupted
+        // double-linked list" in orc_program_compile_full under vips_reducev),
+        // 1 in 66 client-disconnect runs with orc on, not reproduced since
+        // (tests/bench/RESULTS.md). The C paths give the same images at ~1.37x
+        // the CPU on small images. MORT_VIPS_VECTOR=1 turns it back on.
         vips_vector_set_enabled(qEnvironmentVariableIntValue("MORT_VIPS_VECTOR") == 1);
         // Info and debug stay with GLib's default handler, which drops them
         // unless G_MESSAGES_DEBUG asks for them.
