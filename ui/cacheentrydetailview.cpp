@@ -3,8 +3,6 @@
 #include "ui/cacheentrymodel.h"
 #include "ui/previewimage.h"
 
-#include "imaging/imageprobe.h"
-
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
@@ -78,8 +76,7 @@ void CacheEntryDetailView::showEntry(const CacheEntryDetail &entry)
     if (entry.info.contentType.startsWith("image/") && !body.isEmpty()) {
         // libvips decodes every format the server writes (Qt lacks webp/avif
         // here) and shrinks on load, so even a large entry decodes quickly.
-        if (const Expected<ImageInfo> info = probeImage(body, LimitsConfig{}); info)
-            pixels = QSize(info->width, info->height); // the header only
+        pixels = previewImageSize(body); // the header only
         image = decodePreviewImage(body, false, 2 * kThumbnailSide);
     }
     if (!image.isNull()) {

@@ -1,5 +1,6 @@
 #include "ui/previewimage.h"
 
+#include "imaging/imageprobe.h"
 #include "imaging/imageprocessor.h"
 #include "imaging/vipsref.h"
 
@@ -30,7 +31,11 @@ QImage decodePreviewImage(const QByteArray &bytes, bool autoRotate, int maxSide,
 {
     if (bytes.isEmpty())
         return fail(error, QCoreApplication::translate("mort::PreviewImage", "no image data"));
-    (void)initImaging("mort-preview");
+    if (Expected<void> ready = initImaging("mort-preview"); !ready) {
+        if (error)
+            *error = ready.error().detail;
+        return {};
+    }
     ImageRef image;
     if (maxSide > 0) {
         // Shrinks on load for jpeg/webp, never enlarges.
@@ -73,6 +78,14 @@ QImage decodePreviewImage(const QByteArray &bytes, bool autoRotate, int maxSide,
     // QImage takes the buffer and frees it with g_free when the last copy goes.
     return QImage(static_cast<const uchar *>(pixels), width, height, qsizetype(width) * 4, QImage::Format_RGBA8888,
                   releaseVipsMemory, pixels);
+}
+
+QSize previewImageSize(const QByteArray &bytes)
+{
+    if (bytes.isEmpty() || !initImaging("mort-preview"))
+        return {};
+    const Expected<ImageInfo> info = probeImage(bytes, LimitsConfig{});
+    return info ? QSize(info->width, info->height) : QSize();
 }
 
 } // namespace mort
