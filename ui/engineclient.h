@@ -11,6 +11,16 @@
 
 namespace mort {
 
+// What the server answered to one request for an object: the studio asking
+// the engine whether it really serves a URL it shows (a saved preset).
+struct ObjectProbe
+{
+    QString path;             // as asked, e.g. "/demo/small/photo.jpg"
+    int status = 0;           // HTTP status; 0 = no answer (see error)
+    bool transformed = false; // the server parsed the path into a transform (X-Mort-Debug: x-mort-transform)
+    QString error;            // why there was no answer, translated
+};
+
 class EngineClient : public QObject
 {
     Q_OBJECT
@@ -42,6 +52,11 @@ public:
     // -> cacheEntryFetched, or errorOccurred (also when it is gone).
     virtual void fetchCacheEntry(const QString &key) = 0;
 
+    // GET `path` from the server's public listener, as any client would;
+    // -> objectProbed (always, with an error when there was no answer). The
+    // default has no way to reach the server and says so.
+    virtual void probeObject(const QString &path);
+
 Q_SIGNALS:
     void statsUpdated(const mort::EngineStats &stats);
     void stateChanged(bool running);
@@ -50,9 +65,12 @@ Q_SIGNALS:
     void cacheEvicted(const QString &key, bool removed);
     void cacheCleared();
     void cacheEntryFetched(const mort::CacheEntryDetail &entry);
+    void objectProbed(const mort::ObjectProbe &probe);
     // Server log lines not delivered before, oldest first: with each refresh()
     // for the embedded engine, with the event stream for a remote server.
     void logLinesReceived(const QList<mort::LogLine> &lines);
 };
 
 } // namespace mort
+
+Q_DECLARE_METATYPE(mort::ObjectProbe)

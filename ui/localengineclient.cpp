@@ -1,8 +1,43 @@
 #include "ui/localengineclient.h"
 
 #include <QFileInfo>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 
 namespace mort {
+
+namespace {
+
+constexpr int kProbeTimeoutMs = 10000;
+
+// The first TCP listener among bound addresses ("127.0.0.1:8080", "[::]:80",
+// "unix:/path") as a URL this process can reach: wildcards become loopback.
+QUrl loopbackUrl(const QStringList &addresses)
+{
+    for (const QString &address : addresses) {
+        if (address.startsWith(QLatin1String("unix:")))
+            continue; // QNetworkAccessManager speaks TCP only
+        const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
+        QString host = address.left(colon);
+        if (host.startsWith(QLatin1Char('[')))
+            host = host.mid(1, host.size() - 2);
+        const QHostAddress parsed(host);
+        if (parsed == QHostAddress::AnyIPv4)
+            host = QStringLiteral("127.0.0.1");
+        else if (parsed == QHostAddress::AnyIPv6 || parsed == QHostAddress::Any)
+            host = QStringLiteral("::1");
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(host);
+        url.setPort(address.mid(colon + 1).toInt());
+        return url;
+    }
+    return {};
+}
+
+} // namespace
 
 LocalEngineClient::LocalEngineClient(ConfigPtr config, QString configPath, QObject *parent)
     : EngineClient(parent), m_engine(std::make_unique<Engine>(std::move(config))), m_configPath(std::move(configPath))
@@ -115,6 +150,34 @@ void LocalEngineClient::clearCache()
             Q_EMIT cacheCleared();
         else
             Q_EMIT errorOccurred(tr("Cannot clear the cache: %1").arg(cleared.error().detail));
+    });
+}
+
+void LocalEngineClient::probeObject(const QString &path)
+{
+    ObjectProbe probe;
+    probe.path = path;
+    const QUrl base = m_engine->isRunning() ? loopbackUrl(m_engine->stats().publicAddresses) : QUrl();
+    if (base.isEmpty()) {
+        probe.error = m_engine->isRunning()
+                          ? tr("the embedded server has no TCP listener; add one to \"listens\" in %1").arg(m_configPath)
+                          : tr("the embedded server is stopped; start it on the Status tab");
+        Q_EMIT objectProbed(probe);
+        return;
+    }
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    QNetworkRequest request(QUrl(base.toString(QUrl::FullyEncoded) + path));
+    request.setRawHeader("X-Mort-Debug", "1");
+    request.setTransferTimeout(kProbeTimeoutMs);
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, probe]() mutable {
+        reply->deleteLater();
+        probe.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        probe.transformed = reply->rawHeader("x-mort-transform") == "true";
+        if (probe.status == 0)
+            probe.error = reply->errorString();
+        Q_EMIT objectProbed(probe);
     });
 }
 

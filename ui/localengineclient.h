@@ -6,6 +6,8 @@
 
 #include <QThreadPool>
 
+class QNetworkAccessManager;
+
 #include <functional>
 #include <memory>
 
@@ -29,6 +31,9 @@ public:
     void evict(const QString &key) override;
     void clearCache() override;
     void fetchCacheEntry(const QString &key) override;
+    // Over loopback to the first TCP listener, with X-Mort-Debug (honoured
+    // for local clients) so the answer says whether a transform was parsed.
+    void probeObject(const QString &path) override;
 
     bool start();
     void stop();
@@ -43,6 +48,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     QString m_configPath;
     quint64 m_logSeq = 0; // newest log line delivered
+    QNetworkAccessManager *m_network = nullptr; // made by the first probeObject()
     QThreadPool m_pool; // declared after m_engine: destroyed (joined) first
 };
 

@@ -137,6 +137,7 @@ PreviewPanel *MainWindow::enablePreview(ConfigPtr config)
         m_viewMenu->insertAction(m_viewMenu->actions().value(4), show); // after Status, Dashboard, Cache, Activity
     }
     m_preview->setConfig(std::move(config));
+    m_preview->setEngineClient(m_client); // confirms saved presets with a request
     return m_preview;
 }
 

@@ -1,12 +1,10 @@
 #include "ui/previewcontroller.h"
 
-#include "object/objectparser.h"
-#include "object/transforms.h"
 #include "service/previewrenderer.h"
+#include "ui/presetroute.h"
 #include "ui/previewimage.h"
 
 #include <QMetaObject>
-#include <QUrl>
 
 namespace mort {
 
@@ -226,26 +224,7 @@ QString PreviewController::requestUrl() const
     const QString key = m_sourceName.isEmpty() ? QStringLiteral("image.jpg") : m_sourceName;
     if (m_preset.isEmpty())
         return m_parameters.toUrl(m_bucket, key);
-    if (!m_renderer)
-        return {};
-    const Expected<QList<Transforms>> wanted = m_renderer->presetPasses(m_bucket, m_preset);
-    if (!wanted || wanted->isEmpty())
-        return {};
-    // Mort's two usual layouts; kept only when the bucket's own parser maps
-    // the path to this preset and this original.
-    const QString bucket = QString::fromLatin1(QUrl::toPercentEncoding(m_bucket));
-    const QString encodedKey = QString::fromLatin1(QUrl::toPercentEncoding(key, "/"));
-    const QString encodedPreset = QString::fromLatin1(QUrl::toPercentEncoding(m_preset));
-    const ObjectParser parser(m_config);
-    const QStringList candidates{QStringLiteral("/%1/%2/%3").arg(bucket, encodedPreset, encodedKey),
-                                 QStringLiteral("/%1/%2/%3").arg(bucket, encodedKey, encodedPreset)};
-    for (const QString &url : candidates) {
-        const Expected<ObjectRef> ref = parser.parse(QUrl::fromPercentEncoding(url.toLatin1()), {});
-        if (ref && ref->hasTransforms() && ref->transforms.hash() == wanted->first().hash()
-            && ref->root().key == QLatin1Char('/') + key)
-            return url;
-    }
-    return {};
+    return presetRequestPath(m_config, m_bucket, m_preset, key);
 }
 
 QString PreviewController::presetYaml(const QString &name) const

@@ -1,8 +1,12 @@
 #include "ui/previewpanel.h"
 
+#include "object/presettransforms.h"
 #include "ui/contactsheetdialog.h"
+#include "ui/engineclient.h"
+#include "ui/presetroute.h"
 #include "ui/previewimageview.h"
 #include "ui/recentlist.h"
+#include "ui/savepresetdialog.h"
 #include "ui/splitcompareview.h"
 
 #include <QApplication>
@@ -17,7 +21,6 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QInputDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +28,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -404,7 +408,7 @@ void PreviewPanel::updateSaveButton()
                                            .arg(m_controller->bucket(), m_configFile));
 }
 
-Expected<PresetEdit> PreviewPanel::savePreset(const QString &name)
+Expected<PresetEdit> PreviewPanel::presetEdit(const QString &name, QString *servedPath) const
 {
     const auto refused = [](const QString &detail) {
         return Error::client("preview.save_refused", 422, tr("The preset was not saved"), detail);
@@ -424,6 +428,57 @@ Expected<PresetEdit> PreviewPanel::savePreset(const QString &name)
     Expected<PresetEdit> edit = ConfigEditor::setPreset(text, m_controller->bucket(), snippet, m_configFile);
     if (!edit)
         return edit;
+    // A preset without one operation transforms nothing: no URL would ever show it.
+    const PresetTransforms transforms(*edit->config);
+    if (const Expected<Transforms> *t = transforms.find(m_controller->bucket(), name.trimmed()); t && t->ok()
+        && t->value().isEmpty())
+        return refused(tr("nothing to save: these settings change nothing; pick a preset or check an operation"));
+    if (servedPath) {
+        // The bucket's own URL parser on the new config: the image on show,
+        // or a plain key when its name is one the parent pattern refuses.
+        *servedPath = QString();
+        for (const QString &key : {m_controller->sourceName(), QStringLiteral("image.jpg")}) {
+            *servedPath = presetRequestPath(edit->config, m_controller->bucket(), name.trimmed(), key);
+            if (!servedPath->isEmpty())
+                break;
+        }
+    }
+    return edit;
+}
+
+QString PreviewPanel::unreachableName(const QString &name) const
+{
+    const QString bucket = m_controller->bucket();
+    const BucketConfig *config = m_controller->config() ? m_controller->config()->bucket(bucket) : nullptr;
+    const QString path = config && config->transform ? config->transform->path : QString();
+    const QString pattern = presetNamePattern(path);
+    QString reason = pattern.isEmpty()
+                         ? tr("no URL of bucket %1 reaches a preset named \"%2\"; its transform.path %3 decides "
+                              "which names work")
+                               .arg(bucket, name, path)
+                         : tr("no URL of bucket %1 reaches a preset named \"%2\": its transform.path admits preset "
+                              "names matching %3 only")
+                               .arg(bucket, name, pattern);
+    // Offer the nearest name that works, checked the same way.
+    QString underscored = name.toLower();
+    underscored.replace(QRegularExpression(QStringLiteral("[^a-z0-9_]+")), QStringLiteral("_"));
+    for (const QString &candidate : {name.toLower(), underscored}) {
+        QString served;
+        if (candidate != name && presetEdit(candidate, &served) && !served.isEmpty())
+            return reason + tr("; %1 would work").arg(candidate);
+    }
+    return reason;
+}
+
+Expected<PresetEdit> PreviewPanel::savePreset(const QString &name, QString *servedPath)
+{
+    QString served;
+    Expected<PresetEdit> edit = presetEdit(name, &served);
+    if (!edit)
+        return edit;
+    // Refused before anything is written: a preset no URL reaches is never served.
+    if (served.isEmpty())
+        return Error::client("preview.save_refused", 422, tr("The preset was not saved"), unreachableName(name.trimmed()));
     if (Expected<void> written = ConfigEditor::writeFile(m_configFile, edit->text); !written)
         return written.error();
     if (m_applyConfig) {
@@ -437,41 +492,97 @@ Expected<PresetEdit> PreviewPanel::savePreset(const QString &name)
     refillBuckets();
     refillPresets();
     selectPreset(name.trimmed());
+    if (servedPath)
+        *servedPath = served;
     return edit;
+}
+
+void PreviewPanel::setEngineClient(EngineClient *client)
+{
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
+    m_client = client;
+    if (m_client)
+        connect(m_client, &EngineClient::objectProbed, this, &PreviewPanel::onObjectProbed);
 }
 
 void PreviewPanel::savePresetDialog()
 {
-    bool ok = false;
-    const QString suggested = m_lastPreset.isEmpty() ? QStringLiteral("preview") : m_lastPreset;
-    const QString name = QInputDialog::getText(this, tr("Save as preset"),
-                                               tr("Preset name in bucket %1:").arg(m_controller->bucket()),
-                                               QLineEdit::Normal, suggested, &ok)
-                             .trimmed();
-    if (!ok || name.isEmpty())
+    // A sentence for the dialog from an error detail ("no URL ..." -> "No URL ....").
+    const auto sentence = [](const QString &detail) { return detail.left(1).toUpper() + detail.mid(1) + u'.'; };
+    SavePresetDialog dialog(
+        m_controller->bucket(), m_configFile,
+        [this, sentence](const QString &name) {
+            QString served;
+            const Expected<PresetEdit> edit = presetEdit(name, &served);
+            if (!edit)
+                return sentence(edit.error().detail);
+            return served.isEmpty() ? sentence(unreachableName(name)) : QString();
+        },
+        [this](const QString &name) { return m_controller->presets().contains(name); }, this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    if (m_controller->presets().contains(name)
-        && QMessageBox::question(this, tr("Replace preset"),
-                                 tr("Bucket %1 already has a preset \"%2\". Replace it in %3?")
-                                     .arg(m_controller->bucket(), name, m_configFile))
-               != QMessageBox::Yes)
-        return;
-    const bool replacing = m_controller->presets().contains(name);
-    const Expected<PresetEdit> saved = savePreset(name);
+    const QString name = dialog.name();
+    QString served;
+    const Expected<PresetEdit> saved = savePreset(name, &served);
     if (!saved) {
         QMessageBox::warning(this, tr("Save as preset"),
                              saved.error().publicMessage + QStringLiteral(":\n") + saved.error().detail);
         return;
     }
-    QString note = tr("Saved preset \"%1\" to %2; the embedded server serves it now, and "
-                      "mort-server -config %2 does too.").arg(name, m_configFile);
-    if (replacing)
-        note += QLatin1Char(' ') + tr("Results of the old preset already in the transform storage are still "
-                                      "served until you delete them.");
+    m_probe = {};
+    m_probe.name = name;
+    m_probe.path = served;
+    if (dialog.replacing())
+        m_probe.remarks += QLatin1Char(' ') + tr("Results of the old preset already in the transform storage are "
+                                                 "still served until you delete them.");
     if (!saved->formattingKept)
-        note += QLatin1Char(' ') + tr("The file was rewritten: its comments were not kept (the old file is %1.bak).")
-                                       .arg(m_configFile);
-    showNote(note);
+        m_probe.remarks += QLatin1Char(' ') + tr("The file was rewritten: its comments were not kept (the old file "
+                                                 "is %1.bak).").arg(m_configFile);
+    if (!m_client) {
+        showNote(tr("Saved preset \"%1\" to %2; its URL is %3.").arg(name, m_configFile, served) + m_probe.remarks);
+        m_probe = {};
+        return;
+    }
+    // "Served" is said only once the server answered (issue 25).
+    showNote(tr("Saved preset \"%1\" to %2; asking the embedded server for %3…").arg(name, m_configFile, served));
+    m_client->probeObject(served);
+}
+
+void PreviewPanel::onObjectProbed(const ObjectProbe &probe)
+{
+    if (m_probe.path.isEmpty() || probe.path != m_probe.path)
+        return; // not ours, or superseded by a newer save
+    const QString saved = tr("Saved preset \"%1\" to %2.").arg(m_probe.name, m_configFile);
+    QString note;
+    if (probe.status == 0) {
+        note = saved + QLatin1Char(' ')
+               + tr("Whether the embedded server serves it is unknown: %1. Open %2 to check.")
+                     .arg(probe.error, probe.path);
+    } else if (!probe.transformed) {
+        note = saved + QLatin1Char(' ')
+               + tr("But the embedded server does not serve it: GET %1 answered %2 without the preset. Restart the "
+                    "studio to load %3, and check transform.path of bucket %4.")
+                     .arg(probe.path)
+                     .arg(probe.status)
+                     .arg(m_configFile, m_controller->bucket());
+    } else if (probe.status == 200) {
+        note = saved + QLatin1Char(' ')
+               + tr("The embedded server serves it: GET %1 answered 200, and mort-server -config %2 serves it too.")
+                     .arg(probe.path, m_configFile);
+    } else if (probe.status == 404) {
+        note = saved + QLatin1Char(' ')
+               + tr("The embedded server serves it: GET %1 reached the preset, and answered 404 only because %2 is "
+                    "not in bucket %3 (upload it there to see the result).")
+                     .arg(probe.path, m_controller->sourceName(), m_controller->bucket());
+    } else {
+        note = saved + QLatin1Char(' ')
+               + tr("The embedded server reached the preset at %1 but answered %2: open that URL to see why.")
+                     .arg(probe.path)
+                     .arg(probe.status);
+    }
+    showNote(note + m_probe.remarks);
+    m_probe = {};
 }
 
 void PreviewPanel::showContactSheet()
@@ -623,7 +734,6 @@ bool PreviewPanel::selectPreset(const QString &name)
         QStringList lost;
         const PreviewParameters p = PreviewParameters::fromPreset(bucket->transform->presets.value(name), &lost);
         showParameters(p);
-        m_lastPreset = name;
         m_controller->setPreset(name);
         m_noteLabel->setText(lost.isEmpty() ? QString()
                                             : tr("This preset also uses %1, which query parameters cannot express: "
@@ -754,6 +864,11 @@ void PreviewPanel::updateEnabledFields()
 QString PreviewPanel::infoText() const
 {
     return m_infoLabel->text();
+}
+
+QString PreviewPanel::noteText() const
+{
+    return m_noteLabel->isHidden() ? QString() : m_noteLabel->text();
 }
 
 void PreviewPanel::onRendered(const QImage &preview, const PreviewInfo &info)

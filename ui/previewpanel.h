@@ -14,6 +14,8 @@
 #include <functional>
 #include <QWidget>
 
+#include <QPointer>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -24,7 +26,9 @@ class QToolButton;
 
 namespace mort {
 
+class EngineClient;
 class PreviewImageView;
+struct ObjectProbe;
 class SplitCompareView;
 
 class PreviewPanel : public QWidget
@@ -49,8 +53,14 @@ public:
     QString configFile() const { return m_configFile; }
     // Saves what the preview shows (the preset, or the form's parameters) as
     // preset `name` of the current bucket into the config file, validated,
-    // then applies it to the server and selects it. No dialogs.
-    Expected<PresetEdit> savePreset(const QString &name);
+    // then applies it to the server and selects it. No dialogs. Refused
+    // (nothing written) when no URL of the bucket can reach that name.
+    // `servedPath`: the request path that serves it ("/demo/name/photo.jpg").
+    Expected<PresetEdit> savePreset(const QString &name, QString *servedPath = nullptr);
+    // The engine asked, after saving, whether it really serves the new preset
+    // (a request through it); unset = the note only names the URL.
+    void setEngineClient(EngineClient *client);
+    QString noteText() const;
     // Loads an image file as the source; false (and a message in the panel) on failure.
     bool openFile(const QString &path);
     // Image bytes from elsewhere (a bucket); `name` is the key shown and used in URLs.
@@ -82,7 +92,9 @@ public Q_SLOTS:
     BucketImageDialog *openFromBucketDialog();
     void copyUrl();
     void copyYaml();
-    // Asks for the name (default: the preset last picked), confirms replacing, saves.
+    // Asks for a new name (empty to start; refused with a message when no URL
+    // reaches it), confirms replacing (default No), saves, then says "served"
+    // only once the engine answered the preset's URL.
     void savePresetDialog();
     // Every preset of the bucket on the current image, in a dialog that saves PNG.
     void showContactSheet();
@@ -106,6 +118,12 @@ private:
     void refillCompare();
     void updateSaveButton();
     void showNote(const QString &text);
+    // The edit that would save `name`, validated, not written; `servedPath`:
+    // the URL that reaches it under the new config, "" = none does.
+    Expected<PresetEdit> presetEdit(const QString &name, QString *servedPath) const;
+    // Why no URL reaches `name`, which names do, and a close one that works.
+    QString unreachableName(const QString &name) const;
+    void onObjectProbed(const ObjectProbe &probe);
 
     PreviewController *m_controller = nullptr;
     PreviewController *m_compare = nullptr; // renders the compared preset
@@ -137,7 +155,14 @@ private:
     QPushButton *m_contactSheetButton = nullptr;
     QString m_configFile;
     ConfigApplier m_applyConfig;
-    QString m_lastPreset; // the preset picked last: the default name to save under
+    QPointer<EngineClient> m_client;
+    // The saved preset whose URL the engine is being asked for.
+    struct PendingProbe
+    {
+        QString name;
+        QString path;
+        QString remarks; // appended to the note
+    } m_probe;
     BucketImageDialog::Source m_bucketSource;
     bool m_updatingForm = false;
 };
