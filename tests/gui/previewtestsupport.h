@@ -57,7 +57,7 @@ buckets:
 
 inline QString photoPath(const QString &name)
 {
-    return QStringLiteral(MORT_SHARED_DIR "/testdata/photos/") + name;
+    return QStringLiteral(MORT_TESTDATA_DIR "/photos/") + name;
 }
 
 inline QByteArray readPhoto(const QString &name)

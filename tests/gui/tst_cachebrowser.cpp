@@ -187,7 +187,7 @@ private Q_SLOTS:
         ConfigPtr config = cachingConfig();
         QVERIFY(config);
         QFile::remove(m_dir.filePath(QStringLiteral("b/photo.jpg")));
-        QVERIFY(QFile::copy(QStringLiteral(MORT_SHARED_DIR "/testdata/photos/photo_1920x1280.jpg"),
+        QVERIFY(QFile::copy(QStringLiteral(MORT_TESTDATA_DIR "/photos/photo_1920x1280.jpg"),
                             m_dir.filePath(QStringLiteral("b/photo.jpg"))));
         LocalEngineClient client(config, QStringLiteral("cache.yml"));
         QVERIFY(client.start());

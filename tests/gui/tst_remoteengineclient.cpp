@@ -342,7 +342,7 @@ private Q_SLOTS:
         QCOMPARE(text.info.key, entries.at(0).key);
         QCOMPARE(text.response->header("Cache-Control"), QByteArray("max-age=600"));
         QVERIFY(text.response->body().isEmpty());
-        QVERIFY(QFile::copy(QStringLiteral(MORT_SHARED_DIR "/testdata/photos/gray_800x600.jpg"),
+        QVERIFY(QFile::copy(QStringLiteral(MORT_TESTDATA_DIR "/photos/gray_800x600.jpg"),
                             server.path(QStringLiteral("b/gray.jpg"))));
         const auto photo = server.get("/b/gray.jpg");
         QCOMPARE(photo.status, 200);

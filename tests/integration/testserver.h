@@ -215,7 +215,7 @@ inline QDateTime parseHttpDate(const QByteArray &text)
 
 inline QString testDataPath(const QString &relative)
 {
-    return QStringLiteral(MORT_SHARED_DIR "/testdata/") + relative;
+    return QStringLiteral(MORT_TESTDATA_DIR "/") + relative;
 }
 
 // Number of regular files below `dir` (recursively).

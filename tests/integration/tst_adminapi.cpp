@@ -320,7 +320,7 @@ private Q_SLOTS:
         const QString why = server.start(yaml);
         QVERIFY2(why.isEmpty(), qPrintable(why));
         QDir().mkpath(server.root() + QStringLiteral("/originals/media"));
-        QVERIFY(QFile::copy(QStringLiteral(MORT_SHARED_DIR "/testdata/photos/gray_800x600.jpg"),
+        QVERIFY(QFile::copy(QStringLiteral(MORT_TESTDATA_DIR "/photos/gray_800x600.jpg"),
                             server.root() + QStringLiteral("/originals/media/g r&y.jpg")));
         RawHttpClient publicClient(server.publicAddress());
         const Reply original = publicClient.request("GET", "/media/g%20r%26y.jpg");

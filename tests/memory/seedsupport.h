@@ -1,6 +1,6 @@
 #pragma once
 // Helpers of the seed regression tests (tests/memory): one per Mort finding of
-// /work/shared/seed/000_*.txt. The engine fixture itself is reused from
+// the published analysis of Mort's leaks. The engine fixture itself is reused from
 // integration/testserver.h; this header only adds what the memory tests need
 // on top of it:
 //  - heap and RSS probes (mallinfo2, /proc/self/clear_refs for the peak),

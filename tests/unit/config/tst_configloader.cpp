@@ -41,19 +41,13 @@ Config parseValid(const QString &yaml)
     return config;
 }
 
-// The "## 5." YAML block of the spec, so the test follows the document.
-QString specExample()
+// A configuration using every section (fixtures/everything.yml, ours).
+QString everythingExample()
 {
-    QFile spec(QStringLiteral(MORT_SHARED_DIR "/spec/config.md"));
-    if (!spec.open(QIODevice::ReadOnly))
+    QFile file(QStringLiteral(MORT_SOURCE_DIR "/tests/unit/config/fixtures/everything.yml"));
+    if (!file.open(QIODevice::ReadOnly))
         return {};
-    const QString text = QString::fromUtf8(spec.readAll());
-    const qsizetype section = text.indexOf(QStringLiteral("\n## 5."));
-    const qsizetype start = text.indexOf(QStringLiteral("```yaml\n"), section);
-    const qsizetype end = text.indexOf(QStringLiteral("\n```"), start);
-    if (section < 0 || start < 0 || end < 0)
-        return {};
-    return text.mid(start + 8, end - start - 8);
+    return QString::fromUtf8(file.readAll());
 }
 
 // Config::bucket() keeps references into the config; a missing bucket fails the test.
@@ -104,8 +98,8 @@ private Q_SLOTS:
     void storageKeys();
     void glacier();
 
-    void specExampleParses();
-    void specExampleWithoutEnvironmentLacksS3Keys();
+    void everythingExampleParses();
+    void everythingExampleWithoutEnvironmentLacksS3Keys();
 
     void fromTextPackagesIssues();
     void fromFileReadsAndRemembersPath();
@@ -937,10 +931,10 @@ void TestConfigLoader::glacier()
     QCOMPARE(set.retryAfterSeconds, 120);
 }
 
-void TestConfigLoader::specExampleParses()
+void TestConfigLoader::everythingExampleParses()
 {
-    const QString example = specExample();
-    QVERIFY2(example.contains(QStringLiteral("buckets:")), "spec config.md §5 example not found");
+    const QString example = everythingExample();
+    QVERIFY2(example.contains(QStringLiteral("buckets:")), "tests/unit/config/fixtures/everything.yml not found");
     qputenv("REDIS_HOST", "redis.internal");
     qputenv("PHOTOS_KEY", "photos-acc");
     qputenv("PHOTOS_SECRET", "photos-sec");
@@ -948,10 +942,10 @@ void TestConfigLoader::specExampleParses()
     qputenv("S3_SECRET", "minio-sec");
     qputenv("ORIGIN_KEY", "origin-k");
 
-    const Expected<ConfigPtr> loaded = ConfigLoader::fromText(example, QStringLiteral("spec-example.yml"));
+    const Expected<ConfigPtr> loaded = ConfigLoader::fromText(example, QStringLiteral("everything.yml"));
     QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.error().detail));
     const Config &c = **loaded;
-    QCOMPARE(c.sourcePath, QStringLiteral("spec-example.yml"));
+    QCOMPARE(c.sourcePath, QStringLiteral("everything.yml"));
 
     QCOMPARE(c.server.listens, (QStringList{"0.0.0.0:8080", "unix:/run/mort/mort.sock"}));
     QCOMPARE(c.server.internalListen, QStringLiteral("127.0.0.1:8081"));
@@ -1019,10 +1013,10 @@ void TestConfigLoader::specExampleParses()
     QCOMPARE(proxy.storage("basic")->headers, (QList<QPair<QString, QString>>{{"x-origin-key", "origin-k"}}));
 }
 
-void TestConfigLoader::specExampleWithoutEnvironmentLacksS3Keys()
+void TestConfigLoader::everythingExampleWithoutEnvironmentLacksS3Keys()
 {
     // Unset variables expand to "" (§1), so the s3 storage loses its keys.
-    const QString example = specExample();
+    const QString example = everythingExample();
     QVERIFY(!example.isEmpty());
     QCOMPARE(issuesOf(example), (QStringList{"buckets.photos.storages.basic.accessKey: required for kind s3",
                                              "buckets.photos.storages.basic.secretAccessKey: required for kind s3"}));

@@ -14,7 +14,7 @@ namespace mort::test {
 
 inline QByteArray testImage(const char *relative)
 {
-    QFile file(QStringLiteral(MORT_SHARED_DIR "/testdata/") + QLatin1String(relative));
+    QFile file(QStringLiteral(MORT_TESTDATA_DIR "/") + QLatin1String(relative));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing test image %s", relative);
     return file.readAll();

@@ -19,7 +19,7 @@ const QString kSecret = QStringLiteral("s3cr3t");
 
 QByteArray pngBytes()
 {
-    QFile f(QStringLiteral(MORT_SHARED_DIR "/testdata/watermark/logo_200x80.png"));
+    QFile f(QStringLiteral(MORT_TESTDATA_DIR "/watermark/logo_200x80.png"));
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
