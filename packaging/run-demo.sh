@@ -6,8 +6,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash packaging/install-deps.sh
-cmake --preset release >/dev/null
-cmake --build --preset release -j"$(nproc)"
+# The build folder test.sh uses too (optimised, with assertions): running both
+# builds the tree once. Only the programs are built here.
+cmake --preset ci >/dev/null
+cmake --build --preset ci -j"$(nproc)" --target mort-server mort-studio
 
 # The demo config reads these (Mort expands ${VAR} in its YAML).
 export MORT_DEMO_IMAGES="$PWD/resources/demo/images"
@@ -31,7 +33,7 @@ if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
   # Without --config the studio runs on its own copy of the demo config
   # (made on first start), where the Preview tab's "Save as preset" writes.
   echo "Studio config: ${XDG_CONFIG_HOME:-$HOME/.config}/mort-studio/demo.yml (a copy of $config)"
-  exec build/release/app/mort-studio
+  exec build/ci/app/mort-studio
 fi
 echo "No display found (DISPLAY is unset): starting the headless mort-server instead. Stop it with Ctrl+C."
-exec build/release/app/mort-server -config "$config"
+exec build/ci/app/mort-server -config "$config"
