@@ -1,31 +1,30 @@
 # shellcheck shell=bash
-# Shared by tests/bench/run-bench.sh and tests/bench/soak.sh (sourced, not run).
-#
-# - installs the packages the benchmarks need (apt, only what is missing),
-# - keeps a writable copy of the shared harness (../shared/bench is read-only
-#   and the harness writes images/ and ipx/node_modules/ beside itself) in
-#   $BENCH_WORK/bench (default /tmp/mort-bench/bench); nothing from that copy
-#   is ever committed,
-# - builds build/release/app/mort-server if it is missing,
-# - renders tests/bench/mort-config.yml.in for one server start.
-# Everything listens on 127.0.0.1; every process is stopped by its PID.
+# Sourced by run-bench.sh, soak.sh and idle-cleanup.sh.  Everything they need
+# is in this directory; what they generate goes to $BENCH_WORK (default
+# /tmp/mort-bench), never into the repository:
+#   $BENCH_WORK/images/   the benchmark images (make-images.sh, ~30 s, once)
+#   $BENCH_WORK/ipx/      ipx/ copied and installed with `npm ci` (once per lock file)
+# Every server listens on 127.0.0.1 and is stopped by its PID.
 
 BENCH_HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH_HERE/../.." && pwd)"
-SHARED_BENCH="${SHARED_BENCH:-$REPO/../shared/bench}"
 BENCH_WORK="${BENCH_WORK:-/tmp/mort-bench}"
+BENCH_IMAGES="$BENCH_WORK/images"
+IPX_DIR="$BENCH_WORK/ipx"
 MORT_BIN="${MORT_BIN:-$REPO/build/release/app/mort-server}"
 MORT_CONFIG_IN="${MORT_CONFIG_IN:-$BENCH_HERE/mort-config.yml.in}"
 MORT_PORT="${MORT_PORT:-8080}"
 MORT_INTERNAL_PORT="${MORT_INTERNAL_PORT:-8081}"
 MORT_CACHE_BYTES="${MORT_CACHE_BYTES:-67108864}"   # 64 MiB response cache (server.cache.cacheSize)
+BENCH_IMAGE_FILES="photo-6000x4000.jpg photo-1920x1080.jpg photo-1600x1200.jpg small-300x200.jpg static-30k.jpg"
 
 blog() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
-# apt-get install whatever is missing (needs root; prints the command otherwise)
+# apt-get install whatever is missing (as root; otherwise print the command)
 bench_ensure_packages() {
   local -a pkgs=()
-  command -v vipsthumbnail >/dev/null || pkgs+=(libvips-tools)
+  command -v vips >/dev/null && command -v vipsthumbnail >/dev/null && command -v vipsheader >/dev/null \
+    || pkgs+=(libvips-tools)
   command -v wrk >/dev/null || pkgs+=(wrk)
   command -v nginx >/dev/null || pkgs+=(nginx)
   [ -e /usr/lib/nginx/modules/ngx_http_image_filter_module.so ] || pkgs+=(libnginx-mod-http-image-filter)
@@ -34,39 +33,42 @@ bench_ensure_packages() {
   command -v python3 >/dev/null || pkgs+=(python3)
   [ -x /usr/bin/time ] || pkgs+=(time)
   command -v ss >/dev/null || pkgs+=(iproute2)
-  # node/npm: only if absent (nodesource's nodejs conflicts with Debian's npm)
+  # node + npm only if absent: a nodesource nodejs (bundles npm) conflicts with Debian's npm
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then pkgs+=(nodejs npm); fi
   [ "${#pkgs[@]}" -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
-    blog "missing packages: ${pkgs[*]} -- run as root: apt-get install -y ${pkgs[*]}"; return 1
+    blog "missing packages; as root run: apt-get install -y ${pkgs[*]}"; return 1
   fi
-  blog "installing: ${pkgs[*]}"
+  blog "apt-get install ${pkgs[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}" >/dev/null
 }
 
-# writable copy of the shared harness, with images/ and ipx/node_modules/
-bench_ensure_harness() {
-  [ -f "$SHARED_BENCH/lib/harness.sh" ] || { blog "no harness at $SHARED_BENCH"; return 1; }
-  mkdir -p "$BENCH_WORK/bench"
-  # refresh the scripts every time (the copy keeps images/ and node_modules/)
-  chmod -R u+w "$BENCH_WORK/bench" 2>/dev/null
-  cp -r "$SHARED_BENCH/." "$BENCH_WORK/bench/" || return 1
-  chmod -R u+w "$BENCH_WORK/bench"
-  if [ ! -d "$BENCH_WORK/bench/ipx/node_modules/ipx" ]; then
-    blog "npm install in $BENCH_WORK/bench/ipx"
-    (cd "$BENCH_WORK/bench/ipx" && npm install --no-audit --no-fund >/dev/null) || return 1
-  fi
-  local f
-  for f in photo-6000x4000.jpg photo-1600x1200.jpg photo-1920x1080.jpg static-30k.jpg small-300x200.jpg; do
-    if [ ! -s "$BENCH_WORK/bench/images/$f" ]; then
-      blog "generating test images (make-images.sh, ~35 s on an idle box)"
-      "$BENCH_WORK/bench/make-images.sh" "$BENCH_WORK/bench/images" >/dev/null || return 1
-      break
-    fi
-  done
+# the benchmark images; made again when make-images.sh or libvips changed
+bench_ensure_images() {
+  local stamp f fresh=1
+  stamp="$(sha256sum < "$BENCH_HERE/make-images.sh" | cut -c1-16) $(vips --version)"
+  [ "$(cat "$BENCH_IMAGES/.stamp" 2>/dev/null)" = "$stamp" ] || fresh=0
+  for f in $BENCH_IMAGE_FILES; do [ -s "$BENCH_IMAGES/$f" ] || fresh=0; done
+  [ "$fresh" = 1 ] && return 0
+  blog "making the benchmark images in $BENCH_IMAGES (~30 s)"
+  rm -rf "$BENCH_IMAGES"
+  "$BENCH_HERE/make-images.sh" "$BENCH_IMAGES" >&2 || return 1
+  echo "$stamp" > "$BENCH_IMAGES/.stamp"
 }
 
-# release build of mort-server, if missing
+# IPX: ipx/ copied to $IPX_DIR and installed there exactly as locked
+bench_ensure_ipx() {
+  mkdir -p "$IPX_DIR"
+  cp "$BENCH_HERE/ipx/server.mjs" "$IPX_DIR/"
+  if ! cmp -s "$BENCH_HERE/ipx/package-lock.json" "$IPX_DIR/package-lock.json" \
+     || [ ! -d "$IPX_DIR/node_modules/ipx" ]; then
+    cp "$BENCH_HERE/ipx/package.json" "$BENCH_HERE/ipx/package-lock.json" "$IPX_DIR/"
+    blog "npm ci in $IPX_DIR"
+    (cd "$IPX_DIR" && npm ci --no-audit --no-fund >&2) || return 1
+  fi
+}
+
+# mort-server: the release build unless MORT_BIN says otherwise
 bench_ensure_mort() {
   [ -x "$MORT_BIN" ] && return 0
   blog "building $MORT_BIN (cmake --preset release)"
@@ -74,7 +76,7 @@ bench_ensure_mort() {
   [ -x "$MORT_BIN" ]
 }
 
-# mort_render_config SCRATCH_DIR IMAGES_DIR on|off -> writes SCRATCH_DIR/config.yml
+# mort_render_config SCRATCH_DIR IMAGES_DIR on|off -> SCRATCH_DIR/config.yml
 mort_render_config() {
   local d="$1" images="$2" cache="$3" cc store
   mkdir -p "$d/root" "$d/results"
@@ -87,3 +89,39 @@ mort_render_config() {
 }
 
 mort_metrics_url() { echo "http://127.0.0.1:$MORT_INTERNAL_PORT/metrics"; }
+
+port_free() { ! ss -Htln "sport = :$1" | grep -q .; }
+
+# wait_http URL [PID]: until URL answers 200 (20 s at most, or until PID dies)
+wait_http() {
+  local _
+  for _ in $(seq 200); do
+    [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$1")" = 200 ] && return 0
+    if [ -n "${2:-}" ] && ! kill -0 "$2" 2>/dev/null; then blog "PID $2 exited while starting"; return 1; fi
+    sleep 0.1
+  done
+  blog "no answer from $1"; return 1
+}
+
+# stop_pid PID: TERM, KILL after 10 s
+stop_pid() {
+  local pid="$1" _
+  [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && { blog "PID $pid ignored TERM, killing it"; kill -KILL "$pid" 2>/dev/null; }
+  wait "$pid" 2>/dev/null
+  return 0
+}
+
+# check_image URL WIDTH OUT: GET URL into OUT; prints "ok ..." and returns 0
+# if the answer is 200 and a JPEG of that width, else prints what is wrong
+check_image() {
+  local code width loader
+  code="$(curl -s -m 120 -o "$3" -w '%{http_code}' "$1")"
+  [ "$code" = 200 ] || { echo "HTTP $code"; return 1; }
+  width="$(vipsheader -f width "$3" 2>/dev/null)" || { echo "body is not an image"; return 1; }
+  loader="$(vipsheader -f vips-loader "$3" 2>/dev/null)"
+  [ "$width" = "$2" ] || { echo "width $width, expected $2"; return 1; }
+  [[ "$loader" == jpeg* ]] || { echo "$loader, expected jpeg"; return 1; }
+  echo "ok (${width} px JPEG, $(stat -c %s "$3") B)"
+}

@@ -10,9 +10,9 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=common.sh
 source "$HERE/common.sh"
 bench_ensure_packages || exit 1
-bench_ensure_harness || exit 1
+bench_ensure_images || exit 1
 bench_ensure_mort || exit 1
-IMAGES="$BENCH_WORK/bench/images"
+IMAGES="$BENCH_IMAGES"
 
 S="$(mktemp -d /tmp/mort-idle.XXXXXX)"
 mort_render_config "$S" "$IMAGES" off

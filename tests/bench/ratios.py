@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Markdown: mort-server vs each peer as ratios, from one harness run.
+"""Markdown: mort-server vs each peer as ratios, from one run-bench.sh run.
 
-    ratios.py ALL.jsonl [MORT_RUN_DIR]
+    ratios.py RESULTS.jsonl [RUN_DIR]
 
-ALL.jsonl is the merged harness output (peers + mort).  MORT_RUN_DIR holds
-the metrics.NN.<workload>.txt scrapes that run-bench.sh's stop function takes
-just before stopping each mort-server; they are summarised as a table.
+RESULTS.jsonl is run-bench.sh's output (one line per measurement, see
+report.py).  RUN_DIR holds the metrics.NN.<workload>.txt scrapes that
+run-bench.sh takes just before stopping each mort-server; they are
+summarised as a table.
 """
 import glob
 import json
@@ -57,11 +58,15 @@ out = []
 w = out.append
 w("## mort-server vs peers: ratios (this run)")
 w("")
+if not any(r["peer"] == "mort" for r in http):
+    print("\n".join(out + ["(no mort-server measurements in this run)", ""]))
+    sys.exit(0)
 w("Each ratio is mort / peer, from medians over the repetitions of this run (peak RSS: max).  "
   "req/s: > 1 = mort faster.  CPU ms/req, p50, p99, peak RSS: < 1 = mort cheaper / faster / smaller.  "
   "*floor*: vipsthumbnail (no HTTP) with one process per core: req/s vs its img/s, CPU ms/req vs its CPU ms/img; "
-  "it is the same transform only where the W column matches (with `COLD_W=spread` cold scatters widths 100–1100 "
-  "and Q 70–90, so the cold floor ratio is indicative only; hot and ab are served from mort's cache / collapsed).")
+  "the floor's transform is 300 px, Q80 = hot and ab; cold scatters widths over `COLD_W` (default 100–1100) "
+  "and quality over `COLD_Q` (70–90), so the cold floor ratio is indicative only; hot and ab are served from "
+  "mort's cache / collapsed.")
 w("")
 w("| image | workload | vs | mort req/s | peer req/s | req/s ratio | CPU ms/req ratio | p50 ratio | p99 ratio | peak RSS ratio | mort / peer errors |")
 w("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
@@ -94,7 +99,7 @@ if run_dir:
         w("### mort-server's own counters per measurement")
         w("")
         w("Scraped from `/metrics` (internal listener) right before each server was stopped, so they cover "
-          "the start probe, the warm-up (wrk workloads) and the measured run.  *tasks live* lists kinds "
+          "the start probe, the warm-up (wrk workloads), the measured run and the one checked response after it.  *tasks live* lists kinds "
           "that were not 0; the scrape itself is one live `request` task.")
         w("")
         w("| # | workload | requests | transforms | cache hit / miss / set | collapsed | cache bytes | tasks live (≠0) | RSS MiB at stop |")

@@ -1,112 +1,244 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark: the shared harness' peers (vipsthumbnail floor, IPX,
-# nginx image_filter) and mort-server, in one run, one report.
+# Side-by-side benchmark of mort-server and its peers, one markdown report.
 #
-#   tests/bench/run-bench.sh                                              # full run
-#   REPS=1 DURATION=5 WARMUP=1 AB_N=500 tests/bench/run-bench.sh          # smoke run (~4 min)
-#   PEERS="ipx mort" OUT_MD=/tmp/x.md tests/bench/run-bench.sh
+#   tests/bench/run-bench.sh                                            # full run
+#   DURATION=3 WARMUP=1 REPS=1 AB_N=300 OUT_MD=/tmp/smoke.md tests/bench/run-bench.sh
+#   PEERS="nginx mort" MATRIX="photo-1600x1200.jpg:cold,hot" tests/bench/run-bench.sh
 #
-# Knobs: the harness' (DURATION, WARMUP, REPS, REPS_OF, CONCS, MATRIX, AB_N,
-# AB_C, AB_TLIMIT, ...; see ../shared/bench/README.md) plus
-#   PEERS     default "vipsthumbnail ipx nginx mort" (mort runs last)
-#   OUT_MD    default tests/bench/results-bench.md (raw JSONL written beside it)
-#   MORT_BIN  default build/release/app/mort-server (built if missing)
-#   BENCH_WORK  writable copy of ../shared/bench (default /tmp/mort-bench)
+# Peers (PEERS, in this order by default):
+#   vipsthumbnail  the libvips CLI with no HTTP: the floor for one transform
+#   ipx            IPX 3 on sharp (node), ipx/ installed with npm ci under $BENCH_WORK
+#   nginx          nginx + image_filter (libgd), nginx.conf.in
+#   mort           mort-server, mort-config.yml.in
+# Workloads (MATRIX: image:workload,... pairs):
+#   cold    wrk, every request a distinct URL and a distinct (width, quality)
+#           out of COLD_W x COLD_Q, no cache anywhere (mort: cache and result
+#           storage off)
+#   hot     wrk, one URL, width 300, Q80, the peer's cache allowed (mort: the
+#           thumb300 preset, cache on; nginx: proxy_cache; IPX has no cache)
+#   ab      ab -n AB_N -c AB_C on one URL, width 300, Q80, no cache
+#   static  wrk, the original file as-is (not IPX: it always re-encodes)
+# Each measurement: start the server (fresh scratch dir), 1 s of machine
+# load with it idle, WARMUP s of wrk then wait until idle, then DURATION s of
+# wrk (or the ab run) while proctree.py samples the server's RSS and CPU,
+# then one more GET whose body must be a JPEG of the expected width, stop.
+# Any HTTP error, socket error, ab failure or failed check is reported and
+# makes the script exit 1.
 #
-# How: the peers run through the harness' own run-peers.sh (from the writable
-# copy); mort runs through bench_target with the start/stop functions below
-# (fresh scratch dir and config per measurement, caching off for cold/ab);
-# both JSONL files are merged into one report by the harness' report.py, and
-# ratios.py appends mort-vs-peer ratios and mort's own counters.
+# Knobs: PEERS, MATRIX, DURATION (15), WARMUP (3), REPS (2), CONC (16),
+# COLD_W (100-1100), COLD_Q (70-90), AB_N (10000), AB_C (100), AB_TLIMIT (120 s),
+# VT_SECONDS (4), OUT_MD (tests/bench/results-bench.md; raw JSONL beside it),
+# MORT_BIN (build/release/app/mort-server), BENCH_WORK (/tmp/mort-bench),
+# IPX_PORT (18081), NGINX_PORT (18082), MORT_PORT (8080), MORT_INTERNAL_PORT (8081).
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=common.sh
 source "$HERE/common.sh"
 
 PEERS="${PEERS:-vipsthumbnail ipx nginx mort}"
+MATRIX="${MATRIX:-photo-6000x4000.jpg:cold,hot photo-1600x1200.jpg:cold,hot,ab static-30k.jpg:static}"
+DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-3}"; REPS="${REPS:-2}"; CONC="${CONC:-16}"
+COLD_W="${COLD_W:-100-1100}"; COLD_Q="${COLD_Q:-70-90}"
+AB_N="${AB_N:-10000}"; AB_C="${AB_C:-100}"; AB_TLIMIT="${AB_TLIMIT:-120}"
+VT_SECONDS="${VT_SECONDS:-4}"
+IPX_PORT="${IPX_PORT:-18081}"; NGINX_PORT="${NGINX_PORT:-18082}"
 OUT_MD="${OUT_MD:-$HERE/results-bench.md}"
-mkdir -p "$(dirname "$OUT_MD")" # a missing folder made the path "/<name>" (the report landed in /)
+mkdir -p "$(dirname "$OUT_MD")"
 OUT_MD="$(cd "$(dirname "$OUT_MD")" && pwd)/$(basename "$OUT_MD")"
-export DURATION WARMUP REPS REPS_OF CONCS WRK_THREADS COLD_W HOT_W HOT_Q AB_N AB_C AB_TLIMIT MATRIX 2>/dev/null
+FIX_W=300; FIX_Q=80          # hot, ab and the vipsthumbnail floor (= mort's thumb300 preset)
 
 bench_ensure_packages || exit 1
-bench_ensure_harness || exit 1
-case " $PEERS " in *" mort "*) bench_ensure_mort || { blog "cannot build mort-server"; exit 1; } ;; esac
+bench_ensure_images || exit 1
+case " $PEERS " in *" ipx "*) bench_ensure_ipx || exit 1 ;; esac
+case " $PEERS " in *" mort "*) bench_ensure_mort || { blog "no mort-server at $MORT_BIN"; exit 1; } ;; esac
 
-SCRATCH="$(mktemp -d /tmp/mort-bench-run.XXXXXX)"
-blog "scratch: $SCRATCH"
-T_START=$(date +%s)
-
-# ------------------------------------------------------------ 1. the peers
-other_peers=""
-for p in $PEERS; do [ "$p" = mort ] || other_peers+="$p "; done
-if [ -n "$other_peers" ]; then
-  blog "== peers: $other_peers(harness run-peers.sh)"
-  PEERS="$other_peers" OUT_MD="$SCRATCH/peers.md" "$BENCH_WORK/bench/run-peers.sh" 2>&1 | tee "$SCRATCH/peers.log" >&2
-fi
-
-# ------------------------------------------------------------ 2. mort-server
-BENCH_DIR="$BENCH_WORK/bench"; export BENCH_DIR
-RUN_DIR="$SCRATCH/mort"; mkdir -p "$RUN_DIR"; export RUN_DIR
-RESULTS_JSONL="$RUN_DIR/results.jsonl"
-# shellcheck source=/dev/null
-source "$BENCH_DIR/lib/harness.sh"
-
-MORT_BASE="http://127.0.0.1:$MORT_PORT"
-MORT_SEQ=0
-MORT_WL=""
-start_mort() {
-  port_free "$MORT_PORT" || { log "port $MORT_PORT busy"; return 1; }
-  port_free "$MORT_INTERNAL_PORT" || { log "port $MORT_INTERNAL_PORT busy"; return 1; }
-  local d cache=on
-  MORT_SEQ=$((MORT_SEQ + 1)); MORT_WL="${BENCH_WL:-?}"
-  d="$(mktemp -d "$RUN_DIR/mort.XXXX")"         # fresh cache + result storage every start
-  case "$MORT_WL" in cold|ab|cold-webp) cache=off ;; esac
-  mort_render_config "$d" "$IMAGES_DIR" "$cache"
-  PEER_CMD="$MORT_BIN --config $d/config.yml  (tests/bench/mort-config.yml.in, cache=$cache)"
-  "$MORT_BIN" --config "$d/config.yml" >> "$RUN_DIR/mort.log" 2>&1 &
-  PEER_PID=$!
-  wait_http "$MORT_BASE/bench/small-300x200.jpg"
-}
-stop_mort() {
-  # the server's own counters for this measurement (warm-up + run + the
-  # start probe), scraped before it stops: shows whether cold was really
-  # cold (transforms == requests, no cache hits) and hot really hot.
-  curl -s -m 5 "$(mort_metrics_url)" > "$RUN_DIR/metrics.$(printf %02d "$MORT_SEQ").$MORT_WL.txt" 2>/dev/null
-  stop_pid "$PEER_PID"; PEER_PID=""
-}
-trap 'stop_pid "${PEER_PID:-}"' EXIT
+RUN="$(mktemp -d /tmp/mort-bench-run.XXXXXX)"
+JSONL="$RUN/results.jsonl"; touch "$JSONL"
+blog "scratch and logs: $RUN"
+T0=$(date +%s)
+SERVER_PID=""; WATCH_PID=""
+trap 'stop_pid "$WATCH_PID"; stop_pid "$SERVER_PID"' EXIT
 trap 'exit 130' INT TERM
 
-case " $PEERS " in
-  *" mort "*)
-    log "== mort-server ($MORT_BIN)"
-    bench_target name=mort base="$MORT_BASE" start=start_mort stop=stop_mort \
-      cold='/bench/{IMG}?operation=resize&width={W}&quality={Q}&n={N}' \
-      ab='/bench/{IMG}?operation=resize&width={W}&quality={Q}' \
-      hot='/bench/thumb300/{IMG}' \
-      static='/bench/{IMG}'
-    ;;
-esac
+# --------------------------------------------------------------- the servers
+# start_<peer> WORKLOAD: start in the background, set SERVER_PID and
+# SERVER_CMD, wait until it answers.  url_<peer> WORKLOAD: the URL template
+# ({IMG} {W} {Q} {N}), empty if the peer has no such workload.
+start_ipx() {
+  port_free "$IPX_PORT" || { blog "port $IPX_PORT is busy"; return 1; }
+  SERVER_CMD="node $IPX_DIR/server.mjs $BENCH_IMAGES $IPX_PORT"
+  (cd "$IPX_DIR" && exec node server.mjs "$BENCH_IMAGES" "$IPX_PORT") >> "$RUN/ipx.log" 2>&1 &
+  SERVER_PID=$!
+  wait_http "http://127.0.0.1:$IPX_PORT/w_10/small-300x200.jpg" "$SERVER_PID"
+}
+url_ipx() {
+  case "$1" in cold) echo '/w_{W},q_{Q},n_{N}/{IMG}' ;; hot|ab) echo '/w_{W},q_{Q}/{IMG}' ;; esac
+}
 
-# ------------------------------------------------------------ 3. one report
-T_END=$(date +%s)
-PEERS="$PEERS" bench_meta "$SCRATCH/meta.json"
-python3 - "$SCRATCH/meta.json" "$MORT_BIN" "$REPO" <<'EOF'
-import json, subprocess, sys
-meta_path, binary, repo = sys.argv[1:]
-m = json.load(open(meta_path))
-def sh(c):
-    try:
-        return subprocess.run(c, shell=True, capture_output=True, text=True, timeout=30, cwd=repo).stdout.strip()
-    except Exception:
-        return "?"
-m["versions"]["mort-server"] = sh(f"{binary} -version 2>&1 | head -1") + " (build/release, CMAKE_BUILD_TYPE=Release)"
-m["versions"]["repo HEAD"] = sh("git log -1 --format='%h %s' 2>/dev/null | cut -c1-90")
-json.dump(m, open(meta_path, "w"), indent=1)
-EOF
-cat "$SCRATCH"/peers.jsonl "$RESULTS_JSONL" > "$SCRATCH/all.jsonl" 2>/dev/null
-python3 "$BENCH_DIR/lib/report.py" "$SCRATCH/all.jsonl" "$SCRATCH/meta.json" "$OUT_MD" "$((T_END - T_START))"
-python3 "$HERE/ratios.py" "$SCRATCH/all.jsonl" "$RUN_DIR" >> "$OUT_MD"
-cp "$SCRATCH/all.jsonl" "${OUT_MD%.md}.jsonl"
-log "wrote $OUT_MD (raw: ${OUT_MD%.md}.jsonl; logs and scratch: $SCRATCH), took $((T_END - T_START)) s"
+start_nginx() {
+  port_free "$NGINX_PORT" || { blog "port $NGINX_PORT is busy"; return 1; }
+  local d; d="$(mktemp -d "$RUN/nginx.XXXX")"        # fresh dir: empty proxy_cache
+  sed -e "s#@DIR@#$d#g; s#@PORT@#$NGINX_PORT#g; s#@IMAGES@#$BENCH_IMAGES#g" "$HERE/nginx.conf.in" > "$d/nginx.conf"
+  SERVER_CMD="nginx -p $d -c $d/nginx.conf -g 'daemon off;'  (tests/bench/nginx.conf.in)"
+  nginx -p "$d" -c "$d/nginx.conf" -g 'daemon off;' >> "$RUN/nginx.log" 2>&1 &
+  SERVER_PID=$!
+  wait_http "http://127.0.0.1:$NGINX_PORT/orig/small-300x200.jpg" "$SERVER_PID"
+}
+url_nginx() {
+  case "$1" in
+    cold) echo '/img/{W}/{Q}/{IMG}?n={N}' ;; hot) echo '/cache/{W}/{Q}/{IMG}' ;;
+    ab) echo '/img/{W}/{Q}/{IMG}' ;; static) echo '/orig/{IMG}' ;;
+  esac
+}
+
+MORT_SEQ=0
+start_mort() {
+  if ! port_free "$MORT_PORT" || ! port_free "$MORT_INTERNAL_PORT"; then
+    blog "port $MORT_PORT or $MORT_INTERNAL_PORT is busy"; return 1
+  fi
+  local d cache=on
+  case "$1" in cold|ab) cache=off ;; esac
+  MORT_SEQ=$((MORT_SEQ + 1))
+  d="$(mktemp -d "$RUN/mort.XXXX")"                 # fresh cache and result storage
+  mort_render_config "$d" "$BENCH_IMAGES" "$cache"
+  SERVER_CMD="$MORT_BIN --config $d/config.yml  (tests/bench/mort-config.yml.in, cache $cache)"
+  "$MORT_BIN" --config "$d/config.yml" >> "$RUN/mort.log" 2>&1 &
+  SERVER_PID=$!
+  wait_http "http://127.0.0.1:$MORT_PORT/bench/small-300x200.jpg" "$SERVER_PID"
+}
+url_mort() {
+  case "$1" in
+    cold) echo '/bench/{IMG}?operation=resize&width={W}&quality={Q}&n={N}' ;;
+    hot) echo '/bench/thumb300/{IMG}' ;;
+    ab) echo '/bench/{IMG}?operation=resize&width={W}&quality={Q}' ;;
+    static) echo '/bench/{IMG}' ;;
+  esac
+}
+
+base_url() {
+  case "$1" in ipx) echo "http://127.0.0.1:$IPX_PORT" ;; nginx) echo "http://127.0.0.1:$NGINX_PORT" ;;
+               mort) echo "http://127.0.0.1:$MORT_PORT" ;; esac
+}
+
+expand() { # TEMPLATE IMG W Q N
+  local s="$1"; s="${s//\{IMG\}/$2}"; s="${s//\{W\}/$3}"; s="${s//\{Q\}/$4}"; printf '%s' "${s//\{N\}/$5}"
+}
+
+# ------------------------------------------------------------ one measurement
+measure() { # PEER IMG WORKLOAD REP
+  local peer="$1" img="$2" wl="$3" rep="$4" tmpl base id tag wrange="$FIX_W-$FIX_W" qrange="$FIX_Q-$FIX_Q"
+  local out cmd rc check w url size busy
+  tmpl="$("url_$peer" "$wl")"
+  [ -n "$tmpl" ] || { blog "$peer has no $wl workload, skipped"; return 0; }
+  base="$(base_url "$peer")"
+  id="$(date +%s%N | cut -c8-13)$RANDOM"
+  tag="$RUN/$peer.${img%.*}.$wl.r$rep"
+  [ "$wl" = cold ] && { wrange="$COLD_W"; qrange="$COLD_Q"; }
+  local wmin="${wrange%-*}" wmax="${wrange#*-}" qmin="${qrange%-*}" qmax="${qrange#*-}"
+  size=$(( (wmax - wmin + 1) * (qmax - qmin + 1) ))
+
+  "start_$peer" "$wl" || { blog "$peer did not start"; stop_pid "$SERVER_PID"; SERVER_PID=""
+    echo "{\"kind\": \"http\", \"peer\": \"$peer\", \"image\": \"$img\", \"workload\": \"$wl\", \"rep\": $rep, \"check\": \"server did not start\"}" >> "$JSONL"
+    return 0; }
+  busy="$(python3 "$HERE/proctree.py" busy 1)"
+  export URL_TEMPLATE="$tmpl" IMG="$img" WMIN="$wmin" WMAX="$wmax" QMIN="$qmin" QMAX="$qmax" THREADS=1
+  if [ "$wl" != ab ] && [ "$WARMUP" -gt 0 ]; then
+    START=$((size / 2)) TAG="w$id" timeout $((WARMUP + 60)) \
+      wrk -t1 -c"$CONC" -d"${WARMUP}s" --timeout 60s -s "$HERE/load.lua" "$base" > "$tag.warmup.txt" 2>&1
+    python3 "$HERE/proctree.py" idle "$SERVER_PID" 120 >> "$tag.warmup.txt"
+  fi
+  python3 "$HERE/proctree.py" watch "$SERVER_PID" "$tag.proc.json" &
+  WATCH_PID=$!
+  for _ in $(seq 50); do [ -e "$tag.proc.json.ready" ] && break; sleep 0.1; done
+  if [ "$wl" = ab ]; then
+    url="$base$(expand "$tmpl" "$img" "$FIX_W" "$FIX_Q" "ab$id")"
+    out="$tag.ab.txt"
+    cmd="ab -t $AB_TLIMIT -n $AB_N -c $AB_C -s 120 '$url'"
+    timeout $((AB_TLIMIT + 60)) ab -t "$AB_TLIMIT" -n "$AB_N" -c "$AB_C" -s 120 "$url" > "$out" 2>&1
+  else
+    out="$tag.wrk.txt"
+    cmd="URL_TEMPLATE='$tmpl' IMG=$img WMIN=$wmin WMAX=$wmax QMIN=$qmin QMAX=$qmax THREADS=1 START=0 TAG=$id"
+    cmd+=" wrk -t1 -c$CONC -d${DURATION}s --timeout 60s -s tests/bench/load.lua $base"
+    START=0 TAG="$id" timeout $((DURATION + 60)) \
+      wrk -t1 -c"$CONC" -d"${DURATION}s" --timeout 60s -s "$HERE/load.lua" "$base" > "$out" 2>&1
+  fi
+  rc=$?
+  stop_pid "$WATCH_PID"; WATCH_PID=""
+  # one more response, checked: a JPEG of the expected width
+  case "$wl" in
+    static) w="$(vipsheader -f width "$BENCH_IMAGES/$img")"
+            url="$base$(expand "$tmpl" "$img" 0 0 "check$id")" ;;
+    ab)     w="$FIX_W"; url="$base$(expand "$tmpl" "$img" "$FIX_W" "$FIX_Q" "ab$id")" ;;
+    *)      w=$(( (wmin + wmax) / 2 )); url="$base$(expand "$tmpl" "$img" "$w" "$qmin" "check$id")" ;;
+  esac
+  check="$(check_image "$url" "$w" "$tag.check.jpg")"
+  if [ "$peer" = mort ]; then   # mort's own counters: was cold really cold, hot really hot?
+    curl -s -m 5 "$(mort_metrics_url)" > "$RUN/metrics.$(printf %02d "$MORT_SEQ").$wl.txt"
+  fi
+  stop_pid "$SERVER_PID"; SERVER_PID=""
+  python3 "$HERE/report.py" add "$JSONL" "$out" "$tag.proc.json" peer="$peer" image="$img" workload="$wl" \
+    rep="$rep" conc="$([ "$wl" = ab ] && echo "$AB_C" || echo "$CONC")" width="$wrange" quality="$qrange" \
+    client_rc="$rc" bg_busy_pct="$busy" check="$check" template="$tmpl" cmd="$cmd" server_cmd="$SERVER_CMD"
+}
+
+# ------------------------------------------- the floor: vipsthumbnail, no HTTP
+vt_batch() { # IMG N PROCS -> "wall_s cpu_s maxrss_kb width"
+  local d p t0 t1; d="$(mktemp -d "$RUN/vt.XXXX")"
+  local -a files=() pids=()
+  for p in $(seq "$2"); do files+=("$BENCH_IMAGES/$1"); done
+  t0=$(date +%s.%N)
+  for p in $(seq "$3"); do
+    mkdir "$d/$p"
+    /usr/bin/time -f '%U %S %M' -o "$d/$p/time" \
+      vipsthumbnail --vips-cache-max=0 -s "${FIX_W}x" -o "$d/$p/%s.jpg[Q=$FIX_Q,strip]" "${files[@]}" &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p"; done
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" '{ cpu += $1 + $2; if ($3 > rss) rss = $3 }
+    END { printf "%.3f %.3f %d ", b - a, cpu, rss }' "$d"/*/time
+  vipsheader -f width "$d/1/${1%.*}.jpg"
+  rm -rf "$d"
+}
+run_floor() {
+  local entry img n wall cpu rss w rep procs
+  for entry in $MATRIX; do
+    img="${entry%%:*}"
+    [[ ",${entry#*:}," =~ ,(cold|hot|ab), ]] || continue
+    read -r wall cpu rss w < <(vt_batch "$img" 3 1)            # calibrate N to ~VT_SECONDS
+    n=$(python3 -c "print(max(10, min(5000, int($VT_SECONDS * 3 / max($wall, 0.001)))))")
+    for rep in $(seq "$REPS"); do
+      for procs in 1 "$(nproc)"; do
+        read -r wall cpu rss w < <(vt_batch "$img" "$n" "$procs")
+        python3 "$HERE/report.py" add-floor "$JSONL" image="$img" width="$FIX_W" quality="$FIX_Q" n="$n" \
+          procs="$procs" rep="$rep" wall_s="$wall" cpu_s="$cpu" maxrss_kb="$rss" out_width="$w" \
+          cmd="vipsthumbnail --vips-cache-max=0 -s ${FIX_W}x -o 'OUT/%s.jpg[Q=$FIX_Q,strip]' FILE FILE ...  (FILE $n times; $procs such processes at once)"
+      done
+    done
+  done
+}
+
+# ------------------------------------------------------------------- the run
+for peer in $PEERS; do
+  case "$peer" in
+    vipsthumbnail) blog "== vipsthumbnail (floor)"; run_floor; continue ;;
+    ipx|nginx|mort) blog "== $peer" ;;
+    *) blog "unknown peer $peer, skipped"; continue ;;
+  esac
+  for rep in $(seq "$REPS"); do
+    for entry in $MATRIX; do
+      wls="${entry#*:}"
+      for wl in ${wls//,/ }; do measure "$peer" "${entry%%:*}" "$wl" "$rep"; done
+    done
+  done
+done
+
+T1=$(date +%s)
+python3 "$HERE/report.py" write "$JSONL" "$OUT_MD" elapsed_s="$((T1 - T0))" ipx_dir="$IPX_DIR" \
+  mort_bin="$MORT_BIN" repo="$REPO" peers="$PEERS" matrix="$MATRIX" duration="$DURATION" warmup="$WARMUP" \
+  reps="$REPS" conc="$CONC" cold_w="$COLD_W" cold_q="$COLD_Q" fixed="$FIX_W px, Q$FIX_Q" \
+  ab="-n $AB_N -c $AB_C, at most $AB_TLIMIT s"
+python3 "$HERE/ratios.py" "$JSONL" "$RUN" >> "$OUT_MD"
+cp "$JSONL" "${OUT_MD%.md}.jsonl"
+blog "wrote $OUT_MD (raw: ${OUT_MD%.md}.jsonl; logs: $RUN) in $((T1 - T0)) s"
+python3 "$HERE/report.py" problems "$JSONL"

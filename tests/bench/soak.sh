@@ -33,9 +33,9 @@ OUT_MD="${OUT_MD:-$HERE/results-soak.md}"
 MIX_K=10
 
 bench_ensure_packages || exit 1
-bench_ensure_harness || exit 1
+bench_ensure_images || exit 1
 bench_ensure_mort || exit 1
-IMAGES="$BENCH_WORK/bench/images"
+IMAGES="$BENCH_IMAGES"
 
 S="$(mktemp -d /tmp/mort-soak.XXXXXX)"
 blog "scratch: $S"
@@ -52,8 +52,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # config: cache on (64 MiB), result storage local-meta.  The bucket directory
-# holds symlinks to the harness images plus the sparse 1 GiB file (created
-# here, not in the shared image dir).
+# holds symlinks to the benchmark images plus the sparse 1 GiB file (created
+# here, not in the image dir).
 mort_render_config "$S" "$IMAGES" on
 rm -f "$S/root/bench"; mkdir -p "$S/root/bench"
 for f in "$IMAGES"/*; do ln -s "$f" "$S/root/bench/"; done
@@ -109,9 +109,10 @@ for _ in $(seq 1 200); do
 done
 python3 "$HERE/soak_sampler.py" "$MORT_PID" "$MURL" "$S/samples.jsonl" "$S/phase" 0.1 &
 SAMPLER_PID=$!
-kv bg_busy_pct "$(python3 "$BENCH_WORK/bench/lib/procmon.py" --host-busy 1)"
+kv bg_busy_pct "$(python3 "$HERE/proctree.py" busy 1)"
 kv rss_start_kb "$(rss_kb)"
 kv config "$S/config.yml"
+kv mort_bin "$MORT_BIN"
 kv cache_bytes_configured "$MORT_CACHE_BYTES"
 
 # ------------------------------------------------------------------ warm-up

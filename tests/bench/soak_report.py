@@ -87,7 +87,7 @@ w("# mort-server soak test")
 w("")
 w(f"- date: {time.strftime('%Y-%m-%d %H:%M:%S %Z')}")
 w(f"- raw data: `{S}` (samples.jsonl = 100 ms samples; ab/wrk outputs; mort.log)")
-w(f"- server: build/release/app/mort-server, config rendered from tests/bench/mort-config.yml.in with cache=on: "
+w(f"- server: {kv.get('mort_bin', 'build/release/app/mort-server')}, config rendered from tests/bench/mort-config.yml.in with cache=on: "
   f"response cache `memory`, cacheSize {int(kv.get('cache_bytes_configured', 0))} B, result storage local-meta, "
   f"header rule `cache-control: max-age=86400, public` on 200; concurrentImageProcessing 16, requestTimeout 60")
 w(f"- machine busy % (1 s, server idle, before the warm-up; other tenants of the shared VM): {kv.get('bg_busy_pct', '?')}")
