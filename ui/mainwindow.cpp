@@ -17,6 +17,7 @@
 #include <QCloseEvent>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -118,7 +119,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1000, 720);
+        resize(QSize(1000, 720).boundedTo(screen()->availableGeometry().size())); // small screens: no larger than them
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/tab"), int(StatusTab)).toInt());
     const int window = settings.value(QStringLiteral("dashboard/windowSeconds"), 60).toInt();

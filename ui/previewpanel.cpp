@@ -2,6 +2,7 @@
 
 #include "object/presettransforms.h"
 #include "ui/contactsheetdialog.h"
+#include "ui/elidedlabel.h"
 #include "ui/engineclient.h"
 #include "ui/presetroute.h"
 #include "ui/previewimageview.h"
@@ -76,8 +77,10 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_openButton->setMenu(new QMenu(m_openButton));
     m_openButton->setShortcut(QKeySequence::Open);
     m_openButton->setToolTip(tr("Open an image from disk (Ctrl+O); the arrow lists recent ones"));
-    m_fileLabel = new QLabel(tr("No image: open one or drop it here"));
-    m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // File name, URL, info and error lines are elided (full text in the
+    // tooltip): no text may set the window's minimum width (issue 25).
+    m_fileLabel = new ElidedLabel(Qt::ElideMiddle);
+    m_fileLabel->setFullText(tr("No image: open one or drop it here"));
     m_bucketCombo = new QComboBox;
     m_bucketCombo->setToolTip(tr("Bucket whose presets, limits and watermark storage are used"));
     m_presetCombo = new QComboBox;
@@ -116,7 +119,8 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_before->setPlaceholder(tr("Open an image to preview presets on it."));
     m_after->setPlaceholder(tr("The result appears here."));
     PreviewImageView::synchronize(m_before, m_after);
-    m_beforeTitle = new QLabel(tr("Before"));
+    m_beforeTitle = new ElidedLabel;
+    m_beforeTitle->setFullText(tr("Before"));
     auto *afterTitle = new QLabel(tr("After (as the server sends it)"));
     auto *images = new QWidget;
     auto *imagesLayout = new QGridLayout(images);
@@ -143,13 +147,18 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     splitter->setStretchFactor(1, 1);
 
     // Bottom: info, notes, copy buttons.
-    m_infoLabel = new QLabel;
-    m_infoLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_infoLabel = new ElidedLabel;
+    m_infoLabel->setObjectName(QStringLiteral("previewInfo"));
     m_noteLabel = new QLabel;
+    m_noteLabel->setObjectName(QStringLiteral("previewNote"));
     m_noteLabel->setWordWrap(true);
+    // Wraps at the width it is given instead of asking for its longest word.
+    QSizePolicy notePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    notePolicy.setHeightForWidth(true);
+    m_noteLabel->setSizePolicy(notePolicy);
     m_noteLabel->setVisible(false);
-    m_urlLabel = new QLabel;
-    m_urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_urlLabel = new ElidedLabel(Qt::ElideMiddle); // both ends of a URL say the most
+    m_urlLabel->setObjectName(QStringLiteral("previewUrl"));
     m_copyUrlButton = new QPushButton(tr("Copy URL"));
     m_copyUrlButton->setToolTip(tr("Copy the request path that returns this image"));
     m_copyYamlButton = new QPushButton(tr("Copy YAML"));
@@ -222,7 +231,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     connect(m_controller, &PreviewController::failed, this, &PreviewPanel::onFailed);
     connect(m_controller, &PreviewController::busyChanged, this, [this](bool busy) {
         if (busy)
-            m_infoLabel->setText(m_infoLabel->text().isEmpty() ? tr("Rendering…") : m_infoLabel->text());
+            m_infoLabel->setFullText(m_infoLabel->fullText().isEmpty() ? tr("Rendering…") : m_infoLabel->fullText());
     });
 
     showParameters(m_controller->parameters());
@@ -363,7 +372,7 @@ void PreviewPanel::showBefore(const QImage &image, const QString &title)
         m_before->setPlaceholder(title.isEmpty() ? tr("Open an image to preview presets on it.") : title);
     else
         m_before->setImage(image);
-    m_beforeTitle->setText(title.isEmpty() ? tr("Before") : title);
+    m_beforeTitle->setFullText(title.isEmpty() ? tr("Before") : title);
     m_split->setImages(image, m_afterImage);
     m_split->setLabels(m_comparePreset.isEmpty() ? tr("Original") : m_comparePreset,
                        m_controller->preset().isEmpty() ? tr("Custom") : m_controller->preset());
@@ -371,7 +380,7 @@ void PreviewPanel::showBefore(const QImage &image, const QString &title)
 
 QString PreviewPanel::beforeTitle() const
 {
-    return m_beforeTitle->text();
+    return m_beforeTitle->fullText();
 }
 
 void PreviewPanel::setViewMode(ViewMode mode)
@@ -647,12 +656,11 @@ bool PreviewPanel::openFile(const QString &path)
 
 void PreviewPanel::openBytes(const QByteArray &bytes, const QString &name, const QString &where)
 {
-    m_fileLabel->setText(name);
-    m_fileLabel->setToolTip(where);
+    m_fileLabel->setFullText(name, where);
     m_controller->setSource(bytes, name);
     if (!m_comparePreset.isEmpty())
         m_compare->setSource(m_controller->source(), m_controller->sourceName());
-    m_urlLabel->setText(m_controller->requestUrl());
+    m_urlLabel->setFullText(m_controller->requestUrl());
 }
 
 void PreviewPanel::setBucketSource(BucketImageDialog::Source source)
@@ -741,7 +749,7 @@ bool PreviewPanel::selectPreset(const QString &name)
                                                   .arg(lost.join(QStringLiteral(", "))));
         m_noteLabel->setVisible(!lost.isEmpty());
     }
-    m_urlLabel->setText(m_controller->requestUrl());
+    m_urlLabel->setFullText(m_controller->requestUrl());
     return true;
 }
 
@@ -863,7 +871,7 @@ void PreviewPanel::updateEnabledFields()
 
 QString PreviewPanel::infoText() const
 {
-    return m_infoLabel->text();
+    return m_infoLabel->fullText();
 }
 
 QString PreviewPanel::noteText() const
@@ -879,20 +887,20 @@ void PreviewPanel::onRendered(const QImage &preview, const PreviewInfo &info)
     m_split->setLabels(m_comparePreset.isEmpty() ? tr("Original") : m_comparePreset,
                        info.presetName.isEmpty() ? tr("Custom") : info.presetName);
     const QLocale locale;
-    m_infoLabel->setText(tr("%1 · %2 × %3 · %4 bytes · %5% of the source · %6 ms")
+    m_infoLabel->setFullText(tr("%1 · %2 × %3 · %4 bytes · %5% of the source · %6 ms")
                              .arg(info.format)
                              .arg(info.width)
                              .arg(info.height)
                              .arg(locale.toString(info.bytes))
                              .arg(locale.toString(info.ratio * 100.0, 'f', 1))
                              .arg(locale.toString(info.renderMs, 'f', 0)));
-    m_urlLabel->setText(m_controller->requestUrl());
+    m_urlLabel->setFullText(m_controller->requestUrl());
 }
 
 void PreviewPanel::onFailed(const QString &message)
 {
     m_after->setPlaceholder(tr("No result: %1").arg(message));
-    m_infoLabel->setText(tr("Failed: %1").arg(message));
+    m_infoLabel->setFullText(tr("Failed: %1").arg(message));
 }
 
 void PreviewPanel::copyUrl()

@@ -26,6 +26,7 @@ class QToolButton;
 
 namespace mort {
 
+class ElidedLabel;
 class EngineClient;
 class PreviewImageView;
 struct ObjectProbe;
@@ -136,7 +137,7 @@ private:
     QStackedWidget *m_views = nullptr;
     SplitCompareView *m_split = nullptr;
     QToolButton *m_openButton = nullptr;
-    QLabel *m_fileLabel = nullptr;
+    ElidedLabel *m_fileLabel = nullptr;
     QComboBox *m_bucketCombo = nullptr;
     QComboBox *m_presetCombo = nullptr;
     QComboBox *m_zoomCombo = nullptr;
@@ -145,10 +146,10 @@ private:
     QHash<int, QWidget *> m_fieldLabels; // PreviewParameters::Param -> its label
     PreviewImageView *m_before = nullptr;
     PreviewImageView *m_after = nullptr;
-    QLabel *m_beforeTitle = nullptr;
-    QLabel *m_infoLabel = nullptr;
+    ElidedLabel *m_beforeTitle = nullptr;
+    ElidedLabel *m_infoLabel = nullptr;
     QLabel *m_noteLabel = nullptr;
-    QLabel *m_urlLabel = nullptr;
+    ElidedLabel *m_urlLabel = nullptr;
     QPushButton *m_copyUrlButton = nullptr;
     QPushButton *m_copyYamlButton = nullptr;
     QPushButton *m_savePresetButton = nullptr;
