@@ -1,5 +1,7 @@
 #include "ui/localengineclient.h"
 
+#include "service/adminsecurity.h"
+
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
@@ -42,6 +44,10 @@ QUrl loopbackUrl(const QStringList &addresses)
 LocalEngineClient::LocalEngineClient(ConfigPtr config, QString configPath, QObject *parent)
     : EngineClient(parent), m_engine(std::make_unique<Engine>(std::move(config))), m_configPath(std::move(configPath))
 {
+    // This process drives the engine directly, never through its admin API:
+    // a random token nobody is told keeps other programs (and web pages) out,
+    // unless the config or MORT_ADMIN_TOKEN names one to attach with.
+    m_engine->setDefaultAdminToken(randomAdminToken());
     // Cache operations are operator-driven and rare; one thread keeps them in order.
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(QStringLiteral("studio-cache"));

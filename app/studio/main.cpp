@@ -13,6 +13,7 @@
 #include "ui/recentlist.h"
 #include "ui/remoteengineclient.h"
 #include "ui/tokenstore.h"
+#include "service/adminsecurity.h"
 
 #include <QApplication>
 #include <QDir>
@@ -77,6 +78,7 @@ int runHeadless(int argc, char *argv[], const CommandLine &cmd, LogRing *ring)
     installLogHandler(config->server.logLevel, ring);
     Engine engine(config);
     engine.setLogRing(ring);
+    engine.setDefaultAdminToken(randomAdminToken()); // as LocalEngineClient: attach only with a token of one's own
     if (Expected<void> started = engine.start(); !started) {
         QTextStream(stderr) << "mort-studio: " << started.error().detail << '\n';
         return 1;

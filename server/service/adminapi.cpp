@@ -2,6 +2,7 @@
 
 #include "core/threadhandoff.h"
 #include "service/adminjson.h"
+#include "service/adminorigin.h"
 #include "service/adminsecurity.h"
 
 #include <QJsonDocument>
@@ -62,6 +63,14 @@ void AdminApi::handle(const HttpExchangePtr &exchange)
 {
     const HttpRequest &request = exchange->request();
     const ConfigPtr config = m_backend->config();
+    // A web page must not drive the API through the user's browser (CSRF),
+    // token or not: judged first, on every route.
+    if (std::optional<HttpResponse> forged = refuseBrowserForgery(request, config->server)) {
+        qCInfo(lcAdmin) << "admin request" << request.id << "refused (browser):" << request.method << request.path
+                        << "Origin:" << request.header("Origin") << "Content-Type:" << request.header("Content-Type");
+        exchange->respond(std::move(*forged));
+        return;
+    }
     // Authorise before routing, so unauthenticated clients cannot map the API.
     if (std::optional<HttpResponse> denied = authorizeAdmin(request, config->server)) {
         qCInfo(lcAdmin) << "admin request" << request.id << "refused:" << request.method << request.path;

@@ -9,15 +9,20 @@
 // {"code":"admin.unauthorized","message":...} + WWW-Authenticate: Bearer.
 // Without a token the API is open, which checkAdminExposure() allows only on a
 // loopback internalListen (the API itself re-checks and answers 401 otherwise).
+// BROWSERS (adminorigin.h), judged before the token: an Origin other than the
+// server's own -> 403 admin.cross_origin; a body that is not JSON or YAML by
+// its Content-Type -> 415 admin.unsupported_media_type; no Access-Control-*
+// header is ever sent, so no preflight succeeds.
 //
 // CONVENTIONS. Field names camelCase; numbers are JSON numbers; byte sizes are
 // in bytes (fields end in "Bytes"), durations in ms/sec as their name says;
 // timestamps ISO-8601 UTC with milliseconds ("2024-05-01T10:00:00.000Z") or
 // null when unknown. Every answer is application/json with Cache-Control:
 // no-store, except the event stream. Errors: {"code": "...", "message": "..."}
-// with X-Mort-Error: <code>; codes admin.unauthorized (401), admin.not_found
-// (404), admin.method_not_allowed (405, with Allow), admin.body_too_large
-// (413), admin.not_available (501: the engine does not provide this yet).
+// with X-Mort-Error: <code>; codes admin.unauthorized (401), admin.cross_origin
+// (403), admin.not_found (404), admin.method_not_allowed (405, with Allow),
+// admin.body_too_large (413), admin.unsupported_media_type (415),
+// admin.not_available (501: the engine does not provide this yet).
 //
 // ROUTES
 // GET  /api/v1/info

@@ -3,7 +3,10 @@
 #include "service/adminjson.h"
 
 #include <QHostAddress>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+
+#include <array>
 
 namespace mort {
 
@@ -12,6 +15,14 @@ QByteArray adminToken(const ServerConfig &server)
     if (!server.adminToken.isEmpty())
         return server.adminToken.toUtf8();
     return qgetenv("MORT_ADMIN_TOKEN");
+}
+
+QByteArray randomAdminToken()
+{
+    std::array<quint32, 8> words;
+    QRandomGenerator::system()->fillRange(words.data(), words.size());
+    return QByteArray(reinterpret_cast<const char *>(words.data()), sizeof(words))
+        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b)

@@ -14,6 +14,10 @@ namespace mort {
 // token, the admin API is open -- allowed only on a loopback internal listener.
 QByteArray adminToken(const ServerConfig &server);
 
+// 32 random bytes from the system's generator, base64url: a token for an
+// engine whose admin API only its own process uses (Engine::setDefaultAdminToken).
+QByteArray randomAdminToken();
+
 // Compares every byte of the longer input whatever the contents, so the time
 // taken does not reveal how many leading bytes of a guess were right. Only the
 // lengths' equality is observable (it decides how many bytes are compared).

@@ -131,6 +131,17 @@ Expected<QList<ListenAddress>> listenAddressesOf(const ServerConfig &server)
     return addresses;
 }
 
+// `config` with `token` as server.adminToken when the config and the
+// environment name none.
+ConfigPtr withDefaultAdminToken(ConfigPtr config, const QByteArray &token)
+{
+    if (token.isEmpty() || !adminToken(config->server).isEmpty())
+        return config;
+    auto copy = std::make_shared<Config>(*config);
+    copy->server.adminToken = QString::fromUtf8(token);
+    return copy;
+}
+
 // Entries of `from` that `other` does not have.
 QList<ListenAddress> listenersMissingFrom(const QList<ListenAddress> &from, const QList<ListenAddress> &other)
 {
@@ -230,6 +241,14 @@ bool Engine::isRunning() const
 {
     QMutexLocker lock(&m_httpMutex);
     return m_http != nullptr;
+}
+
+void Engine::setDefaultAdminToken(const QByteArray &token)
+{
+    QMutexLocker applying(&m_applyMutex);
+    m_defaultAdminToken = token;
+    QMutexLocker lock(&m_configMutex);
+    m_config = withDefaultAdminToken(m_config, token);
 }
 
 void Engine::setLogRing(LogRing *ring)
@@ -333,7 +352,7 @@ Expected<void> Engine::applyConfig(const QString &yaml)
     if (!parsed)
         return Error::client("config.invalid", 422, QStringLiteral("the configuration is not valid"),
                              parsed.error().detail);
-    const ConfigPtr next = *parsed;
+    const ConfigPtr next = withDefaultAdminToken(*parsed, m_defaultAdminToken);
     const ServerConfig &now = current->server;
     if (next->server.cache.type != now.cache.type || next->server.cache.cacheSize != now.cache.cacheSize
         || next->server.lock.type != now.lock.type)

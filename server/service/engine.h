@@ -64,6 +64,11 @@ public:
     // Recent log lines for the admin API; answered requests are summarised
     // into it too (the studio's Activity tab).
     void setLogRing(LogRing *ring);
+    // The admin token when neither server.adminToken nor MORT_ADMIN_TOKEN
+    // names one, also after applyConfig(). The studio gives its embedded
+    // engine a random one (randomAdminToken()), so no other program on the
+    // machine can drive it. Call before start().
+    void setDefaultAdminToken(const QByteArray &token);
     // Idle cleanups run so far (mort_vips_cleanup_count).
     quint64 idleCleanups() const;
     TaskRegistry &tasks() { return m_tasks; }
@@ -99,6 +104,7 @@ private:
     QDateTime m_startedAt;
     LogRing *m_logRing = nullptr;
     PlaceholderPtr m_placeholder; // server.placeholder as loaded; guarded by m_applyMutex
+    QByteArray m_defaultAdminToken; // guarded by m_applyMutex
 };
 
 } // namespace mort

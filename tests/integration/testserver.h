@@ -75,9 +75,12 @@ public:
     QIODevice &device() { return *m_device; }
     QTcpSocket *tcp() { return qobject_cast<QTcpSocket *>(m_device.get()); }
 
+    // "Host: mort.test" unless `headers` name a Host of their own.
     static QByteArray requestBytes(const QByteArray &method, const QByteArray &target, const HttpHeaders &headers = {})
     {
-        QByteArray out = method + ' ' + target + " HTTP/1.1\r\nHost: mort.test\r\n";
+        QByteArray out = method + ' ' + target + " HTTP/1.1\r\n";
+        if (!hasHeader(headers, "Host"))
+            out += "Host: mort.test\r\n";
         for (const auto &h : headers)
             out += h.first + ": " + h.second + "\r\n";
         return out + "\r\n";
@@ -124,6 +127,16 @@ public:
                   int timeoutMs = 30000)
     {
         if (!m_connected || !send(requestBytes(method, target, headers)))
+            return {};
+        return read(method == "HEAD", timeoutMs);
+    }
+
+    // A request with `body` and its Content-Length.
+    Reply requestWithBody(const QByteArray &method, const QByteArray &target, HttpHeaders headers,
+                          const QByteArray &body, int timeoutMs = 30000)
+    {
+        headers.append({"Content-Length", QByteArray::number(body.size())});
+        if (!m_connected || !send(requestBytes(method, target, headers) + body))
             return {};
         return read(method == "HEAD", timeoutMs);
     }
@@ -292,6 +305,8 @@ public:
 
     Engine &engine() { return *m_engine; }
     QString address() const { return m_address; }
+    // The bound internalListen ("127.0.0.1:port"); empty without one.
+    QString internalAddress() const { return m_engine ? m_engine->stats().internalAddresses.value(0) : QString(); }
 
     // One request on a fresh connection.
     Reply request(const QByteArray &method, const QByteArray &target, const HttpHeaders &headers = {},

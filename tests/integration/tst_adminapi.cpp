@@ -75,15 +75,16 @@ public:
     QString internalAddress() const { return m_internal; }
     QString publicAddress() const { return m_public; }
 
+    // Bodies go out as the studio and scripts send them: JSON or YAML by type.
     Reply call(const QByteArray &method, const QByteArray &target, HttpHeaders headers = {},
                const QByteArray &body = {})
     {
         RawHttpClient client(m_internal);
-        if (!body.isEmpty() || method == "POST")
-            headers.append({"Content-Length", QByteArray::number(body.size())});
-        if (!client.send(RawHttpClient::requestBytes(method, target, headers) + body))
-            return {};
-        return client.read(method == "HEAD");
+        if (body.isEmpty() && method != "POST")
+            return client.request(method, target, headers);
+        if (!body.isEmpty() && !hasHeader(headers, "Content-Type"))
+            headers.append({QByteArray("Content-Type"), body.startsWith('{') ? "application/json" : "application/yaml"});
+        return client.requestWithBody(method, target, headers, body);
     }
     Reply authed(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
     {

@@ -73,12 +73,8 @@ private Q_SLOTS:
         yaml.replace(QLatin1String("@ROOT@"), server.root());
         const QString internal = server.engine().stats().internalAddresses.value(0);
         RawHttpClient admin(internal);
-        const QByteArray body = yaml.toUtf8();
-        QVERIFY(admin.send(RawHttpClient::requestBytes(
-                               "POST", "/api/v1/config/apply",
-                               {{"Host", "x"}, {"Content-Length", QByteArray::number(body.size())}})
-                           + body));
-        const Reply applied = admin.read();
+        const Reply applied = admin.requestWithBody("POST", "/api/v1/config/apply",
+                                                    {{"Host", "x"}, {"Content-Type", "application/yaml"}}, yaml.toUtf8());
         QVERIFY2(applied.status == 200, applied.body.constData());
         const int requestsBeforeApplyFinished = ok.load() + failed.load();
 

@@ -82,6 +82,9 @@ HttpExchangePtr makeExchange(const QByteArray &method, const QString &path, cons
     r.path = path;
     r.rawQuery = query;
     r.headers = headers;
+    // Bodies typed as the studio and scripts send them (adminorigin.h).
+    if (!body.isEmpty() && !hasHeader(headers, "Content-Type"))
+        r.headers.append({QByteArray("Content-Type"), body.startsWith('{') ? "application/json" : "application/yaml"});
     r.body = body;
     r.internalListener = true;
     return std::make_shared<HttpExchange>(std::move(r), std::make_shared<ConnectionLink>(), TaskScope(), true);
