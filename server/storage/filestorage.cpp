@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,7 +47,7 @@ bool readFully(QFile &file, char *data, qint64 size)
 } // namespace
 
 FileStorage::FileStorage(const StorageConfig &config, const QString &containerDir)
-    : m_config(config), m_containerDir(QDir::cleanPath(containerDir))
+    : m_config(config), m_containerDir(QDir::cleanPath(containerDir)), m_containment(m_containerDir)
 {
 }
 
@@ -71,7 +72,8 @@ Expected<FileStorage::Resolved> FileStorage::resolve(const QString &key) const
         r.isContainer = true;
         r.path = m_containerDir;
     } else {
-        r.path = m_containerDir + QLatin1Char('/') + relative.toString();
+        r.relative = relative.toString();
+        r.path = m_containerDir + QLatin1Char('/') + r.relative;
     }
     return r;
 }
@@ -84,15 +86,28 @@ Expected<FileStorage::Opened> FileStorage::open(const QString &key, Sniff sniff)
     Opened opened;
     opened.path = resolved->path;
     opened.cleanedKey = resolved->cleanedKey;
-    const QByteArray nativePath = QFile::encodeName(opened.path);
-
-    struct stat st = {};
-    if (::stat(nativePath.constData(), &st) != 0) {
+    // Opened beneath the container, links followed only while they stay in
+    // it; O_NONBLOCK so that a FIFO cannot block us (refused below).
+    const int fd = m_containment.open(resolved->relative, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
         const int error = errno;
-        if (error == ENOENT || error == ENOTDIR)
+        if (error == EXDEV)
+            return Error::notFound(opened.path + QStringLiteral(" leads out of the storage root ") + m_containerDir
+                                   + QStringLiteral(" (a symlink): only links that stay inside it are followed"));
+        if (error == ENOENT || error == ENOTDIR || error == ELOOP)
             return Error::notFound(opened.path);
-        return storageerrors::ioError(QStringLiteral("stat"), opened.path, errnoText(error));
+        return storageerrors::ioError(QStringLiteral("open"), opened.path, errnoText(error));
     }
+    auto file = std::make_unique<QFile>();
+    if (!file->open(fd, QIODevice::ReadOnly | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return storageerrors::ioError(QStringLiteral("open"), opened.path, file->errorString());
+    }
+    // Type, size and mtime from the descriptor we read: a concurrent rename
+    // cannot swap the file between a stat and the open.
+    struct stat st = {};
+    if (::fstat(fd, &st) != 0)
+        return storageerrors::ioError(QStringLiteral("fstat"), opened.path, errnoText(errno));
 
     ObjectMetadata &meta = opened.meta;
     if (S_ISDIR(st.st_mode)) {
@@ -108,17 +123,7 @@ Expected<FileStorage::Opened> FileStorage::open(const QString &key, Sniff sniff)
     }
     if (!S_ISREG(st.st_mode)) // FIFOs and devices would block or never end
         return Error::notFound(opened.path + QStringLiteral(" is not a regular file"));
-
-    auto file = std::make_unique<QFile>(opened.path);
-    if (!file->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-        if (!QFileInfo::exists(opened.path))
-            return Error::notFound(opened.path);
-        return storageerrors::ioError(QStringLiteral("open"), opened.path, file->errorString());
-    }
-    // Size and mtime from the descriptor we read, not from the earlier path
-    // stat: a concurrent rename may have swapped the file in between.
-    if (::fstat(file->handle(), &st) != 0)
-        return storageerrors::ioError(QStringLiteral("fstat"), opened.path, errnoText(errno));
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 
     auto header = readHeader(*file, qint64(st.st_size), opened.path);
     if (!header)
@@ -210,6 +215,15 @@ Error FileStorage::conflictOrIoError(const Resolved &target, const QString &oper
     return storageerrors::ioError(operation, target.path, reason);
 }
 
+Expected<void> FileStorage::checkWritable(const Resolved &target) const
+{
+    if (m_containment.resolvesInside(target.path))
+        return {};
+    return storageerrors::keyConflict(target.cleanedKey,
+                                      target.path + QStringLiteral(" leads out of the storage root ") + m_containerDir
+                                          + QStringLiteral(" (a symlink on the way): remove the link or point it inside"));
+}
+
 Expected<void> FileStorage::makeDirectory(const Resolved &target)
 {
     const QFileInfo info(target.path);
@@ -235,6 +249,9 @@ Expected<void> FileStorage::put(const QString &key, const QByteArray &body, cons
     auto resolved = resolve(key);
     if (!resolved)
         return resolved.takeError();
+    // Before anything is created: mkpath and QSaveFile follow links.
+    if (auto writable = checkWritable(*resolved); !writable)
+        return writable;
     if (body.isEmpty())
         return makeDirectory(*resolved);
     if (resolved->isContainer || QFileInfo(resolved->path).isDir())
@@ -295,6 +312,10 @@ Expected<void> FileStorage::remove(const QString &key)
     auto resolved = resolve(key);
     if (!resolved)
         return resolved.takeError();
+    // The link itself may point anywhere (unlink removes the link), but the
+    // folder it sits in must be inside the container.
+    if (!resolved->isContainer && !m_containment.resolvesInside(QFileInfo(resolved->path).path()))
+        return Error::notFound(resolved->path + QStringLiteral(" leads out of the storage root ") + m_containerDir);
     const QByteArray native = QFile::encodeName(resolved->path);
     struct stat st = {};
     // lstat: a symlink is removed itself, never what it points to.
@@ -326,9 +347,12 @@ Expected<QStringList> FileStorage::listKeys(int limit)
     QDirIterator it(root->path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext() && keys.size() < limit) {
         // Judged below the root only: a root inside a hidden folder (~/.cache/...) still lists.
-        const QString relative = base.relativeFilePath(it.next());
+        const QString path = it.next();
+        const QString relative = base.relativeFilePath(path);
         if (relative.startsWith(QLatin1Char('.')) || relative.contains(QLatin1String("/.")))
             continue;
+        if (it.fileInfo().isSymLink() && !m_containment.resolvesInside(path))
+            continue; // a link out of the root: get() would not serve it
         keys.append(QLatin1Char('/') + relative);
     }
     keys.sort();

@@ -2,7 +2,10 @@
 // Shared base of the file-system backends (`local`, `local-meta`): key to
 // path mapping inside the container directory, atomic writes, directory
 // markers, guarded deletes, stat-derived metadata. Subclasses only decide the
-// on-disk header and the ETag text.
+// on-disk header and the ETag text. Symlinks are followed only while they stay
+// inside the container (rootcontainment.h): a read through a link out of it
+// is object.not_found (404), a write storage.key_conflict (409).
+#include "storage/rootcontainment.h"
 #include "storage/storage.h"
 
 #include <QFile>
@@ -51,6 +54,7 @@ private:
     struct Resolved
     {
         QString cleanedKey; // cleanStorageKey(pathPrefix, key)
+        QString relative;   // below the container, no leading '/'; "" for the container itself
         QString path;       // absolute file path inside the container
         bool isContainer = false;
     };
@@ -70,9 +74,12 @@ private:
     Expected<void> makeParent(const Resolved &target);
     Expected<void> removeDirectoryTree(const Resolved &target);
     Error conflictOrIoError(const Resolved &target, const QString &operation, const QString &reason) const;
+    // storage.key_conflict for a write whose path resolves out of the container.
+    Expected<void> checkWritable(const Resolved &target) const;
 
     StorageConfig m_config;
     QString m_containerDir;
+    RootContainment m_containment;
 };
 
 } // namespace mort
