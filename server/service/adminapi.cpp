@@ -1,6 +1,7 @@
 #include "service/adminapi.h"
 
 #include "core/threadhandoff.h"
+#include "service/activecontent.h"
 #include "service/adminjson.h"
 #include "service/adminorigin.h"
 #include "service/adminsecurity.h"
@@ -200,6 +201,9 @@ void AdminApi::cache(const HttpExchangePtr &exchange, const QString &route)
             // The body as the cache holds it (shared, not copied), with its type.
             HttpResponse r(200, entry->response->body(), entry->response->contentType());
             r.setHeader("Cache-Control", "no-store");
+            // A cached SVG opened from here would run in the admin API's own
+            // origin, the one origin allowed to write (adminorigin.h).
+            guardActiveContent(r, r.body);
             return r;
         });
     }

@@ -5,12 +5,14 @@
 #include "http/conditionalresponse.h"
 #include "http/errorresponse.h"
 #include "service/accesslog.h"
+#include "service/activecontent.h"
 #include "service/cloudinaryupload.h"
 #include "service/debugmode.h"
 #include "service/internalapi.h"
 #include "service/responseheaders.h"
 #include "service/responseplugins.h"
 #include "service/watermarksource.h"
+#include "storage/contenttype.h"
 #include "storage/noopstorage.h"
 #include "lock/collapseoutcome.h"
 
@@ -354,6 +356,7 @@ void ObjectHandler::serveStored(const FlowPtr &flow)
             return finish(flow, directoryResponse());
         HttpResponse r = responseFromStored(*meta, {});
         r.setHeader("Content-Length", QByteArray::number(meta->size));
+        guardActiveContent(r, {}); // by the declared type: HEAD reads no bytes
         countDownload();
         return finish(flow, std::move(r));
     }
@@ -376,13 +379,17 @@ void ObjectHandler::serveStored(const FlowPtr &flow)
                                                      .arg(maxFileSize)
                                                      .arg((*storage)->kind())));
     countDownload();
-    if (meta.size <= flow->snap->config->server.cache.maxCacheItemBytes())
-        return finish(flow, responseFromStored(meta, (*device)->readAll()));
+    if (meta.size <= flow->snap->config->server.cache.maxCacheItemBytes()) {
+        HttpResponse response = responseFromStored(meta, (*device)->readAll());
+        guardActiveContent(response, response.body);
+        return finish(flow, std::move(response));
+    }
     // Too large to cache (spec §7) or to hold: stream it from storage to the socket
     // in bounded pieces (seed 9: Mort copied large files several times).
+    HttpResponse response = responseFromStored(meta, {});
+    guardActiveContent(response, (*device)->peek(contenttype::SniffLength));
     std::shared_ptr<QIODevice> body(device->release());
     body->moveToThread(nullptr); // read on the HTTP thread from now on
-    HttpResponse response = responseFromStored(meta, {});
     response.stream = std::make_shared<BodyStream>(BodyStream{std::move(body), 0, meta.size});
     flow->cacheKey.clear();
     finish(flow, std::move(response));
@@ -401,7 +408,9 @@ void ObjectHandler::serveParentUnchanged(const FlowPtr &flow)
     if (stored->meta.isDirectory || !stored->meta.contentType.contains("image/"))
         return finishError(flow, Error::notFound(QStringLiteral("parent is not an image")));
     countDownload();
-    finish(flow, responseFromStored(stored->meta, std::move(stored->body)));
+    HttpResponse response = responseFromStored(stored->meta, std::move(stored->body));
+    guardActiveContent(response, response.body);
+    finish(flow, std::move(response));
 }
 
 void ObjectHandler::serveTransform(const FlowPtr &flow)
