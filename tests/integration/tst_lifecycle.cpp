@@ -52,7 +52,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(engine.tasks().live(TaskKind::Transform) >= 1, 10000);
         QElapsedTimer timer;
         timer.start();
-        engine.stop(5000);
+        // A long grace: the blur of 24 MP may take seconds on a loaded 2-core
+        // machine; what is checked is that stop() returns once it is done.
+        engine.stop(20000);
         const qint64 stopMs = timer.elapsed();
         client.join();
         qInfo("stop() returned after %lld ms", stopMs);
@@ -64,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(d.ok);
         QCOMPARE(d.width, 6000);
         QCOMPARE(d.height, 4000);
-        QVERIFY2(stopMs < 4900, "stop() waited for the grace period instead of the drained request");
+        QVERIFY2(stopMs < 19900, "stop() waited for the grace period instead of the drained request");
         QCOMPARE(engine.tasks().liveTotal(), qint64(0));
 
         // Nothing listens any more.
