@@ -3,6 +3,7 @@
 // next to each field with the YAML key, unit and Mort's default. A loaded
 // Config is immutable and shared (std::shared_ptr<const Config>): a reload
 // builds a new snapshot, in-flight requests keep theirs.
+#include "config/trustedproxy.h"
 #include "core/expected.h"
 
 #include <QByteArray>
@@ -97,6 +98,7 @@ struct ServerConfig
     IdleCleanupConfig idleCleanup;                             // idleCleanup
     LimitsConfig limits;                                       // limits (ours)
     QString adminToken;                                        // adminToken (ours): bearer token for /api/v1
+    QList<TrustedProxy> trustedProxies;                        // trustedProxies (ours): whose forwarded headers count
 };
 
 // headers[] rule

@@ -46,6 +46,18 @@ ServerConfig ConfigParser::parseServer(const YAML::Node &node, const QString &pa
     // The placeholder is only named here; fetching it is the service's job at startup.
     m_reader.readString(node, "placeholder", path, server.placeholder);
     m_reader.readString(node, "adminToken", path, server.adminToken);
+    QStringList proxies;
+    m_reader.readStringList(node, "trustedProxies", path, proxies);
+    const QString proxiesPath = YamlFieldReader::join(path, "trustedProxies");
+    for (qsizetype i = 0; i < proxies.size(); ++i) {
+        if (const std::optional<TrustedProxy> proxy = TrustedProxy::parse(proxies.at(i)))
+            server.trustedProxies.append(*proxy);
+        else
+            m_reader.addIssue(YamlFieldReader::indexed(proxiesPath, i),
+                              QStringLiteral("\"%1\" is not an IP address, a subnet such as 10.0.0.0/8, or \"unix\" "
+                                             "(host names are not resolved)")
+                                  .arg(proxies.at(i)));
+    }
 
     parsePlugins(YamlFieldReader::child(node, "plugins"), YamlFieldReader::join(path, "plugins"), server.plugins);
     parseCache(YamlFieldReader::child(node, "cache"), YamlFieldReader::join(path, "cache"), server.cache);

@@ -1,19 +1,10 @@
 #include "service/debugmode.h"
 
+#include "service/localclient.h"
+
 namespace mort {
 
 namespace {
-
-bool isLocalClient(const QHostAddress &address)
-{
-    if (address.isNull())
-        return true; // a unix socket: only local processes can connect
-    bool mapped = false;
-    const quint32 v4 = address.toIPv4Address(&mapped);
-    if (mapped)
-        return (v4 >> 24) == 127;
-    return address.isLoopback();
-}
 
 QString storageKind(const Config &config, const QString &bucket, const QString &storageName)
 {
@@ -23,9 +14,9 @@ QString storageKind(const Config &config, const QString &bucket, const QString &
 
 } // namespace
 
-bool debugRequested(const HttpRequest &request)
+bool debugRequested(const HttpRequest &request, const ServerConfig &server)
 {
-    return !request.header("X-Mort-Debug").isEmpty() && isLocalClient(request.remoteAddress);
+    return !request.header("X-Mort-Debug").isEmpty() && isLocalClient(request, server.trustedProxies);
 }
 
 void addDebugHeaders(HttpResponse &response, const Config &config, const ObjectRef &object)

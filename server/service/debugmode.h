@@ -3,15 +3,16 @@
 // `X-Mort-Debug` header learns the resolved key, storage and parent, gets the
 // error text instead of {"message": "error"}, and bypasses the response cache.
 // Mort grants it to anyone (peer-differences S8); we grant it only to clients
-// on this host (loopback or a unix socket), so internal keys and error texts
-// never reach the public.
+// on this host (loopback or a unix socket; behind a reverse proxy as
+// localclient.h decides with server.trustedProxies), so internal keys and
+// error texts never reach the public.
 #include "config/config.h"
 #include "http/httpmessage.h"
 #include "object/objectref.h"
 
 namespace mort {
 
-bool debugRequested(const HttpRequest &request);
+bool debugRequested(const HttpRequest &request, const ServerConfig &server);
 
 // Cache-Control: no-cache, x-mort-key, x-mort-storage, x-mort-transform,
 // x-mort-parent-key/-bucket/-storage (when there is a parent), X-Mort-Version.

@@ -146,7 +146,6 @@ std::shared_ptr<const ObjectHandler::Snapshot> ObjectHandler::snapshot() const
 void ObjectHandler::handle(const HttpExchangePtr &exchange)
 {
     const HttpRequest &request = exchange->request();
-    const bool debug = debugRequested(request);
     if (request.internalListener) {
         if (m_internalApi)
             m_internalApi->handle(exchange);
@@ -157,6 +156,7 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
     auto flow = std::make_shared<Flow>();
     flow->exchange = exchange;
     flow->snap = snapshot();
+    const bool debug = debugRequested(request, flow->snap->config->server);
     // Intercepted before the URL is parsed and before S3 auth (spec s3-api.md §7).
     if (const BucketConfig *uploadBucket = cloudinaryUploadBucket(*flow->snap->config, request)) {
         flow->object.bucket = uploadBucket->name;

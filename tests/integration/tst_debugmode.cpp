@@ -39,23 +39,24 @@ class TestDebugMode : public QObject
 private Q_SLOTS:
     void onlyLocalClientsGetIt()
     {
+        const ServerConfig server; // no trustedProxies
         HttpRequest r;
         r.headers = {{"X-Mort-Debug", "1"}};
         r.remoteAddress = QHostAddress(QStringLiteral("127.0.0.1"));
-        QVERIFY(debugRequested(r));
+        QVERIFY(debugRequested(r, server));
         r.remoteAddress = QHostAddress(QStringLiteral("::1"));
-        QVERIFY(debugRequested(r));
+        QVERIFY(debugRequested(r, server));
         r.remoteAddress = QHostAddress(QStringLiteral("::ffff:127.0.0.2"));
-        QVERIFY(debugRequested(r));
+        QVERIFY(debugRequested(r, server));
         r.remoteAddress = QHostAddress(); // unix socket
-        QVERIFY(debugRequested(r));
+        QVERIFY(debugRequested(r, server));
         r.remoteAddress = QHostAddress(QStringLiteral("10.0.0.7"));
-        QVERIFY(!debugRequested(r));
+        QVERIFY(!debugRequested(r, server));
         r.remoteAddress = QHostAddress(QStringLiteral("::ffff:192.168.1.9"));
-        QVERIFY(!debugRequested(r));
+        QVERIFY(!debugRequested(r, server));
         r.remoteAddress = QHostAddress(QStringLiteral("127.0.0.1"));
         r.headers = {{"X-Mort-Debug", ""}};
-        QVERIFY(!debugRequested(r));
+        QVERIFY(!debugRequested(r, server));
     }
 
     void headersErrorsAndCacheBypass()
