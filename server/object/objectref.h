@@ -46,9 +46,9 @@ QString collapseKey(const ObjectRef &object);
 // ranged responses separately.
 QString responseCacheKey(const ObjectRef &object, const QByteArray &rangeHeader);
 
-// webp plugin pre-processing (spec §7): when `acceptHeader` contains the
-// substring "image/webp" (no q-value parsing, as Mort) and the object has
-// transforms, force webp output -- the format write enters the hash
+// webp plugin pre-processing (spec §7): when `acceptHeader` names image/webp
+// as acceptable (acceptsMediaType(): case-insensitive, q=0 refuses -- Mort
+// only tests for the substring) and the object has transforms, force webp output -- the format write enters the hash
 // accumulator, but the key is not recomputed -- and append "webp" to the key.
 // Returns true when the object was converted. Idempotent.
 bool applyWebpAccept(ObjectRef &object, const QByteArray &acceptHeader);

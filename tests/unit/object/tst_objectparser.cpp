@@ -248,7 +248,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("accept");
         QTest::addColumn<bool>("converted");
         QTest::newRow("acceptsWebpAndTransformed") << QByteArray("width=100") << QByteArray("image/avif,image/webp,*/*") << true;
-        QTest::newRow("noQValueParsing") << QByteArray("width=100") << QByteArray("image/webp;q=0") << true;
+        // Accept is parsed (issue 23.5; Mort tests for the substring).
+        QTest::newRow("qZeroRefuses") << QByteArray("width=100") << QByteArray("image/webp;q=0") << false;
+        QTest::newRow("caseInsensitive") << QByteArray("width=100") << QByteArray("IMAGE/WEBP") << true;
         QTest::newRow("noWebpInAccept") << QByteArray("width=100") << QByteArray("image/png,*/*") << false;
         QTest::newRow("originalNeverConverted") << QByteArray() << QByteArray("image/webp") << false;
     }
