@@ -239,6 +239,10 @@ RangeParse parseRangeHeader(const QByteArray &header, qint64 size, QList<ByteRan
             qint64 n = endText.toLongLong(&ok);
             if (!ok || n < 0)
                 return invalid();
+            if (n == 0 || size == 0) {
+                noOverlap = true; // RFC 9110 §14.1.3: a zero suffix selects nothing (416, not an empty 206)
+                continue;
+            }
             n = std::min(n, size);
             r.start = size - n;
             r.length = size - r.start;

@@ -4,11 +4,9 @@
 #include "http/httpservercore.h"
 
 #include <QDateTime>
-#include <QHttpServerRequest>
 #include <QIODevice>
 #include <QLoggingCategory>
 #include <QTcpSocket>
-#include <QUrl>
 
 Q_LOGGING_CATEGORY(lcHttp, "mort.http")
 
@@ -16,41 +14,25 @@ namespace mort {
 
 namespace {
 
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    case QHttpServerRequest::Method::Connect: return "CONNECT";
-    case QHttpServerRequest::Method::Trace: return "TRACE";
-    default: return "UNKNOWN"; // Qt 6.4 maps custom methods to Unknown
-    }
-}
-
 bool statusHasNoBody(int status) { return status < 200 || status == 204 || status == 304; }
 
-bool tokenListContains(const QByteArray &value, QByteArrayView token)
+RequestParser::Limits parserLimits(const HttpLimits &limits)
 {
-    for (const QByteArray &part : value.split(',')) {
-        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    RequestParser::Limits out;
+    out.maxHeaderBytes = limits.maxHeaderBytes;
+    out.maxBodyBytes = limits.maxBodyBytes;
+    return out;
 }
 
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, HttpServerCore *core, bool internalListener)
     : QObject(socket), m_socket(socket), m_core(core), m_internal(internalListener),
-      m_link(std::make_shared<ConnectionLink>())
+      m_link(std::make_shared<ConnectionLink>()), m_parser(parserLimits(core->limits()))
 {
     m_link->connection = this;
-    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    socket->setReadBufferSize(kReadChunk);
+    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::processInput);
     connect(socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
     connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
     m_timer.setSingleShot(true);
@@ -82,173 +64,99 @@ void HttpConnection::armTimer(int ms)
         m_timer.start(ms);
 }
 
-// The guard: sees the raw bytes before Qt HttpServer parses (and buffers) them.
-// Qt 6.4 consumes everything available on each readyRead, so every byte passes
-// here exactly once: we keep our own copy of the header being received (bounded)
-// and count body bytes to know where the next request starts.
-void HttpConnection::onReadyRead()
+void HttpConnection::processInput()
 {
-    if (m_rejected) {
-        m_socket->readAll(); // discard: the connection is closing
+    if (m_rejected || m_lastRequestRead) {
+        m_socket->readAll(); // discard: no further request will be answered
         return;
     }
     const HttpLimits &limits = m_core->limits();
-    const qint64 available = m_socket->bytesAvailable();
-    QByteArray segment;
-    qint64 offset = 0;
-    while (offset < available) {
-        if (m_inBody) {
-            if (m_chunkedBody) {
-                // The end of a chunked body is Qt's to find; we only bound its size.
-                m_bodyBytesSeen += available - offset;
-                if (m_bodyBytesSeen > limits.maxBodyBytes)
-                    reject(413, "request body too large");
-                else
-                    reserveBody(available - offset);
+    while (m_pending.size() < kMaxPipelined) {
+        const RequestParser::Event event = m_parser.next();
+        // Chunked bodies announce no length: their bytes are reserved as they come.
+        const qint64 freshBodyBytes = m_parser.takeNewBodyBytes();
+        if (m_parser.head().chunked && freshBodyBytes > 0 && !reserveBody(freshBodyBytes))
+            return;
+        switch (event) {
+        case RequestParser::Event::NeedMore: {
+            const QByteArray bytes = m_socket->read(kReadChunk);
+            if (bytes.isEmpty())
+                return;
+            if (m_parser.idle())
+                armTimer(limits.headerTimeoutMs); // a request begins: its head must arrive in time
+            m_parser.append(bytes);
+            break;
+        }
+        case RequestParser::Event::HeadReady:
+            if (!onHead())
+                return;
+            break;
+        case RequestParser::Event::MessageComplete:
+            dispatchRequest();
+            if (m_lastRequestRead) {
+                m_socket->readAll();
                 return;
             }
-            const qint64 n = std::min(m_bodyRemaining, available - offset);
-            m_bodyRemaining -= n;
-            offset += n;
-            if (m_bodyRemaining == 0)
-                m_inBody = false;
-            continue;
-        }
-        if (segment.isNull())
-            segment = m_socket->peek(std::min<qint64>(available, offset + limits.maxHeaderBytes + 8));
-        if (m_headerBuffer.isEmpty())
-            armTimer(limits.headerTimeoutMs); // first byte of a request: the header must arrive in time
-        const qsizetype before = m_headerBuffer.size();
-        m_headerBuffer += QByteArrayView(segment).sliced(offset);
-        while (m_headerBuffer.startsWith("\r\n"))
-            m_headerBuffer.remove(0, 2); // RFC 9112 §2.2: ignore empty lines before a request
-        const qsizetype end = m_headerBuffer.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_headerBuffer.size() > limits.maxHeaderBytes || segment.size() < available)
-                reject(431, "request header too large");
+            break;
+        case RequestParser::Event::Failed:
+            reject(m_parser.errorStatus(), m_parser.errorReason());
             return;
         }
-        if (end + 4 > limits.maxHeaderBytes) {
-            reject(431, "request header too large");
-            return;
-        }
-        // Bytes of this segment that belonged to the header; the rest is body or the next request.
-        offset += std::max<qsizetype>(0, end + 4 - before);
-        const QByteArray header = m_headerBuffer.left(end);
-        m_headerBuffer.clear();
-        if (!acceptHeader(header))
-            return;
     }
 }
 
-bool HttpConnection::acceptHeader(const QByteArray &header)
+bool HttpConnection::onHead()
 {
-    const HttpLimits &limits = m_core->limits();
-    const QList<QByteArray> lines = header.split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
-        reject(400, "malformed request line");
-        return false;
-    }
-    const bool http10 = requestLine.at(2) == "HTTP/1.0";
-    QByteArray connection, contentLength, transferEncoding, expect;
-    int contentLengthCount = 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "connection") {
-            connection = value;
-        } else if (name == "content-length") {
-            // Conflicting lengths would desynchronise Qt's parser (DESIGN §4).
-            if (contentLengthCount++ > 0 && value != contentLength) {
-                reject(400, "conflicting Content-Length headers");
-                return false;
-            }
-            contentLength = value;
-        } else if (name == "transfer-encoding") {
-            transferEncoding = value;
-        } else if (name == "expect") {
-            expect = value;
-        }
-    }
-    qint64 length = 0;
-    if (!contentLength.isEmpty()) {
-        bool ok = false;
-        length = contentLength.toLongLong(&ok);
-        if (!ok || length < 0) {
-            reject(400, "invalid Content-Length");
-            return false;
-        }
-        if (length > limits.maxBodyBytes) {
-            reject(413, "request body too large");
-            return false;
-        }
-    }
-    m_chunkedBody = tokenListContains(transferEncoding, "chunked");
+    const RequestHead &head = m_parser.head();
     // The body's bytes are reserved before the client is told to send them.
-    m_metas.push_back(RequestMeta{});
-    if (!reserveBody(length))
+    m_bodyReservation = std::make_shared<BodyBudget::Reservation>();
+    if (!reserveBody(head.contentLength))
         return false;
-    if (!expect.isEmpty()) {
-        if (expect.compare("100-continue", Qt::CaseInsensitive) != 0) {
-            reject(417, "unsupported expectation");
-            return false;
-        }
-        // Qt 6.4 ignores Expect; the client would wait before sending the body.
-        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    }
-    RequestMeta &meta = m_metas.back();
-    meta.keepAlive = http10 ? tokenListContains(connection, "keep-alive") : !tokenListContains(connection, "close");
-    meta.http10 = http10;
-    m_bodyRemaining = length;
-    m_bodyBytesSeen = 0;
-    m_inBody = m_chunkedBody || length > 0;
-    if (m_inBody)
-        armTimer(limits.idleTimeoutMs); // the body must keep coming
+    if (head.expectContinue)
+        sendContinue();
+    if (m_parser.receivingBody())
+        armTimer(m_core->limits().idleTimeoutMs); // the body must keep coming
     else
         m_timer.stop();
     return true;
 }
 
-void HttpConnection::dispatch(const QHttpServerRequest &qtRequest)
+void HttpConnection::sendContinue()
+{
+    if (m_pending.empty())
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    else
+        m_continueOwed = true;
+}
+
+void HttpConnection::dispatchRequest()
 {
     HttpCounters *counters = m_core->counters();
     counters->requestsReceived++;
-    RequestMeta meta;
-    if (!m_metas.empty()) {
-        meta = m_metas.front();
-        m_metas.pop_front();
-    } else {
-        // Pipelined request parsed in the same read as its predecessor.
-        meta.keepAlive = !tokenListContains(qtRequest.value("connection"), "close");
-    }
-    if (m_chunkedBody) {
-        m_inBody = false; // Qt found the end of the chunked body
-        m_chunkedBody = false;
-    }
-    if (m_headerBuffer.isEmpty())
+    const RequestHead &head = m_parser.head();
+    if (m_parser.idle())
         m_timer.stop();
+    else
+        armTimer(m_core->limits().headerTimeoutMs); // part of the next request is here already
 
     HttpRequest request;
-    request.method = methodName(qtRequest.method());
-    const QUrl url = qtRequest.url();
-    request.path = url.path(QUrl::FullyDecoded); // Mort splits the decoded path
-    request.rawQuery = url.query(QUrl::FullyEncoded).toLatin1();
-    request.headers = qtRequest.headers();
-    request.body = qtRequest.body();
-    request.remoteAddress = qtRequest.remoteAddress();
+    request.method = head.method;
+    // Mort splits the decoded path. Decoded here, never by a URL parser: a
+    // target such as "//host/x" is a path, not an authority.
+    request.path = QString::fromUtf8(QByteArray::fromPercentEncoding(head.path));
+    request.rawQuery = head.rawQuery;
+    request.headers = head.headers;
+    request.body = m_parser.takeBody();
+    request.remoteAddress = m_socket->peerAddress();
     request.internalListener = m_internal;
     request.id = m_core->nextRequestId();
     request.received = std::chrono::steady_clock::now();
+    m_lastRequestRead = !head.keepAlive;
 
     auto exchange = std::make_shared<HttpExchange>(std::move(request), m_link,
-                                                   TaskScope(m_core->tasks(), TaskKind::Request), meta.keepAlive,
-                                                   meta.http10);
-    exchange->holdBody(std::move(meta.body));
+                                                   TaskScope(m_core->tasks(), TaskKind::Request), head.keepAlive,
+                                                   head.http10);
+    exchange->holdBody(std::exchange(m_bodyReservation, nullptr));
     m_pending.push_back(exchange);
     counters->exchangesInFlight++;
     try {
@@ -445,9 +353,22 @@ void HttpConnection::finishCurrent()
         m_socket->disconnectFromHost();
         return;
     }
-    if (m_pending.empty())
-        armTimer(m_core->limits().idleTimeoutMs);
+    if (m_pending.empty()) {
+        if (!m_deferredRejection.isEmpty()) {
+            m_socket->write(std::exchange(m_deferredRejection, QByteArray()));
+            m_socket->disconnectFromHost();
+            return;
+        }
+        if (m_continueOwed) {
+            m_continueOwed = false;
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        }
+        armTimer(m_parser.idle() ? m_core->limits().idleTimeoutMs : m_core->limits().headerTimeoutMs);
+    }
     flushReady();
+    // Reading pauses while kMaxPipelined answers are owed; one fewer now.
+    if (!m_rejected && !m_lastRequestRead && (m_parser.bufferedBytes() > 0 || m_socket->bytesAvailable() > 0))
+        QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
 }
 
 void HttpConnection::onDisconnected()
@@ -462,7 +383,7 @@ void HttpConnection::onTimeout()
 {
     if (!m_pending.empty())
         return; // a response is being produced: its own deadline applies
-    if ((m_inBody || !m_headerBuffer.isEmpty()) && !m_rejected)
+    if (!m_parser.idle() && !m_rejected)
         reject(408, "request not received in time");
     else
         closeNow();
@@ -476,8 +397,8 @@ void HttpConnection::closeNow()
 
 bool HttpConnection::reserveBody(qint64 bytes)
 {
-    // The request whose header came last owns the bytes now arriving.
-    if (bytes <= 0 || m_metas.empty() || m_core->bodyBudget().reserve(*m_metas.back().body, bytes))
+    // The request being received owns the bytes now arriving.
+    if (bytes <= 0 || !m_bodyReservation || m_core->bodyBudget().reserve(*m_bodyReservation, bytes))
         return true;
     reject(503, "server busy: too many request bodies in flight, retry");
     return false;
@@ -487,6 +408,8 @@ void HttpConnection::reject(int status, const QByteArray &why)
 {
     m_core->counters()->rejectedByGuard++;
     m_rejected = true;
+    m_continueOwed = false;
+    m_bodyReservation.reset();
     m_timer.stop();
     m_socket->readAll();
     const QByteArray body = why + '\n';
@@ -495,6 +418,10 @@ void HttpConnection::reject(int status, const QByteArray &why)
         out += "Retry-After: 1\r\n"; // as every 503 of ours (peer R4)
     out += "Content-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size())
            + "\r\nConnection: close\r\nDate: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n\r\n" + body;
+    if (!m_pending.empty()) {
+        m_deferredRejection = out; // responses owed to earlier requests go first
+        return;
+    }
     m_socket->write(out);
     m_socket->disconnectFromHost();
 }

@@ -1,10 +1,12 @@
 #pragma once
-// Per-connection state on the HTTP thread: the request guard (limits checked
-// on the raw bytes before Qt HttpServer buffers them), header/idle timeouts,
-// in-order response writing (safe with pipelined requests) and body streaming
-// in bounded pieces driven by bytesWritten.
+// Per-connection state on the HTTP thread: reads the socket in bounded
+// pieces into the one request parser (http/requestparser.h), applies the
+// body budget and header/idle timeouts, and writes every byte the client gets
+// -- interim 100 Continue, responses, rejections -- strictly in request order
+// through one writer. Body streaming in bounded pieces driven by bytesWritten.
 #include "http/bodybudget.h"
 #include "http/httpexchange.h"
+#include "http/requestparser.h"
 
 #include <QObject>
 #include <QPointer>
@@ -14,7 +16,6 @@
 #include <memory>
 
 class QTcpSocket;
-class QHttpServerRequest;
 
 namespace mort {
 
@@ -33,12 +34,10 @@ class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    // Becomes a child of `socket`; must be created before Qt HttpServer connects
-    // to the socket so that our readyRead slot runs first.
+    // Becomes a child of `socket` and the only reader of it.
     HttpConnection(QTcpSocket *socket, HttpServerCore *core, bool internalListener);
     ~HttpConnection() override;
 
-    void dispatch(const QHttpServerRequest &request);
     // Thread-safe (called under ConnectionLink::mutex).
     void postResponseReady();
     bool hasPendingExchanges() const { return !m_pending.empty(); }
@@ -51,18 +50,21 @@ public:
     // A streamed response's producer is not asked for more while this many
     // bytes still wait in the socket (the client is not reading).
     static constexpr qint64 kStreamBacklog = 256 * 1024;
+    // Bytes taken from the socket per read; Qt's own read buffer is bounded
+    // to the same size, so a client that sends faster than we answer is held
+    // back by TCP instead of filling our memory.
+    static constexpr qint64 kReadChunk = 64 * 1024;
+    // Requests read ahead of their answers (pipelining); more wait unread.
+    static constexpr size_t kMaxPipelined = 16;
 
 private:
-    struct RequestMeta
-    {
-        bool keepAlive = true;
-        bool http10 = false;
-        // This request's body bytes in the server-wide budget; handed to the exchange.
-        std::shared_ptr<BodyBudget::Reservation> body = std::make_shared<BodyBudget::Reservation>();
-    };
-
-    void onReadyRead();
-    bool acceptHeader(const QByteArray &header);
+    // Parses what has arrived and dispatches complete requests, reading only
+    // while fewer than kMaxPipelined answers are owed.
+    void processInput();
+    bool onHead();
+    void dispatchRequest();
+    // "100 Continue" goes out only after every earlier response.
+    void sendContinue();
     void onBytesWritten();
     void onDisconnected();
     void onTimeout();
@@ -72,6 +74,8 @@ private:
     void continueFileBody();
     void streamTick();
     void finishCurrent();
+    // Answers `status` after every response owed before it, then closes;
+    // nothing more is read from the client.
     void reject(int status, const QByteArray &why);
     // Takes `bytes` of the current request's body from the server-wide budget;
     // on failure answers 503 (Retry-After) and closes. False when rejected.
@@ -83,13 +87,13 @@ private:
     bool m_internal;
     std::shared_ptr<ConnectionLink> m_link;
     std::deque<HttpExchangePtr> m_pending; // in request order
-    std::deque<RequestMeta> m_metas;       // guard's view of requests not yet dispatched
-    QByteArray m_headerBuffer; // header of the request being received (bounded by maxHeaderBytes)
-    bool m_inBody = false;
-    qint64 m_bodyRemaining = 0;
-    qint64 m_bodyBytesSeen = 0;
-    bool m_chunkedBody = false;
-    bool m_rejected = false;
+    RequestParser m_parser;
+    // The body of the request being received, in the server-wide budget; handed to its exchange.
+    std::shared_ptr<BodyBudget::Reservation> m_bodyReservation;
+    bool m_rejected = false;       // a rejection is written or waits its turn: read nothing more
+    bool m_lastRequestRead = false; // Connection: close (or HTTP/1.0) request dispatched
+    bool m_continueOwed = false;
+    QByteArray m_deferredRejection; // written once the responses owed before it are
     QTimer m_timer;
 
     // The response being written.

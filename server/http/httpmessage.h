@@ -27,7 +27,7 @@ QByteArray httpDate(const QDateTime &utc); // RFC 7231 IMF-fixdate
 
 struct HttpRequest
 {
-    QByteArray method;     // upper case: "GET", "HEAD", ...; "UNKNOWN" for methods Qt does not know
+    QByteArray method;     // the request's method token as sent: "GET", "HEAD", ... (case-sensitive)
     QString path;          // percent-decoded path, as Mort splits it
     QByteArray rawQuery;   // undecoded query, without '?'
     HttpHeaders headers;

@@ -1,7 +1,5 @@
 #include "http/httpservercore.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QTcpSocket>
 
 #include <cerrno>
@@ -25,9 +23,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    // Created before Qt HttpServer sees the socket, so the guard's readyRead runs first.
-    new HttpConnection(socket, m_core, m_internal);
-    addPendingConnection(socket);
+    new HttpConnection(socket, m_core, m_internal); // child of the socket, its only reader
 }
 
 HttpServerCore::HttpServerCore(HttpLimits limits, HttpHandler *handler, TaskRegistry *tasks,
@@ -108,7 +104,6 @@ Expected<QString> HttpServerCore::listenOn(const ListenAddress &address)
         bound = host + QLatin1Char(':') + QString::number(server->serverPort());
     }
     server->address = address;
-    bind(server);
     m_servers.append(server);
     return bound;
 }
@@ -153,20 +148,6 @@ void HttpServerCore::endStreams()
                 connection->endStream();
         }
     }
-}
-
-bool HttpServerCore::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    auto *connection = socket->findChild<HttpConnection *>(QString(), Qt::FindDirectChildrenOnly);
-    if (!connection)
-        return false;
-    connection->dispatch(request);
-    return true;
-}
-
-void HttpServerCore::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    makeResponder(request, socket).write(QHttpServerResponder::StatusCode::InternalServerError);
 }
 
 } // namespace mort

@@ -1,13 +1,12 @@
 #pragma once
-// Lives on the HTTP thread. Qt 6.4's QAbstractHttpServer hands every parsed
-// request here with its socket; we route it to the HttpConnection that guards
-// that socket. No Qt router: one handler gets everything (spec: every path is
-// /<bucket>/<key>).
+// Lives on the HTTP thread: owns the listeners (TCP and unix sockets); every
+// accepted socket gets an HttpConnection, which parses and answers its
+// requests (server/http/README.md: one parser, ours). One handler gets
+// everything (spec: every path is /<bucket>/<key>).
 #include "http/bodybudget.h"
 #include "http/httpconnection.h"
 #include "http/listenaddress.h"
 
-#include <QAbstractHttpServer>
 #include <QList>
 #include <QTcpServer>
 
@@ -28,7 +27,8 @@ struct HttpCounters
     std::atomic<qint64> exchangesInFlight{0};
 };
 
-// QTcpServer whose accepted sockets get an HttpConnection (the guard) first.
+// QTcpServer whose accepted sockets each get an HttpConnection. Sockets are
+// never queued as "pending connections": nobody would take them.
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -44,7 +44,7 @@ private:
     bool m_internal;
 };
 
-class HttpServerCore : public QAbstractHttpServer
+class HttpServerCore : public QObject
 {
     Q_OBJECT
 public:
@@ -67,10 +67,6 @@ public:
     TaskRegistry *tasks() const { return m_tasks; }
     HttpCounters *counters() const { return m_counters; }
     quint64 nextRequestId() { return ++m_requestIds; }
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
     HttpLimits m_limits;

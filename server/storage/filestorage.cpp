@@ -94,7 +94,8 @@ Expected<FileStorage::Opened> FileStorage::open(const QString &key, Sniff sniff)
         if (error == EXDEV)
             return Error::notFound(opened.path + QStringLiteral(" leads out of the storage root ") + m_containerDir
                                    + QStringLiteral(" (a symlink): only links that stay inside it are followed"));
-        if (error == ENOENT || error == ENOTDIR || error == ELOOP)
+        // A name longer than the file system allows cannot exist either.
+        if (error == ENOENT || error == ENOTDIR || error == ELOOP || error == ENAMETOOLONG)
             return Error::notFound(opened.path);
         return storageerrors::ioError(QStringLiteral("open"), opened.path, errnoText(error));
     }

@@ -125,7 +125,10 @@ private Q_SLOTS:
             << QByteArray("bytes=5-100") << qint64(10) << ok << Ranges{{5, 5}};
         QTest::newRow("suffix larger than size clamped to the whole")
             << QByteArray("bytes=-50") << qint64(10) << ok << Ranges{{0, 10}};
-        QTest::newRow("bytes=-0 is an empty suffix") << QByteArray("bytes=-0") << qint64(10) << ok << Ranges{{10, 0}};
+        // RFC 9110 §14.1.3 (Go answered an inverted 206 "bytes 10-9/10"): nothing selected -> 416.
+        QTest::newRow("bytes=-0 selects nothing") << QByteArray("bytes=-0") << qint64(10) << noOverlap << Ranges{};
+        QTest::newRow("bytes=-0,0-1 keeps the satisfiable range") << QByteArray("bytes=-0,0-1") << qint64(10) << ok
+                                                               << Ranges{{0, 2}};
         QTest::newRow("several ranges kept in order")
             << QByteArray("bytes=0-1,4-5,-2") << qint64(10) << ok << Ranges{{0, 2}, {4, 2}, {8, 2}};
         QTest::newRow("spaces around parts and numbers")

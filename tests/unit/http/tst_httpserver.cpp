@@ -216,7 +216,7 @@ private Q_SLOTS:
     {
         start();
         RawClient c(m_port);
-        c.send("GET /echo HTTP/1.1\r\nConnection: close\r\n\r\n");
+        c.send("GET /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         QCOMPARE(c.read().status, 200);
         QVERIFY(c.waitClosed());
     }
@@ -303,7 +303,7 @@ private Q_SLOTS:
         limits.maxBodyBytes = 1024;
         start(limits);
         RawClient c(m_port);
-        c.send("PUT /b/k HTTP/1.1\r\nContent-Length: 1000000000\r\n\r\n");
+        c.send("PUT /b/k HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n");
         QCOMPARE(c.read().status, 413);
         QVERIFY(c.waitClosed());
     }
@@ -317,18 +317,18 @@ private Q_SLOTS:
         start(limits);
         // A holds 1000 of 1500: "100 Continue" comes after the reservation.
         RawClient a(m_port);
-        a.send("PUT /body HTTP/1.1\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n");
+        a.send("PUT /body HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n");
         QCOMPARE(a.read().status, 100);
 
         RawClient b(m_port);
-        b.send("PUT /body HTTP/1.1\r\nContent-Length: 600\r\n\r\n");
+        b.send("PUT /body HTTP/1.1\r\nHost: x\r\nContent-Length: 600\r\n\r\n");
         const ParsedResponse busy = b.read();
         QCOMPARE(busy.status, 503);
         QCOMPARE(headerValue(busy.headers, "Retry-After"), QByteArray("1"));
         QVERIFY(b.waitClosed());
 
         RawClient c(m_port); // 1000 + 500 fits exactly
-        c.send("PUT /body HTTP/1.1\r\nContent-Length: 500\r\n\r\n" + QByteArray(500, 'c'));
+        c.send("PUT /body HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n" + QByteArray(500, 'c'));
         QCOMPARE(c.read().body, QByteArray("500"));
 
         a.send(QByteArray(1000, 'a'));
@@ -340,7 +340,7 @@ private Q_SLOTS:
         QByteArray answered;
         while (answered != "600" && t.elapsed() < 5000) {
             RawClient d(m_port);
-            d.send("PUT /body HTTP/1.1\r\nContent-Length: 600\r\n\r\n" + QByteArray(600, 'd'));
+            d.send("PUT /body HTTP/1.1\r\nHost: x\r\nContent-Length: 600\r\n\r\n" + QByteArray(600, 'd'));
             answered = d.read().body;
         }
         QCOMPARE(answered, QByteArray("600"));
@@ -353,7 +353,7 @@ private Q_SLOTS:
         limits.maxBufferedBodyBytes = 1000;
         start(limits);
         RawClient c(m_port);
-        c.send("PUT /body HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+        c.send("PUT /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
         c.send("400\r\n" + QByteArray(0x400, 'x') + "\r\n"); // 1024 bytes > 1000
         QCOMPARE(c.read().status, 503);
         QVERIFY(c.waitClosed());
@@ -363,7 +363,7 @@ private Q_SLOTS:
     {
         start();
         RawClient c(m_port);
-        c.send("PUT /b/k HTTP/1.1\r\nContent-Length: 12abc\r\n\r\n");
+        c.send("PUT /b/k HTTP/1.1\r\nHost: x\r\nContent-Length: 12abc\r\n\r\n");
         QCOMPARE(c.read().status, 400);
     }
 
@@ -371,7 +371,7 @@ private Q_SLOTS:
     {
         start();
         RawClient c(m_port);
-        c.send("PUT /body HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+        c.send("PUT /body HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
         const ParsedResponse interim = c.read(true);
         QCOMPARE(interim.status, 100);
         c.send("hello");
@@ -443,7 +443,7 @@ private Q_SLOTS:
         QLocalSocket s;
         s.connectToServer(path);
         QVERIFY(s.waitForConnected(2000));
-        s.write("GET /echo HTTP/1.1\r\nConnection: close\r\n\r\n");
+        s.write("GET /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         QByteArray got;
         while (s.waitForReadyRead(2000))
             got += s.readAll();
