@@ -55,21 +55,79 @@ QByteArrayView trimOws(QByteArrayView text)
 
 bool equalsIgnoringCase(QByteArrayView a, QByteArrayView b) { return a.compare(b, Qt::CaseInsensitive) == 0; }
 
-// Elements of a comma-separated field value (RFC 9110 §5.6.1: empty elements
-// are ignored), each without surrounding whitespace.
-QList<QByteArrayView> listElements(QByteArrayView value)
+// The comma-separated pieces of a field value, each without surrounding
+// whitespace, empty pieces included.
+QList<QByteArrayView> commaSeparated(QByteArrayView value)
 {
     QList<QByteArrayView> out;
     qsizetype start = 0;
     for (qsizetype i = 0; i <= value.size(); ++i) {
         if (i == value.size() || value[i] == ',') {
-            const QByteArrayView element = trimOws(value.sliced(start, i - start));
-            if (!element.isEmpty())
-                out.append(element);
+            out.append(trimOws(value.sliced(start, i - start)));
             start = i + 1;
         }
     }
     return out;
+}
+
+// List elements of a field value (RFC 9110 §5.6.1: empty elements are ignored).
+QList<QByteArrayView> listElements(QByteArrayView value)
+{
+    QList<QByteArrayView> out;
+    for (const QByteArrayView element : commaSeparated(value)) {
+        if (!element.isEmpty())
+            out.append(element);
+    }
+    return out;
+}
+
+// chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ),
+// names are tokens, values tokens or quoted strings (RFC 9112 §7.1.1).
+bool isValidChunkExtension(QByteArrayView text)
+{
+    qsizetype i = 0;
+    const auto skipWhitespace = [&] {
+        while (i < text.size() && isOws(text[i]))
+            ++i;
+    };
+    const auto token = [&] {
+        const qsizetype start = i;
+        while (i < text.size() && isTokenChar(text[i]))
+            ++i;
+        return i > start;
+    };
+    for (;;) {
+        const qsizetype before = i;
+        skipWhitespace();
+        if (i == text.size())
+            return i == before; // whitespace only before a ';', never at the end
+        if (text[i++] != ';')
+            return false;
+        skipWhitespace();
+        if (!token())
+            return false;
+        skipWhitespace();
+        if (i == text.size() || text[i] != '=')
+            continue;
+        ++i;
+        skipWhitespace();
+        if (i < text.size() && text[i] == '"') {
+            for (++i;; ++i) {
+                if (i >= text.size())
+                    return false;
+                const auto u = static_cast<unsigned char>(text[i]);
+                if (u == '"')
+                    break;
+                if (u == '\\' && ++i >= text.size())
+                    return false;
+                if (!isFieldValueChar(text[i]))
+                    return false;
+            }
+            ++i;
+        } else if (!token()) {
+            return false;
+        }
+    }
 }
 
 int hexDigit(char c)
@@ -307,10 +365,9 @@ RequestParser::Event RequestParser::finishHead(QByteArrayView headBytes)
             host = value;
         } else if (equalsIgnoringCase(name, "content-length")) {
             // Several values (fields or list elements) must all be the same number.
-            const QList<QByteArrayView> values = listElements(value);
-            if (values.isEmpty())
-                return fail(400, "invalid Content-Length");
-            for (const QByteArrayView v : values) {
+            for (const QByteArrayView v : commaSeparated(value)) {
+                if (v.isEmpty()) // "", "3," or ",3": not a length
+                    return fail(400, "invalid Content-Length");
                 for (const char c : v) {
                     if (c < '0' || c > '9')
                         return fail(400, "invalid Content-Length");
@@ -322,9 +379,14 @@ RequestParser::Event RequestParser::finishHead(QByteArrayView headBytes)
             }
         } else if (equalsIgnoringCase(name, "transfer-encoding")) {
             haveTransferEncoding = true;
-            codings += listElements(value);
+            const QList<QByteArrayView> listed = listElements(value);
+            if (listed.isEmpty())
+                return fail(400, "empty Transfer-Encoding");
+            codings += listed;
         } else if (equalsIgnoringCase(name, "connection")) {
             for (const QByteArrayView option : listElements(value)) {
+                if (!isToken(option))
+                    return fail(400, "malformed Connection header");
                 connectionClose |= equalsIgnoringCase(option, "close");
                 connectionKeepAlive |= equalsIgnoringCase(option, "keep-alive");
             }
@@ -426,15 +488,8 @@ std::optional<RequestParser::Event> RequestParser::parseChunkSize()
     }
     if (digits == 0)
         return fail(400, "invalid chunk size");
-    QByteArrayView extension = trimOws(line.sliced(digits));
-    if (!extension.isEmpty()) {
-        if (extension.front() != ';')
-            return fail(400, "invalid chunk size");
-        for (const char c : extension) {
-            if (!isFieldValueChar(c))
-                return fail(400, "invalid chunk extension");
-        }
-    }
+    if (!isValidChunkExtension(line.sliced(digits)))
+        return fail(400, "invalid chunk size or extension");
     if (m_body.size() + size > m_limits.maxBodyBytes)
         return fail(413, "request body too large");
     m_pos = cr + 2;
@@ -468,6 +523,15 @@ std::optional<RequestParser::Event> RequestParser::parseTrailers()
     const qsizetype colon = line.indexOf(':');
     if (isOws(line.front()) || colon <= 0 || !isToken(line.first(colon)))
         return fail(400, "malformed trailer field");
+    // Framing, routing and control fields are never allowed after the body
+    // (RFC 9110 §6.5.1): a reader that merged them could frame differently.
+    static const char *const kControlFields[] = {"content-length", "transfer-encoding", "host", "connection",
+                                                 "expect", "upgrade", "te", "trailer", "keep-alive"};
+    const QByteArrayView name = line.first(colon);
+    for (const char *field : kControlFields) {
+        if (equalsIgnoringCase(name, field))
+            return fail(400, "control field in the trailer section");
+    }
     for (const char c : line.sliced(colon + 1)) {
         if (!isFieldValueChar(c))
             return fail(400, "control character in a trailer field");

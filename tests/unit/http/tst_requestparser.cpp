@@ -125,6 +125,16 @@ private Q_SLOTS:
         QTest::newRow("Content-Length 0x10") << QByteArray("PUT /k HTTP/1.1\r\nHost: x\r\nContent-Length: 0x10\r\n\r\n") << error(400);
         QTest::newRow("Content-Length huge") << QByteArray("PUT /k HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n") << error(413);
 
+        // Found by the differential check against Beast (tests/fuzz): refused by both now.
+        QTest::newRow("chunk extension without value") << QByteArray("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1;a=\r\na\r\n0\r\n\r\n") << error(400);
+        QTest::newRow("chunk extension quoted") << QByteArray("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1 ; a = \"b c\"\r\na\r\n0\r\n\r\n") << ok({"POST /k a"});
+        QTest::newRow("space after chunk size") << QByteArray("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1 \r\na\r\n0\r\n\r\n") << error(400);
+        QTest::newRow("Connection not a token list") << QByteArray("GET /a HTTP/1.1\r\nHost: x\r\nConnection: /a b\r\n\r\n") << error(400);
+        QTest::newRow("empty Transfer-Encoding") << QByteArray("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: \r\n\r\n0\r\n\r\n") << error(400);
+        QTest::newRow("Content-Length 3,") << QByteArray("PUT /k HTTP/1.1\r\nHost: x\r\nContent-Length: 3,\r\n\r\nabc") << error(400);
+        QTest::newRow("Content-Length in the trailers") << QByteArray("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nContent-Length: 5\r\n\r\n") << error(400);
+        QTest::newRow("Connection in the trailers") << QByteArray("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nConnection: close\r\n\r\n") << error(400);
+
         // Host and target (notes of issue 26).
         QTest::newRow("HTTP/1.1 without Host") << QByteArray("GET /a HTTP/1.1\r\n\r\n") << error(400);
         QTest::newRow("two Host headers") << QByteArray("GET /a HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n") << error(400);
