@@ -6,10 +6,12 @@ set -euo pipefail
 
 BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
-  qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
+  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
   qt6-tools-dev-tools qtkeychain-qt6-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
   libvips-dev libyaml-cpp-dev libhiredis-dev libbrotli-dev zlib1g-dev libmurmurhash-dev
   libmsgpack-cxx-dev libjemalloc-dev
+  # tests: Boost.Beast, the second HTTP parser of the differential fuzz check; clang for libFuzzer
+  libboost-dev clang
 )
 RUNTIME_PACKAGES=(
   libvips-tools qt6-qpa-plugins curl
