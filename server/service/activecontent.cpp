@@ -6,11 +6,6 @@ namespace mort {
 
 namespace {
 
-QByteArray essence(const QByteArray &contentType)
-{
-    return contentType.split(';').constFirst().trimmed().toLower();
-}
-
 bool isDocumentType(const QByteArray &type)
 {
     return type == "image/svg+xml" || type == "text/html" || type == "application/xhtml+xml" || type == "text/xml"
@@ -21,8 +16,8 @@ bool isDocumentType(const QByteArray &type)
 
 bool isActiveContent(const QByteArray &declared, const QByteArray &sniffed)
 {
-    const QByteArray served = essence(declared);
-    const QByteArray actual = essence(sniffed);
+    const QByteArray served = contenttype::essence(declared);
+    const QByteArray actual = contenttype::essence(sniffed);
     if (isDocumentType(served) || isDocumentType(actual))
         return true;
     return !actual.isEmpty() && actual != "application/octet-stream" && actual != served;

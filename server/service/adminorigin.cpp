@@ -1,6 +1,7 @@
 #include "service/adminorigin.h"
 
 #include "service/adminjson.h"
+#include "storage/contenttype.h"
 
 #include <QHostAddress>
 #include <QUrl>
@@ -62,7 +63,7 @@ bool isOwnAdminOrigin(const QByteArray &origin, const QByteArray &host, const Se
 
 bool isAdminBodyType(const QByteArray &contentType)
 {
-    const QByteArray essence = contentType.split(';').constFirst().trimmed().toLower();
+    const QByteArray essence = contenttype::essence(contentType);
     return essence == "application/json" || essence == "application/yaml" || essence == "application/x-yaml"
            || essence == "text/yaml" || essence == "text/x-yaml";
 }

@@ -1,5 +1,7 @@
 #include "storage/contenttype.h"
 
+#include <QByteArrayList>
+
 #include <array>
 #include <cstring>
 #include <string_view>
@@ -134,6 +136,11 @@ QByteArray byExtension(const QString &key)
             return QByteArray(entry.type);
     }
     return {};
+}
+
+QByteArray essence(const QByteArray &contentType)
+{
+    return contentType.split(';').constFirst().trimmed().toLower();
 }
 
 QByteArray sniff(const QByteArray &fullHead)

@@ -14,6 +14,9 @@ constexpr qsizetype SniffLength = 512;
 // empty when unknown. Text types carry "; charset=utf-8" as Go adds it.
 QByteArray byExtension(const QString &key);
 
+// The media type without parameters, lower case: "Text/HTML; charset=x" -> "text/html".
+QByteArray essence(const QByteArray &contentType);
+
 // Never empty: falls back to "application/octet-stream" (binary) or
 // "text/plain; charset=utf-8" (no binary bytes), as Go.
 QByteArray sniff(const QByteArray &head);

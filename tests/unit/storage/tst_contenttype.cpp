@@ -111,6 +111,13 @@ private Q_SLOTS:
         QCOMPARE(contenttype::sniff(data), QByteArray("text/plain; charset=utf-8"));
     }
 
+    void essence()
+    {
+        QCOMPARE(contenttype::essence("Text/HTML; charset=utf-8"), QByteArray("text/html"));
+        QCOMPARE(contenttype::essence(" image/svg+xml "), QByteArray("image/svg+xml"));
+        QCOMPARE(contenttype::essence(""), QByteArray());
+    }
+
     void goTimeUtc_data()
     {
         QTest::addColumn<qint64>("seconds");
