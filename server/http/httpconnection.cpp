@@ -407,6 +407,7 @@ bool HttpConnection::reserveBody(qint64 bytes)
 void HttpConnection::reject(int status, const QByteArray &why)
 {
     m_core->counters()->rejectedByGuard++;
+    m_core->handler()->rejected({status, why, m_socket->peerAddress(), m_internal});
     m_rejected = true;
     m_continueOwed = false;
     m_bodyReservation.reset();

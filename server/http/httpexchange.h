@@ -91,6 +91,16 @@ private:
 
 using HttpExchangePtr = std::shared_ptr<HttpExchange>;
 
+// A request the transport answered itself (malformed framing, too large, too
+// slow, no room for its body): no HttpRequest was made of it.
+struct HttpRejection
+{
+    int status = 400;
+    QByteArray reason;    // what was wrong, as the response body says it
+    QHostAddress peer;    // null for a unix-socket client
+    bool internalListener = false;
+};
+
 class HttpHandler
 {
 public:
@@ -98,6 +108,9 @@ public:
     // Called on the HTTP thread: must not block. Hand work to a pool and answer
     // through exchange->respond() from there.
     virtual void handle(const HttpExchangePtr &exchange) = 0;
+    // The transport refused a request before handle() (HTTP thread, cheap):
+    // so that every answered request can be accounted for.
+    virtual void rejected(const HttpRejection &) {}
 };
 
 } // namespace mort

@@ -42,14 +42,6 @@ QByteArray line(QJsonObject o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
-QString requestUrl(const HttpRequest &request)
-{
-    QString url = request.path;
-    if (!request.rawQuery.isEmpty())
-        url += QLatin1Char('?') + QString::fromLatin1(request.rawQuery);
-    return url;
-}
-
 QString levelForStatus(int status)
 {
     return status >= 500 ? QStringLiteral("error") : status >= 400 ? QStringLiteral("warn") : QStringLiteral("info");
@@ -62,22 +54,41 @@ qint64 bodyBytes(const HttpResponse &response)
 
 } // namespace
 
+QString requestTarget(const HttpRequest &request)
+{
+    QString url = request.path;
+    if (!request.rawQuery.isEmpty())
+        url += QLatin1Char('?') + QString::fromLatin1(request.rawQuery);
+    return url;
+}
+
 AccessSummary summarizeAccess(const HttpRequest &request, const HttpResponse &response,
                               std::chrono::nanoseconds elapsed)
 {
     return {levelForStatus(response.status),
             QStringLiteral("%1 %2 %3 %4 ms %5 B")
-                .arg(QString::fromLatin1(request.method), requestUrl(request))
+                .arg(QString::fromLatin1(request.method), requestTarget(request))
                 .arg(response.status)
                 .arg(double(elapsed.count()) / 1e6, 0, 'f', 1)
                 .arg(bodyBytes(response))};
+}
+
+AccessSummary summarizeRejection(const HttpRejection &rejection)
+{
+    const QString client = rejection.peer.isNull() ? QStringLiteral("a unix-socket client") : rejection.peer.toString();
+    QString message = QStringLiteral("%1 %2 from %3, refused by the HTTP transport: %4")
+                          .arg(QString::number(rejection.status), QString::fromLatin1(reasonPhrase(rejection.status)),
+                               client, QString::fromUtf8(rejection.reason));
+    if (rejection.internalListener)
+        message += QStringLiteral(" (internal listener)");
+    return {levelForStatus(rejection.status), message};
 }
 
 QByteArray formatAccessLog(const HttpRequest &request, const HttpResponse &response,
                            std::chrono::nanoseconds elapsed)
 {
     const QString method = QString::fromLatin1(request.method);
-    const QString url = requestUrl(request);
+    const QString url = requestTarget(request);
     const QJsonObject httpRequest{{QStringLiteral("requestURL"), url},
                                   {QStringLiteral("requestMethod"), method},
                                   {QStringLiteral("requestPath"), request.path},

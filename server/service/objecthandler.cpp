@@ -166,7 +166,7 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
     Expected<ObjectRef> parsed = flow->snap->parser->parse(request.path, request.rawQuery);
     if (!parsed) {
         // Parse errors get neither header rules nor CORS (spec http-behaviour.md §2).
-        exchange->respond(errorResponse(parsed.error(), debug));
+        answer(exchange, errorResponse(parsed.error(), debug), *flow->snap->config);
         return;
     }
     flow->object = std::move(parsed).value();
@@ -206,7 +206,7 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
     // unsigned write with 401 and an empty body.
     HttpResponse unauthorized(401, {}, "text/plain");
     unauthorized.setHeader("X-Mort-Error", "s3.auth_required");
-    exchange->respond(std::move(unauthorized));
+    answer(exchange, std::move(unauthorized), *flow->snap->config);
 }
 
 void ObjectHandler::handleCloudinaryUpload(const FlowPtr &flow, const BucketConfig &bucket)
@@ -230,11 +230,13 @@ void ObjectHandler::runGuarded(QThreadPool &pool, const HttpExchangePtr &exchang
         } catch (const std::exception &e) {
             m_counters.taskExceptions++;
             qCWarning(lcPipeline) << "request" << exchange->request().id << "failed:" << e.what();
-            exchange->respond(errorResponse(Error::internal("internal.exception", QString::fromUtf8(e.what()))));
+            answer(exchange, errorResponse(Error::internal("internal.exception", QString::fromUtf8(e.what()))),
+                   *snapshot()->config);
         } catch (...) {
             m_counters.taskExceptions++;
             qCWarning(lcPipeline) << "request" << exchange->request().id << "failed with an unknown exception";
-            exchange->respond(errorResponse(Error::internal("internal.exception", QStringLiteral("unknown"))));
+            answer(exchange, errorResponse(Error::internal("internal.exception", QStringLiteral("unknown"))),
+                   *snapshot()->config);
         }
     });
 }
@@ -752,13 +754,30 @@ void ObjectHandler::deliver(const FlowPtr &flow, HttpResponse response)
         m_services.metrics->observeRequest(request.method,
                                            config->bucket(flow->bucket()) ? flow->bucket().toUtf8() : QByteArray(),
                                            elapsed);
-    if (config->server.accessLogs)
+    answer(flow->exchange, std::move(response), *config);
+}
+
+void ObjectHandler::answer(const HttpExchangePtr &exchange, HttpResponse response, const Config &config)
+{
+    const HttpRequest &request = exchange->request();
+    const auto elapsed = std::chrono::steady_clock::now() - request.received;
+    if (config.server.accessLogs)
         writeAccessLog(request, response, elapsed);
-    if (LogRing *ring = m_activityLog.load(std::memory_order_acquire)) {
-        const AccessSummary summary = summarizeAccess(request, response, elapsed);
+    if (m_activityLog.load(std::memory_order_acquire))
+        writeActivity(summarizeAccess(request, response, elapsed));
+    exchange->respond(std::move(response));
+}
+
+void ObjectHandler::rejected(const HttpRejection &rejection)
+{
+    if (m_activityLog.load(std::memory_order_acquire))
+        writeActivity(summarizeRejection(rejection));
+}
+
+void ObjectHandler::writeActivity(const AccessSummary &summary)
+{
+    if (LogRing *ring = m_activityLog.load(std::memory_order_acquire))
         ring->append(summary.level, QStringLiteral("mort.access"), summary.message);
-    }
-    flow->exchange->respond(std::move(response));
 }
 
 } // namespace mort

@@ -64,6 +64,8 @@ public:
     ~ObjectHandler() override;
 
     void handle(const HttpExchangePtr &exchange) override;
+    // A request the transport refused leaves its summary too (Activity tab).
+    void rejected(const HttpRejection &rejection) override;
 
     // Hot reload: new requests use the new snapshot, in-flight ones keep theirs.
     // `placeholder`: the loaded `server.placeholder` image, null when none.
@@ -119,6 +121,12 @@ private:
     void renderPlaceholder(const FlowPtr &flow, const QString &cacheKey);
     // Per-request last steps on a finished response: conditionals, plugins, metrics.
     void deliver(const FlowPtr &flow, HttpResponse response);
+    // Every answer to a public request goes out here, whatever produced it
+    // (pipeline, URL parser, write refusal, a caught exception): access log
+    // and the one-line summary for the Activity tab.
+    void answer(const HttpExchangePtr &exchange, HttpResponse response, const Config &config);
+    // The one-line summary into the Activity log ring, when there is one.
+    void writeActivity(const struct AccessSummary &summary);
     // Runs `job` on `pool`, turning any exception into a 500 (seed: no panic recovery).
     void runGuarded(QThreadPool &pool, const HttpExchangePtr &exchange, std::function<void()> job);
 

@@ -11,12 +11,14 @@
 #include "ui/taskcountsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTabWidget>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace mort;
@@ -28,6 +30,21 @@ const QDateTime kT0(QDate(2026, 11, 26), QTime(10, 0), Qt::UTC);
 LogLine line(quint64 seq, const QString &level, const QString &category, const QString &message, int secondsAfter = 0)
 {
     return LogLine{seq, kT0.addSecs(secondsAfter ? secondsAfter : qint64(seq)), level, category, message};
+}
+
+// One request written as is (no client library normalising the path); the status answered.
+int rawStatus(const QString &address, const QByteArray &request)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress(address.section(QLatin1Char(':'), 0, 0)),
+                         quint16(address.section(QLatin1Char(':'), 1).toUInt()));
+    if (!socket.waitForConnected(5000))
+        return 0;
+    socket.write(request);
+    QByteArray answer;
+    while (!answer.contains("\r\n") && socket.waitForReadyRead(5000))
+        answer += socket.readAll();
+    return answer.split(' ').value(1).toInt();
 }
 
 QStringList messages(const QAbstractItemModel &model)
@@ -168,6 +185,50 @@ private Q_SLOTS:
 
         QDir().mkpath(QStringLiteral(MORT_BINARY_DIR "/screenshots"));
         QVERIFY(window.grab().save(QStringLiteral(MORT_BINARY_DIR "/screenshots/studio-activity-offscreen.png")));
+        client.stop();
+    }
+
+    // Issue 25.6: requests answered 400 (unknown bucket, ".." in the path) and
+    // those the HTTP transport refuses itself reach the log like a 404 does.
+    void badRequestsReachTheActivityTab()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const ConfigPtr config = mort::test::localBucketConfig(dir.path());
+        QVERIFY(config);
+        LogRing ring;
+        LocalEngineClient client(config, QStringLiteral("test.yml"));
+        client.engine()->setLogRing(&ring);
+        MainWindow window(&client);
+        window.resize(1100, 700);
+        window.setCurrentTab(MainWindow::ActivityTab);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(client.start());
+        const QString address = client.engine()->stats().publicAddresses.value(0);
+
+        QCOMPARE(rawStatus(address, "GET /nobucket/x.jpg HTTP/1.1\r\nHost: t\r\n\r\n"), 400);
+        QCOMPARE(rawStatus(address, "GET /b/a/../x.jpg HTTP/1.1\r\nHost: t\r\n\r\n"), 400);
+        QCOMPARE(rawStatus(address, "GET /b/missing.jpg HTTP/1.1\r\nHost: t\r\n\r\n"), 404);
+        QCOMPARE(rawStatus(address, "GET /b/x.jpg HTTP/1.1\r\n\r\n"), 400); // no Host: refused by the transport
+        client.refresh();
+
+        ActivityPanel *activity = window.activityPanel();
+        const QStringList shown = messages(*activity->logModel());
+        QCOMPARE(shown.size(), 4);
+        const QStringList starts{QStringLiteral("GET /nobucket/x.jpg 400 "), QStringLiteral("GET /b/a/../x.jpg 400 "),
+                                 QStringLiteral("GET /b/missing.jpg 404 ")};
+        for (int i = 0; i < starts.size(); ++i)
+            QVERIFY2(shown.at(i).startsWith(starts.at(i)), qPrintable(shown.at(i)));
+        QCOMPARE(shown.at(3), QStringLiteral("400 Bad Request from 127.0.0.1, refused by the HTTP transport: "
+                                             "missing Host header"));
+        for (int row = 0; row < 4; ++row) {
+            QCOMPARE(activity->logModel()->line(row).category, QStringLiteral("mort.access"));
+            QCOMPARE(activity->logModel()->line(row).level, QStringLiteral("warn"));
+        }
+        // The warnings filter keeps all four.
+        activity->setMinimumLevel(2);
+        QCOMPARE(activity->logFilter()->rowCount(), 4);
         client.stop();
     }
 };
