@@ -106,9 +106,12 @@ bool isValidChunkExtension(QByteArrayView text)
         skipWhitespace();
         if (!token())
             return false;
+        const qsizetype afterName = i;
         skipWhitespace();
-        if (i == text.size() || text[i] != '=')
+        if (i == text.size() || text[i] != '=') {
+            i = afterName; // whitespace counts only before '=' or ';'
             continue;
+        }
         ++i;
         skipWhitespace();
         if (i < text.size() && text[i] == '"') {

@@ -59,7 +59,7 @@ private Q_SLOTS:
         TestServer &s = m_server;
         QVERIFY(s.addFile(kCanary, QStringLiteral("outside/canary.jpg")));
         QDir().mkpath(s.path(QStringLiteral("outside-results")));
-        for (const QString bucket : {QStringLiteral("meta"), QStringLiteral("plain")}) {
+        for (const QString &bucket : {QStringLiteral("meta"), QStringLiteral("plain")}) {
             const QString dir = s.path(QStringLiteral("originals/") + bucket);
             QVERIFY(s.addFile(kInside, QStringLiteral("originals/%1/in.jpg").arg(bucket)));
             QVERIFY(s.addFile(kInside, QStringLiteral("originals/%1/sub/in.jpg").arg(bucket)));

@@ -128,6 +128,7 @@ private Q_SLOTS:
         // Found by the differential check against Beast (tests/fuzz): refused by both now.
         QTest::newRow("chunk extension without value") << QByteArray("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1;a=\r\na\r\n0\r\n\r\n") << error(400);
         QTest::newRow("chunk extension quoted") << QByteArray("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1 ; a = \"b c\"\r\na\r\n0\r\n\r\n") << ok({"POST /k a"});
+        QTest::newRow("whitespace after a chunk extension name") << QByteArray("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0;a\t\r\n\r\n") << error(400);
         QTest::newRow("space after chunk size") << QByteArray("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1 \r\na\r\n0\r\n\r\n") << error(400);
         QTest::newRow("Connection not a token list") << QByteArray("GET /a HTTP/1.1\r\nHost: x\r\nConnection: /a b\r\n\r\n") << error(400);
         QTest::newRow("empty Transfer-Encoding") << QByteArray("POST /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: \r\n\r\n0\r\n\r\n") << error(400);
