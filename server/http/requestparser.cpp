@@ -1,5 +1,7 @@
 #include "http/requestparser.h"
 
+#include "core/hexdigit.h"
+
 #include <utility>
 
 namespace mort {
@@ -131,17 +133,6 @@ bool isValidChunkExtension(QByteArrayView text)
             return false;
         }
     }
-}
-
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 } // namespace
@@ -483,10 +474,10 @@ std::optional<RequestParser::Event> RequestParser::parseChunkSize()
     const QByteArrayView line(m_buffer.constData() + m_pos, cr - m_pos);
     qsizetype digits = 0;
     qint64 size = 0;
-    while (digits < line.size() && hexDigit(line[digits]) >= 0) {
+    while (digits < line.size() && hexDigitValue(line[digits]) >= 0) {
         if (digits == 15) // beyond any body limit; also keeps `size` from overflowing
             return fail(413, "request body too large");
-        size = size * 16 + hexDigit(line[digits]);
+        size = size * 16 + hexDigitValue(line[digits]);
         ++digits;
     }
     if (digits == 0)

@@ -1,5 +1,6 @@
 #include "object/queryparser.h"
 
+#include "core/hexdigit.h"
 #include "object/kindparsers.h"
 
 #include <QRegularExpression>
@@ -11,17 +12,6 @@
 namespace mort {
 
 namespace {
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // Go url.QueryUnescape; false on a malformed escape.
 bool queryUnescape(QByteArrayView in, QString *out)
@@ -35,8 +25,8 @@ bool queryUnescape(QByteArrayView in, QString *out)
         } else if (c == '%') {
             if (i + 2 >= in.size())
                 return false;
-            const int hi = hexValue(in[i + 1]);
-            const int lo = hexValue(in[i + 2]);
+            const int hi = hexDigitValue(in[i + 1]);
+            const int lo = hexDigitValue(in[i + 2]);
             if (hi < 0 || lo < 0)
                 return false;
             bytes.append(char(hi * 16 + lo));
