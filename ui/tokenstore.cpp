@@ -4,9 +4,16 @@
 
 namespace mort {
 
+// Jobs are never children of the store: the keychain backend (libsecret over
+// D-Bus) calls back into the job when it answers, and a store destroyed before
+// that (the Attach dialog accepted at once) would have deleted the job under
+// it -- a crash. A job deletes itself once finished (QtKeychain's autoDelete,
+// on by default); finished() is connected with the store as context, so the
+// answer for a store that is gone is dropped.
+
 void TokenStore::read(const QString &url)
 {
-    auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kService), this); // auto-deletes when done
+    auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kService));
     job->setKey(url);
     connect(job, &QKeychain::Job::finished, this, [this, url](QKeychain::Job *done) {
         auto *reading = static_cast<QKeychain::ReadPasswordJob *>(done);
@@ -25,10 +32,9 @@ void TokenStore::write(const QString &url, const QString &token)
 {
     QKeychain::Job *job = nullptr;
     if (token.isEmpty()) {
-        auto *removing = new QKeychain::DeletePasswordJob(QString::fromLatin1(kService), this);
-        job = removing;
+        job = new QKeychain::DeletePasswordJob(QString::fromLatin1(kService));
     } else {
-        auto *writing = new QKeychain::WritePasswordJob(QString::fromLatin1(kService), this);
+        auto *writing = new QKeychain::WritePasswordJob(QString::fromLatin1(kService));
         writing->setTextData(token);
         job = writing;
     }
