@@ -36,7 +36,6 @@ public:
     // Window length in seconds (1 min .. 1 h); the combo box follows.
     void setWindowSeconds(int seconds);
     void setLeakIdleSeconds(int seconds) { m_leak.setIdleSeconds(seconds); }
-    void setOwnExchanges(int n) { m_leak.setOwnExchanges(n); }
 
     // Writes the charts to `pngPath` and the samples to the same name with
     // ".json"; false (and `error`) when either cannot be written.

@@ -38,10 +38,15 @@ public:
     virtual bool pushesStats() const { return false; }
     // True when this client can start and stop the server (embedded engine).
     virtual bool controlsServer() const { return false; }
-    // Exchanges the client itself keeps in flight on the server while it
-    // watches (a remote client's event stream or stats request is counted by
-    // the server it observes): the idle baseline of the leak indicator.
-    virtual int ownExchangesInFlight() const { return 0; }
+    // Whether the engine is reached at all: a remote server may be down or
+    // unreachable (the embedded engine always is, running or not). While not,
+    // there are no numbers to show, only connectionError() and a retry.
+    virtual bool isConnected() const { return true; }
+    // Why the last attempt to reach the engine failed (translated, says what
+    // to do next); empty once it answers.
+    virtual QString connectionError() const { return {}; }
+    // Try to reach the engine again now (the Retry button); connectionChanged() follows.
+    virtual void reconnect() {}
 
     // Response cache. Each call is answered by exactly one signal: the result
     // signal, or errorOccurred() when it failed.
@@ -60,6 +65,9 @@ public:
 Q_SIGNALS:
     void statsUpdated(const mort::EngineStats &stats);
     void stateChanged(bool running);
+    // Reached or lost; also emitted again (false) when a retry failed, with a
+    // connectionError() that may be new.
+    void connectionChanged(bool connected);
     void errorOccurred(const QString &message); // already translated, says what to do next
     void cacheListed(const QList<mort::CacheEntryInfo> &entries); // most recently used first
     void cacheEvicted(const QString &key, bool removed);

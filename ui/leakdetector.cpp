@@ -2,14 +2,9 @@
 
 namespace mort {
 
-qint64 LeakDetector::baseline(TaskKind kind) const
-{
-    return kind == TaskKind::Request ? m_ownExchanges : 0;
-}
-
 bool LeakDetector::feed(const EngineStats &stats, qint64 nowMs)
 {
-    const bool idle = stats.running && stats.http.exchangesInFlight <= m_ownExchanges;
+    const bool idle = stats.running && stats.requests.inFlight == 0;
     if (!idle)
         m_idleSinceMs = -1;
     else if (m_idleSinceMs < 0)
@@ -20,8 +15,8 @@ bool LeakDetector::feed(const EngineStats &stats, qint64 nowMs)
     // Only judged after the idle period: under load every kind is legitimately busy.
     if (m_idleLongEnough) {
         for (const TaskCounts &t : stats.tasks) {
-            if (t.live > baseline(t.kind))
-                flags.append(Flag{t.kind, t.live, baseline(t.kind)});
+            if (t.kind != TaskKind::Admin && t.live > kBaseline)
+                flags.append(Flag{t.kind, t.live, kBaseline});
         }
     }
     if (flags == m_flags)

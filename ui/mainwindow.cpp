@@ -39,7 +39,6 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     m_tabs->addTab(m_cache, tr("&Cache"));
     m_tabs->addTab(m_activity, tr("&Activity"));
     setCentralWidget(m_tabs);
-    m_dashboard->setOwnExchanges(client->ownExchangesInFlight());
 
     m_start = new QAction(tr("&Start server"), this);
     m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -103,13 +102,26 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     connect(client, &EngineClient::statsUpdated, m_dashboard, &DashboardPanel::showStats);
     connect(client, &EngineClient::statsUpdated, m_activity, &ActivityPanel::showStats);
     connect(client, &EngineClient::logLinesReceived, m_activity, &ActivityPanel::appendLog);
-    connect(client, &EngineClient::errorOccurred, m_status, &ServerStatusPanel::showError);
+    connect(client, &EngineClient::errorOccurred, this, [this](const QString &message) {
+        if (m_client->isConnected()) // else the "Not connected" notice says it
+            m_status->showError(message);
+    });
+    connect(client, &EngineClient::connectionChanged, this, [this](bool connected) {
+        if (!connected)
+            m_status->showNotConnected(m_client->description(), m_client->connectionError());
+    });
+    connect(m_status, &ServerStatusPanel::retryRequested, this, [this] {
+        m_status->showConnecting(m_client->description());
+        m_client->reconnect();
+    });
+    if (!client->isConnected())
+        m_status->showConnecting(client->description()); // no numbers before the server answered
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
     connect(client, &EngineClient::errorOccurred, this, [this](const QString &message) {
         statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0));
     });
     connect(client, &EngineClient::stateChanged, this, &MainWindow::updateActions);
     connect(client, &EngineClient::stateChanged, this, [this](bool) { m_status->showError({}); });
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
     // A remote client streams its stats; polling it as well would double the traffic.
     if (!client->pushesStats()) {
         connect(m_refresh, &QTimer::timeout, client, &EngineClient::refresh);
@@ -181,6 +193,21 @@ void MainWindow::attachToServer()
         return;
     const QString url = dialog.url();
     RecentList::connections().remember(url);
+    // One window per server: attaching again to one already open brings that
+    // window up (and retries it) instead of opening another on top of it.
+    if (MainWindow *open = windowAttachedTo(QUrl(url))) {
+        auto *remote = static_cast<RemoteEngineClient *>(open->m_client);
+        if (!dialog.token().isEmpty())
+            remote->setToken(dialog.token());
+        if (!remote->isConnected() || !dialog.token().isEmpty()) {
+            open->m_status->showConnecting(remote->description());
+            remote->reconnect();
+        }
+        open->showNormal();
+        open->raise();
+        open->activateWindow();
+        return;
+    }
     if (dialog.rememberToken() && !dialog.token().isEmpty()) {
         auto *store = new TokenStore(this);
         connect(store, &TokenStore::tokenWritten, this, [this, store](const QString &, const QString &error) {
@@ -196,8 +223,21 @@ void MainWindow::attachToServer()
     window->setAttribute(Qt::WA_DeleteOnClose);
     // Not a child of the window: the client must outlive the panels it feeds.
     connect(window, &QObject::destroyed, client, &QObject::deleteLater);
+    if (window->geometry().topLeft() == geometry().topLeft())
+        window->move(pos() + QPoint(32, 32)); // both restored the same saved place: not exactly on top
     window->show();
     client->connectToServer();
+}
+
+MainWindow *MainWindow::windowAttachedTo(const QUrl &url)
+{
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        auto *window = qobject_cast<MainWindow *>(widget);
+        auto *remote = window ? qobject_cast<RemoteEngineClient *>(window->m_client) : nullptr;
+        if (remote && window->isVisible() && remote->baseUrl() == url)
+            return window;
+    }
+    return nullptr;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -9,6 +9,7 @@
 class QAction;
 class QTabWidget;
 class QTimer;
+class QUrl;
 
 namespace mort {
 
@@ -52,6 +53,8 @@ private:
     void updateActions(bool running);
     void attachToServer();
     void onTabChanged(int index);
+    // The open window attached to the server at `url` (normalised), if any.
+    static MainWindow *windowAttachedTo(const QUrl &url);
 
     EngineClient *m_client;
     QTabWidget *m_tabs;

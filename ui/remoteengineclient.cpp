@@ -160,14 +160,10 @@ void RemoteEngineClient::onStreamFinished()
     case Failure::Auth:
         // A wrong token does not fix itself: stop until the user changes it.
         m_wanted = false;
-        m_poll.stop();
-        setMode(Mode::Disconnected);
-        fail(describe(reply, body));
+        lostConnection(describe(reply, body));
         return;
     case Failure::Unreachable:
-        m_poll.stop();
-        setMode(Mode::Disconnected);
-        fail(describe(reply, body));
+        lostConnection(describe(reply, body));
         break;
     case Failure::None:
     case Failure::Other:
@@ -210,11 +206,10 @@ void RemoteEngineClient::poll()
         }
         if (failure == Failure::Auth)
             m_wanted = false;
-        if (failure == Failure::Auth || failure == Failure::Unreachable) {
-            m_poll.stop();
-            setMode(Mode::Disconnected);
-        }
-        fail(describe(reply, body));
+        if (failure == Failure::Auth || failure == Failure::Unreachable)
+            lostConnection(describe(reply, body));
+        else
+            fail(describe(reply, body));
     });
 }
 
@@ -230,6 +225,7 @@ void RemoteEngineClient::acceptStats(const QJsonObject &object, Mode via)
         m_delayMs = m_firstDelayMs; // the stream works again
     }
     m_lastError.clear();
+    m_connectionError.clear();
     setMode(via == Mode::Disconnected ? Mode::Polling : via);
     const bool wasRunning = isRunning();
     const EngineStats stats = engineStatsFromJson(object);
@@ -244,10 +240,24 @@ void RemoteEngineClient::setMode(Mode mode)
     if (mode == m_mode)
         return;
     const bool wasRunning = isRunning();
+    const bool wasConnected = isConnected();
     m_mode = mode;
     Q_EMIT modeChanged(mode);
+    if (isConnected() != wasConnected)
+        Q_EMIT connectionChanged(isConnected());
     if (isRunning() != wasRunning)
         Q_EMIT stateChanged(isRunning());
+}
+
+void RemoteEngineClient::lostConnection(const QString &message)
+{
+    m_poll.stop();
+    m_connectionError = message;
+    if (isConnected())
+        setMode(Mode::Disconnected); // connectionChanged(false)
+    else
+        Q_EMIT connectionChanged(false); // a first or repeated attempt failed: the reason may be new
+    fail(message);
 }
 
 RemoteEngineClient::Failure RemoteEngineClient::classify(QNetworkReply *reply) const

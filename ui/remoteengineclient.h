@@ -42,8 +42,9 @@ public:
     bool isRunning() const override;
     void refresh() override;
     bool pushesStats() const override { return true; }
-    // Every snapshot is taken while our own stream or stats request is in flight.
-    int ownExchangesInFlight() const override { return 1; }
+    bool isConnected() const override { return m_mode != Mode::Disconnected; }
+    QString connectionError() const override { return m_connectionError; }
+    void reconnect() override { connectToServer(); }
 
     void listCache(int limit) override;
     void evict(const QString &key) override;
@@ -56,7 +57,6 @@ public:
     void setToken(const QString &token);
     QUrl baseUrl() const { return m_base; }
     Mode mode() const { return m_mode; }
-    bool isConnected() const { return m_mode != Mode::Disconnected; }
 
     void setStreamIntervalMs(int ms) { m_intervalMs = ms; }
     // Reconnect delays: the first, doubled per failure up to the last.
@@ -83,6 +83,8 @@ private:
     void scheduleReconnect();
     void acceptStats(const QJsonObject &object, Mode via);
     void setMode(Mode mode);
+    // The server cannot be reached (or refused the token): Disconnected, with why.
+    void lostConnection(const QString &message);
     Failure classify(QNetworkReply *reply) const;
     QString describe(QNetworkReply *reply, const QByteArray &body) const;
     void fail(const QString &message);
@@ -103,6 +105,7 @@ private:
     Mode m_mode = Mode::Disconnected;
     bool m_running = false;    // as the last snapshot said
     QString m_lastError;       // not repeated while it stays the same
+    QString m_connectionError; // why the last connection attempt failed; empty once connected
 };
 
 } // namespace mort

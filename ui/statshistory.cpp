@@ -46,7 +46,7 @@ QVariant StatsHistory::data(const QModelIndex &index, int role) const
         case ResidentColumn: return s.residentBytes;
         case ImagingColumn: return s.imagingBytes;
         case RequestsPerSecColumn: return s.requestsPerSec;
-        case ExchangesInFlightColumn: return s.exchangesInFlight;
+        case RequestsInFlightColumn: return s.requestsInFlight;
         case TransformsInFlightColumn: return s.transformsInFlight;
         case ThrottledPerSecColumn: return s.throttledPerSec;
         case CacheBytesColumn: return s.cacheBytes;
@@ -82,7 +82,7 @@ QVariant StatsHistory::headerData(int section, Qt::Orientation orientation, int 
     case ResidentColumn: return tr("Resident");
     case ImagingColumn: return tr("libvips");
     case RequestsPerSecColumn: return tr("Requests/s");
-    case ExchangesInFlightColumn: return tr("In flight");
+    case RequestsInFlightColumn: return tr("In flight");
     case TransformsInFlightColumn: return tr("Transforms");
     case ThrottledPerSecColumn: return tr("Throttled/s");
     case CacheBytesColumn: return tr("Cache");
@@ -120,7 +120,7 @@ void StatsHistory::append(const EngineStats &stats, qint64 atMs)
         if (int(t.kind) >= 0 && t.kind < TaskKind::Count)
             s.liveTasks[size_t(t.kind)] = t.live;
     }
-    s.exchangesInFlight = stats.http.exchangesInFlight;
+    s.requestsInFlight = stats.requests.inFlight;
     s.transformsInFlight = stats.transformsInFlight;
     s.cacheBytes = stats.cacheBytes;
     const quint64 lookups = stats.responseCacheHits + stats.responseCacheMisses;
@@ -134,10 +134,10 @@ void StatsHistory::append(const EngineStats &stats, qint64 atMs)
     } else {
         if (sameServer) {
             const qint64 ms = atMs - m_previous->atMs;
-            s.requestsPerSec = ratePerSecond(stats.http.requestsReceived, m_previous->requests, ms);
+            s.requestsPerSec = ratePerSecond(stats.requests.received, m_previous->requests, ms);
             s.throttledPerSec = ratePerSecond(stats.throttled, m_previous->throttled, ms);
         }
-        m_previous = Counters{atMs, stats.http.requestsReceived, stats.throttled, stats.startedAt};
+        m_previous = Counters{atMs, stats.requests.received, stats.throttled, stats.startedAt};
         m_lastRequestsPerSec = s.requestsPerSec;
         m_lastThrottledPerSec = s.throttledPerSec;
     }
@@ -176,7 +176,7 @@ QJsonObject StatsHistory::toJson() const
             {QStringLiteral("residentBytes"), s.residentBytes},
             {QStringLiteral("imagingBytes"), s.imagingBytes},
             {QStringLiteral("requestsPerSec"), s.requestsPerSec},
-            {QStringLiteral("exchangesInFlight"), s.exchangesInFlight},
+            {QStringLiteral("requestsInFlight"), s.requestsInFlight},
             {QStringLiteral("transformsInFlight"), s.transformsInFlight},
             {QStringLiteral("throttledPerSec"), s.throttledPerSec},
             {QStringLiteral("cacheBytes"), s.cacheBytes},

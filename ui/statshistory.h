@@ -22,7 +22,7 @@ struct StatsSample
     qint64 imagingBytes = 0;
     std::array<qint64, int(TaskKind::Count)> liveTasks{};
     double requestsPerSec = 0;
-    qint64 exchangesInFlight = 0;
+    qint64 requestsInFlight = 0; // public requests (EngineStats::requests)
     qint64 transformsInFlight = 0;
     double throttledPerSec = 0;
     qint64 cacheBytes = 0;
@@ -38,7 +38,7 @@ public:
         ResidentColumn,
         ImagingColumn,
         RequestsPerSecColumn,
-        ExchangesInFlightColumn,
+        RequestsInFlightColumn,
         TransformsInFlightColumn,
         ThrottledPerSecColumn,
         CacheBytesColumn,

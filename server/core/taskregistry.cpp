@@ -14,6 +14,7 @@ QByteArray taskKindName(TaskKind kind)
     case TaskKind::LockRefresh: return "lock-refresh";
     case TaskKind::PubSub: return "pubsub";
     case TaskKind::Background: return "background";
+    case TaskKind::Admin: return "admin";
     case TaskKind::Count: break;
     }
     return "unknown";

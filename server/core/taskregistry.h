@@ -12,7 +12,7 @@
 namespace mort {
 
 enum class TaskKind : int {
-    Request,      // one HTTP request, from parse to last byte written
+    Request,      // one HTTP request on a public listener, from parse to last byte written
     Transform,    // an admitted transform: queued for or running on a worker (holds a concurrentImageProcessing slot)
     Fetch,        // storage read
     Store,        // storage write (incl. background result store)
@@ -21,6 +21,7 @@ enum class TaskKind : int {
     LockRefresh,
     PubSub,
     Background,   // a job in the bounded background queue
+    Admin,        // one request on the internal listener (admin API, /metrics, event stream): observers' calls
     Count
 };
 

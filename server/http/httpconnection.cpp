@@ -153,8 +153,9 @@ void HttpConnection::dispatchRequest()
     request.received = std::chrono::steady_clock::now();
     m_lastRequestRead = !head.keepAlive;
 
+    const TaskKind kind = m_internal ? TaskKind::Admin : TaskKind::Request; // admin calls are not requests
     auto exchange = std::make_shared<HttpExchange>(std::move(request), m_link,
-                                                   TaskScope(m_core->tasks(), TaskKind::Request), head.keepAlive,
+                                                   TaskScope(m_core->tasks(), kind), head.keepAlive,
                                                    head.http10);
     exchange->holdBody(std::exchange(m_bodyReservation, nullptr));
     m_pending.push_back(exchange);

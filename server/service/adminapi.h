@@ -42,9 +42,11 @@
 //                          "transformKind":str|null,"accessKeys":n,"hasOwnLimits":bool}]}}
 // GET  /api/v1/stats                      one snapshot (EngineStats), cheap:
 //   {"at":ts,"running":bool,"startedAt":ts,"publicAddresses":[str],"internalAddresses":[str],
+//    "requests":{"received":n,"inFlight":n,"served":n,"dropped":n}   (public listeners only,
+//               over the engine's lifetime; admin calls are "admin" tasks),
 //    "http":{"connectionsAccepted":n,"connectionsOpen":n,"requestsReceived":n,
 //            "responsesWritten":n,"responsesDropped":n,"rejectedByGuard":n,"exchangesInFlight":n},
-//    "tasks":[{"kind":"request","live":n,"started":n,"finished":n},...every kind],
+//    "tasks":[{"kind":"request","live":n,"started":n,"finished":n},...every kind, "admin" included],
 //    "transforms":{"executed":n,"failed":n,"inFlight":n,"throttled":n},
 //    "downloads":n,"results":{"stored":n,"storeFailures":n},"taskExceptions":n,
 //    "background":{"pending":n,"dropped":n},"storageClients":n,

@@ -59,6 +59,11 @@ QJsonObject statsToJson(const EngineStats &s, const QDateTime &at)
         {QStringLiteral("startedAt"), isoUtc(s.startedAt)},
         {QStringLiteral("publicAddresses"), strings(s.publicAddresses)},
         {QStringLiteral("internalAddresses"), strings(s.internalAddresses)},
+        {QStringLiteral("requests"),
+         QJsonObject{{QStringLiteral("received"), number(s.requests.received)},
+                     {QStringLiteral("inFlight"), number(s.requests.inFlight)},
+                     {QStringLiteral("served"), number(s.requests.served)},
+                     {QStringLiteral("dropped"), number(s.requests.dropped)}}},
         {QStringLiteral("http"),
          QJsonObject{{QStringLiteral("connectionsAccepted"), number(h.connectionsAccepted)},
                      {QStringLiteral("connectionsOpen"), number(h.connectionsOpen)},
@@ -149,6 +154,11 @@ EngineStats engineStatsFromJson(const QJsonObject &o)
         s.publicAddresses << v.toString();
     for (const QJsonValue &v : o.value(QLatin1String("internalAddresses")).toArray())
         s.internalAddresses << v.toString();
+    const QJsonObject requests = o.value(QLatin1String("requests")).toObject();
+    s.requests.received = unsignedField(requests, QLatin1String("received"));
+    s.requests.inFlight = requests.value(QLatin1String("inFlight")).toInteger();
+    s.requests.served = unsignedField(requests, QLatin1String("served"));
+    s.requests.dropped = unsignedField(requests, QLatin1String("dropped"));
     const QJsonObject h = o.value(QLatin1String("http")).toObject();
     s.http.connectionsAccepted = unsignedField(h, QLatin1String("connectionsAccepted"));
     s.http.connectionsOpen = h.value(QLatin1String("connectionsOpen")).toInteger();

@@ -421,6 +421,10 @@ EngineStats Engine::stats() const
     }
     s.tasks = m_tasks.snapshot();
     const PipelineCounters &c = m_handler->counters();
+    s.requests.received = m_tasks.started(TaskKind::Request);
+    s.requests.inFlight = m_tasks.live(TaskKind::Request);
+    s.requests.served = c.answered.load();
+    s.requests.dropped = c.clientLeft.load();
     s.transformsExecuted = c.transformsExecuted.load();
     s.transformsFailed = c.transformsFailed.load();
     s.throttled = c.throttled.load();

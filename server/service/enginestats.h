@@ -9,12 +9,27 @@
 
 namespace mort {
 
+// Requests on the public listeners: the image server's own traffic. Admin
+// API, /metrics and event-stream calls are `admin` tasks and not in here, so
+// a watching studio or Prometheus does not count itself. Kept by the engine
+// (task registry and pipeline), so they run on across Stop/Start as the
+// transform counters do; received = inFlight + served + dropped once settled.
+struct RequestCounts
+{
+    quint64 received = 0; // started `request` tasks
+    qint64 inFlight = 0;  // live `request` tasks
+    quint64 served = 0;   // answered while the client was still there
+    quint64 dropped = 0;  // the client left before its answer
+};
+
 struct EngineStats
 {
     bool running = false;
     QDateTime startedAt;
     QStringList publicAddresses;
     QStringList internalAddresses;
+    RequestCounts requests;
+    // The transport's own counters, every listener together, since this start.
     HttpServerStats http;
     QList<TaskCounts> tasks;
     quint64 transformsExecuted = 0;

@@ -243,8 +243,10 @@ void ObjectHandler::runGuarded(QThreadPool &pool, const HttpExchangePtr &exchang
 
 void ObjectHandler::handleGet(const FlowPtr &flow)
 {
-    if (flow->exchange->cancelToken().isCancelled())
+    if (flow->exchange->cancelToken().isCancelled()) {
+        m_counters.clientLeft++;
         return; // the client left while we were queued: nobody to answer
+    }
     if (serveFromCache(flow))
         return;
     if (!flow->object.hasTransforms()) {
@@ -327,6 +329,7 @@ void ObjectHandler::onCollapseOutcome(const FlowPtr &flow, const CollapseOutcome
         });
         return;
     case CollapseOutcome::Status::Cancelled:
+        m_counters.clientLeft++;
         return; // the client left: nobody to answer
     }
 }
@@ -765,6 +768,7 @@ void ObjectHandler::answer(const HttpExchangePtr &exchange, HttpResponse respons
         writeAccessLog(request, response, elapsed);
     if (m_activityLog.load(std::memory_order_acquire))
         writeActivity(summarizeAccess(request, response, elapsed));
+    (exchange->cancelToken().isCancelled() ? m_counters.clientLeft : m_counters.answered)++;
     exchange->respond(std::move(response));
 }
 

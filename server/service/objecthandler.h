@@ -43,6 +43,11 @@ struct PipelineCounters
     std::atomic<quint64> storeFailures{0};
     std::atomic<quint64> taskExceptions{0};     // exceptions caught at a task boundary
     std::atomic<qint64> transformsInFlight{0};
+    // Public requests by how they ended (the Status tab's "served" and
+    // "dropped"); together with the live `request` tasks they add up to the
+    // requests received, over the engine's lifetime.
+    std::atomic<quint64> answered{0};   // an answer went to a client still connected
+    std::atomic<quint64> clientLeft{0}; // the client left before its answer
 };
 
 // What the handler shares with the rest of the engine; all outlive it.
@@ -122,8 +127,8 @@ private:
     // Per-request last steps on a finished response: conditionals, plugins, metrics.
     void deliver(const FlowPtr &flow, HttpResponse response);
     // Every answer to a public request goes out here, whatever produced it
-    // (pipeline, URL parser, write refusal, a caught exception): access log
-    // and the one-line summary for the Activity tab.
+    // (pipeline, URL parser, write refusal, a caught exception): access log,
+    // the one-line summary for the Activity tab, served/dropped counters.
     void answer(const HttpExchangePtr &exchange, HttpResponse response, const Config &config);
     // The one-line summary into the Activity log ring, when there is one.
     void writeActivity(const struct AccessSummary &summary);

@@ -133,7 +133,9 @@ private Q_SLOTS:
         s.publicAddresses = {QStringLiteral("127.0.0.1:8080")};
         s.http.requestsReceived = 7;
         s.http.exchangesInFlight = 2;
-        s.tasks = {TaskCounts{TaskKind::Request, 2, 9, 7}, TaskCounts{TaskKind::CacheFill, 1, 3, 2}};
+        s.requests = {9, 2, 6, 1};
+        s.tasks = {TaskCounts{TaskKind::Request, 2, 9, 7}, TaskCounts{TaskKind::CacheFill, 1, 3, 2},
+                   TaskCounts{TaskKind::Admin, 1, 5, 4}};
         s.transformsInFlight = 3;
         s.throttled = 4;
         s.residentBytes = 5'000'000'000LL;
@@ -147,8 +149,13 @@ private Q_SLOTS:
         QCOMPARE(r.publicAddresses, s.publicAddresses);
         QCOMPARE(r.http.requestsReceived, 7u);
         QCOMPARE(r.http.exchangesInFlight, 2);
-        QCOMPARE(r.tasks.size(), 2);
+        QCOMPARE(r.requests.received, 9u);
+        QCOMPARE(r.requests.inFlight, 2);
+        QCOMPARE(r.requests.served, 6u);
+        QCOMPARE(r.requests.dropped, 1u);
+        QCOMPARE(r.tasks.size(), 3);
         QCOMPARE(r.tasks.at(1).kind, TaskKind::CacheFill);
+        QCOMPARE(r.tasks.at(2).kind, TaskKind::Admin);
         QCOMPARE(r.tasks.at(1).started, 3u);
         QCOMPARE(r.transformsInFlight, 3);
         QCOMPARE(r.throttled, 4u);
@@ -190,13 +197,16 @@ private Q_SLOTS:
         QCOMPARE(first.publicAddresses.value(0), server.address());
         QVERIFY(first.residentBytes > 0);
         QCOMPARE(first.tasks.size(), int(TaskKind::Count));
-        // Our own stream is one live request on the server.
-        QVERIFY(first.tasks.at(int(TaskKind::Request)).live >= 1);
+        // Our own stream is an admin call on the server, not one of its requests.
+        QVERIFY(first.tasks.at(int(TaskKind::Admin)).live >= 1);
+        QCOMPARE(first.tasks.at(int(TaskKind::Request)).live, 0);
+        QCOMPARE(first.requests.inFlight, 0);
 
         for (int i = 0; i < 3; ++i)
             QCOMPARE(server.get("/b/hello.txt").status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(lastStats(stats).requests.served, first.requests.served + 3, 5000);
+        QCOMPARE(lastStats(stats).requests.received, first.requests.received + 3);
         QTRY_VERIFY_WITH_TIMEOUT(lastStats(stats).http.responsesWritten >= first.http.responsesWritten + 3, 5000);
-        QVERIFY(lastStats(stats).http.requestsReceived >= first.http.requestsReceived + 3);
         QTRY_VERIFY_WITH_TIMEOUT(lastStats(stats).responseCacheHits >= 2, 5000); // 1 miss, then hits
         QVERIFY(lastStats(stats).cacheBytes > 0);
         QTRY_VERIFY_WITH_TIMEOUT(stats.count() >= 4, 5000); // the stream keeps delivering

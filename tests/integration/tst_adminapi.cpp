@@ -269,6 +269,12 @@ private Q_SLOTS:
             QVERIFY2(http.value(QLatin1String(key)).isDouble(), key);
         QVERIFY(http.value("requestsReceived").toInteger() >= 3); // 404 + earlier admin calls + this one
         QVERIFY(http.value("exchangesInFlight").toInteger() >= 1); // this request
+        // The public listeners' requests: the 404 only, none of the admin calls.
+        const QJsonObject requests = s.value("requests").toObject();
+        QCOMPARE(requests.value("received").toInteger(), 1);
+        QCOMPARE(requests.value("served").toInteger(), 1);
+        QCOMPARE(requests.value("inFlight").toInteger(), 0);
+        QCOMPARE(requests.value("dropped").toInteger(), 0);
         QCOMPARE(s.value("tasks").toArray().size(), int(TaskKind::Count));
         for (const char *key : {"executed", "failed", "inFlight", "throttled"})
             QVERIFY2(s.value("transforms").toObject().value(QLatin1String(key)).isDouble(), key);
@@ -286,7 +292,10 @@ private Q_SLOTS:
         QCOMPARE(kinds.size(), int(TaskKind::Count));
         const QJsonObject request = kinds.at(int(TaskKind::Request)).toObject();
         QCOMPARE(request.value("kind").toString(), QString::fromLatin1(taskKindName(TaskKind::Request)));
-        QVERIFY(request.value("live").toInteger() >= 1); // this request
+        QCOMPARE(request.value("live").toInteger(), 0); // admin calls are not requests
+        const QJsonObject admin = kinds.at(int(TaskKind::Admin)).toObject();
+        QCOMPARE(admin.value("kind").toString(), QStringLiteral("admin"));
+        QVERIFY(admin.value("live").toInteger() >= 1); // this request
         QVERIFY(json(tasks).value("liveTotal").toInteger() >= 1);
 
         const Reply config = server.authed("GET", "/api/v1/config");
@@ -394,7 +403,7 @@ private Q_SLOTS:
         AdminServer server;
         const QString why = server.start(kConfig);
         QVERIFY2(why.isEmpty(), qPrintable(why));
-        const qint64 liveBefore = server.engine().tasks().live(TaskKind::Request);
+        const qint64 liveBefore = server.engine().tasks().live(TaskKind::Admin);
 
         // Bounded stream: two updates, then the stream ends cleanly.
         {
@@ -429,10 +438,10 @@ private Q_SLOTS:
             QCOMPARE(r.stats.size(), 2);
             QVERIFY(!r.ended);
             QVERIFY2(t.elapsed() >= 800, "the second update came before the interval");
-            QCOMPARE(server.engine().tasks().live(TaskKind::Request), liveBefore + 1); // the stream itself
+            QCOMPARE(server.engine().tasks().live(TaskKind::Admin), liveBefore + 1); // the stream itself
             client.abort();
         }
-        QTRY_COMPARE_WITH_TIMEOUT(server.engine().tasks().live(TaskKind::Request), liveBefore, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(server.engine().tasks().live(TaskKind::Admin), liveBefore, 5000);
 
         // No token, no stream.
         RawHttpClient anonymous(server.internalAddress());
