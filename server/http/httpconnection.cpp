@@ -8,6 +8,8 @@
 #include <QLoggingCategory>
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 Q_LOGGING_CATEGORY(lcHttp, "mort.http")
 
 namespace mort {
@@ -292,6 +294,10 @@ void HttpConnection::continueFileBody()
 
 void HttpConnection::onBytesWritten()
 {
+    if (m_lingering && m_socket->bytesToWrite() == 0) {
+        shutdownWrites();
+        return;
+    }
     if (m_writing && !m_streaming)
         continueBody();
 }
@@ -350,14 +356,13 @@ void HttpConnection::finishCurrent()
     m_body = QByteArray();
     m_bodyOffset = 0;
     if (m_closeAfterWrite) {
-        m_rejected = true; // ignore anything the client still sends
-        m_socket->disconnectFromHost();
+        closeAfterWriting();
         return;
     }
     if (m_pending.empty()) {
         if (!m_deferredRejection.isEmpty()) {
             m_socket->write(std::exchange(m_deferredRejection, QByteArray()));
-            m_socket->disconnectFromHost();
+            closeAfterWriting();
             return;
         }
         if (m_continueOwed) {
@@ -425,7 +430,29 @@ void HttpConnection::reject(int status, const QByteArray &why)
         return;
     }
     m_socket->write(out);
-    m_socket->disconnectFromHost();
+    closeAfterWriting();
+}
+
+void HttpConnection::closeAfterWriting()
+{
+    m_rejected = true; // read nothing more: what still arrives is discarded
+    m_lingering = true;
+    m_timer.stop();
+    if (m_socket->bytesToWrite() == 0)
+        shutdownWrites(); // else once the answer has left (onBytesWritten)
+}
+
+void HttpConnection::shutdownWrites()
+{
+    m_lingering = false;
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd < 0 || ::shutdown(int(fd), SHUT_WR) != 0) {
+        m_socket->disconnectFromHost();
+        return;
+    }
+    // The client sees the end of our answer and closes; if it keeps sending
+    // instead, it gets kLingerMs to read what we said, then the connection goes.
+    QTimer::singleShot(kLingerMs, this, [this] { m_socket->abort(); });
 }
 
 } // namespace mort

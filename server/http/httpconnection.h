@@ -56,6 +56,9 @@ public:
     static constexpr qint64 kReadChunk = 64 * 1024;
     // Requests read ahead of their answers (pipelining); more wait unread.
     static constexpr size_t kMaxPipelined = 16;
+    // After a closing answer, how long what the client still sends is read
+    // and dropped before the connection is cut (see closeAfterWriting()).
+    static constexpr int kLingerMs = 2000;
 
 private:
     // Parses what has arrived and dispatches complete requests, reading only
@@ -77,6 +80,14 @@ private:
     // Answers `status` after every response owed before it, then closes;
     // nothing more is read from the client.
     void reject(int status, const QByteArray &why);
+    // Ends the connection after the bytes already written (RFC 9112 §9.6
+    // "lingering close"): our side is shut once they have left, and whatever
+    // the client still sends is read and dropped until it closes or
+    // kLingerMs pass. Closing at once would make the kernel answer the
+    // client's remaining bytes with a reset, which can destroy our answer
+    // before the client has read it.
+    void closeAfterWriting();
+    void shutdownWrites();
     // Takes `bytes` of the current request's body from the server-wide budget;
     // on failure answers 503 (Retry-After) and closes. False when rejected.
     bool reserveBody(qint64 bytes);
@@ -93,6 +104,7 @@ private:
     bool m_rejected = false;       // a rejection is written or waits its turn: read nothing more
     bool m_lastRequestRead = false; // Connection: close (or HTTP/1.0) request dispatched
     bool m_continueOwed = false;
+    bool m_lingering = false;       // closeAfterWriting(): shut our side once the answer has left
     QByteArray m_deferredRejection; // written once the responses owed before it are
     QTimer m_timer;
 

@@ -259,7 +259,8 @@ RequestParser::Event RequestParser::parseHead()
         if (cr == -2)
             return fail(400, "bare CR or LF in the request head");
         if (cr == -1) {
-            if (inRequestLine && received > m_limits.maxTargetBytes + 32)
+            // A request line past either limit is a too-long target, not a too-large head.
+            if (inRequestLine && (received > m_limits.maxTargetBytes + 32 || received > m_limits.maxHeaderBytes))
                 return fail(414, "request-target too long");
             if (received > m_limits.maxHeaderBytes)
                 return fail(431, "request header too large");
