@@ -6,7 +6,6 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
-#include <QLocale>
 #include <QPixmap>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -22,14 +21,16 @@ CacheEntryDetailView::CacheEntryDetailView(QWidget *parent)
     m_thumbnail->setMinimumSize(kThumbnailSide, kThumbnailSide / 2);
     m_thumbnail->setObjectName(QStringLiteral("thumbnail"));
     m_facts->setWordWrap(true);
+    m_facts->setObjectName(QStringLiteral("facts"));
     m_headers->setColumnCount(2);
     m_headers->setHeaderLabels({tr("Header"), tr("Value")});
     m_headers->setRootIsDecorated(false);
     m_headers->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // Names are shown whole (the column fits the longest one, see showEntry());
+    // values wrap in what is left.
     m_headers->header()->setSectionResizeMode(0, QHeaderView::Interactive);
-    m_headers->setColumnWidth(0, fontMetrics().horizontalAdvance(QStringLiteral("Access-Control-Allow-Origin")) + 12);
     m_headers->setWordWrap(true);
-    setMinimumWidth(kThumbnailSide + 120);
+    setMinimumWidth(kThumbnailSide + 80); // the list beside it keeps the width its columns need
     m_headers->setObjectName(QStringLiteral("headers"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -63,12 +64,17 @@ void CacheEntryDetailView::showEntry(const CacheEntryDetail &entry)
 {
     m_key = entry.info.key;
     m_loading = false;
-    m_title->setText(QStringLiteral("<b>%1</b>").arg(CacheEntryModel::displayKey(entry.info.key).toHtmlEscaped()));
-    const QLocale locale;
-    QString facts = tr("Status %1 · %2 · body %3 · %4 hits")
+    // The request it answers first (what a person recognises), the key below.
+    const QString key = CacheEntryModel::displayKey(entry.info.key).toHtmlEscaped();
+    m_title->setText(entry.info.url.isEmpty()
+                         ? QStringLiteral("<b>%1</b>").arg(key)
+                         : tr("<b>%1</b><br><small>key %2</small>")
+                               .arg(CacheEntryModel::displayKey(entry.info.url).toHtmlEscaped(), key));
+    // The same size figure as the list: what the entry holds of the cache.
+    QString facts = tr("Status %1 · %2 · %3 in cache · %4 hits")
                         .arg(entry.info.status)
                         .arg(QString::fromLatin1(entry.info.contentType).toHtmlEscaped(),
-                             locale.formattedDataSize(entry.info.bodyBytes))
+                             CacheEntryModel::formatSize(entry.info.size))
                         .arg(entry.info.hits);
     const QByteArray &body = entry.response ? entry.response->body() : QByteArray();
     QImage image;
@@ -103,6 +109,7 @@ void CacheEntryDetailView::showEntry(const CacheEntryDetail &entry)
         }
     }
     m_headers->setVisible(true);
+    m_headers->resizeColumnToContents(0);
 }
 
 bool CacheEntryDetailView::hasThumbnail() const

@@ -26,6 +26,11 @@ QString CacheEntryModel::formatAge(qint64 ms)
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
+QString CacheEntryModel::formatSize(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes);
+}
+
 QString CacheEntryModel::displayKey(const QString &key)
 {
     // Keys come from URLs and may carry control characters (%01 decodes to one);
@@ -49,6 +54,7 @@ QVariant CacheEntryModel::data(const QModelIndex &index, int role) const
     const CacheEntryInfo &e = m_entries.at(index.row());
     if (role == SortRole) {
         switch (index.column()) {
+        case RequestColumn: return e.url;
         case KeyColumn: return e.key;
         case StatusColumn: return e.status;
         case SizeColumn: return e.size;
@@ -59,23 +65,29 @@ QVariant CacheEntryModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
+        case RequestColumn: return displayKey(e.url);
         case KeyColumn: return displayKey(e.key);
         case StatusColumn: return e.status;
-        case SizeColumn: return QLocale().formattedDataSize(e.size);
+        case SizeColumn: return formatSize(e.size);
         case HitsColumn: return QLocale().toString(e.hits);
         case AgeColumn: return formatAge(e.ageMs);
         case ContentTypeColumn: return QString::fromLatin1(e.contentType);
         }
     }
     if (role == Qt::ToolTipRole) {
+        if (index.column() == RequestColumn)
+            return e.url.isEmpty() ? tr("Not stored by a request (a placeholder render)") : displayKey(e.url);
         if (index.column() == KeyColumn)
             return displayKey(e.key);
         if (index.column() == SizeColumn)
-            return tr("%1 bytes charged against cacheSize, %2 bytes of body").arg(e.size).arg(e.bodyBytes);
+            return tr("%1 bytes of the cache's capacity: %2 bytes of body, the rest headers and bookkeeping")
+                .arg(e.size)
+                .arg(e.bodyBytes);
         if (index.column() == AgeColumn)
             return e.ttlMs > 0 ? tr("expires in %1").arg(formatAge(e.ttlMs)) : tr("expired");
     }
-    if (role == Qt::TextAlignmentRole && index.column() != KeyColumn && index.column() != ContentTypeColumn)
+    if (role == Qt::TextAlignmentRole && index.column() != RequestColumn && index.column() != KeyColumn
+        && index.column() != ContentTypeColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
@@ -85,6 +97,7 @@ QVariant CacheEntryModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
+    case RequestColumn: return tr("Request");
     case KeyColumn: return tr("Key");
     case StatusColumn: return tr("Status");
     case SizeColumn: return tr("Size");

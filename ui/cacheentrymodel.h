@@ -1,7 +1,9 @@
 #pragma once
-// The response cache's entries as a table: key, status, size, hits, age,
-// content type. Qt::UserRole gives the raw value of a cell, which the cache
-// browser sorts by (sizes and ages as numbers, not as their text).
+// The response cache's entries as a table: the request each one answers,
+// key, status, size, hits, age, content type. Qt::UserRole gives the raw value
+// of a cell, which the cache browser sorts by (sizes and ages as numbers, not
+// as their text). Size is what the entry holds of the cache's capacity, the
+// one size figure the browser shows (list, detail and totals).
 #include "cache/responsecache.h"
 
 #include <QAbstractTableModel>
@@ -12,7 +14,16 @@ class CacheEntryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { KeyColumn, StatusColumn, SizeColumn, HitsColumn, AgeColumn, ContentTypeColumn, ColumnCount };
+    enum Column {
+        RequestColumn, // "/demo/small/a.jpg": what two entries of one image differ by
+        KeyColumn,
+        StatusColumn,
+        SizeColumn,
+        HitsColumn,
+        AgeColumn,
+        ContentTypeColumn,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole;
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -31,6 +42,8 @@ public:
     static QString displayKey(const QString &key);
     // "850 ms", "12 s", "3 min", "2 h 5 min"
     static QString formatAge(qint64 ms);
+    // The size figure of an entry, as every part of the browser shows it.
+    static QString formatSize(qint64 bytes);
 
 private:
     QList<CacheEntryInfo> m_entries;

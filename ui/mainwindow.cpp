@@ -116,7 +116,6 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     });
     if (!client->isConnected())
         m_status->showConnecting(client->description()); // no numbers before the server answered
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
     connect(client, &EngineClient::errorOccurred, this, [this](const QString &message) {
         statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0));
     });
@@ -159,13 +158,6 @@ void MainWindow::setCurrentTab(int tab)
     m_tabs->setCurrentIndex(tab);
 }
 
-void MainWindow::onTabChanged(int index)
-{
-    // The cache is listed on demand: walking it takes the cache lock.
-    if (index == CacheTab && !m_cache->hasListed() && !m_cache->isBusy() && m_client->isRunning())
-        m_cache->refresh();
-}
-
 void MainWindow::refreshAll()
 {
     m_client->refresh();
@@ -182,8 +174,6 @@ void MainWindow::updateActions(bool running)
     else
         statusBar()->showMessage(running ? tr("Attached to %1").arg(m_client->description())
                                          : tr("Not connected to %1").arg(m_client->description()));
-    if (running && m_tabs->currentIndex() == CacheTab && !m_cache->hasListed() && !m_cache->isBusy())
-        m_cache->refresh();
 }
 
 void MainWindow::attachToServer()

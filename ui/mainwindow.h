@@ -52,7 +52,6 @@ protected:
 private:
     void updateActions(bool running);
     void attachToServer();
-    void onTabChanged(int index);
     // The open window attached to the server at `url` (normalised), if any.
     static MainWindow *windowAttachedTo(const QUrl &url);
 

@@ -65,7 +65,7 @@ SharedResponse ResponseCache::get(const QString &key)
     return it->response;
 }
 
-bool ResponseCache::insert(const QString &key, SharedResponse response, int ttlSeconds)
+bool ResponseCache::insert(const QString &key, SharedResponse response, int ttlSeconds, const QString &url)
 {
     const qint64 now = m_now();
     Released released;
@@ -82,14 +82,14 @@ bool ResponseCache::insert(const QString &key, SharedResponse response, int ttlS
         unlinkLocked(std::prev(m_lru.end()), released);
         ++m_evictions;
     }
-    m_lru.push_front(Node{key, std::move(response), cost, now, now + qint64(ttlSeconds) * 1000, 0});
+    m_lru.push_front(Node{key, url, std::move(response), cost, now, now + qint64(ttlSeconds) * 1000, 0});
     m_index.insert(key, m_lru.begin());
     m_bytes += cost;
     ++m_sets;
     return true;
 }
 
-bool ResponseCache::insert(const QString &key, const HttpResponse &response)
+bool ResponseCache::insert(const QString &key, const HttpResponse &response, const QString &url)
 {
     int ttl = 0;
     if (!isCacheable(response, m_maxItemBytes, &ttl)) {
@@ -97,7 +97,7 @@ bool ResponseCache::insert(const QString &key, const HttpResponse &response)
         ++m_rejected;
         return false;
     }
-    return insert(key, CachedResponse::fromResponse(response), ttl);
+    return insert(key, CachedResponse::fromResponse(response), ttl, url);
 }
 
 bool ResponseCache::remove(const QString &key)
@@ -147,6 +147,7 @@ CacheEntryInfo infoOf(const Node &node, qint64 now)
 {
     CacheEntryInfo info;
     info.key = node.key;
+    info.url = node.url;
     info.size = node.cost;
     info.bodyBytes = node.response->body().size();
     info.status = node.response->status();

@@ -24,6 +24,7 @@ struct CacheConfig;
 struct CacheEntryInfo
 {
     QString key;
+    QString url;         // the request it answered ("/demo/small/a.jpg"); empty when no request stored it
     qint64 size = 0;     // bytes charged against cacheSize (CachedResponse::cost())
     qint64 bodyBytes = 0;
     int status = 0;
@@ -76,10 +77,12 @@ public:
     // Stores `response` for `ttlSeconds`. Refused (false, counted as
     // rejected) when ttlSeconds <= 0, the body is >= maxItemBytes(), or the
     // entry alone would not fit in capacity(). Evicts least recently used
-    // entries until it fits. Replaces an existing entry for `key`.
-    bool insert(const QString &key, SharedResponse response, int ttlSeconds);
+    // entries until it fits. Replaces an existing entry for `key`. `url`: the
+    // request it answers, kept for inspection (CacheEntryInfo::url); its few
+    // bytes are part of the entry's fixed overhead.
+    bool insert(const QString &key, SharedResponse response, int ttlSeconds, const QString &url = {});
     // Applies isCacheable() first (TTL from max-age); false when not cacheable.
-    bool insert(const QString &key, const HttpResponse &response);
+    bool insert(const QString &key, const HttpResponse &response, const QString &url = {});
 
     // PUT/DELETE invalidation of the exact key. True when something was removed.
     bool remove(const QString &key);
@@ -102,6 +105,7 @@ private:
     struct Node
     {
         QString key;
+        QString url;
         SharedResponse response;
         qint64 cost;
         qint64 insertedMs;

@@ -66,8 +66,9 @@
 //   The first event is sent at once. count > 0 ends the stream after that many stats
 //   events (scripts, tests); it also ends when the client leaves or the server stops.
 // --- seams, 501 admin.not_available until the engine implements AdminBackend's optional part:
-// GET  /api/v1/cache[?limit=N]            {"entries":[{"key","sizeBytes","bodyBytes","status",
+// GET  /api/v1/cache[?limit=N]            {"entries":[{"key","url","sizeBytes","bodyBytes","status",
 //                                          "contentType","hits","ageMs","ttlMs"}]}
+//                                          url: the request the entry answers ("" when none)
 // POST /api/v1/cache/evict                body {"key":str}  -> {"removed":bool}
 // POST /api/v1/cache/clear                -> {"cleared":true}
 // POST /api/v1/config/apply               body: YAML -> {"applied":true}; 422 as validate

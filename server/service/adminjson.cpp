@@ -273,6 +273,7 @@ QJsonArray cacheEntriesToJson(const QList<CacheEntryInfo> &entries)
     QJsonArray out;
     for (const CacheEntryInfo &e : entries) {
         out.append(QJsonObject{{QStringLiteral("key"), e.key},
+                               {QStringLiteral("url"), e.url},
                                {QStringLiteral("sizeBytes"), number(e.size)},
                                {QStringLiteral("bodyBytes"), number(e.bodyBytes)},
                                {QStringLiteral("status"), e.status},
@@ -292,6 +293,7 @@ QList<CacheEntryInfo> cacheEntriesFromJson(const QJsonArray &array)
         const QJsonObject e = v.toObject();
         CacheEntryInfo info;
         info.key = e.value(QLatin1String("key")).toString();
+        info.url = e.value(QLatin1String("url")).toString();
         info.size = e.value(QLatin1String("sizeBytes")).toInteger();
         info.bodyBytes = e.value(QLatin1String("bodyBytes")).toInteger();
         info.status = e.value(QLatin1String("status")).toInt();

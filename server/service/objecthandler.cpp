@@ -721,7 +721,8 @@ void ObjectHandler::finish(const FlowPtr &flow, HttpResponse response)
     // the cache filled instead of becoming a second leader.
     if (!flow->cacheKey.isEmpty() && isCacheable(response, m_services.cache->maxItemBytes())
         && m_useCounter.reached(flow->cacheKey, snap.config->server.cache.minUseCount)
-        && m_services.cache->insert(flow->cacheKey, response) && m_services.metrics)
+        && m_services.cache->insert(flow->cacheKey, response, requestTarget(flow->exchange->request()))
+        && m_services.metrics)
         m_services.metrics->cacheSet.inc();
     if (flow->leader) {
         flow->leader->complete(CachedResponse::fromResponse(response)); // no-op after fail()

@@ -342,6 +342,8 @@ private Q_SLOTS:
         QCOMPARE(entries.at(0).key, local.at(0).key);
         QCOMPARE(entries.at(0).status, 200);
         QCOMPARE(entries.at(0).bodyBytes, 4); // most recently used first: b.txt
+        QCOMPARE(entries.at(0).url, QStringLiteral("/b/b.txt")); // the request it answers
+        QCOMPARE(entries.at(1).url, QStringLiteral("/b/a.txt"));
         QVERIFY(entries.at(0).ttlMs > 500'000);
 
         // One entry: headers always, the body only for images (a preview).
@@ -350,6 +352,7 @@ private Q_SLOTS:
         QVERIFY(fetched.wait(5000));
         const CacheEntryDetail text = fetched.last().at(0).value<CacheEntryDetail>();
         QCOMPARE(text.info.key, entries.at(0).key);
+        QCOMPARE(text.info.url, QStringLiteral("/b/b.txt"));
         QCOMPARE(text.response->header("Cache-Control"), QByteArray("max-age=600"));
         QVERIFY(text.response->body().isEmpty());
         QVERIFY(QFile::copy(QStringLiteral(MORT_TESTDATA_DIR "/photos/gray_800x600.jpg"),

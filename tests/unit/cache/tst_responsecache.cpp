@@ -290,6 +290,23 @@ private Q_SLOTS:
         QCOMPARE(cache.stats().bytes, cache.capacity());
     }
 
+    void entryKeepsTheRequestItAnswers()
+    {
+        ResponseCache cache(1 << 20, 1 << 20);
+        QVERIFY(cache.insert("transform:demo/1f2e", cacheableResponse("small"), QStringLiteral("/demo/small/a.jpg")));
+        QVERIFY(cache.insert("transform:demo/9c4b", bodyOf(10), 60, QStringLiteral("/demo/medium/a.jpg")));
+        QVERIFY(cache.insert("rendered", bodyOf(10), 60)); // no request: a placeholder render
+        const auto rows = cache.entries(-1);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(0).url, QString());
+        QCOMPARE(rows.at(1).url, QStringLiteral("/demo/medium/a.jpg"));
+        QCOMPARE(rows.at(2).url, QStringLiteral("/demo/small/a.jpg"));
+        QCOMPARE(cache.peek("transform:demo/1f2e")->info.url, QStringLiteral("/demo/small/a.jpg"));
+        // Replacing an entry takes the new request's URL.
+        QVERIFY(cache.insert("transform:demo/1f2e", bodyOf(10), 60, QStringLiteral("/demo/small/a.jpg?v=2")));
+        QCOMPARE(cache.peek("transform:demo/1f2e")->info.url, QStringLiteral("/demo/small/a.jpg?v=2"));
+    }
+
     void concurrentHammerNeverExceedsCapacity()
     {
         const qint64 capacity = 64 * 1024;
