@@ -147,6 +147,9 @@ PreviewPanel *MainWindow::enablePreview(ConfigPtr config)
         show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
         connect(show, &QAction::triggered, this, [this] { setCurrentTab(PreviewTab); });
         m_viewMenu->insertAction(m_viewMenu->actions().value(4), show); // after Status, Dashboard, Cache, Activity
+        auto *image = new QMenu(tr("&Image"), this); // Open image, Save as preset, ... (issue 25.10)
+        image->addActions(m_preview->menuActions());
+        menuBar()->insertMenu(m_viewMenu->menuAction(), image);
     }
     m_preview->setConfig(std::move(config));
     m_preview->setEngineClient(m_client); // confirms saved presets with a request

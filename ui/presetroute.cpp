@@ -76,4 +76,24 @@ QString presetNamePattern(const QString &transformPath)
     return {};
 }
 
+QString serverBaseUrl(const ConfigPtr &config)
+{
+    if (!config)
+        return {};
+    for (const QString &listen : config->server.listens) {
+        if (listen.startsWith(QLatin1String("unix:")))
+            continue;
+        const qsizetype colon = listen.lastIndexOf(u':');
+        bool ok = false;
+        const int port = listen.mid(colon + 1).toInt(&ok);
+        if (colon < 0 || !ok || port <= 0)
+            continue;
+        QString host = listen.left(colon);
+        if (host.isEmpty() || host == QLatin1String("0.0.0.0") || host == QLatin1String("[::]"))
+            host = QStringLiteral("127.0.0.1");
+        return QStringLiteral("http://%1:%2").arg(host).arg(port);
+    }
+    return {};
+}
+
 } // namespace mort

@@ -14,6 +14,11 @@ namespace mort {
 // and original; "" when transform.path cannot reach the preset.
 QString presetRequestPath(const ConfigPtr &config, const QString &bucket, const QString &preset, const QString &key);
 
+// "http://host:port" of the server's first TCP listener ("127.0.0.1" for an
+// any-address host), to make request paths URLs one can open; "" when the
+// config has none with a known port (unix sockets, port 0).
+QString serverBaseUrl(const ConfigPtr &config);
+
 // The sub-pattern of the `presetName` group of a transform.path
 // ("[a-z0-9_]+"); "" when the path has no such group.
 QString presetNamePattern(const QString &transformPath);

@@ -16,6 +16,31 @@ QString formatOf(const QByteArray &contentType)
     return QString::fromLatin1(slash < 0 ? contentType : contentType.mid(slash + 1));
 }
 
+QString openAnotherHint()
+{
+    return PreviewController::tr("Open a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIF image.");
+}
+
+// One sentence for the user from a render error: the server's public message
+// and its code, never the internal detail (it names files on the server), and
+// what to do next.
+QString failureMessage(const Error &error)
+{
+    QString next;
+    switch (error.httpStatus) {
+    case 415: next = openAnotherHint(); break;
+    case 422: next = PreviewController::tr("Open a smaller image or ask for a smaller output."); break;
+    case 400: next = PreviewController::tr("Check the parameters or the preset."); break;
+    default: next = PreviewController::tr("Try other parameters, or open the image again."); break;
+    }
+    QString what = error.publicMessage.isEmpty() ? PreviewController::tr("the server refused it") : error.publicMessage;
+    what[0] = what[0].toUpper();
+    return PreviewController::tr("%1 (%2 %3). %4")
+        .arg(what)
+        .arg(error.httpStatus)
+        .arg(QString::fromLatin1(error.code), next);
+}
+
 } // namespace
 
 PreviewController::PreviewController(QObject *parent)
@@ -89,12 +114,12 @@ void PreviewController::setSource(const QByteArray &bytes, const QString &name)
     m_pool.start([this, bytes, generation] {
         QString error;
         const QImage image = decodePreviewImage(bytes, true, kMaxSourceDisplaySide, &error);
-        QMetaObject::invokeMethod(this, [this, image, error, generation, size = bytes.size()] {
+        QMetaObject::invokeMethod(this, [this, image, generation, size = bytes.size()] {
             setRunning(-1);
             if (generation != m_sourceGeneration)
                 return; // another source was opened meanwhile
             if (image.isNull()) {
-                Q_EMIT failed(tr("Cannot show the image: %1").arg(error));
+                Q_EMIT failed(tr("This file is not an image the server reads. %1").arg(openAnotherHint()));
                 return;
             }
             // Stored size after EXIF orientation, as the transforms see it.
@@ -181,10 +206,7 @@ void PreviewController::startRender()
                 message = tr("The result cannot be shown: %1").arg(message);
             }
         } else {
-            message = QStringLiteral("%1 %2: %3")
-                          .arg(result.error.httpStatus)
-                          .arg(QString::fromLatin1(result.error.code),
-                               result.error.detail.isEmpty() ? result.error.publicMessage : result.error.detail);
+            message = failureMessage(result.error);
         }
         QMetaObject::invokeMethod(this, [this, generation, ok, preview, request, message] {
             finishRender(generation, ok, preview, request, message);

@@ -6,6 +6,7 @@
 #include "ui/engineclient.h"
 #include "ui/presetroute.h"
 #include "ui/previewimageview.h"
+#include "ui/previewsizebox.h"
 #include "ui/recentlist.h"
 #include "ui/savepresetdialog.h"
 #include "ui/splitcompareview.h"
@@ -75,7 +76,6 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_openButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_openButton->setPopupMode(QToolButton::MenuButtonPopup);
     m_openButton->setMenu(new QMenu(m_openButton));
-    m_openButton->setShortcut(QKeySequence::Open);
     m_openButton->setToolTip(tr("Open an image from disk (Ctrl+O); the arrow lists recent ones"));
     // File name, URL, info and error lines are elided (full text in the
     // tooltip): no text may set the window's minimum width (issue 25).
@@ -160,13 +160,14 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_urlLabel = new ElidedLabel(Qt::ElideMiddle); // both ends of a URL say the most
     m_urlLabel->setObjectName(QStringLiteral("previewUrl"));
     m_copyUrlButton = new QPushButton(tr("Copy URL"));
-    m_copyUrlButton->setToolTip(tr("Copy the request path that returns this image"));
+    m_copyUrlButton->setObjectName(QStringLiteral("previewCopyUrl"));
+    m_copyUrlButton->setToolTip(tr("Copy the server's URL that returns this image"));
     m_copyYamlButton = new QPushButton(tr("Copy YAML"));
     m_copyYamlButton->setToolTip(tr("Copy a presets: entry for the bucket's transform section"));
     m_contactSheetButton = new QPushButton(tr("Contact sheet…"));
+    m_contactSheetButton->setObjectName(QStringLiteral("previewContactSheet"));
     m_contactSheetButton->setToolTip(tr("Every preset of the bucket on this image, side by side; exportable as PNG"));
     m_savePresetButton = new QPushButton(tr("Save as preset…"));
-    m_savePresetButton->setShortcut(QKeySequence::Save);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_urlLabel, 1);
     bottom->addWidget(m_copyUrlButton);
@@ -212,6 +213,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
         if (m_updatingForm)
             return;
         m_controller->setBucket(m_bucketCombo->currentText());
+        applyOutputLimit();
         refillPresets();
         refillCompare();
         updateSaveButton();
@@ -230,13 +232,35 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     connect(m_controller, &PreviewController::rendered, this, &PreviewPanel::onRendered);
     connect(m_controller, &PreviewController::failed, this, &PreviewPanel::onFailed);
     connect(m_controller, &PreviewController::busyChanged, this, [this](bool busy) {
-        if (busy)
+        if (busy && !m_controller->source().isEmpty())
             m_infoLabel->setFullText(m_infoLabel->fullText().isEmpty() ? tr("Rendering…") : m_infoLabel->fullText());
     });
 
+    buildMenuActions();
     showParameters(m_controller->parameters());
     updateEnabledFields();
     updateSaveButton();
+    updateImageActions();
+}
+
+void PreviewPanel::buildMenuActions()
+{
+    // The shortcuts live on the actions (not the buttons): they work while the
+    // panel is shown, and the window's menu lists them (issue 25).
+    auto add = [this](const QString &text, const QKeySequence &key, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        m_menuActions << action;
+        return action;
+    };
+    add(tr("&Open image…"), QKeySequence::Open, &PreviewPanel::openFileDialog);
+    m_openFromBucketAction = add(tr("Open image from &bucket…"), {}, &PreviewPanel::openFromBucketDialog);
+    m_saveAction = add(tr("&Save as preset…"), QKeySequence::Save, &PreviewPanel::savePresetDialog);
+    m_copyUrlAction = add(tr("Copy &URL"), {}, &PreviewPanel::copyUrl);
+    m_contactSheetAction = add(tr("&Contact sheet…"), {}, &PreviewPanel::showContactSheet);
+    m_openFromBucketAction->setEnabled(bool(m_bucketSource.list));
 }
 
 PreviewPanel::~PreviewPanel() = default;
@@ -259,7 +283,9 @@ QWidget *PreviewPanel::buildForm()
         item->setFlags(item->flags() & ~Qt::ItemIsDropEnabled);
         item->setCheckState(Qt::Unchecked);
     }
-    m_operations->setMaximumHeight(m_operations->sizeHintForRow(0) * 8 + 8);
+    // Exactly its rows: the form fits 1137 x 720 without scrolling (issue 25).
+    m_operations->setFixedHeight(m_operations->sizeHintForRow(0) * m_operations->count()
+                                 + 2 * m_operations->frameWidth());
     opsLayout->addWidget(m_operations);
     layout->addWidget(opsBox);
     connect(m_operations, &QListWidget::itemChanged, this, &PreviewPanel::formChanged);
@@ -267,11 +293,17 @@ QWidget *PreviewPanel::buildForm()
 
     auto *paramsBox = new QGroupBox(tr("Parameters"));
     auto *formLayout = new QFormLayout(paramsBox);
+    m_paramsLayout = formLayout;
     for (const PreviewParameters::ParamSpec &spec : PreviewParameters::specs()) {
         QWidget *editor = nullptr;
         switch (spec.kind) {
         case Kind::Integer: {
-            auto *box = new QSpinBox;
+            const bool size = spec.param == Param::Width || spec.param == Param::Height;
+            auto *box = size ? new PreviewSizeBox : new QSpinBox;
+            if (size) {
+                connect(static_cast<PreviewSizeBox *>(box), &PreviewSizeBox::refused, this,
+                        [this, label = spec.label](qint64 typed) { sizeRefused(label, typed); });
+            }
             box->setRange(int(spec.minimum), int(spec.maximum));
             box->setSingleStep(int(spec.step));
             box->setSuffix(spec.unit);
@@ -318,7 +350,6 @@ QWidget *PreviewPanel::buildForm()
         label->setToolTip(editor->toolTip());
         formLayout->addRow(label, editor);
         m_fields.insert(int(spec.param), editor);
-        m_fieldLabels.insert(int(spec.param), label);
     }
     layout->addWidget(paramsBox);
     layout->addStretch(1);
@@ -332,6 +363,49 @@ void PreviewPanel::setConfig(ConfigPtr config)
     refillPresets();
     refillCompare();
     updateSaveButton();
+    applyOutputLimit();
+}
+
+int PreviewPanel::maxOutputDimension() const
+{
+    const ConfigPtr config = m_controller->config();
+    if (!config)
+        return LimitsConfig().maxOutputDimension;
+    const BucketConfig *bucket = config->bucket(m_controller->bucket());
+    return bucket ? bucket->effectiveLimits(config->server.limits).maxOutputDimension
+                  : config->server.limits.maxOutputDimension;
+}
+
+void PreviewPanel::applyOutputLimit()
+{
+    const int limit = maxOutputDimension();
+    for (Param param : {Param::Width, Param::Height})
+        static_cast<QSpinBox *>(m_fields.value(int(param)))->setMaximum(limit);
+}
+
+void PreviewPanel::sizeRefused(const QString &field, qint64 typed)
+{
+    showNote(tr("%1 %2 px is more than the server renders: bucket %3 allows at most %4 px per side "
+                "(limits.maxOutputDimension). Enter %4 or less, or raise the limit in the config.")
+                 .arg(field)
+                 .arg(typed)
+                 .arg(m_controller->bucket())
+                 .arg(maxOutputDimension()));
+}
+
+void PreviewPanel::updateImageActions()
+{
+    const bool image = !m_controller->source().isEmpty();
+    const QString why = tr("Open an image first (Ctrl+O)");
+    m_copyUrlButton->setEnabled(image);
+    m_contactSheetButton->setEnabled(image);
+    m_copyUrlAction->setEnabled(image);
+    m_contactSheetAction->setEnabled(image);
+    m_copyUrlButton->setToolTip(image ? tr("Copy the server's URL that returns this image") : why);
+    m_contactSheetButton->setToolTip(
+        image ? tr("Every preset of the bucket on this image, side by side; exportable as PNG") : why);
+    if (!image)
+        m_infoLabel->setFullText(tr("No image open: open one (Ctrl+O), pick one from the bucket or drop it here."));
 }
 
 void PreviewPanel::refillCompare()
@@ -407,6 +481,7 @@ void PreviewPanel::updateSaveButton()
     const QString kind = bucket && bucket->transform ? bucket->transform->kind : QString();
     const bool presetKind = kind == QLatin1String("presets") || kind == QLatin1String("presets-query");
     m_savePresetButton->setEnabled(!m_configFile.isEmpty() && presetKind);
+    m_saveAction->setEnabled(m_savePresetButton->isEnabled());
     if (m_configFile.isEmpty())
         m_savePresetButton->setToolTip(tr("Saving needs a config file: start the studio with --config FILE"));
     else if (!presetKind)
@@ -657,7 +732,9 @@ bool PreviewPanel::openFile(const QString &path)
 void PreviewPanel::openBytes(const QByteArray &bytes, const QString &name, const QString &where)
 {
     m_fileLabel->setFullText(name, where);
+    m_infoLabel->setFullText(QString()); // "Rendering…" while busy
     m_controller->setSource(bytes, name);
+    updateImageActions();
     if (!m_comparePreset.isEmpty())
         m_compare->setSource(m_controller->source(), m_controller->sourceName());
     m_urlLabel->setFullText(m_controller->requestUrl());
@@ -666,6 +743,7 @@ void PreviewPanel::openBytes(const QByteArray &bytes, const QString &name, const
 void PreviewPanel::setBucketSource(BucketImageDialog::Source source)
 {
     m_bucketSource = std::move(source);
+    m_openFromBucketAction->setEnabled(bool(m_bucketSource.list));
     refillRecentFiles();
 }
 
@@ -863,9 +941,8 @@ void PreviewPanel::updateEnabledFields()
 {
     const PreviewParameters p = formParameters();
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
-        const bool used = p.isUsed(Param(it.key()));
-        it.value()->setEnabled(used);
-        m_fieldLabels.value(it.key())->setEnabled(used);
+        // Only what reaches the server is shown: the form fits without scrolling.
+        m_paramsLayout->setRowVisible(it.value(), p.isUsed(Param(it.key())));
     }
 }
 
@@ -899,8 +976,10 @@ void PreviewPanel::onRendered(const QImage &preview, const PreviewInfo &info)
 
 void PreviewPanel::onFailed(const QString &message)
 {
-    m_after->setPlaceholder(tr("No result: %1").arg(message));
-    m_infoLabel->setFullText(tr("Failed: %1").arg(message));
+    // Said once, in the info line; the result side only points to it.
+    m_afterImage = QImage();
+    m_after->setPlaceholder(tr("No result (see below)."));
+    m_infoLabel->setFullText(message);
 }
 
 void PreviewPanel::copyUrl()
@@ -911,7 +990,11 @@ void PreviewPanel::copyUrl()
                     "/bucket/<preset>/<key> or /bucket/<key>/<preset>."));
         return;
     }
-    QApplication::clipboard()->setText(url);
+    const QString base = serverBaseUrl(m_controller->config());
+    const QString copied = base.isEmpty() ? url : base + url;
+    QApplication::clipboard()->setText(copied);
+    showNote(tr("Copied %1 to the clipboard. The server answers it once %2 is stored in bucket %3.")
+                 .arg(copied, m_controller->sourceName(), m_controller->bucket()));
 }
 
 void PreviewPanel::copyYaml()

@@ -16,8 +16,10 @@
 
 #include <QPointer>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -85,6 +87,9 @@ public:
     QStringList recentFiles() const;
 
     PreviewController *controller() { return m_controller; }
+    // Open image, Open from bucket, Save as preset, Copy URL, Contact sheet:
+    // with their shortcuts, for the window's menu (they also work without one).
+    QList<QAction *> menuActions() const { return m_menuActions; }
     QString infoText() const;
 
 public Q_SLOTS:
@@ -118,6 +123,13 @@ private:
     void refillRecentFiles();
     void refillCompare();
     void updateSaveButton();
+    void buildMenuActions();
+    // Copy URL and Contact sheet need an image; without one the info line says how to open one.
+    void updateImageActions();
+    // Width/Height reach up to the bucket's limits.maxOutputDimension; more is refused with a note.
+    int maxOutputDimension() const;
+    void applyOutputLimit();
+    void sizeRefused(const QString &field, qint64 typed);
     void showNote(const QString &text);
     // The edit that would save `name`, validated, not written; `servedPath`:
     // the URL that reaches it under the new config, "" = none does.
@@ -142,8 +154,8 @@ private:
     QComboBox *m_presetCombo = nullptr;
     QComboBox *m_zoomCombo = nullptr;
     QListWidget *m_operations = nullptr;
+    QFormLayout *m_paramsLayout = nullptr; // rows of unused parameters are hidden
     QHash<int, QWidget *> m_fields;      // PreviewParameters::Param -> editor
-    QHash<int, QWidget *> m_fieldLabels; // PreviewParameters::Param -> its label
     PreviewImageView *m_before = nullptr;
     PreviewImageView *m_after = nullptr;
     ElidedLabel *m_beforeTitle = nullptr;
@@ -154,6 +166,11 @@ private:
     QPushButton *m_copyYamlButton = nullptr;
     QPushButton *m_savePresetButton = nullptr;
     QPushButton *m_contactSheetButton = nullptr;
+    QList<QAction *> m_menuActions;
+    QAction *m_openFromBucketAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_copyUrlAction = nullptr;
+    QAction *m_contactSheetAction = nullptr;
     QString m_configFile;
     ConfigApplier m_applyConfig;
     QPointer<EngineClient> m_client;

@@ -142,7 +142,9 @@ QStringList PreviewParameters::gravityNames()
 
 QStringList PreviewParameters::formatNames()
 {
-    return {QString(), QStringLiteral("jpeg"), QStringLiteral("webp"), QStringLiteral("png"), QStringLiteral("gif")};
+    // avif and heif beyond Mort: the server encodes them through libheif.
+    return {QString(),           QStringLiteral("jpeg"), QStringLiteral("webp"), QStringLiteral("png"),
+            QStringLiteral("gif"), QStringLiteral("avif"), QStringLiteral("heif")};
 }
 
 QStringList PreviewParameters::positionNames()

@@ -55,7 +55,7 @@ public:
     static QList<ParamSpec> specs();             // form order
     static ParamSpec spec(Param param);
     static QStringList gravityNames();  // center north south east west smart
-    static QStringList formatNames();   // "" (keep the input's), jpeg, webp, png, gif
+    static QStringList formatNames();   // "" (keep the input's), jpeg, webp, png, gif, avif, heif
     static QStringList positionNames(); // top-left ... bottom-right
     static QList<int> angles();         // 0 90 180 270
 
