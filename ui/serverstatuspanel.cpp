@@ -33,7 +33,7 @@ ServerStatusPanel::ServerStatusPanel(QWidget *parent)
     m_connectionReason->setWordWrap(true);
     m_connectionReason->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry->setObjectName(QStringLiteral("retry"));
-    m_retry->setToolTip(tr("Try to reach the server again now (it is also retried by itself, less and less often)"));
+    m_retry->setToolTip(tr("Try to reach the server again now"));
     connect(m_retry, &QPushButton::clicked, this, &ServerStatusPanel::retryRequested);
     auto *connectionLayout = new QVBoxLayout(m_connection);
     connectionLayout->addWidget(m_connectionState);
