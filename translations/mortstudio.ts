@@ -183,7 +183,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>CacheBrowserPanel</name>
     <message>
-        <location filename="../ui/cachebrowserpanel.cpp" line="+26"/>
+        <location filename="../ui/cachebrowserpanel.cpp" line="+29"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -198,22 +198,22 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Filter by key, status or content type</source>
+        <location line="+13"/>
+        <source>Filter by request, key, status or content type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>List the cache again (F5)</source>
+        <location line="+31"/>
+        <source>List the cache again now (F5); while this tab is shown it is listed every %1 s anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Remove the selected entries; the next request renders them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+65"/>
         <source>Evicted 1 entry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,17 +228,18 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <location line="+115"/>
         <source>Listing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-44"/>
         <source>Evict %1 from the cache?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Evict the %1 selected entries from the cache?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,22 +274,32 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Not listed yet — press Refresh (F5).</source>
+        <location line="+25"/>
+        <source>Not connected to the server: nothing to list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>1 entry, %1</source>
+        <location line="+6"/>
+        <source>1 entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>%1 entries, %2</source>
+        <source>%1 entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source> · %1 of %2 in cache (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · %1 in cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> — %1 match the filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -298,7 +309,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Select one entry to see its headers and a preview.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -311,7 +322,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>CacheEntryDetailView</name>
     <message>
-        <location filename="../ui/cacheentrydetailview.cpp" line="+28"/>
+        <location filename="../ui/cacheentrydetailview.cpp" line="+26"/>
         <source>Header</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,7 +332,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Select one entry to see its headers and a preview.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -331,12 +342,17 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Status %1 · %2 · body %3 · %4 hits</source>
+        <location line="+13"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;small&gt;key %2&lt;/small&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+3"/>
+        <source>Status %1 · %2 · %3 in cache · %4 hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>(this image format cannot be previewed here)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -369,12 +385,17 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>%1 bytes charged against cacheSize, %2 bytes of body</source>
+        <location line="+53"/>
+        <source>Not stored by a request (a placeholder render)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>%1 bytes of the cache&apos;s capacity: %2 bytes of body, the rest headers and bookkeeping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>expires in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,7 +405,12 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -709,9 +735,17 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     </message>
 </context>
 <context>
+    <name>EngineClient</name>
+    <message>
+        <location filename="../ui/engineclient.cpp" line="+9"/>
+        <source>the studio cannot send requests to this server; open %1 in a browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocalEngineClient</name>
     <message>
-        <location filename="../ui/localengineclient.cpp" line="+23"/>
+        <location filename="../ui/localengineclient.cpp" line="+64"/>
         <source>Embedded server (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -741,6 +775,16 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <source>Cannot clear the cache: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>the embedded server has no TCP listener; add one to &quot;listens&quot; in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the embedded server is stopped; start it on the Status tab</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LogModel</name>
@@ -768,7 +812,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+33"/>
+        <location filename="../ui/mainwindow.cpp" line="+34"/>
         <source>Mort Studio — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -793,7 +837,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Start server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,7 +927,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+51"/>
         <source>&amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -893,7 +937,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+4"/>
+        <source>&amp;Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Server running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -916,8 +965,38 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>PreviewController</name>
     <message>
-        <location filename="../ui/previewcontroller.cpp" line="+99"/>
-        <source>Cannot show the image: %1</source>
+        <location filename="../ui/previewcontroller.cpp" line="+21"/>
+        <source>Open a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIF image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open a smaller image or ask for a smaller output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the parameters or the preset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try other parameters, or open the image again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server refused it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2 %3). %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>This file is not an image the server reads. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -929,7 +1008,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../ui/previewpanel.cpp" line="+53"/>
+        <location filename="../ui/previewpanel.cpp" line="+59"/>
         <source>keep the input&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -939,17 +1018,17 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Open an image from disk (Ctrl+O); the arrow lists recent ones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>No image: open one or drop it here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Bucket whose presets, limits and watermark storage are used</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1025,38 +1104,39 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+247"/>
+        <location line="+327"/>
         <source>Open an image to preview presets on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-326"/>
         <source>The result appears here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+247"/>
+        <location line="+3"/>
+        <location line="+326"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-325"/>
         <source>After (as the server sends it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Copy URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Copy the request path that returns this image</source>
+        <location line="+2"/>
+        <location line="+240"/>
+        <source>Copy the server&apos;s URL that returns this image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-239"/>
         <source>Copy YAML</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1071,17 +1151,18 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+237"/>
         <source>Every preset of the bucket on this image, side by side; exportable as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-236"/>
         <source>Save as preset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Preset %1: %2 · %3 × %4 · %5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,7 +1172,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Before: %1 × %2, %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1101,7 +1182,32 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
+        <source>&amp;Open image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open image from &amp;bucket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Contact sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Operations (in order; drag to reorder)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1111,12 +1217,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1126,25 +1232,40 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+46"/>
+        <source>%1 %2 px is more than the server renders: bucket %3 allows at most %4 px per side (limits.maxOutputDimension). Enter %4 or less, or raise the limit in the config.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open an image first (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No image open: open one (Ctrl+O), pick one from the bucket or drop it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+36"/>
-        <location line="+400"/>
+        <location line="+513"/>
         <source>Original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-434"/>
+        <location line="-547"/>
         <source>Preset %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+400"/>
+        <location line="+513"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-367"/>
+        <location line="-479"/>
         <source>Saving needs a config file: start the studio with --config FILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1160,11 +1281,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+67"/>
         <source>The preset was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-64"/>
         <source>no config file: start the studio with --config FILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,38 +1306,47 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Saved, but the running server did not take the new config</source>
+        <location line="+8"/>
+        <source>nothing to save: these settings change nothing; pick a preset or check an operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+15"/>
-        <source>Save as preset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Preset name in bucket %1:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Replace preset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bucket %1 already has a preset &quot;%2&quot;. Replace it in %3?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Saved preset &quot;%1&quot; to %2; the embedded server serves it now, and mort-server -config %2 does too.</source>
+        <location line="+21"/>
+        <source>no URL of bucket %1 reaches a preset named &quot;%2&quot;; its transform.path %3 decides which names work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>no URL of bucket %1 reaches a preset named &quot;%2&quot;: its transform.path admits preset names matching %3 only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>; %1 would work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved, but the running server did not take the new config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Save as preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+368"/>
+        <source>No result (see below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Copied %1 to the clipboard. The server answers it once %2 is stored in bucket %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-375"/>
         <source>Results of the old preset already in the transform storage are still served until you delete them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1225,7 +1356,47 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Saved preset &quot;%1&quot; to %2; its URL is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved preset &quot;%1&quot; to %2; asking the embedded server for %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>Saved preset &quot;%1&quot; to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whether the embedded server serves it is unknown: %1. Open %2 to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>But the embedded server does not serve it: GET %1 answered %2 without the preset. Restart the studio to load %3, and check transform.path of bucket %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The embedded server serves it: GET %1 answered 200, and mort-server -config %2 serves it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The embedded server serves it: GET %1 reached the preset, and answered 404 only because %2 is not in bucket %3 (upload it there to see the result).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The embedded server reached the preset at %1 but answered %2: open that URL to see why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Open an image first: the contact sheet applies every preset to it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,7 +1421,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>bucket %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1280,27 +1451,17 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>This preset also uses %1, which query parameters cannot express: editing the form renders without them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+142"/>
         <source>%1 · %2 × %3 · %4 bytes · %5% of the source · %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>No result: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>No URL for this preset: the bucket&apos;s transform.path does not use /bucket/&lt;preset&gt;/&lt;key&gt; or /bucket/&lt;key&gt;/&lt;preset&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1343,7 +1504,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1531,7 +1692,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>RemoteEngineClient</name>
     <message>
-        <location filename="../ui/remoteengineclient.cpp" line="+271"/>
+        <location filename="../ui/remoteengineclient.cpp" line="+281"/>
         <source>The server refused the token (401): check MORT_ADMIN_TOKEN or the saved token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1582,14 +1743,47 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     </message>
 </context>
 <context>
-    <name>ServerStatusPanel</name>
+    <name>SavePresetDialog</name>
     <message>
-        <location filename="../ui/serverstatuspanel.cpp" line="+20"/>
-        <source>Server</source>
+        <location filename="../ui/savepresetdialog.cpp" line="+22"/>
+        <source>Save as preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new preset in bucket %1:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>e.g. hero_banner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Enter a name for the new preset, e.g. hero_banner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Replace preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bucket %1 already has a preset &quot;%2&quot;, and the server serves it. Replace it in %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerStatusPanel</name>
+    <message>
+        <location filename="../ui/serverstatuspanel.cpp" line="+21"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>State:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1614,12 +1808,27 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-31"/>
         <source>Live tasks by kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-1"/>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Try to reach the server again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Requests to the image listeners since the server started; the studio&apos;s own calls to the admin API are not counted (they are &quot;admin&quot; tasks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Running since %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1644,7 +1853,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 served, %2 in flight, %3 dropped (client left)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,6 +1865,16 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     <message>
         <location line="+3"/>
         <source>%1 resident, %2 held by libvips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not connected to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1746,12 +1965,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../ui/tokenstore.cpp" line="+17"/>
+        <location filename="../ui/tokenstore.cpp" line="+24"/>
         <source>The keychain could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>The token could not be saved in the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,7 +1978,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+223"/>
+        <location filename="../app/studio/main.cpp" line="+225"/>
         <source>Mort Studio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1767,12 +1986,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>mort::PreviewImage</name>
     <message>
-        <location filename="../ui/previewimage.cpp" line="+32"/>
+        <location filename="../ui/previewimage.cpp" line="+33"/>
         <source>no image data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <location line="+4"/>
         <location line="+26"/>
         <source>cannot decode the image</source>
