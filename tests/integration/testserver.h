@@ -327,6 +327,24 @@ private:
     QString m_address;
 };
 
+// One bucket "media" with query transforms, originals under @ROOT@/originals
+// and results under @ROOT@/results, on ephemeral loopback ports.
+inline QString mediaQueryConfig()
+{
+    return QStringLiteral(R"yaml(
+server:
+  listens: ["127.0.0.1:0"]
+  internalListen: "localhost:0"
+buckets:
+  media:
+    transform:
+      kind: "query"
+    storages:
+      basic: {kind: "local-meta", rootPath: "@ROOT@/originals"}
+      transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
+)yaml");
+}
+
 // The four CORS headers and Accept-Ranges the object handler adds (spec
 // http-behaviour.md §3.1), as exact values.
 inline HttpHeaders corsHeaders()

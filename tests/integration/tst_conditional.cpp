@@ -12,19 +12,6 @@ using namespace mort::test;
 
 namespace {
 
-const QString kConfig = QStringLiteral(R"yaml(
-server:
-  listens: ["127.0.0.1:0"]
-  internalListen: "localhost:0"
-buckets:
-  media:
-    transform:
-      kind: "query"
-    storages:
-      basic: {kind: "local-meta", rootPath: "@ROOT@/originals"}
-      transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
-)yaml");
-
 constexpr qint64 kSize = 75759; // photos/photo_800x600.jpg
 const QDateTime kMtime(QDate(2024, 5, 1), QTime(10, 0, 0), Qt::UTC);
 const QByteArray kEtag =
@@ -58,7 +45,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadWrite));
         QVERIFY(file.setFileTime(kMtime, QFileDevice::FileModificationTime));
         file.close();
-        MORT_START(*m_server, kConfig);
+        MORT_START(*m_server, mediaQueryConfig());
     }
     void cleanup() { m_server.reset(); }
 

@@ -6,6 +6,7 @@
 // connection was closed. Blocking: the engine runs on its own threads.
 #include "http/httpmessage.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QTcpSocket>
 
@@ -64,6 +65,16 @@ inline QList<WireResponse> takeResponses(QByteArray &buffer, bool keepBodies = t
     }
     buffer.remove(0, at);
     return out;
+}
+
+// Sockets this process has open (listeners and connections, server side
+// included: the engine runs in-process).
+inline int openSockets()
+{
+    int n = 0;
+    for (const QFileInfo &fd : QDir(QStringLiteral("/proc/self/fd")).entryInfoList(QDir::Files | QDir::System))
+        n += fd.symLinkTarget().contains(QLatin1String("socket:")) ? 1 : 0;
+    return n;
 }
 
 class RawWire

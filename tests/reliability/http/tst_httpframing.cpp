@@ -15,19 +15,6 @@ using namespace mort::test;
 
 namespace {
 
-const QString kConfig = QStringLiteral(R"yaml(
-server:
-  listens: ["127.0.0.1:0"]
-  internalListen: "localhost:0"
-buckets:
-  media:
-    transform:
-      kind: "query"
-    storages:
-      basic: {kind: "local-meta", rootPath: "@ROOT@/originals"}
-      transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
-)yaml");
-
 constexpr qint64 kPhotoBytes = 75759;  // photos/photo_800x600.jpg
 constexpr qint64 kSmallBytes = 13371;  // photos/photo_300x200.jpg
 const QByteArray kGet = "GET /media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n";
@@ -63,7 +50,7 @@ private Q_SLOTS:
         QVERIFY(m_server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/media/photo.jpg")));
         QVERIFY(m_server.addFile(QStringLiteral("photos/photo_300x200.jpg"), QStringLiteral("originals/media/small.jpg")));
         QVERIFY(m_server.addFile(QStringLiteral("photos/photo_6000x4000.jpg"), QStringLiteral("originals/media/big.jpg")));
-        MORT_START(m_server, kConfig);
+        MORT_START(m_server, mediaQueryConfig());
         m_socketsBefore = openSockets();
     }
 
@@ -268,15 +255,6 @@ private Q_SLOTS:
         Engine &engine = m_server.engine();
         QTRY_COMPARE_WITH_TIMEOUT(engine.tasks().liveTotal(), qint64(0), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(openSockets(), m_socketsBefore, 10000);
-    }
-
-private:
-    static int openSockets()
-    {
-        int n = 0;
-        for (const QFileInfo &fd : QDir(QStringLiteral("/proc/self/fd")).entryInfoList(QDir::Files | QDir::System))
-            n += fd.symLinkTarget().contains(QLatin1String("socket:")) ? 1 : 0;
-        return n;
     }
 };
 

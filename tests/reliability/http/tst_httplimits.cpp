@@ -5,7 +5,6 @@
 #include "reliability/http/rawwire.h"
 
 #include <QElapsedTimer>
-#include <QDir>
 #include <QTest>
 
 #include <algorithm>
@@ -42,14 +41,6 @@ buckets:
 )yaml");
 
 const QByteArray kGet = "GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n";
-
-int openSockets()
-{
-    int n = 0;
-    for (const QFileInfo &fd : QDir(QStringLiteral("/proc/self/fd")).entryInfoList(QDir::Files | QDir::System))
-        n += fd.symLinkTarget().contains(QLatin1String("socket:")) ? 1 : 0;
-    return n;
-}
 
 } // namespace
 
