@@ -1,6 +1,7 @@
 #include "http/requestparser.h"
 
 #include "core/hexdigit.h"
+#include "http/httptoken.h"
 
 #include <utility>
 
@@ -13,30 +14,6 @@ namespace {
 constexpr int kMaxEmptyLinesBeforeRequest = 4;
 // chunk-size line with its extensions (which we accept and ignore).
 constexpr qsizetype kMaxChunkSizeLine = 1024;
-
-bool isTokenChar(char c)
-{
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-        return true;
-    switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isToken(QByteArrayView text)
-{
-    if (text.isEmpty())
-        return false;
-    for (const char c : text) {
-        if (!isTokenChar(c))
-            return false;
-    }
-    return true;
-}
 
 bool isFieldValueChar(char c)
 {
@@ -94,7 +71,7 @@ bool isValidChunkExtension(QByteArrayView text)
     };
     const auto token = [&] {
         const qsizetype start = i;
-        while (i < text.size() && isTokenChar(text[i]))
+        while (i < text.size() && isHttpTokenChar(text[i]))
             ++i;
         return i > start;
     };
@@ -300,7 +277,7 @@ RequestParser::Event RequestParser::finishHead(QByteArrayView headBytes)
     const QByteArrayView method = requestLine.first(sp1);
     const QByteArrayView target = requestLine.sliced(sp1 + 1, sp2 - sp1 - 1);
     const QByteArrayView version = requestLine.sliced(sp2 + 1);
-    if (!isToken(method))
+    if (!isHttpToken(method))
         return fail(400, "malformed method");
     if (target.size() > m_limits.maxTargetBytes)
         return fail(414, "request-target too long");
@@ -345,7 +322,7 @@ RequestParser::Event RequestParser::finishHead(QByteArrayView headBytes)
         if (isOws(line.front()))
             return fail(400, "obsolete line folding in a header field");
         const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line.first(colon)))
+        if (colon <= 0 || !isHttpToken(line.first(colon)))
             return fail(400, "malformed header field");
         const QByteArrayView name = line.first(colon);
         const QByteArrayView value = trimOws(line.sliced(colon + 1));
@@ -380,7 +357,7 @@ RequestParser::Event RequestParser::finishHead(QByteArrayView headBytes)
             codings += listed;
         } else if (equalsIgnoringCase(name, "connection")) {
             for (const QByteArrayView option : listElements(value)) {
-                if (!isToken(option))
+                if (!isHttpToken(option))
                     return fail(400, "malformed Connection header");
                 connectionClose |= equalsIgnoringCase(option, "close");
                 connectionKeepAlive |= equalsIgnoringCase(option, "keep-alive");
@@ -516,7 +493,7 @@ std::optional<RequestParser::Event> RequestParser::parseTrailers()
     if (line.isEmpty())
         return completeMessage();
     const qsizetype colon = line.indexOf(':');
-    if (isOws(line.front()) || colon <= 0 || !isToken(line.first(colon)))
+    if (isOws(line.front()) || colon <= 0 || !isHttpToken(line.first(colon)))
         return fail(400, "malformed trailer field");
     // Framing, routing and control fields are never allowed after the body
     // (RFC 9110 §6.5.1): a reader that merged them could frame differently.

@@ -1,20 +1,8 @@
 #include "service/responseheaders.h"
 
-#include <cstring>
+#include "http/httptoken.h"
 
 namespace mort {
-
-namespace {
-
-// RFC 7230 token characters (Go's validHeaderFieldByte).
-bool isTokenChar(uchar c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
-}
-
-} // namespace
 
 QByteArray canonicalHeaderName(const QByteArray &name)
 {
@@ -22,7 +10,7 @@ QByteArray canonicalHeaderName(const QByteArray &name)
     // unchanged; otherwise upper-case the first letter and each letter after a
     // '-', lower-case the rest (ASCII only).
     for (char c : name) {
-        if (!isTokenChar(uchar(c)))
+        if (!isHttpTokenChar(c)) // Go's validHeaderFieldByte
             return name;
     }
     QByteArray out = name;
