@@ -367,7 +367,7 @@ void HttpConnection::finishCurrent()
         }
         if (m_continueOwed) {
             m_continueOwed = false;
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            sendContinue(); // its turn now: every earlier response is out
         }
         armTimer(m_parser.idle() ? m_core->limits().idleTimeoutMs : m_core->limits().headerTimeoutMs);
     }
