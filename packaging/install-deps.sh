@@ -5,7 +5,7 @@
 set -euo pipefail
 
 BUILD_PACKAGES=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git ccache
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
   qt6-tools-dev-tools qtkeychain-qt6-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
   libvips-dev libyaml-cpp-dev libhiredis-dev libbrotli-dev zlib1g-dev libmurmurhash-dev
