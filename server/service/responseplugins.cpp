@@ -27,9 +27,17 @@ void compressIfWanted(const PluginsConfig &plugins, const HttpRequest &request, 
 {
     const QByteArray acceptEncoding = request.header("Accept-Encoding");
     const QByteArray contentType = response.header("Content-Type");
-    if (acceptEncoding.isEmpty() || contentType.isEmpty() || request.isHead() || isConditionalOrRange(request)
-        || response.body.size() < kMinCompressBytes || hasHeader(response.headers, "Content-Encoding")
-        || hasHeader(response.headers, "Content-Length"))
+    const bool compressible = !contentType.isEmpty() && response.body.size() >= kMinCompressBytes
+        && !hasHeader(response.headers, "Content-Encoding") && !hasHeader(response.headers, "Content-Length")
+        && ((plugins.brotli && typeMatches(*plugins.brotli, contentType))
+            || (plugins.gzip && typeMatches(*plugins.gzip, contentType)));
+    if (!compressible)
+        return;
+    // Compressed or not, this answer depends on Accept-Encoding: without Vary
+    // a shared cache could keep the plain copy for clients that asked for gzip
+    // or the reverse (issue 23, battery item 7; nginx's gzip_vary does the same).
+    appendHeaderToken(response, "Vary", "Accept-Encoding");
+    if (acceptEncoding.isEmpty() || request.isHead() || isConditionalOrRange(request))
         return;
     // Mort's order: br, then zstd, then gzip; substring test, q-values ignored.
     // zstd is not built in: a zstd-only client gets the body uncompressed.
@@ -50,7 +58,6 @@ void compressIfWanted(const PluginsConfig &plugins, const HttpRequest &request, 
         }
         response.body = std::move(compressed).value();
         response.setHeader("Content-Encoding", c.token);
-        appendHeaderToken(response, "Vary", "Accept-Encoding");
         return;
     }
 }
