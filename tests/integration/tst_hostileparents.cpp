@@ -3,6 +3,10 @@
 // code -- never a 5xx, a hang or a crash -- and the server keeps serving.
 #include "testserver.h"
 
+#include "monitoring/processstats.h"
+
+#include <thread>
+
 using namespace mort;
 using namespace mort::test;
 
@@ -94,11 +98,26 @@ private Q_SLOTS:
         QFETCH(QByteArray, code);
         QFETCH(QByteArray, transform);
         const quint64 before = m_server->engine().stats().transformsExecuted;
+        // Peak resident memory while the request runs (battery item 1 of issue 23:
+        // a bomb is refused before its pixels are decoded, so RSS stays flat).
+        const qint64 rssBefore = readProcessStats().residentBytes;
+        std::atomic<qint64> rssPeak{rssBefore};
+        std::atomic<bool> answered{false};
+        std::thread sampler([&] {
+            while (!answered) {
+                rssPeak = std::max(rssPeak.load(), readProcessStats().residentBytes);
+                std::this_thread::sleep_for(std::chrono::milliseconds(2)); // sampling period
+            }
+        });
         QElapsedTimer timer;
         timer.start();
         const Reply r = m_server->get("/h/" + file + "?width=100", {}, 20000);
-        qInfo("%s -> %d %s in %lld ms", file.constData(), r.status, r.header("X-Mort-Error").constData(),
-              timer.elapsed());
+        answered = true;
+        sampler.join();
+        const qint64 rssGrowth = rssPeak - rssBefore;
+        qInfo("%s -> %d %s in %lld ms, peak RSS growth %lld KiB", file.constData(), r.status,
+              r.header("X-Mort-Error").constData(), timer.elapsed(), rssGrowth >> 10);
+        QVERIFY2(rssGrowth < (32 << 20), qPrintable(QStringLiteral("RSS grew %1 MiB").arg(rssGrowth >> 20)));
         QVERIFY2(r.status < 500, "a hostile parent must never cause a 5xx");
         QCOMPARE(r.status, status);
         QCOMPARE(r.header("X-Mort-Error"), code);
