@@ -12,6 +12,8 @@ BUILD_PACKAGES=(
   libmsgpack-cxx-dev libjemalloc-dev
   # tests: Boost.Beast, the second HTTP parser of the differential fuzz check; clang for libFuzzer
   libboost-dev clang
+  # tests: the formatting check (packaging/check-format.sh)
+  clang-format
 )
 RUNTIME_PACKAGES=(
   libvips-tools qt6-qpa-plugins curl
