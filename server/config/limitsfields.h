@@ -19,12 +19,13 @@ struct LimitsField
     }
 };
 
-inline const std::array<LimitsField, 10> &limitsFields()
+inline const std::array<LimitsField, 11> &limitsFields()
 {
-    static const std::array<LimitsField, 10> fields{{
+    static const std::array<LimitsField, 11> fields{{
         {"maxSourcePixels", nullptr, &LimitsConfig::maxSourcePixels},
         {"maxFrames", &LimitsConfig::maxFrames, nullptr},
         {"maxOutputDimension", &LimitsConfig::maxOutputDimension, nullptr},
+        {"maxTransformCost", nullptr, &LimitsConfig::maxTransformCost},
         {"maxParentBytes", nullptr, &LimitsConfig::maxParentBytes},
         {"maxHeaderBytes", nullptr, &LimitsConfig::maxHeaderBytes},
         {"maxBodyBytes", nullptr, &LimitsConfig::maxBodyBytes},

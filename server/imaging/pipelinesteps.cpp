@@ -2,6 +2,7 @@
 
 #include "imaging/deadline.h"
 #include "imaging/imageprobe.h"
+#include "imaging/transformcost.h"
 
 #include <QStringList>
 
@@ -14,7 +15,6 @@ namespace {
 // bimg passes min_ampl straight to libvips, which ignores values outside its
 // range (0.001..1) with a GLib warning and keeps its default: the effective
 // Mort behaviour for the usual minAmpl=0.
-constexpr double kDefaultMinAmpl = 0.2;
 
 Error corrupt(const QString &detail)
 {
@@ -257,7 +257,7 @@ Expected<void> stepBlur(PassContext &ctx)
     const PassOptions &o = ctx.options;
     if (!(o.sigma > 0 || o.minAmpl > 0))
         return {};
-    const double minAmpl = o.minAmpl >= 0.001 && o.minAmpl <= 1.0 ? o.minAmpl : kDefaultMinAmpl;
+    const double minAmpl = effectiveMinAmpl(o.minAmpl);
     ImageRef out;
     if (vips_gaussblur(ctx.image.get(), out.out(), o.sigma, "min_ampl", minAmpl, nullptr) != 0) {
         const QString detail = takeVipsError();
@@ -413,6 +413,13 @@ Expected<ProcessedImage> runPass(const QByteArray &source, const PassOptions &op
     Expected<OutputType> type = outputTypeFor(options, *info);
     if (!type)
         return type.takeError();
+    if (const qint64 cost = passCost(*info, *geometry, options); limits.maxTransformCost > 0 && cost > limits.maxTransformCost)
+        return Error::client("image.too_costly", 422,
+                             QStringLiteral("this transform would take too long on an image this size; "
+                                            "use a smaller blur sigma or resize before blurring"),
+                             QStringLiteral("cost %1 pixel operations, limit %2 (limits.maxTransformCost)")
+                                 .arg(cost)
+                                 .arg(limits.maxTransformCost));
 
     PassContext ctx{source, *info, options, *geometry, limits, watermarks, cancel};
     ctx.outputType = *type;
