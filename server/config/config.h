@@ -71,6 +71,7 @@ struct LimitsConfig
     int maxFrames = 100;                  // limits.maxFrames: pages of an animated input
     int maxOutputDimension = 8192;        // limits.maxOutputDimension: px per side of any output
     qint64 maxTransformCost = 8'000'000'000; // limits.maxTransformCost: pixel operations of one pass (imaging/transformcost.h) -> 422
+    qint64 heavyTransformCost = 1'000'000'000; // limits.heavyTransformCost: above it a pass runs in the heavy lane (imaging/heavylane.h)
     qint64 maxParentBytes = 64LL << 20;   // limits.maxParentBytes: largest source fetched for processing
     qint64 maxHeaderBytes = 16 * 1024;    // limits.maxHeaderBytes: request line + headers -> 431
     qint64 maxBodyBytes = 64LL << 20;     // limits.maxBodyBytes: request body -> 413

@@ -19,13 +19,14 @@ struct LimitsField
     }
 };
 
-inline const std::array<LimitsField, 11> &limitsFields()
+inline const std::array<LimitsField, 12> &limitsFields()
 {
-    static const std::array<LimitsField, 11> fields{{
+    static const std::array<LimitsField, 12> fields{{
         {"maxSourcePixels", nullptr, &LimitsConfig::maxSourcePixels},
         {"maxFrames", &LimitsConfig::maxFrames, nullptr},
         {"maxOutputDimension", &LimitsConfig::maxOutputDimension, nullptr},
         {"maxTransformCost", nullptr, &LimitsConfig::maxTransformCost},
+        {"heavyTransformCost", nullptr, &LimitsConfig::heavyTransformCost},
         {"maxParentBytes", nullptr, &LimitsConfig::maxParentBytes},
         {"maxHeaderBytes", nullptr, &LimitsConfig::maxHeaderBytes},
         {"maxBodyBytes", nullptr, &LimitsConfig::maxBodyBytes},

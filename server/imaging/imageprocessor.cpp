@@ -7,8 +7,8 @@
 
 namespace mort {
 
-ImageProcessor::ImageProcessor(LimitsConfig limits, WatermarkSource watermarks)
-    : m_limits(limits), m_watermarks(std::move(watermarks))
+ImageProcessor::ImageProcessor(LimitsConfig limits, WatermarkSource watermarks, std::shared_ptr<HeavyLane> heavyLane)
+    : m_limits(limits), m_watermarks(std::move(watermarks)), m_heavyLane(std::move(heavyLane))
 {
 }
 
@@ -42,7 +42,7 @@ Expected<ProcessedImage> ImageProcessor::process(const QByteArray &source, const
         for (const PassOptions &pass : plan) {
             if (auto stop = stopError(cancel))
                 return *stop;
-            Expected<ProcessedImage> out = runPass(result.body, pass, m_limits, m_watermarks, cancel);
+            Expected<ProcessedImage> out = runPass(result.body, pass, m_limits, m_watermarks, cancel, m_heavyLane.get());
             if (!out)
                 return out.takeError();
             result = std::move(*out);

@@ -12,8 +12,11 @@
 #include <QList>
 
 #include <functional>
+#include <memory>
 
 namespace mort {
+
+class HeavyLane;
 
 struct ImageInfo
 {
@@ -47,7 +50,10 @@ void dropImagingCaches();
 class ImageProcessor
 {
 public:
-    explicit ImageProcessor(LimitsConfig limits, WatermarkSource watermarks = {});
+    // `heavyLane`: the engine-wide share of workers that heavy passes may take
+    // (imaging/heavylane.h); null = no lane (tools, previews).
+    explicit ImageProcessor(LimitsConfig limits, WatermarkSource watermarks = {},
+                            std::shared_ptr<HeavyLane> heavyLane = {});
 
     // Header only; rejects unsupported types (415) and inputs over the limits (422).
     Expected<ImageInfo> probe(const QByteArray &source) const;
@@ -70,6 +76,7 @@ public:
 private:
     LimitsConfig m_limits;
     WatermarkSource m_watermarks;
+    std::shared_ptr<HeavyLane> m_heavyLane;
 };
 
 } // namespace mort

@@ -398,7 +398,7 @@ Expected<void> stepEncode(PassContext &ctx)
 }
 
 Expected<ProcessedImage> runPass(const QByteArray &source, const PassOptions &options, const LimitsConfig &limits,
-                                 const WatermarkSource &watermarks, const CancelToken &cancel)
+                                 const WatermarkSource &watermarks, const CancelToken &cancel, HeavyLane *heavyLane)
 {
     if (auto stop = stopError(cancel))
         return *stop;
@@ -413,13 +413,27 @@ Expected<ProcessedImage> runPass(const QByteArray &source, const PassOptions &op
     Expected<OutputType> type = outputTypeFor(options, *info);
     if (!type)
         return type.takeError();
-    if (const qint64 cost = passCost(*info, *geometry, options); limits.maxTransformCost > 0 && cost > limits.maxTransformCost)
+    const qint64 cost = passCost(*info, *geometry, options);
+    if (limits.maxTransformCost > 0 && cost > limits.maxTransformCost)
         return Error::client("image.too_costly", 422,
                              QStringLiteral("this transform would take too long on an image this size; "
                                             "use a smaller blur sigma or resize before blurring"),
                              QStringLiteral("cost %1 pixel operations, limit %2 (limits.maxTransformCost)")
                                  .arg(cost)
                                  .arg(limits.maxTransformCost));
+    // Heavy passes share limits' lane: never every worker (held until the pass ends).
+    HeavyLane::Ticket heavyTicket;
+    if (heavyLane && limits.heavyTransformCost > 0 && cost > limits.heavyTransformCost) {
+        heavyTicket = heavyLane->tryEnter();
+        if (!heavyTicket.isValid())
+            return Error::client("request.heavy_throttled", 503,
+                                 QStringLiteral("too many heavy transforms at once; retry in a moment"),
+                                 QStringLiteral("cost %1 pixel operations over limits.heavyTransformCost %2; "
+                                                "all %3 heavy slots busy")
+                                     .arg(cost)
+                                     .arg(limits.heavyTransformCost)
+                                     .arg(heavyLane->slots()));
+    }
 
     PassContext ctx{source, *info, options, *geometry, limits, watermarks, cancel};
     ctx.outputType = *type;

@@ -6,6 +6,7 @@
 #include "core/cancellation.h"
 #include "core/expected.h"
 #include "imaging/encoder.h"
+#include "imaging/heavylane.h"
 #include "imaging/imageprocessor.h"
 #include "imaging/passgeometry.h"
 #include "imaging/passplanner.h"
@@ -55,6 +56,6 @@ inline constexpr NamedStep kPassSteps[] = {
 
 // Probes `source`, plans the geometry and runs kPassSteps.
 Expected<ProcessedImage> runPass(const QByteArray &source, const PassOptions &options, const LimitsConfig &limits,
-                                 const WatermarkSource &watermarks, const CancelToken &cancel);
+                                 const WatermarkSource &watermarks, const CancelToken &cancel, HeavyLane *heavyLane = nullptr);
 
 } // namespace mort

@@ -269,7 +269,7 @@ server:
     QTest::newRow("unknownLimitKey") << R"y(
 server:
   limits: {maxPixels: 5}
-)y" << QStringList{"server.limits.maxPixels: unknown limit (known: maxSourcePixels, maxFrames, maxOutputDimension, maxTransformCost, "
+)y" << QStringList{"server.limits.maxPixels: unknown limit (known: maxSourcePixels, maxFrames, maxOutputDimension, maxTransformCost, heavyTransformCost, "
                   "maxParentBytes, maxHeaderBytes, maxBodyBytes, maxBufferedBodyBytes, headerTimeoutMs, idleTimeoutMs, shutdownGraceMs)"};
     QTest::newRow("unknownPlugin") << R"y(
 server:
