@@ -23,7 +23,15 @@ RUNTIME_PACKAGES=(
   xvfb xauth
   # tests: a private Secret Service for the keychain test (QtKeychain loads libsecret)
   gnome-keyring libsecret-1-0 dbus-daemon
+  # tests: awscli seeds and inspects the S3 buckets of the s3 storage tests
+  awscli
 )
+# tests: node + npm run the pinned s3rver (tests/integration/s3/s3rver). A
+# node that is already there (e.g. NodeSource's, which bundles npm and
+# conflicts with Debian's npm package) is used as it is.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  RUNTIME_PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for p in "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}"; do
@@ -41,5 +49,13 @@ if ((${#missing[@]})); then
   apt_wait=(-o DPkg::Lock::Timeout=600)
   apt-get "${apt_wait[@]}" update -qq
   apt-get "${apt_wait[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# The S3 server the s3 storage tests start, exactly as pinned by its lock file.
+if [[ ${1:-} != --runtime-only ]]; then
+  s3rver_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/integration/s3/s3rver"
+  if [[ ! -d $s3rver_dir/node_modules/s3rver || $s3rver_dir/package-lock.json -nt $s3rver_dir/node_modules ]]; then
+    echo "Installing s3rver (npm ci in $s3rver_dir)"
+    (cd "$s3rver_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 fi
 echo "All build and test packages are installed."

@@ -35,4 +35,10 @@ Error invalidKey(const QString &key)
                          QStringLiteral("key contains a NUL character: ") + shown);
 }
 
+Error archived(const QString &where, const QString &storageClass)
+{
+    return Error::upstream("storage.archived", 503, QStringLiteral("object is archived; retry after it is restored"),
+                           where + QStringLiteral(" is in storage class ") + storageClass);
+}
+
 } // namespace mort::storageerrors

@@ -26,4 +26,9 @@ Error keyConflict(const QString &key, const QString &detail);
 // C file APIs and could name another file (peer-differences C12).
 Error invalidKey(const QString &key);
 
+// 503 "storage.archived" (Upstream): the object sits in an archive storage
+// class (S3 GLACIER / DEEP_ARCHIVE) and must be restored before it is read
+// (spec config.md §4.3). Detail names the storage class.
+Error archived(const QString &where, const QString &storageClass);
+
 } // namespace mort::storageerrors

@@ -1,6 +1,8 @@
 #include "storage/localmetastorage.h"
 #include "storage/localstorage.h"
+#include "storage/httpstorage.h"
 #include "storage/noopstorage.h"
+#include "storage/s3storage.h"
 #include "storage/storage.h"
 #include "storage/storageerrors.h"
 
@@ -48,6 +50,18 @@ Expected<std::shared_ptr<Storage>> createStorage(const StorageConfig &config, co
         if (config.kind == QLatin1String("local"))
             return std::shared_ptr<Storage>(std::make_shared<LocalStorage>(config, *dir));
         return std::shared_ptr<Storage>(std::make_shared<LocalMetaStorage>(config, *dir));
+    }
+
+    const QString container = config.bucket.isEmpty() ? mortBucket : config.bucket;
+    if (config.kind == QLatin1String("s3")) {
+        if (config.accessKey.isEmpty() || config.secretAccessKey.isEmpty())
+            return storageerrors::unavailable(QStringLiteral("storage %1 (kind s3) needs accessKey and secretAccessKey").arg(config.name));
+        return std::shared_ptr<Storage>(std::make_shared<S3Storage>(config, container));
+    }
+    if (config.kind == QLatin1String("http")) {
+        if (config.url.isEmpty())
+            return storageerrors::unavailable(QStringLiteral("storage %1 (kind http) has no url").arg(config.name));
+        return std::shared_ptr<Storage>(std::make_shared<HttpStorage>(config, container));
     }
 
     return storageerrors::unavailable(QStringLiteral("storage kind %1 is not supported yet").arg(config.kind));

@@ -34,7 +34,7 @@ private Q_SLOTS:
     void unsupportedKinds_data()
     {
         QTest::addColumn<QString>("kind");
-        for (const char *kind : {"http", "s3", "b2", "google", "azure", "oracle", "sftp", "bogus", ""})
+        for (const char *kind : {"b2", "google", "azure", "oracle", "sftp", "bogus", ""})
             QTest::newRow(kind) << QString::fromLatin1(kind);
     }
     void unsupportedKinds()
@@ -49,6 +49,25 @@ private Q_SLOTS:
         QCOMPARE(created.error().code, QByteArray("storage.unavailable"));
         QCOMPARE(created.error().cause, ErrorCause::Upstream);
         QCOMPARE(created.error().detail, QStringLiteral("storage kind %1 is not supported yet").arg(kind));
+    }
+
+    void networkKindsNeedTheirKeys()
+    {
+        StorageConfig http;
+        http.name = QStringLiteral("basic");
+        http.kind = QStringLiteral("http");
+        auto noUrl = createStorage(http, QStringLiteral("bucket"));
+        QVERIFY(!noUrl);
+        QCOMPARE(noUrl.error().code, QByteArray("storage.unavailable"));
+        QCOMPARE(noUrl.error().detail, QStringLiteral("storage basic (kind http) has no url"));
+
+        StorageConfig s3 = http;
+        s3.kind = QStringLiteral("s3");
+        s3.accessKey = QStringLiteral("key");
+        auto noSecret = createStorage(s3, QStringLiteral("bucket"));
+        QVERIFY(!noSecret);
+        QCOMPARE(noSecret.error().httpStatus, 503);
+        QCOMPARE(noSecret.error().detail, QStringLiteral("storage basic (kind s3) needs accessKey and secretAccessKey"));
     }
 
     void fileKindsNeedUsableRoot()

@@ -1,0 +1,58 @@
+#pragma once
+// `kind: s3` (spec config.md §4.2): objects in an S3 bucket (AWS, MinIO, Ceph,
+// B2/Oracle/GCS through their S3 endpoints), signed with our SigV4
+// (aws/sigv4.h). A custom `endpoint` means path-style addressing
+// (<endpoint>/<bucket>/<key>), as Mort; without one, AWS virtual-hosted style
+// (https://<bucket>.s3.<region>.amazonaws.com/<key>). Keys are stored without
+// their leading '/', under `pathPrefix`.
+#include "storage/httptransfer.h"
+#include "storage/storage.h"
+
+#include <QUrl>
+
+namespace mort {
+
+class S3Storage : public Storage
+{
+public:
+    // `bucket` = config.bucket or the Mort bucket.
+    // `listPageKeys`: keys asked per LIST page (S3's own maximum by default).
+    S3Storage(const StorageConfig &config, const QString &bucket, HttpTransferLimits limits = {}, int listPageKeys = 1000);
+
+    Expected<ObjectMetadata> head(const QString &key) override;
+    Expected<StoredObject> get(const QString &key) override;
+    Expected<void> put(const QString &key, const QByteArray &body, const ObjectMetadata &meta) override;
+    Expected<void> remove(const QString &key) override;
+    // Large objects are spooled to a temporary file in bounded pieces, so
+    // memory stays flat whatever the object size.
+    Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr) override;
+    Expected<QStringList> listKeys(int limit) override;
+    QString kind() const override { return QStringLiteral("s3"); }
+
+    // GET of bytes [first, last] (last < 0: to the end), answered by S3 itself.
+    Expected<StoredObject> getRange(const QString &key, qint64 first, qint64 last);
+
+    // Presigned GET URL of the object, valid `expiresSeconds` (Mort: 5 h for
+    // maxFileSize redirects), signed at `now`.
+    QUrl presignGet(const QString &key, int expiresSeconds, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+
+    // The object's key in the bucket: pathPrefix joined, no leading '/'.
+    QString objectKey(const QString &key) const;
+    // Absolute URL of an object key (empty key: the bucket itself).
+    QUrl objectUrl(const QString &objectKey) const;
+
+private:
+    HttpTransferResult send(HttpTransferRequest request, const QByteArray &payloadHash);
+    Expected<StoredObject> fetch(const QString &key, const QByteArray &range, QIODevice *sink);
+    Error failure(const char *operation, const QString &key, const HttpTransferResult &result) const;
+    ObjectMetadata metadataOf(const HttpTransferResult &result) const;
+
+    StorageConfig m_config;
+    QString m_bucket;
+    QString m_region;
+    QUrl m_endpoint; // empty: AWS virtual-hosted
+    HttpTransferLimits m_limits;
+    int m_listPageKeys;
+};
+
+} // namespace mort

@@ -1,0 +1,133 @@
+#pragma once
+// A loopback HTTP origin for the http storage tests, on its own thread
+// (storage calls block the test thread). Routes are scripted per path; modes
+// make it misbehave on purpose: `Silent` accepts and never answers (slow or
+// hung origin), `Lying` announces more body bytes than it sends, then closes.
+// Every request it saw is recorded (method, path, headers).
+#include <QHash>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <memory>
+
+namespace mort::testutil {
+
+struct OriginRoute
+{
+    enum Mode { Normal, Silent, Lying };
+    int status = 200;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    Mode mode = Normal;
+};
+
+struct SeenRequest
+{
+    QByteArray method;
+    QByteArray path;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[k, v] : headers)
+            if (k.compare(name, Qt::CaseInsensitive) == 0)
+                return v;
+        return {};
+    }
+};
+
+class LoopbackOrigin
+{
+public:
+    LoopbackOrigin()
+    {
+        m_thread.start();
+        m_server = new QTcpServer;
+        m_server->moveToThread(&m_thread);
+        QMetaObject::invokeMethod(m_server, [this] {
+            m_server->listen(QHostAddress::LocalHost, 0);
+            m_port = m_server->serverPort();
+            QObject::connect(m_server, &QTcpServer::newConnection, m_server, [this] { accept(); });
+        }, Qt::BlockingQueuedConnection);
+    }
+    ~LoopbackOrigin()
+    {
+        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+    quint16 port() const { return m_port; }
+    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+
+    void route(const QByteArray &path, OriginRoute r)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_routes.insert(path, std::move(r));
+    }
+    QList<SeenRequest> seen() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_seen;
+    }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+            auto buffer = std::make_shared<QByteArray>();
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+                *buffer += socket->readAll();
+                const qsizetype end = buffer->indexOf("\r\n\r\n");
+                if (end < 0)
+                    return;
+                answer(socket, buffer->left(end));
+                buffer->remove(0, end + 4);
+            });
+        }
+    }
+
+    void answer(QTcpSocket *socket, const QByteArray &head)
+    {
+        const QList<QByteArray> lines = head.split('\n');
+        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+        SeenRequest request{requestLine.value(0), requestLine.value(1), {}};
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            if (colon > 0)
+                request.headers.append({lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed()});
+        }
+        OriginRoute r;
+        {
+            QMutexLocker lock(&m_mutex);
+            m_seen.append(request);
+            r = m_routes.value(request.path, OriginRoute{404, "missing", {}, OriginRoute::Normal});
+        }
+        if (r.mode == OriginRoute::Silent)
+            return;
+        const qint64 announced = r.body.size() + (r.mode == OriginRoute::Lying ? 1000 : 0);
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + " X\r\nContent-Length: " + QByteArray::number(announced)
+            + "\r\n";
+        for (const auto &[k, v] : r.headers)
+            out += k + ": " + v + "\r\n";
+        out += "\r\n";
+        if (request.method != "HEAD")
+            out += r.body;
+        socket->write(out);
+        if (r.mode == OriginRoute::Lying)
+            socket->disconnectFromHost();
+    }
+
+    QThread m_thread;
+    QTcpServer *m_server = nullptr;
+    quint16 m_port = 0;
+    mutable QMutex m_mutex;
+    QHash<QByteArray, OriginRoute> m_routes;
+    QList<SeenRequest> m_seen;
+};
+
+} // namespace mort::testutil
