@@ -4,6 +4,7 @@
 #include "core/httpdate.h"
 #include "storage/storageerrors.h"
 
+#include <QCryptographicHash>
 #include <QTemporaryFile>
 #include <QUrlQuery>
 #include <QXmlStreamReader>
@@ -299,7 +300,29 @@ Expected<QStringList> S3Storage::listKeys(int limit)
     return keys;
 }
 
-QUrl S3Storage::presignGet(const QString &key, int expiresSeconds, const QDateTime &now) const
+Expected<QUrl> S3Storage::presignGet(const QString &key, int expiresSeconds)
+{
+    return presignGetAt(key, expiresSeconds, QDateTime::currentDateTimeUtc());
+}
+
+Expected<void> S3Storage::requestRestore(const QString &key, int days, const QString &tier)
+{
+    HttpTransferRequest request;
+    request.method = "POST";
+    request.url = objectUrl(objectKey(key));
+    request.url.setQuery(QStringLiteral("restore"));
+    request.body = "<RestoreRequest xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Days>" + QByteArray::number(days)
+        + "</Days><GlacierJobParameters><Tier>" + tier.toLatin1() + "</Tier></GlacierJobParameters></RestoreRequest>";
+    request.headers.append({QByteArray("Content-Type"), QByteArray("application/xml")});
+    request.headers.append(
+        {QByteArray("Content-MD5"), QCryptographicHash::hash(request.body, QCryptographicHash::Md5).toBase64()});
+    const HttpTransferResult result = send(request, aws::sha256Hex(request.body));
+    if (result.ok() || (result.status == 409 && s3ErrorCode(result.body).first == QLatin1String("RestoreAlreadyInProgress")))
+        return {};
+    return failure("restore", key, result);
+}
+
+QUrl S3Storage::presignGetAt(const QString &key, int expiresSeconds, const QDateTime &now) const
 {
     QUrl url = objectUrl(objectKey(key));
     aws::SigningInput in;

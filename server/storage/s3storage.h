@@ -33,8 +33,11 @@ public:
     Expected<StoredObject> getRange(const QString &key, qint64 first, qint64 last);
 
     // Presigned GET URL of the object, valid `expiresSeconds` (Mort: 5 h for
-    // maxFileSize redirects), signed at `now`.
-    QUrl presignGet(const QString &key, int expiresSeconds, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    // maxFileSize redirects).
+    Expected<QUrl> presignGet(const QString &key, int expiresSeconds) override;
+    QUrl presignGetAt(const QString &key, int expiresSeconds, const QDateTime &now) const;
+    // POST ?restore (RestoreObject); a restore already running counts as asked.
+    Expected<void> requestRestore(const QString &key, int days, const QString &tier) override;
 
     // The object's key in the bucket: pathPrefix joined, no leading '/'.
     QString objectKey(const QString &key) const;

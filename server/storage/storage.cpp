@@ -10,6 +10,18 @@ Expected<QStringList> Storage::listKeys(int)
                          QStringLiteral("storage kind \"%1\" cannot list its objects").arg(kind()));
 }
 
+Expected<QUrl> Storage::presignGet(const QString &key, int)
+{
+    return Error::upstream("storage.presign_unsupported", 503, QStringLiteral("storage unavailable"),
+                           QStringLiteral("storage kind \"%1\" cannot presign %2").arg(kind(), key));
+}
+
+Expected<void> Storage::requestRestore(const QString &key, int, const QString &)
+{
+    return Error::upstream("storage.restore_unsupported", 501, QStringLiteral("storage cannot restore archived objects"),
+                           QStringLiteral("storage kind \"%1\" has no archive to restore %2 from").arg(kind(), key));
+}
+
 // Backends without a native stream still serve the seam: the buffer shares
 // the body read by get() (implicit sharing, no copy).
 Expected<std::unique_ptr<QIODevice>> Storage::openRead(const QString &key, ObjectMetadata *meta)

@@ -11,6 +11,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QUrl>
 
 #include <memory>
 
@@ -63,6 +64,17 @@ public:
     // `limit`: for browsing a bucket from the studio. Backends that cannot
     // list answer 501 "storage.list_unsupported".
     virtual Expected<QStringList> listKeys(int limit);
+
+    // A URL any client may GET the object from for `expiresSeconds` without
+    // credentials (maxFileSize answers 307 there, spec config.md §2). Storages
+    // that cannot presign answer 503 "storage.presign_unsupported" (Mort's 503).
+    virtual Expected<QUrl> presignGet(const QString &key, int expiresSeconds);
+
+    // Asks the backend to bring an archived object (S3 GLACIER/DEEP_ARCHIVE)
+    // back for `days` at `tier` (Expedited, Standard, Bulk); see
+    // GlacierRestorer. Storages without archive classes answer 501
+    // "storage.restore_unsupported".
+    virtual Expected<void> requestRestore(const QString &key, int days, const QString &tier);
 
     virtual QString kind() const = 0; // "local-meta", "noop", ...
 };

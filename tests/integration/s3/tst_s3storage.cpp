@@ -234,7 +234,7 @@ private Q_SLOTS:
         const QByteArray bytes = patternBytes(4096);
         QVERIFY(seed(QStringLiteral("presigned.bin"), bytes, QStringLiteral("application/octet-stream")));
         auto s3 = std::static_pointer_cast<S3Storage>(storage());
-        const QUrl url = s3->presignGet(QStringLiteral("/presigned.bin"), 5 * 3600);
+        const QUrl url = *s3->presignGet(QStringLiteral("/presigned.bin"), 5 * 3600);
         QVERIFY(url.query().contains(QLatin1String("X-Amz-Expires=18000")));
         QNetworkAccessManager nam;
         QNetworkReply *reply = nam.get(QNetworkRequest(url));
@@ -247,7 +247,7 @@ private Q_SLOTS:
         // Credentials the server does not know are refused through the URL too.
         StorageConfig unknown = config();
         unknown.accessKey = QStringLiteral("NOT-A-KEY");
-        QNetworkReply *bad = nam.get(QNetworkRequest(S3Storage(unknown, kBucket).presignGet(QStringLiteral("/presigned.bin"), 60)));
+        QNetworkReply *bad = nam.get(QNetworkRequest(*S3Storage(unknown, kBucket).presignGet(QStringLiteral("/presigned.bin"), 60)));
         QSignalSpy badDone(bad, &QNetworkReply::finished);
         QVERIFY(badDone.wait(10'000));
         QCOMPARE(bad->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
