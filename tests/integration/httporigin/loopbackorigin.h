@@ -4,6 +4,7 @@
 // make it misbehave on purpose: `Silent` accepts and never answers (slow or
 // hung origin), `Lying` announces more body bytes than it sends, then closes.
 // Every request it saw is recorded (method, path, headers).
+#include <QFile>
 #include <QHash>
 #include <QMutex>
 #include <QMutexLocker>
@@ -68,6 +69,13 @@ public:
         QMutexLocker lock(&m_mutex);
         m_routes.insert(path, std::move(r));
     }
+    // Paths without a route are served from files below `dir` (raw bytes,
+    // type by extension): an origin holding a bucket's originals.
+    void setDocumentRoot(const QString &dir)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_documentRoot = dir;
+    }
     QList<SeenRequest> seen() const
     {
         QMutexLocker lock(&m_mutex);
@@ -106,6 +114,8 @@ private:
             QMutexLocker lock(&m_mutex);
             m_seen.append(request);
             r = m_routes.value(request.path, OriginRoute{404, "missing", {}, OriginRoute::Normal});
+            if (!m_routes.contains(request.path) && !m_documentRoot.isEmpty())
+                r = fileRoute(m_documentRoot + QString::fromUtf8(QByteArray::fromPercentEncoding(request.path)));
         }
         if (r.mode == OriginRoute::Silent)
             return;
@@ -122,7 +132,21 @@ private:
             socket->disconnectFromHost();
     }
 
+    static OriginRoute fileRoute(const QString &path)
+    {
+        QFile file(path);
+        if (path.contains(QLatin1String("/../")) || !file.open(QIODevice::ReadOnly))
+            return {404, "missing", {}, OriginRoute::Normal};
+        static const QHash<QString, QByteArray> types{{QStringLiteral("jpg"), "image/jpeg"},
+                                                     {QStringLiteral("png"), "image/png"},
+                                                     {QStringLiteral("webp"), "image/webp"},
+                                                     {QStringLiteral("txt"), "text/plain; charset=utf-8"}};
+        const QByteArray type = types.value(path.section(QLatin1Char('.'), -1).toLower(), "application/octet-stream");
+        return {200, file.readAll(), {{"Content-Type", type}, {"ETag", "\"file\""}}, OriginRoute::Normal};
+    }
+
     QThread m_thread;
+    QString m_documentRoot;
     QTcpServer *m_server = nullptr;
     quint16 m_port = 0;
     mutable QMutex m_mutex;
