@@ -1,5 +1,7 @@
 #include "storage/httptransfer.h"
 
+#include "storage/storagecallscope.h"
+
 #include <QBuffer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -10,6 +12,9 @@
 namespace mort {
 
 namespace {
+
+// How often a running exchange looks at its request's cancel token.
+constexpr int kCancelPollMs = 50;
 
 // Bytes Qt may buffer ahead of us: reading stops at this much, so a fast
 // origin and a slow sink never pile a whole object up in memory.
@@ -28,6 +33,10 @@ QByteArray HttpTransferResult::header(const QByteArray &name) const
 HttpTransferResult runHttpTransfer(const HttpTransferRequest &request, const HttpTransferLimits &limits)
 {
     HttpTransferResult result;
+    if (const CancelToken *token = StorageCallScope::current(); token && token->shouldStop()) {
+        result.error = QStringLiteral("not sent: the request was already abandoned or past its deadline");
+        return result;
+    }
     // One manager per exchange: it lives and dies in this thread with its
     // connections, so nothing outlives the call (no pool to leak or close).
     QNetworkAccessManager manager;
@@ -66,6 +75,20 @@ HttpTransferResult runHttpTransfer(const HttpTransferRequest &request, const Htt
         reply->abort();
     });
     total.start(limits.totalTimeoutMs);
+
+    // The request this exchange works for: stop when it is cancelled or its
+    // deadline passes, whichever storage timeout is longer.
+    QTimer watch;
+    if (const CancelToken *token = StorageCallScope::current()) {
+        QObject::connect(&watch, &QTimer::timeout, reply, [&, token] {
+            if (!token->shouldStop())
+                return;
+            result.error = token->isCancelled() ? QStringLiteral("cancelled: the request was abandoned")
+                                                : QStringLiteral("the request deadline passed");
+            reply->abort();
+        });
+        watch.start(kCancelPollMs);
+    }
 
     auto drain = [&] {
         while (reply->bytesAvailable() > 0) {

@@ -4,6 +4,9 @@
 
 #include "storage/httpstorage.h"
 #include "storage/originaddress.h"
+#include "storage/storagecallscope.h"
+
+#include <QTimer>
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -108,6 +111,39 @@ private Q_SLOTS:
         QCOMPARE(get.error().code, QByteArray("storage.io_error"));
         QVERIFY2(get.error().detail.contains(QLatin1String("timed out")), qPrintable(get.error().detail));
         QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+    }
+
+    // A hung origin holds the worker only until the request's deadline, not
+    // for the storage's own (long) idle timeout.
+    void requestDeadlineStopsTheExchange()
+    {
+        CancelToken token(QDeadlineTimer(400));
+        StorageCallScope scope(token);
+        QElapsedTimer t;
+        t.start();
+        auto get = storage()->get(QStringLiteral("/hang.jpg"));
+        QVERIFY(!get);
+        QCOMPARE(get.error().code, QByteArray("storage.io_error"));
+        QVERIFY2(get.error().detail.contains(QLatin1String("deadline")), qPrintable(get.error().detail));
+        QVERIFY2(t.elapsed() >= 350 && t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        // Past the deadline, nothing more is sent.
+        const qsizetype before = m_origin.seen().size();
+        QVERIFY(!storage()->get(QStringLiteral("/cat.jpg")));
+        QCOMPARE(m_origin.seen().size(), before);
+    }
+
+    // The client leaving cancels the request's token: the upstream read stops.
+    void clientLeavingCancelsTheUpstreamRead()
+    {
+        CancelToken token;
+        StorageCallScope scope(token);
+        QTimer::singleShot(200, [token] { token.cancel(); });
+        QElapsedTimer t;
+        t.start();
+        auto open = storage()->openRead(QStringLiteral("/hang.jpg"));
+        QVERIFY(!open);
+        QVERIFY2(open.error().detail.contains(QLatin1String("cancelled")), qPrintable(open.error().detail));
+        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
     }
 
     void lyingOriginIsAnErrorNotATruncatedImage()
