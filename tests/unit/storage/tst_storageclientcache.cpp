@@ -113,6 +113,40 @@ private Q_SLOTS:
         QCOMPARE(cache.createdCount(), 3u);
     }
 
+    // s3 and http clients too: one per distinct setting (a rotated secret or
+    // a moved endpoint is a new client, the old one closed once unused), at
+    // most `capacity` alive. They hold no connection between calls.
+    void networkClientsAreKeyedByTheirSettingsAndBounded()
+    {
+        StorageClientCache cache(3);
+        StorageConfig s3;
+        s3.name = QStringLiteral("basic");
+        s3.kind = QStringLiteral("s3");
+        s3.accessKey = QStringLiteral("key");
+        s3.secretAccessKey = QStringLiteral("secret");
+        s3.endpoint = QStringLiteral("http://127.0.0.1:9000");
+        auto first = cache.client(s3, QStringLiteral("b"));
+        QVERIFY(first);
+        QCOMPARE((*first)->kind(), QStringLiteral("s3"));
+        QCOMPARE(cache.client(s3, QStringLiteral("b"))->get(), first->get());
+        std::weak_ptr<Storage> old = *first;
+        first = Error::notFound(); // the request lets go
+        s3.secretAccessKey = QStringLiteral("rotated");
+        QVERIFY(cache.client(s3, QStringLiteral("b"))->get() != nullptr);
+        QCOMPARE(cache.createdCount(), 2u);
+        StorageConfig http;
+        http.name = QStringLiteral("basic");
+        http.kind = QStringLiteral("http");
+        for (int i = 0; i < 5; ++i) {
+            http.url = QStringLiteral("http://origin%1.example/<item>").arg(i);
+            QVERIFY(cache.client(http, QStringLiteral("b")));
+            QVERIFY(cache.size() <= 3);
+        }
+        QVERIFY(old.expired()); // evicted and unused: closed
+        cache.clear();
+        QCOMPARE(cache.size(), 0);
+    }
+
     void failuresAreNotCached()
     {
         StorageClientCache cache;
