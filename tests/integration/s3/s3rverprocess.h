@@ -90,7 +90,7 @@ public:
 
     // Runs `aws <args> --endpoint-url <endpoint>` with s3rver's credentials;
     // returns stdout, or a null QByteArray when aws failed (stderr in error()).
-    QByteArray aws(const QStringList &args)
+    QByteArray aws(const QStringList &args, int timeoutMs = 60'000)
     {
         QProcess aws;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -101,7 +101,7 @@ public:
         env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), QStringLiteral("/dev/null"));
         aws.setProcessEnvironment(env);
         aws.start(QStringLiteral("aws"), args + QStringList{QStringLiteral("--endpoint-url"), endpoint()});
-        if (!aws.waitForFinished(60'000) || aws.exitStatus() != QProcess::NormalExit || aws.exitCode() != 0) {
+        if (!aws.waitForFinished(timeoutMs) || aws.exitStatus() != QProcess::NormalExit || aws.exitCode() != 0) {
             m_error = QString::fromUtf8(aws.readAllStandardError());
             return QByteArray();
         }
