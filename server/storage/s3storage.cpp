@@ -2,6 +2,7 @@
 
 #include "aws/sigv4.h"
 #include "core/httpdate.h"
+#include "storage/contenttype.h"
 #include "storage/storageerrors.h"
 
 #include <QCryptographicHash>
@@ -68,12 +69,10 @@ ListPage parseListV2(const QByteArray &xml)
 } // namespace
 
 S3Storage::S3Storage(const StorageConfig &config, const QString &bucket, HttpTransferLimits limits, int listPageKeys)
-    : m_config(config)
-    , m_bucket(bucket)
-    , m_region(config.region.isEmpty() ? QString::fromLatin1(kDefaultRegion) : config.region)
-    , m_endpoint(config.endpoint.isEmpty() ? QUrl() : QUrl(config.endpoint))
-    , m_limits(limits)
-    , m_listPageKeys(listPageKeys)
+    : m_config(config), m_bucket(bucket),
+      m_region(config.region.isEmpty() ? QString::fromLatin1(kDefaultRegion) : config.region),
+      m_endpoint(config.endpoint.isEmpty() ? QUrl() : QUrl(config.endpoint)), m_limits(limits),
+      m_listPageKeys(listPageKeys)
 {
     // Mort accepts an endpoint without scheme ("minio:9000"): it is HTTPS then, as the AWS SDK.
     if (!config.endpoint.isEmpty() && !config.endpoint.contains(QLatin1String("://")))
@@ -146,10 +145,16 @@ Error S3Storage::failure(const char *operation, const QString &key, const HttpTr
                                   QStringLiteral("HTTP %1 %2").arg(result.status).arg(code));
 }
 
-ObjectMetadata S3Storage::metadataOf(const HttpTransferResult &result) const
+ObjectMetadata S3Storage::metadataOf(const HttpTransferResult &result, const QString &key) const
 {
     ObjectMetadata meta;
     meta.contentType = result.header("Content-Type");
+    // An uploader that set no type leaves S3's default: Mort then goes by the
+    // key's extension, so `photo.jpg` put by `aws s3api put-object` is an image.
+    if (meta.contentType.isEmpty() || meta.contentType == "binary/octet-stream") {
+        if (const QByteArray byExtension = contenttype::byExtension(key); !byExtension.isEmpty())
+            meta.contentType = byExtension;
+    }
     bool known = false;
     const qint64 length = result.header("Content-Length").toLongLong(&known);
     meta.size = known ? length : result.bodyBytes;
@@ -171,7 +176,7 @@ Expected<ObjectMetadata> S3Storage::head(const QString &key)
     const HttpTransferResult result = send(request, aws::kEmptyPayloadSha256);
     if (!result.ok())
         return failure("head", key, result);
-    return metadataOf(result);
+    return metadataOf(result, key);
 }
 
 Expected<StoredObject> S3Storage::fetch(const QString &key, const QByteArray &range, QIODevice *sink)
@@ -189,7 +194,7 @@ Expected<StoredObject> S3Storage::fetch(const QString &key, const QByteArray &ra
         return failure("get", key, result);
     }
     StoredObject object;
-    object.meta = metadataOf(result);
+    object.meta = metadataOf(result, key);
     object.meta.size = result.bodyBytes;
     if (!range.isEmpty()) {
         const QByteArray contentRange = result.header("Content-Range");
@@ -233,11 +238,10 @@ Expected<void> S3Storage::put(const QString &key, const QByteArray &body, const 
 {
     HttpTransferRequest request;
     request.method = "PUT";
-    QString objKey = objectKey(key);
-    // An empty body is a folder marker, as S3 consoles write them.
-    if (body.isEmpty() && !objKey.endsWith(QLatin1Char('/')))
-        objKey += QLatin1Char('/');
-    request.url = objectUrl(objKey);
+    // Mort: S3 has no directories, so an empty "directory" write is a no-op.
+    if (body.isEmpty() && key.endsWith(QLatin1Char('/')))
+        return {};
+    request.url = objectUrl(objectKey(key));
     request.body = body;
     if (!meta.contentType.isEmpty())
         request.headers.append({"Content-Type", meta.contentType});
@@ -317,7 +321,8 @@ Expected<void> S3Storage::requestRestore(const QString &key, int days, const QSt
     request.headers.append(
         {QByteArray("Content-MD5"), QCryptographicHash::hash(request.body, QCryptographicHash::Md5).toBase64()});
     const HttpTransferResult result = send(request, aws::sha256Hex(request.body));
-    if (result.ok() || (result.status == 409 && s3ErrorCode(result.body).first == QLatin1String("RestoreAlreadyInProgress")))
+    if (result.ok()
+        || (result.status == 409 && s3ErrorCode(result.body).first == QLatin1String("RestoreAlreadyInProgress")))
         return {};
     return failure("restore", key, result);
 }

@@ -17,7 +17,8 @@ class S3Storage : public Storage
 public:
     // `bucket` = config.bucket or the Mort bucket.
     // `listPageKeys`: keys asked per LIST page (S3's own maximum by default).
-    S3Storage(const StorageConfig &config, const QString &bucket, HttpTransferLimits limits = {}, int listPageKeys = 1000);
+    S3Storage(const StorageConfig &config, const QString &bucket, HttpTransferLimits limits = {},
+              int listPageKeys = 1000);
 
     Expected<ObjectMetadata> head(const QString &key) override;
     Expected<StoredObject> get(const QString &key) override;
@@ -48,7 +49,7 @@ private:
     HttpTransferResult send(HttpTransferRequest request, const QByteArray &payloadHash);
     Expected<StoredObject> fetch(const QString &key, const QByteArray &range, QIODevice *sink);
     Error failure(const char *operation, const QString &key, const HttpTransferResult &result) const;
-    ObjectMetadata metadataOf(const HttpTransferResult &result) const;
+    ObjectMetadata metadataOf(const HttpTransferResult &result, const QString &key) const;
 
     StorageConfig m_config;
     QString m_bucket;

@@ -109,8 +109,20 @@ private Q_SLOTS:
 
         auto head = s->head(QStringLiteral("/photos/cat.jpg"));
         QVERIFY(head);
+        QCOMPARE(head->contentType, QByteArray("image/jpeg"));
         QCOMPARE(head->size, bytes.size());
         QCOMPARE(head->etag, object->meta.etag);
+    }
+
+    // No type given at upload: S3 says binary/octet-stream, we go by the
+    // extension as Mort does when the object carries no type.
+    void untypedUploadsAreTypedByExtension()
+    {
+        QVERIFY(seed(QStringLiteral("untyped.png"), "png-ish", QStringLiteral("binary/octet-stream")));
+        QCOMPARE(storage()->head(QStringLiteral("/untyped.png"))->contentType, QByteArray("image/png"));
+        QVERIFY(seed(QStringLiteral("untyped.unknownext"), "x", QStringLiteral("binary/octet-stream")));
+        QCOMPARE(storage()->get(QStringLiteral("/untyped.unknownext"))->meta.contentType,
+                 QByteArray("binary/octet-stream"));
     }
 
     void nativeRanges()
@@ -121,7 +133,8 @@ private Q_SLOTS:
         auto part = s3->getRange(QStringLiteral("/range.bin"), 1000, 1999);
         QVERIFY(part);
         QCOMPARE(part->body, bytes.mid(1000, 1000));
-        QVERIFY(part->meta.headers.contains(qMakePair(QByteArray("content-range"), QByteArray("bytes 1000-1999/100000"))));
+        QVERIFY(
+            part->meta.headers.contains(qMakePair(QByteArray("content-range"), QByteArray("bytes 1000-1999/100000"))));
         auto tail = s3->getRange(QStringLiteral("/range.bin"), 99'990, -1);
         QVERIFY(tail);
         QCOMPARE(tail->body, bytes.right(10));
@@ -150,8 +163,9 @@ private Q_SLOTS:
         const QByteArray body = patternBytes(5000);
         QVERIFY(s->put(QStringLiteral("/img.jpg/small"), body, meta));
 
-        const QByteArray json = m_s3.aws({QStringLiteral("s3api"), QStringLiteral("head-object"), QStringLiteral("--bucket"),
-                                          kBucket, QStringLiteral("--key"), QStringLiteral("transforms/img.jpg/small")});
+        const QByteArray json =
+            m_s3.aws({QStringLiteral("s3api"), QStringLiteral("head-object"), QStringLiteral("--bucket"), kBucket,
+                      QStringLiteral("--key"), QStringLiteral("transforms/img.jpg/small")});
         QVERIFY2(!json.isNull(), qPrintable(m_s3.error()));
         const QJsonObject head = QJsonDocument::fromJson(json).object();
         QCOMPARE(head.value(QStringLiteral("ContentType")).toString(), QStringLiteral("image/webp"));
@@ -247,7 +261,8 @@ private Q_SLOTS:
         // Credentials the server does not know are refused through the URL too.
         StorageConfig unknown = config();
         unknown.accessKey = QStringLiteral("NOT-A-KEY");
-        QNetworkReply *bad = nam.get(QNetworkRequest(*S3Storage(unknown, kBucket).presignGet(QStringLiteral("/presigned.bin"), 60)));
+        QNetworkReply *bad =
+            nam.get(QNetworkRequest(*S3Storage(unknown, kBucket).presignGet(QStringLiteral("/presigned.bin"), 60)));
         QSignalSpy badDone(bad, &QNetworkReply::finished);
         QVERIFY(badDone.wait(10'000));
         QCOMPARE(bad->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
