@@ -12,8 +12,8 @@ namespace {
 
 bool isUnreserved(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
-        || c == '~';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+        || c == '.' || c == '~';
 }
 
 QByteArray hmac(const QByteArray &key, const QByteArray &message)
@@ -152,8 +152,8 @@ QByteArray signature(const QByteArray &signingKey, const QByteArray &stringToSig
 QByteArray authorizationHeader(const QByteArray &accessKey, const SigV4Scope &scope, const QByteArray &signedHeaders,
                                const QByteArray &signature)
 {
-    return QByteArray(kAlgorithm) + " Credential=" + accessKey + '/' + scope.toString() + ", SignedHeaders="
-        + signedHeaders + ", Signature=" + signature;
+    return QByteArray(kAlgorithm) + " Credential=" + accessKey + '/' + scope.toString()
+        + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature;
 }
 
 bool signaturesEqual(const QByteArray &a, const QByteArray &b)
@@ -170,8 +170,8 @@ SigningResult sign(const SigningInput &input)
 {
     SigningResult out;
     const CanonicalHeaders headers = canonicalHeaders(input.headers);
-    out.canonicalRequest = canonicalRequest(input.method, input.canonicalUri, canonicalQueryString(input.query), headers,
-                                            input.payloadHash);
+    out.canonicalRequest = canonicalRequest(input.method, input.canonicalUri, canonicalQueryString(input.query),
+                                            headers, input.payloadHash);
     out.stringToSign = stringToSign(input.amzDateTime, input.scope, out.canonicalRequest);
     out.signature = signature(signingKey(input.secretKey, input.scope), out.stringToSign);
     out.authorization = authorizationHeader(input.accessKey, input.scope, headers.signedHeaders, out.signature);
@@ -188,10 +188,10 @@ QByteArray presignQuery(const SigningInput &input, int expiresSeconds)
     query.append({QByteArray("X-Amz-Expires"), QByteArray::number(expiresSeconds)});
     query.append({QByteArray("X-Amz-SignedHeaders"), headers.signedHeaders});
     const QByteArray canonicalQuery = canonicalQueryString(query);
-    const QByteArray request = canonicalRequest(input.method, input.canonicalUri, canonicalQuery, headers,
-                                                QByteArray(kUnsignedPayload));
-    const QByteArray sig = signature(signingKey(input.secretKey, input.scope),
-                                     stringToSign(input.amzDateTime, input.scope, request));
+    const QByteArray request =
+        canonicalRequest(input.method, input.canonicalUri, canonicalQuery, headers, QByteArray(kUnsignedPayload));
+    const QByteArray sig =
+        signature(signingKey(input.secretKey, input.scope), stringToSign(input.amzDateTime, input.scope, request));
     return canonicalQuery + "&X-Amz-Signature=" + sig;
 }
 

@@ -19,8 +19,8 @@ namespace mort {
 
 struct GlacierAnswer
 {
-    Error error;            // 503, the storage.archived error as given
-    HeaderList headers;     // Retry-After, X-Mort-Glacier-Status/-Tier, X-Mort-Storage-Class
+    Error error;                   // 503, the storage.archived error as given
+    HeaderList headers;            // Retry-After, X-Mort-Glacier-Status/-Tier, X-Mort-Storage-Class
     bool restoreRequested = false; // this call asked S3 for the restore
 };
 
@@ -28,7 +28,8 @@ class GlacierRestorer
 {
 public:
     using Clock = std::function<QDateTime()>;
-    explicit GlacierRestorer(int capacity = 10'000, Clock now = [] { return QDateTime::currentDateTimeUtc(); });
+    explicit GlacierRestorer(
+        int capacity = 10'000, Clock now = [] { return QDateTime::currentDateTimeUtc(); });
 
     // `archived` is the storage's storage.archived error for `key` of `storage`
     // (its detail names the storage class). Disabled glacier: plain 503.

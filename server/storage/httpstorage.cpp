@@ -16,9 +16,8 @@ namespace {
 // them for '/'), dot segments, and the percent-encoded forms of each.
 bool keyLeavesOrigin(const QString &key)
 {
-    static const QRegularExpression forbidden(
-        QStringLiteral(R"(@|\\|//|(^|/)\.\.?(/|$)|%(2e|2f|5c|40|3f|23|25|00))"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression forbidden(QStringLiteral(R"(@|\\|//|(^|/)\.\.?(/|$)|%(2e|2f|5c|40|3f|23|25|00))"),
+                                              QRegularExpression::CaseInsensitiveOption);
     for (const QChar c : key)
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
             return true;

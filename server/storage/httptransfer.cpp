@@ -63,8 +63,9 @@ HttpTransferResult runHttpTransfer(const HttpTransferRequest &request, const Htt
     if (sendsBody)
         req.setHeader(QNetworkRequest::ContentLengthHeader, upload->size() - upload->pos());
 
-    QNetworkReply *reply = request.method == "HEAD" ? manager.head(req)
-                                                    : manager.sendCustomRequest(req, request.method, sendsBody ? upload : nullptr);
+    QNetworkReply *reply = request.method == "HEAD"
+        ? manager.head(req)
+        : manager.sendCustomRequest(req, request.method, sendsBody ? upload : nullptr);
     reply->setReadBufferSize(kReadBufferBytes);
 
     QEventLoop loop;
@@ -125,8 +126,9 @@ HttpTransferResult runHttpTransfer(const HttpTransferRequest &request, const Htt
     if (result.timedOut || result.tooLarge || !result.error.isEmpty() || failedBeforeAnswer) {
         result.status = 0;
         if (result.error.isEmpty())
-            result.error = result.timedOut ? QStringLiteral("timed out") : result.tooLarge ? QStringLiteral("body over the cap")
-                                                                                           : reply->errorString();
+            result.error = result.timedOut ? QStringLiteral("timed out")
+                : result.tooLarge          ? QStringLiteral("body over the cap")
+                                           : reply->errorString();
     } else {
         result.status = status.toInt();
         result.headers = reply->rawHeaderPairs();

@@ -17,9 +17,9 @@ namespace mort {
 
 struct HttpTransferLimits
 {
-    int idleTimeoutMs = 30'000;    // no byte sent or received for this long → timed out
-    int totalTimeoutMs = 120'000;  // whole exchange, body included
-    qint64 maxBodyBytes = -1;      // response body cap (-1: none); over it → tooLarge
+    int idleTimeoutMs = 30'000;   // no byte sent or received for this long → timed out
+    int totalTimeoutMs = 120'000; // whole exchange, body included
+    qint64 maxBodyBytes = -1;     // response body cap (-1: none); over it → tooLarge
 };
 
 struct HttpTransferRequest
@@ -27,14 +27,14 @@ struct HttpTransferRequest
     QByteArray method = "GET";
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;             // uploaded when `bodyDevice` is null and method is PUT/POST
+    QByteArray body;                 // uploaded when `bodyDevice` is null and method is PUT/POST
     QIODevice *bodyDevice = nullptr; // streamed upload (open, readable, size known)
-    QIODevice *sink = nullptr;   // response body written here instead of kept in memory
+    QIODevice *sink = nullptr;       // response body written here instead of kept in memory
 };
 
 struct HttpTransferResult
 {
-    int status = 0; // 0 = no HTTP answer (network error, timeout, too large)
+    int status = 0;                               // 0 = no HTTP answer (network error, timeout, too large)
     QList<QPair<QByteArray, QByteArray>> headers; // as received, names as sent by the origin
     QByteArray body;                              // empty when a sink was given
     qint64 bodyBytes = 0;

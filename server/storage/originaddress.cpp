@@ -14,15 +14,15 @@ bool inV4(quint32 ip, quint32 net, int bits)
 
 bool isInternalV4(quint32 ip)
 {
-    return inV4(ip, 0x00000000, 8)       // 0.0.0.0/8 "this network"
-        || inV4(ip, 0x0A000000, 8)       // 10/8
-        || inV4(ip, 0x64400000, 10)      // 100.64/10 CGNAT
-        || inV4(ip, 0x7F000000, 8)       // loopback
-        || inV4(ip, 0xA9FE0000, 16)      // link-local, cloud metadata
-        || inV4(ip, 0xAC100000, 12)      // 172.16/12
-        || inV4(ip, 0xC0A80000, 16)      // 192.168/16
-        || inV4(ip, 0xE0000000, 4)       // multicast
-        || inV4(ip, 0xF0000000, 4);      // reserved, broadcast
+    return inV4(ip, 0x00000000, 8)  // 0.0.0.0/8 "this network"
+        || inV4(ip, 0x0A000000, 8)  // 10/8
+        || inV4(ip, 0x64400000, 10) // 100.64/10 CGNAT
+        || inV4(ip, 0x7F000000, 8)  // loopback
+        || inV4(ip, 0xA9FE0000, 16) // link-local, cloud metadata
+        || inV4(ip, 0xAC100000, 12) // 172.16/12
+        || inV4(ip, 0xC0A80000, 16) // 192.168/16
+        || inV4(ip, 0xE0000000, 4)  // multicast
+        || inV4(ip, 0xF0000000, 4); // reserved, broadcast
 }
 
 } // namespace
@@ -64,7 +64,9 @@ bool hostIsInternal(const QString &host)
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
-    auto port = [](const QUrl &u) { return u.port(u.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80); };
+    auto port = [](const QUrl &u) {
+        return u.port(u.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80);
+    };
     return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
         && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && port(a) == port(b);
 }

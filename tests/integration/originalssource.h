@@ -62,8 +62,10 @@ public:
                 remote = QStringLiteral(R"(basic: {kind: "http", url: "%1/<container><item>"})").arg(m_http.base());
             } else {
                 const StorageConfig c = s3Config(bucket);
-                remote = QStringLiteral(R"(basic: {kind: "s3", accessKey: "%1", secretAccessKey: "%2", region: "us-east-1", endpoint: "%3", bucket: "originals", pathPrefix: "%4"})")
-                             .arg(c.accessKey, c.secretAccessKey, c.endpoint, bucket);
+                remote =
+                    QStringLiteral(
+                        R"(basic: {kind: "s3", accessKey: "%1", secretAccessKey: "%2", region: "us-east-1", endpoint: "%3", bucket: "originals", pathPrefix: "%4"})")
+                        .arg(c.accessKey, c.secretAccessKey, c.endpoint, bucket);
             }
             yaml.replace(at, local.size(), remote);
         }

@@ -48,15 +48,19 @@ public:
         m_thread.start();
         m_server = new QTcpServer;
         m_server->moveToThread(&m_thread);
-        QMetaObject::invokeMethod(m_server, [this] {
-            m_server->listen(QHostAddress::LocalHost, 0);
-            m_port = m_server->serverPort();
-            QObject::connect(m_server, &QTcpServer::newConnection, m_server, [this] { accept(); });
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server,
+            [this] {
+                m_server->listen(QHostAddress::LocalHost, 0);
+                m_port = m_server->serverPort();
+                QObject::connect(m_server, &QTcpServer::newConnection, m_server, [this] { accept(); });
+            },
+            Qt::BlockingQueuedConnection);
     }
     ~LoopbackOrigin()
     {
-        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -120,8 +124,8 @@ private:
         if (r.mode == OriginRoute::Silent)
             return;
         const qint64 announced = r.body.size() + (r.mode == OriginRoute::Lying ? 1000 : 0);
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + " X\r\nContent-Length: " + QByteArray::number(announced)
-            + "\r\n";
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status)
+            + " X\r\nContent-Length: " + QByteArray::number(announced) + "\r\n";
         for (const auto &[k, v] : r.headers)
             out += k + ": " + v + "\r\n";
         out += "\r\n";
@@ -138,9 +142,9 @@ private:
         if (path.contains(QLatin1String("/../")) || !file.open(QIODevice::ReadOnly))
             return {404, "missing", {}, OriginRoute::Normal};
         static const QHash<QString, QByteArray> types{{QStringLiteral("jpg"), "image/jpeg"},
-                                                     {QStringLiteral("png"), "image/png"},
-                                                     {QStringLiteral("webp"), "image/webp"},
-                                                     {QStringLiteral("txt"), "text/plain; charset=utf-8"}};
+                                                      {QStringLiteral("png"), "image/png"},
+                                                      {QStringLiteral("webp"), "image/webp"},
+                                                      {QStringLiteral("txt"), "text/plain; charset=utf-8"}};
         const QByteArray type = types.value(path.section(QLatin1Char('.'), -1).toLower(), "application/octet-stream");
         return {200, file.readAll(), {{"Content-Type", type}, {"ETag", "\"file\""}}, OriginRoute::Normal};
     }

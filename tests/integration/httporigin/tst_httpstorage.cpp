@@ -37,9 +37,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_origin.route("/media/cat.jpg",
-                       {200, "jpeg-bytes",
-                        {{"Content-Type", "image/jpeg"}, {"ETag", "W/\"abc123\""}, {"Last-Modified", "Sun, 06 Nov 1994 08:49:37 GMT"},
-                         {"Cache-Control", "max-age=600"}, {"X-Amz-Meta-Public-Width", "640"}, {"X-Internal-Secret", "no"}},
+                       {200,
+                        "jpeg-bytes",
+                        {{"Content-Type", "image/jpeg"},
+                         {"ETag", "W/\"abc123\""},
+                         {"Last-Modified", "Sun, 06 Nov 1994 08:49:37 GMT"},
+                         {"Cache-Control", "max-age=600"},
+                         {"X-Amz-Meta-Public-Width", "640"},
+                         {"X-Internal-Secret", "no"}},
                         OriginRoute::Normal});
         m_origin.route("/media/dir/a%20b.jpg", {200, "spaced", {{"Content-Type", "image/jpeg"}}, OriginRoute::Normal});
         m_origin.route("/media/broken.jpg", {500, "boom", {}, OriginRoute::Normal});
@@ -59,8 +64,9 @@ private Q_SLOTS:
         QCOMPARE(object->meta.size, 10);
         QCOMPARE(object->meta.etag, QByteArray("abc123")); // Mort de-quotes upstream ETags
         QCOMPARE(object->meta.lastModified, QDateTime(QDate(1994, 11, 6), QTime(8, 49, 37), Qt::UTC));
-        QCOMPARE(object->meta.headers,
-                 HeaderList({{"cache-control", "max-age=600"}, {"x-amz-meta-public-width", "640"}})); // S10: no other X-*
+        QCOMPARE(
+            object->meta.headers,
+            HeaderList({{"cache-control", "max-age=600"}, {"x-amz-meta-public-width", "640"}})); // S10: no other X-*
         const SeenRequest sent = m_origin.seen().constLast();
         QCOMPARE(sent.method, QByteArray("GET"));
         QCOMPARE(sent.header("X-Origin-Token"), QByteArray("secret-123"));
@@ -167,8 +173,9 @@ private Q_SLOTS:
         QVERIFY2(get.error().detail.contains(QLatin1String("over the cap")), qPrintable(get.error().detail));
         HttpStorageLimits roomy;
         roomy.transfer.maxBodyBytes = 10'000;
-        auto device = HttpStorage(config(m_origin.base() + QStringLiteral("/<container><item>")), QStringLiteral("media"), roomy)
-                          .openRead(QStringLiteral("/big.bin"));
+        auto device =
+            HttpStorage(config(m_origin.base() + QStringLiteral("/<container><item>")), QStringLiteral("media"), roomy)
+                .openRead(QStringLiteral("/big.bin"));
         QVERIFY(device);
         QCOMPARE((*device)->readAll(), QByteArray(10'000, 'x'));
     }
@@ -235,7 +242,8 @@ private Q_SLOTS:
         QTest::newRow("public to public") << pub << QStringLiteral("https://93.184.216.35/x") << true;
         QTest::newRow("same origin") << pub << QStringLiteral("http://93.184.216.34/other") << true;
         QTest::newRow("public to loopback") << pub << QStringLiteral("http://127.0.0.1/x") << false;
-        QTest::newRow("public to metadata") << pub << QStringLiteral("http://169.254.169.254/latest/meta-data") << false;
+        QTest::newRow("public to metadata")
+            << pub << QStringLiteral("http://169.254.169.254/latest/meta-data") << false;
         QTest::newRow("public to private") << pub << QStringLiteral("http://10.1.2.3/x") << false;
         QTest::newRow("public to 192.168") << pub << QStringLiteral("http://192.168.0.1/x") << false;
         QTest::newRow("public to 172.16") << pub << QStringLiteral("http://172.20.0.1/x") << false;
@@ -248,7 +256,8 @@ private Q_SLOTS:
         QTest::newRow("public to localhost name") << pub << QStringLiteral("http://localhost/x") << false;
         QTest::newRow("non-http scheme") << pub << QStringLiteral("file:///etc/passwd") << false;
         QTest::newRow("userinfo") << pub << QStringLiteral("http://user@93.184.216.35/x") << false;
-        QTest::newRow("internal origin to internal") << QStringLiteral("http://127.0.0.1:8080/") << QStringLiteral("http://10.0.0.5/x") << true;
+        QTest::newRow("internal origin to internal")
+            << QStringLiteral("http://127.0.0.1:8080/") << QStringLiteral("http://10.0.0.5/x") << true;
     }
     void redirectTargets()
     {

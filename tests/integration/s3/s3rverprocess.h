@@ -42,15 +42,23 @@ public:
     bool start(const QStringList &buckets)
     {
         if (!QFileInfo::exists(s3rverScript())) {
-            m_error = QStringLiteral("s3rver is not installed: run packaging/install-deps.sh (npm ci in tests/integration/s3/s3rver)");
+            m_error = QStringLiteral(
+                "s3rver is not installed: run packaging/install-deps.sh (npm ci in tests/integration/s3/s3rver)");
             return false;
         }
         m_port = freeLoopbackPort();
         // s3rver's continuation tokens use DES, which OpenSSL 3 (Node >= 17)
         // only offers through its legacy provider: without it a truncated
         // ListObjectsV2 answers 500.
-        QStringList args{QStringLiteral("--openssl-legacy-provider"), s3rverScript(), QStringLiteral("-d"), m_data.path(), QStringLiteral("-a"),
-                         QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-s")};
+        QStringList args{QStringLiteral("--openssl-legacy-provider"),
+                         s3rverScript(),
+                         QStringLiteral("-d"),
+                         m_data.path(),
+                         QStringLiteral("-a"),
+                         QStringLiteral("127.0.0.1"),
+                         QStringLiteral("-p"),
+                         QString::number(m_port),
+                         QStringLiteral("-s")};
         for (const QString &bucket : buckets)
             args << QStringLiteral("--configure-bucket") << bucket;
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);

@@ -76,19 +76,22 @@ private Q_SLOTS:
         config.restoreDays = 7;
         GlacierRestorer restorer(100, [this] { return m_now; });
 
-        const GlacierAnswer first = restorer.answer(archived, s, QStringLiteral("photos/basic"), QStringLiteral("/old.jpg"), config);
+        const GlacierAnswer first =
+            restorer.answer(archived, s, QStringLiteral("photos/basic"), QStringLiteral("/old.jpg"), config);
         QVERIFY(first.restoreRequested);
         QCOMPARE(first.error.httpStatus, 503);
-        QCOMPARE(first.headers, HeaderList({{"Retry-After", "300"},
-                                             {"X-Mort-Glacier-Status", "restoring"},
-                                             {"X-Mort-Glacier-Tier", "Expedited"},
-                                             {"X-Mort-Storage-Class", "DEEP_ARCHIVE"}}));
+        QCOMPARE(first.headers,
+                 HeaderList({{"Retry-After", "300"},
+                             {"X-Mort-Glacier-Status", "restoring"},
+                             {"X-Mort-Glacier-Tier", "Expedited"},
+                             {"X-Mort-Storage-Class", "DEEP_ARCHIVE"}}));
         QCOMPARE(restorePosts(), 1);
         const SeenRequest post = m_s3.seen().constLast();
         QVERIFY(post.header("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=key/"));
 
         for (int i = 0; i < 5; ++i) {
-            const GlacierAnswer again = restorer.answer(archived, s, QStringLiteral("photos/basic"), QStringLiteral("/old.jpg"), config);
+            const GlacierAnswer again =
+                restorer.answer(archived, s, QStringLiteral("photos/basic"), QStringLiteral("/old.jpg"), config);
             QVERIFY(!again.restoreRequested);
             QCOMPARE(again.headers, first.headers);
         }
@@ -96,7 +99,8 @@ private Q_SLOTS:
         QCOMPARE(restorer.restoresRequested(), quint64(1));
 
         m_now = m_now.addSecs(301); // past retryAfterSeconds: asked again
-        QVERIFY(restorer.answer(archived, s, QStringLiteral("photos/basic"), QStringLiteral("/old.jpg"), config).restoreRequested);
+        QVERIFY(restorer.answer(archived, s, QStringLiteral("photos/basic"), QStringLiteral("/old.jpg"), config)
+                    .restoreRequested);
         QCOMPARE(restorePosts(), 2);
     }
 
@@ -113,7 +117,8 @@ private Q_SLOTS:
         const Error archived = s.get(QStringLiteral("/old.jpg")).error();
         const int before = restorePosts();
         GlacierRestorer restorer;
-        const GlacierAnswer plain = restorer.answer(archived, s, QStringLiteral("x"), QStringLiteral("/old.jpg"), GlacierConfig{});
+        const GlacierAnswer plain =
+            restorer.answer(archived, s, QStringLiteral("x"), QStringLiteral("/old.jpg"), GlacierConfig{});
         QCOMPARE(plain.error.httpStatus, 503);
         QVERIFY(plain.headers.isEmpty());
         QVERIFY(!plain.restoreRequested);

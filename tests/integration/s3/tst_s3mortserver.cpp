@@ -132,7 +132,8 @@ private Q_SLOTS:
             const QJsonObject meta = head.value(QStringLiteral("Metadata")).toObject();
             QCOMPARE(meta.value(QStringLiteral("public-width")).toString(), QStringLiteral("320"));
             QCOMPARE(meta.value(QStringLiteral("public-height")).toString(), QStringLiteral("213"));
-            QVERIFY(pollUntil([&] { return metric(server.internalAddress(), "mort_tasks_live{kind=\"store\"}") == 0; }, 10000));
+            QVERIFY(pollUntil([&] { return metric(server.internalAddress(), "mort_tasks_live{kind=\"store\"}") == 0; },
+                              10000));
             QCOMPARE(metric(server.internalAddress(), "mort_tasks_live{kind=\"fetch\"}"), 0.0);
         }
         ServerProcess second;
@@ -206,8 +207,10 @@ private Q_SLOTS:
             QVERIFY(client.tcp()->waitForReadyRead(120000));
             client.abort();
         }
-        QVERIFY(pollUntil([&] { return metric(server.internalAddress(), "mort_tasks_live{kind=\"fetch\"}") == 0; }, 120000));
-        QVERIFY(pollUntil([&] { return metric(server.internalAddress(), "mort_tasks_live{kind=\"request\"}") == 0; }, 30000));
+        QVERIFY(pollUntil([&] { return metric(server.internalAddress(), "mort_tasks_live{kind=\"fetch\"}") == 0; },
+                          120000));
+        QVERIFY(pollUntil([&] { return metric(server.internalAddress(), "mort_tasks_live{kind=\"request\"}") == 0; },
+                          30000));
     }
 };
 

@@ -87,9 +87,9 @@ private Q_SLOTS:
         const QByteArray body = "Welcome to Amazon S3.";
         const QByteArray hash = sha256Hex(body);
         QCOMPARE(hash, QByteArray("44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072"));
-        const auto r = sign(s3Input("PUT", "/test$file.text", {},
-                                    {{"Date", "Fri, 24 May 2013 00:00:00 GMT"}, {"x-amz-storage-class", "REDUCED_REDUNDANCY"}},
-                                    hash));
+        const auto r = sign(
+            s3Input("PUT", "/test$file.text", {},
+                    {{"Date", "Fri, 24 May 2013 00:00:00 GMT"}, {"x-amz-storage-class", "REDUCED_REDUNDANCY"}}, hash));
         QVERIFY(r.canonicalRequest.startsWith("PUT\n/test%24file.text\n\n"));
         QCOMPARE(r.stringToSign.split('\n').last(),
                  QByteArray("9e0e90d9c76de8fa5b200d8c849cd5b8dc7a3be3951ddb7f6a76b4158342019d"));
@@ -137,7 +137,8 @@ private Q_SLOTS:
 
     void suiteGetHeaderKeyDuplicateJoinsValues()
     {
-        const auto r = sign(suiteInput("GET", {}, {{"My-Header1", "value2"}, {"My-Header1", "value2"}, {"My-Header1", "value1"}}));
+        const auto r =
+            sign(suiteInput("GET", {}, {{"My-Header1", "value2"}, {"My-Header1", "value2"}, {"My-Header1", "value1"}}));
         QVERIFY(r.canonicalRequest.contains("\nmy-header1:value2,value2,value1\n"));
         QCOMPARE(r.signature, QByteArray("c9d5ea9f3f72853aea855b47ea873832890dbdd183b4468f858259531a5138ea"));
     }

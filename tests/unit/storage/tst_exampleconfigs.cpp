@@ -21,9 +21,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         // The credentials the examples read from the environment.
-        for (const char *name : {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "S3_KEY", "S3_SECRET", "B2_APPLICATION_KEY_ID",
-                                 "B2_APPLICATION_KEY", "GCS_HMAC_ACCESS_ID", "GCS_HMAC_SECRET", "OCI_NAMESPACE",
-                                 "OCI_CUSTOMER_ACCESS_KEY", "OCI_CUSTOMER_SECRET_KEY", "ORIGIN_TOKEN"})
+        for (const char *name : {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "S3_KEY", "S3_SECRET",
+                                 "B2_APPLICATION_KEY_ID", "B2_APPLICATION_KEY", "GCS_HMAC_ACCESS_ID", "GCS_HMAC_SECRET",
+                                 "OCI_NAMESPACE", "OCI_CUSTOMER_ACCESS_KEY", "OCI_CUSTOMER_SECRET_KEY", "ORIGIN_TOKEN"})
             qputenv(name, QByteArray("example-") + name);
         qputenv("OCI_NAMESPACE", "axaxnpcrorw5"); // a tenancy namespace as OCI shows them
     }
