@@ -19,6 +19,8 @@ RUNTIME_PACKAGES=(
   libvips-tools qt6-qpa-plugins curl
   # tests: promtool (checks the /metrics exposition)
   prometheus
+  # tests: a real Redis (single, ring and 3-node cluster) for cache.type/lock.type redis; redis-cli builds the cluster
+  redis-server redis-tools
   # tests: a virtual display for the studio window and its screenshots
   xvfb xauth
   # tests: a private Secret Service for the keychain test (QtKeychain loads libsecret)

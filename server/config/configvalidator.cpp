@@ -7,6 +7,7 @@
 #include "config/limitsfields.h"
 #include "config/listensyntax.h"
 #include "config/yamlfieldreader.h"
+#include "redis/redisoptions.h"
 
 #include <QRegularExpression>
 
@@ -200,6 +201,18 @@ void validateServer(const ServerConfig &server, Issues &issues)
                        QStringLiteral("must be at least 5 minutes, got %1").arg(server.idleCleanup.idleTimeoutMin)});
 
     validateLimits(server.limits, nullptr, YamlFieldReader::join(path, "limits"), issues);
+
+    // Redis backends: every address must parse and the client options be in range.
+    const auto validateRedis = [&](const char *section, const QString &type, const QStringList &address,
+                                   const QMap<QString, QString> &clientConfig) {
+        const QString sectionPath = YamlFieldReader::join(path, section);
+        for (const QString &problem : RedisOptions::problems(type, address, clientConfig)) {
+            const qsizetype colon = problem.indexOf(QLatin1String(": "));
+            issues.append({sectionPath + QLatin1Char('.') + problem.left(colon), problem.mid(colon + 2)});
+        }
+    };
+    validateRedis("cache", server.cache.type, server.cache.address, server.cache.clientConfig);
+    validateRedis("lock", server.lock.type, server.lock.address, server.lock.clientConfig);
 }
 
 } // namespace

@@ -256,6 +256,15 @@ server:
 server:
   requestTimeout: -1
 )y" << QStringList{"server.requestTimeout: must not be negative, got -1"};
+    QTest::newRow("redisCacheNeedsAnAddress") << R"y(
+server:
+  cache: {type: redis}
+)y" << QStringList{"server.cache.address: at least one host:port is required for type redis"};
+    QTest::newRow("redisLockAddressAndClientOptionsChecked") << R"y(
+server:
+  lock: {type: redis-cluster, address: ["r1:6379", "r2"], clientConfig: {commandTimeoutMs: "soon"}}
+)y" << QStringList{"server.lock.address[1]: r2 is not host:port (port 1..65535)",
+                  "server.lock.clientConfig.commandTimeoutMs: must be a whole number from 10 to 600000, got soon"};
     QTest::newRow("serverLimitMustBePositive") << R"y(
 server:
   limits: {maxFrames: 0}
