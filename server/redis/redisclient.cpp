@@ -64,6 +64,16 @@ void RedisClient::unsubscribe(quint64 id)
     QMetaObject::invokeMethod(m_router, [r = m_router, id] { r->unsubscribe(id); }, Qt::QueuedConnection);
 }
 
+void RedisClient::post(std::function<void()> fn)
+{
+    QMetaObject::invokeMethod(m_router, std::move(fn), Qt::QueuedConnection);
+}
+
+void RedisClient::runBlocking(std::function<void()> fn)
+{
+    QMetaObject::invokeMethod(m_router, std::move(fn), Qt::BlockingQueuedConnection);
+}
+
 RedisClientStats RedisClient::stats() const
 {
     RedisClientStats s;

@@ -76,7 +76,12 @@ public:
     quint64 subscribe(QByteArray channel, MessageHandler onMessage, Callback confirmed);
     void unsubscribe(quint64 id);
 
-    // Any thread; cheap (atomics plus one queued read of the topology).
+    // Runs `fn` on the client's thread (timers of users live there). post():
+    // queued, any thread; runBlocking(): waits for it, never from the client's thread.
+    void post(std::function<void()> fn);
+    void runBlocking(std::function<void()> fn);
+
+    // Any thread; cheap (atomics only).
     RedisClientStats stats() const;
     bool reachable() const { return m_reachable->load(std::memory_order_relaxed); }
     const RedisOptions &options() const { return m_options; }
