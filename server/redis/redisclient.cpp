@@ -2,9 +2,31 @@
 
 #include "redis/redisrouter.h"
 
+#include "core/threadhandoff.h"
+
 #include <QThread>
 
 namespace mort {
+
+namespace {
+// Queues `job` on `context`'s thread: what the caller did before (including
+// what the job captured) happens-before the job. Under TSan the edge is made
+// visible, as startInPool() does for pools (core/threadhandoff.h).
+void postJob(QObject *context, std::function<void()> job)
+{
+#ifdef MORT_TSAN
+    auto edge = std::make_shared<char>(0);
+    tsanRelease(edge.get());
+    TsanIgnoredScope handover;
+    QMetaObject::invokeMethod(context, [edge, job = std::move(job)] {
+        tsanAcquire(edge.get());
+        job();
+    }, Qt::QueuedConnection);
+#else
+    QMetaObject::invokeMethod(context, std::move(job), Qt::QueuedConnection);
+#endif
+}
+} // namespace
 
 RedisClient::RedisClient(RedisOptions options, QString name)
     : m_options(std::move(options)), m_name(std::move(name)), m_counters(std::make_shared<RedisCounters>()),
@@ -17,14 +39,14 @@ RedisClient::RedisClient(RedisOptions options, QString name)
     m_router->moveToThread(m_thread);
     m_thread->start();
     if (!m_options.nodes.isEmpty())
-        QMetaObject::invokeMethod(m_router, [r = m_router] { r->start(); }, Qt::QueuedConnection);
+        postJob(m_router, [r = m_router] { r->start(); });
 }
 
 RedisClient::~RedisClient()
 {
     // The router and its connections are deleted on their own thread (their
     // socket notifiers and timers belong to it), then the thread ends.
-    QMetaObject::invokeMethod(m_router, [r = m_router] { delete r; }, Qt::BlockingQueuedConnection);
+    runBlockingOn(m_router, [r = m_router] { delete r; });
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
@@ -36,12 +58,8 @@ void RedisClient::command(QByteArray routingKey, QList<QByteArray> args, Callbac
         callback(RedisResult::failed(RedisResult::Failure::Unavailable));
         return;
     }
-    QMetaObject::invokeMethod(
-        m_router,
-        [r = m_router, key = std::move(routingKey), args = std::move(args), cb = std::move(callback)]() mutable {
-            r->command(key, args, std::move(cb));
-        },
-        Qt::QueuedConnection);
+    postJob(m_router, [r = m_router, key = std::move(routingKey), args = std::move(args),
+                       cb = std::move(callback)]() mutable { r->command(key, args, std::move(cb)); });
 }
 
 quint64 RedisClient::subscribe(QByteArray channel, MessageHandler onMessage, Callback confirmed)
@@ -51,27 +69,26 @@ quint64 RedisClient::subscribe(QByteArray channel, MessageHandler onMessage, Cal
         confirmed(RedisResult::failed(RedisResult::Failure::Unavailable));
         return id;
     }
-    QMetaObject::invokeMethod(
-        m_router,
-        [r = m_router, id, channel = std::move(channel), onMessage = std::move(onMessage),
-         confirmed = std::move(confirmed)]() mutable { r->subscribe(id, channel, std::move(onMessage), std::move(confirmed)); },
-        Qt::QueuedConnection);
+    postJob(m_router, [r = m_router, id, channel = std::move(channel), onMessage = std::move(onMessage),
+                       confirmed = std::move(confirmed)]() mutable {
+        r->subscribe(id, channel, std::move(onMessage), std::move(confirmed));
+    });
     return id;
 }
 
 void RedisClient::unsubscribe(quint64 id)
 {
-    QMetaObject::invokeMethod(m_router, [r = m_router, id] { r->unsubscribe(id); }, Qt::QueuedConnection);
+    postJob(m_router, [r = m_router, id] { r->unsubscribe(id); });
 }
 
 void RedisClient::post(std::function<void()> fn)
 {
-    QMetaObject::invokeMethod(m_router, std::move(fn), Qt::QueuedConnection);
+    postJob(m_router, std::move(fn));
 }
 
 void RedisClient::runBlocking(std::function<void()> fn)
 {
-    QMetaObject::invokeMethod(m_router, std::move(fn), Qt::BlockingQueuedConnection);
+    runBlockingOn(m_router, std::move(fn));
 }
 
 RedisClientStats RedisClient::stats() const

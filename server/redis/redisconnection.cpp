@@ -368,10 +368,11 @@ void RedisConnection::fail(const QByteArray &why, RedisResult::Failure failure, 
         m_backoffMs = m_backoffMs == 0 ? m_options.reconnectMinMs : std::min(m_backoffMs * 2, m_options.reconnectMaxMs);
         if (!m_loggedDown) {
             qCWarning(lcRedis).noquote()
-                << "Redis" << m_address.text() << "failed:" << QString::fromUtf8(why)
-                << QStringLiteral("; retrying every %1-%2 ms, the shared cache and lock fall back to this instance meanwhile"
-                                  " (check that redis-server runs and answers at this address)")
-                       .arg(m_options.reconnectMinMs).arg(m_options.reconnectMaxMs);
+                << QStringLiteral("Redis %1 failed: %2; retrying every %3-%4 ms, the shared cache and lock fall back to "
+                                  "this instance meanwhile (check that redis-server runs and answers at this address)")
+                       .arg(m_address.text(), QString::fromUtf8(why))
+                       .arg(m_options.reconnectMinMs)
+                       .arg(m_options.reconnectMaxMs);
             m_loggedDown = true;
         }
         setState(State::BackingOff);
