@@ -83,7 +83,8 @@ struct RedisLockOutcome
 {
     enum class Status {
         Acquired,    // lead: run the flow, then lease->complete()/fail()
-        Result,      // another instance's leader finished: `response` is its answer
+        Result,      // another instance's leader finished (while we waited, or just before we
+                     // took the lock: its result frame was still there): `response` is its answer
         Released,    // the other leader ended without a result for us: run the flow yourself
         TimedOut,    // lockTimeout passed (spec: response cache, else 504)
         Cancelled,   // the request's token stopped (client gone or its deadline)

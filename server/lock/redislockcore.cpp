@@ -112,12 +112,37 @@ void RedisLockCore::lead(const QByteArray &lockKey, const QByteArray &resultKey,
     const quint64 id = m_nextId++;
     m_leases.emplace(id, Lease{lockKey, resultKey, token, std::make_shared<TaskScope>(m_tasks, TaskKind::LockRefresh)});
     m_liveLeases.fetch_add(1, std::memory_order_relaxed);
-    m_acquired.fetch_add(1, std::memory_order_relaxed);
     updateTimers();
-    callback({RedisLockOutcome::Status::Acquired, nullptr, std::make_shared<RedisLockLease>(weak_from_this(), id)});
+    // A leader that finished just before we asked left its result: take it
+    // instead of producing it again (closes the gap between a cache miss and
+    // this lock). Redis not answering here is no reason not to lead.
+    const bool sent = send(resultKey, {QByteArrayLiteral("GET"), resultKey},
+                           [weak = weak_from_this(), id, callback, maxBytes = m_options.maxResultBytes + 256 * 1024](
+                               RedisResult r) {
+                               auto self = weak.lock();
+                               if (!self || !self->m_leases.count(id)) {
+                                   callback({RedisLockOutcome::Status::Cancelled, nullptr, nullptr});
+                                   return;
+                               }
+                               SharedResponse previous;
+                               if (r.ok() && r.reply.type == RedisReply::Type::String)
+                                   previous = decodeResponseFrame(r.reply.str, maxBytes);
+                               if (previous) {
+                                   self->m_results.fetch_add(1, std::memory_order_relaxed);
+                                   // Our waiters (if any came) may take the same result; it is not stored again.
+                                   self->releaseLease(id, nullptr, true);
+                                   callback({RedisLockOutcome::Status::Result, previous, nullptr});
+                                   return;
+                               }
+                               self->m_acquired.fetch_add(1, std::memory_order_relaxed);
+                               callback({RedisLockOutcome::Status::Acquired, nullptr,
+                                         std::make_shared<RedisLockLease>(weak, id)});
+                           });
+    if (!sent)
+        callback({RedisLockOutcome::Status::Cancelled, nullptr, nullptr});
 }
 
-void RedisLockCore::releaseLease(quint64 id, SharedResponse response)
+void RedisLockCore::releaseLease(quint64 id, SharedResponse response, bool resultAlreadyStored)
 {
     auto it = m_leases.find(id);
     if (it == m_leases.end())
@@ -126,7 +151,7 @@ void RedisLockCore::releaseLease(quint64 id, SharedResponse response)
     m_leases.erase(it);
     m_liveLeases.fetch_sub(1, std::memory_order_relaxed);
     updateTimers();
-    const bool share = response && response->body().size() < m_options.maxResultBytes;
+    const bool share = resultAlreadyStored || (response && response->body().size() < m_options.maxResultBytes);
     auto releaseLock = [weak = weak_from_this(), lease, share] {
         auto self = weak.lock();
         if (!self)
@@ -136,7 +161,7 @@ void RedisLockCore::releaseLease(quint64 id, SharedResponse response)
                     share ? kDone : kFailed},
                    [scope = lease.refreshScope](RedisResult) { scope->release(); });
     };
-    if (!share) {
+    if (!share || resultAlreadyStored) {
         releaseLock();
         return;
     }

@@ -22,7 +22,8 @@ public:
     bool post(std::function<void()> fn);
     // Redis thread.
     void acquire(const QString &key, const CancelToken &cancel, RedisLock::Callback callback);
-    void releaseLease(quint64 id, SharedResponse response);
+    // `response` null: failed, unless `resultAlreadyStored` (announce "done" for the stored one).
+    void releaseLease(quint64 id, SharedResponse response, bool resultAlreadyStored = false);
     // Redis thread, from ~RedisLock: waiters get Cancelled, timers stop, nothing is sent afterwards.
     void shutdown();
 

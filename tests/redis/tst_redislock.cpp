@@ -142,11 +142,22 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_server->cli({"EXISTS", "mort-v1:lock:media/small/x.jpg"}), QByteArray("0"), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(m_server->cli({"PUBSUB", "NUMSUB", "mort-v1:lock:media/small/x.jpg"}),
                                   QByteArray("mort-v1:lock:media/small/x.jpg\n0"), 5000);
-        // The next request leads again (the lock is free).
+        // A request right after (the lock is free) takes the result frame instead of leading
+        // (the gap between its cache miss and the lock), and leaves the lock free again.
         Outcome again;
         b->acquire("media/small/x.jpg", CancelToken(), again.callback());
         QTRY_COMPARE_WITH_TIMEOUT(again.count(), 1, 5000);
-        QCOMPARE(again.get().status, RedisLockOutcome::Status::Acquired);
+        QCOMPARE(again.get().status, RedisLockOutcome::Status::Result);
+        QCOMPARE(again.get().response->body(), QByteArray("webp-bytes"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->cli({"EXISTS", "mort-v1:lock:media/small/x.jpg"}), QByteArray("0"), 5000);
+        // Once the result frame has expired, the next one leads.
+        QCOMPARE(m_server->cli({"DEL", "mort-v1:result:media/small/x.jpg"}), QByteArray("1"));
+        Outcome lead;
+        b->acquire("media/small/x.jpg", CancelToken(), lead.callback());
+        QTRY_COMPARE_WITH_TIMEOUT(lead.count(), 1, 5000);
+        QCOMPARE(lead.get().status, RedisLockOutcome::Status::Acquired);
+        const int lockTtl = m_server->cli({"PTTL", "mort-v1:lock:media/small/x.jpg"}).toInt();
+        QVERIFY2(lockTtl > 0 && lockTtl <= 2000, qPrintable(QString::number(lockTtl)));
     }
 
     void leaseDroppedWithoutResultReleasesWaiters()
