@@ -100,6 +100,28 @@ QJsonObject statsToJson(const EngineStats &s, const QDateTime &at)
                      {QStringLiteral("bytes"), number(s.cacheBytes)},
                      {QStringLiteral("items"), number(s.cacheItems)},
                      {QStringLiteral("capacityBytes"), number(s.cacheCapacityBytes)}}},
+        // Cache and lock shared between instances (Redis): backends, reachability, round trip.
+        {QStringLiteral("shared"),
+         QJsonObject{{QStringLiteral("cacheBackend"), s.shared.cacheBackend},
+                     {QStringLiteral("lockBackend"), s.shared.lockBackend},
+                     {QStringLiteral("redisNodes"), QJsonArray::fromStringList(s.shared.redisNodes)},
+                     {QStringLiteral("redisReachable"), s.shared.redisReachable},
+                     {QStringLiteral("redisRttLastUs"), number(s.shared.redisRttLastUs)},
+                     {QStringLiteral("redisRttAvgUs"), number(s.shared.redisRttAvgUs)},
+                     {QStringLiteral("redisCommands"), number(s.shared.redisCommands)},
+                     {QStringLiteral("redisFailures"), number(s.shared.redisFailures)},
+                     {QStringLiteral("redisTimeouts"), number(s.shared.redisTimeouts)},
+                     {QStringLiteral("redisReconnects"), number(s.shared.redisReconnects)},
+                     {QStringLiteral("redisPending"), number(s.shared.redisPending)},
+                     {QStringLiteral("cacheHits"), number(s.shared.sharedCacheHits)},
+                     {QStringLiteral("cacheMisses"), number(s.shared.sharedCacheMisses)},
+                     {QStringLiteral("cacheSets"), number(s.shared.sharedCacheSets)},
+                     {QStringLiteral("lockAcquired"), number(s.shared.lockAcquired)},
+                     {QStringLiteral("lockWaited"), number(s.shared.lockWaited)},
+                     {QStringLiteral("lockResults"), number(s.shared.lockResults)},
+                     {QStringLiteral("lockLost"), number(s.shared.lockLost)},
+                     {QStringLiteral("degradedCache"), number(s.shared.degradedCache)},
+                     {QStringLiteral("degradedLock"), number(s.shared.degradedLock)}}},
     };
 }
 
@@ -194,6 +216,31 @@ EngineStats engineStatsFromJson(const QJsonObject &o)
     s.cacheBytes = cache.value(QLatin1String("bytes")).toInteger();
     s.cacheItems = cache.value(QLatin1String("items")).toInteger();
     s.cacheCapacityBytes = cache.value(QLatin1String("capacityBytes")).toInteger();
+    const QJsonObject shared = o.value(QLatin1String("shared")).toObject();
+    SharedBackendStats &r = s.shared;
+    if (shared.contains(QLatin1String("cacheBackend")))
+        r.cacheBackend = shared.value(QLatin1String("cacheBackend")).toString();
+    if (shared.contains(QLatin1String("lockBackend")))
+        r.lockBackend = shared.value(QLatin1String("lockBackend")).toString();
+    for (const QJsonValue &node : shared.value(QLatin1String("redisNodes")).toArray())
+        r.redisNodes << node.toString();
+    r.redisReachable = shared.value(QLatin1String("redisReachable")).toBool();
+    r.redisRttLastUs = shared.value(QLatin1String("redisRttLastUs")).toInteger();
+    r.redisRttAvgUs = shared.value(QLatin1String("redisRttAvgUs")).toInteger();
+    r.redisCommands = unsignedField(shared, QLatin1String("redisCommands"));
+    r.redisFailures = unsignedField(shared, QLatin1String("redisFailures"));
+    r.redisTimeouts = unsignedField(shared, QLatin1String("redisTimeouts"));
+    r.redisReconnects = unsignedField(shared, QLatin1String("redisReconnects"));
+    r.redisPending = shared.value(QLatin1String("redisPending")).toInteger();
+    r.sharedCacheHits = unsignedField(shared, QLatin1String("cacheHits"));
+    r.sharedCacheMisses = unsignedField(shared, QLatin1String("cacheMisses"));
+    r.sharedCacheSets = unsignedField(shared, QLatin1String("cacheSets"));
+    r.lockAcquired = unsignedField(shared, QLatin1String("lockAcquired"));
+    r.lockWaited = unsignedField(shared, QLatin1String("lockWaited"));
+    r.lockResults = unsignedField(shared, QLatin1String("lockResults"));
+    r.lockLost = unsignedField(shared, QLatin1String("lockLost"));
+    r.degradedCache = unsignedField(shared, QLatin1String("degradedCache"));
+    r.degradedLock = unsignedField(shared, QLatin1String("degradedLock"));
     return s;
 }
 

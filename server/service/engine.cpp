@@ -11,6 +11,7 @@
 #include "service/idlecleanup.h"
 #include "service/internalapi.h"
 #include "service/objecthandler.h"
+#include "service/sharedbackends.h"
 #include "storage/storageclientcache.h"
 
 #include <algorithm>
@@ -48,18 +49,18 @@ Engine::Engine(ConfigPtr config, QString configText)
       m_background(std::make_unique<BackgroundQueue>(kBackgroundQueueCapacity, kBackgroundThreads, &m_tasks))
 {
     const ServerConfig &server = m_config->server;
-    if (server.cache.type != QLatin1String("memory"))
-        qCWarning(lcEngine) << "cache type" << server.cache.type << "is not supported yet; using the memory cache";
-    if (server.lock.type != QLatin1String("memory"))
-        qCWarning(lcEngine) << "lock type" << server.lock.type << "is not supported yet; collapsing in memory";
     m_cache = std::make_unique<ResponseCache>(server.cache);
     m_collapser = std::make_unique<RequestCollapser>(CollapserOptions::fromConfig(server), &m_tasks);
+    // Redis connects in the background; until it answers, requests use the local cache and collapser.
+    m_shared = std::make_unique<SharedBackends>(server, &m_tasks);
     PipelineServices services;
     services.tasks = &m_tasks;
     services.storages = m_storages.get();
     services.background = m_background.get();
     services.cache = m_cache.get();
     services.collapser = m_collapser.get();
+    services.sharedCache = m_shared->cache();
+    services.distributedLock = m_shared->lock();
     services.metrics = &m_mortMetrics;
     services.transformThreads = QThread::idealThreadCount();
     m_handler = std::make_unique<ObjectHandler>(m_config, services);
@@ -89,6 +90,23 @@ Engine::Engine(ConfigPtr config, QString configText)
                   double(cache.evictions));
         w.gauge("mort_collapse_waiters", "Requests waiting for an identical transform.",
                 double(m_collapser->stats().liveWaiters));
+        const SharedBackendStats &r = s.shared;
+        if (!r.redisNodes.isEmpty()) {
+            w.gauge("mort_redis_up", "1 when every Redis client in use has a node answering.", r.redisReachable ? 1 : 0);
+            w.gauge("mort_redis_rtt_seconds", "Average Redis command round trip.", double(r.redisRttAvgUs) / 1e6);
+            w.counter("mort_redis_commands_total", "Commands sent to Redis.", double(r.redisCommands));
+            w.counter("mort_redis_failures_total", "Redis commands without an answer (timeout, down, overloaded).",
+                      double(r.redisFailures));
+            w.counter("mort_redis_timeouts_total", "Redis commands past the command timeout.", double(r.redisTimeouts));
+            w.counter("mort_redis_reconnects_total", "Redis connection attempts after a failure.",
+                      double(r.redisReconnects));
+            w.counter("mort_redis_degraded_total",
+                      "Requests served without the shared cache or lock because Redis did not answer.",
+                      double(r.degradedCache + r.degradedLock));
+            w.counter("mort_redis_collapsed_results_total",
+                      "Results received from another instance's leader instead of transforming here.",
+                      double(r.lockResults));
+        }
     });
     if (m_configText.isEmpty() && !m_config->sourcePath.isEmpty()) {
         QFile file(m_config->sourcePath);
@@ -450,6 +468,7 @@ EngineStats Engine::stats() const
     s.cacheBytes = cache.bytes;
     s.cacheItems = cache.items;
     s.cacheCapacityBytes = cache.capacity;
+    s.shared = m_shared->stats();
     return s;
 }
 

@@ -24,6 +24,7 @@ class InternalApi;
 class ObjectHandler;
 class RequestCollapser;
 class ResponseCache;
+class SharedBackends;
 class StorageClientCache;
 
 class Engine : public AdminBackend
@@ -96,6 +97,9 @@ private:
     std::unique_ptr<BackgroundQueue> m_background;
     std::unique_ptr<ResponseCache> m_cache;
     std::unique_ptr<RequestCollapser> m_collapser;
+    // Redis cache/lock. Outlives the handler, which closes its gate for Redis
+    // callbacks (ObjectHandler::resumeAfterRedis) before it goes.
+    std::unique_ptr<SharedBackends> m_shared;
     std::unique_ptr<ObjectHandler> m_handler;
     std::unique_ptr<InternalApi> m_internalApi;
     mutable QMutex m_httpMutex;        // guards m_http and m_startedAt (read by stats() on any thread)

@@ -85,6 +85,9 @@ struct ObjectHandler::Flow
     QString cacheKey; // empty: this response is neither looked up nor stored
     // Set while this request leads a collapsed transform: its response goes to every waiter.
     std::shared_ptr<CollapseTicket> leader;
+    // Set while this request also leads the key for every instance (lock.type redis*);
+    // released as failed when the flow ends without complete().
+    std::shared_ptr<RedisLockLease> distributedLease;
     // What transform work obeys: the client's token, or for a leader a token that
     // only gives up when the client left and nobody else waits (spec §6.1).
     CancelToken workToken;
@@ -106,7 +109,20 @@ ObjectHandler::ObjectHandler(ConfigPtr config, PipelineServices services)
 
 ObjectHandler::~ObjectHandler()
 {
+    {
+        std::lock_guard lock(m_redisGate->mutex);
+        m_redisGate->open = false; // Redis answers from now on resume nothing
+    }
     waitForDone(-1);
+}
+
+std::function<void()> ObjectHandler::resumeAfterRedis(const FlowPtr &flow, std::function<void()> job)
+{
+    return [this, gate = m_redisGate, flow, job = std::move(job)]() mutable {
+        std::lock_guard lock(gate->mutex);
+        if (gate->open)
+            runGuarded(m_ioPool, flow->exchange, std::move(job));
+    };
 }
 
 void ObjectHandler::waitForDone(int timeoutMs)
@@ -249,6 +265,13 @@ void ObjectHandler::handleGet(const FlowPtr &flow)
     }
     if (serveFromCache(flow))
         return;
+    if (lookupSharedCache(flow))
+        return; // continueGet() runs when Redis answered (or did not in time)
+    continueGet(flow);
+}
+
+void ObjectHandler::continueGet(const FlowPtr &flow)
+{
     if (!flow->object.hasTransforms()) {
         if (flow->object.parent)
             serveParentUnchanged(flow);
@@ -257,6 +280,35 @@ void ObjectHandler::handleGet(const FlowPtr &flow)
         return;
     }
     collapseOrLead(flow);
+}
+
+// cache.type redis*: after a miss of the in-process cache, the shared one. No
+// thread waits: the flow resumes on the I/O pool from the Redis callback; a
+// Redis that is down or slow answers Unavailable within its command timeout
+// and the request goes on without it (degraded, counted by the cache).
+bool ObjectHandler::lookupSharedCache(const FlowPtr &flow)
+{
+    if (!m_services.sharedCache || flow->cacheKey.isEmpty())
+        return false;
+    m_services.sharedCache->get(flow->cacheKey, [this, flow](RedisCacheLookup lookup) {
+        resumeAfterRedis(flow, [this, flow, lookup = std::move(lookup)] {
+            if (lookup.status == RedisCacheLookup::Status::Hit) {
+                m_counters.cacheHits++;
+                if (m_services.metrics)
+                    m_services.metrics->cacheHit.inc();
+                HttpResponse response = lookup.response->toHttpResponse();
+                response.setHeader("x-mort-cache", "hit");
+                deliver(flow, std::move(response));
+                return;
+            }
+            if (flow->exchange->cancelToken().isCancelled()) {
+                m_counters.clientLeft++;
+                return;
+            }
+            continueGet(flow);
+        })();
+    });
+    return true;
 }
 
 bool ObjectHandler::serveFromCache(const FlowPtr &flow)
@@ -306,7 +358,52 @@ void ObjectHandler::collapseOrLead(const FlowPtr &flow)
         return client.isCancelled() && collapser->stats().liveWaiters == 0;
     });
     flow->workToken = work;
+    if (m_services.distributedLock)
+        return leadAcrossInstances(flow);
     serveTransform(flow);
+}
+
+// lock.type redis*: this instance's leader asks Redis who leads the key over
+// all instances. Another instance's result is served (and handed to our own
+// waiters) without a transform here; Redis not answering degrades to local
+// collapsing: we run the flow ourselves.
+void ObjectHandler::leadAcrossInstances(const FlowPtr &flow)
+{
+    m_services.distributedLock->acquire(collapseKey(flow->object), flow->workToken, [this, flow](RedisLockOutcome outcome) {
+        resumeAfterRedis(flow, [this, flow, outcome = std::move(outcome)] {
+            switch (outcome.status) {
+            case RedisLockOutcome::Status::Acquired:
+                flow->distributedLease = outcome.lease;
+                serveTransform(flow);
+                return;
+            case RedisLockOutcome::Status::Result: {
+                m_counters.collapsed++;
+                if (m_services.metrics)
+                    m_services.metrics->requestCollapsed.inc();
+                if (flow->leader) {
+                    flow->leader->complete(outcome.response);
+                    flow->leader.reset();
+                }
+                deliver(flow, outcome.response->toHttpResponse());
+                return;
+            }
+            case RedisLockOutcome::Status::Released:
+            case RedisLockOutcome::Status::Unavailable:
+                serveTransform(flow);
+                return;
+            case RedisLockOutcome::Status::TimedOut:
+                if (!serveFromCache(flow))
+                    finishError(flow, Error::upstream("lock.timeout", 504, QStringLiteral("timeout"),
+                                                      QStringLiteral("another instance did not finish within lockTimeout")));
+                return;
+            case RedisLockOutcome::Status::Cancelled:
+                if (flow->leader)
+                    flow->leader->fail(Error::client("lock.cancelled", 499, QStringLiteral("client closed request")));
+                m_counters.clientLeft++;
+                return;
+            }
+        })();
+    });
 }
 
 void ObjectHandler::onCollapseOutcome(const FlowPtr &flow, const CollapseOutcome &outcome)
@@ -648,6 +745,10 @@ void ObjectHandler::finishError(const FlowPtr &flow, const Error &error)
     // Server-side trouble is not shared with collapsed waiters: they retry (spec §6.1).
     if (flow->leader && error.httpStatus >= 500)
         flow->leader->fail(error);
+    if (flow->distributedLease && error.httpStatus >= 500) {
+        flow->distributedLease->fail();
+        flow->distributedLease.reset();
+    }
     // Debug requests see the real error (spec §9: debug disables the placeholder).
     if (flow->snap->placeholder && flow->transformed() && !flow->debug && placeholderAnswers(error.httpStatus))
         return finish(flow, placeholderResponse(flow, error));
@@ -724,9 +825,21 @@ void ObjectHandler::finish(const FlowPtr &flow, HttpResponse response)
         && m_services.cache->insert(flow->cacheKey, response, requestTarget(flow->exchange->request()))
         && m_services.metrics)
         m_services.metrics->cacheSet.inc();
-    if (flow->leader) {
-        flow->leader->complete(CachedResponse::fromResponse(response)); // no-op after fail()
-        flow->leader.reset();
+    if (!flow->cacheKey.isEmpty() && m_services.sharedCache)
+        m_services.sharedCache->insert(flow->cacheKey, response); // cacheability and minUseCount inside
+    if (flow->leader || flow->distributedLease) {
+        const SharedResponse shared = CachedResponse::fromResponse(response);
+        if (flow->leader) {
+            flow->leader->complete(shared); // no-op after fail()
+            flow->leader.reset();
+        }
+        // Other instances get what our own waiters get; server-side errors were
+        // failed in finishError() and are not handed over (spec §6.1).
+        if (flow->distributedLease) {
+            if (response.status < 500)
+                flow->distributedLease->complete(shared);
+            flow->distributedLease.reset(); // unreleased: released as failed
+        }
     }
     deliver(flow, std::move(response));
 }

@@ -13,6 +13,8 @@
 #include "http/httpexchange.h"
 #include "imaging/imageprocessor.h"
 #include "lock/requestcollapser.h"
+#include "lock/redislock.h"
+#include "cache/redisresponsecache.h"
 #include "monitoring/logring.h"
 #include "monitoring/mortmetrics.h"
 #include "object/objectparser.h"
@@ -26,6 +28,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace mort {
 
@@ -58,6 +61,8 @@ struct PipelineServices
     BackgroundQueue *background = nullptr;
     ResponseCache *cache = nullptr;         // null: response caching off
     RequestCollapser *collapser = nullptr;  // null: no collapsing
+    RedisResponseCache *sharedCache = nullptr; // cache.type redis*: looked up after a local miss; null: none
+    RedisLock *distributedLock = nullptr;      // lock.type redis*: the local leader leads all instances; null: none
     MortMetrics *metrics = nullptr;         // null: no metrics (tests)
     int transformThreads = 1;
 };
@@ -92,7 +97,14 @@ private:
     std::shared_ptr<const Snapshot> snapshot() const;
 
     void handleGet(const FlowPtr &flow);
+    // After the cache lookups: originals from storage, transforms through the collapser.
+    void continueGet(const FlowPtr &flow);
+    bool lookupSharedCache(const FlowPtr &flow);
     void collapseOrLead(const FlowPtr &flow);
+    void leadAcrossInstances(const FlowPtr &flow);
+    // For Redis callbacks (the Redis thread): runs `job` for `flow` on the I/O
+    // pool, unless this handler is being destroyed (the gate is closed first).
+    std::function<void()> resumeAfterRedis(const FlowPtr &flow, std::function<void()> job);
     void onCollapseOutcome(const FlowPtr &flow, const struct CollapseOutcome &outcome);
     bool serveFromCache(const FlowPtr &flow);
     void serveStored(const FlowPtr &flow);
@@ -145,6 +157,12 @@ private:
     std::shared_ptr<const Snapshot> m_snapshot;
     PipelineCounters m_counters;
     UseCounter m_useCounter; // minUseCount
+    struct RedisGate
+    {
+        std::mutex mutex;
+        bool open = true;
+    };
+    std::shared_ptr<RedisGate> m_redisGate = std::make_shared<RedisGate>();
     QMutex m_placeholderMutex;
     QSet<QString> m_placeholderRenders; // keys being rendered; at most concurrentImageProcessing
 };
