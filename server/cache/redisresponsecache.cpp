@@ -107,9 +107,10 @@ bool RedisResponseCache::insert(const QString &key, const SharedResponse &respon
                           const long long n = r.reply.integer;
                           if (quint64(std::max(0LL, n)) < threshold) {
                               if (n == 1)
-                                  client->command(countKey, {QByteArrayLiteral("PEXPIRE"), countKey,
-                                                             QByteArray::number(kUseCounterTtlMs)},
-                                                  [](RedisResult) {});
+                                  client->command(
+                                      countKey,
+                                      {QByteArrayLiteral("PEXPIRE"), countKey, QByteArray::number(kUseCounterTtlMs)},
+                                      [](RedisResult) {});
                               counters->belowMinUse.fetch_add(1, std::memory_order_relaxed);
                               counters->storesInFlight.fetch_sub(1, std::memory_order_relaxed);
                               if (done)
@@ -128,25 +129,25 @@ void RedisResponseCache::store(RedisClient *client, const std::shared_ptr<Counte
 {
     ResponseFrameInfo info;
     QByteArray frame = encodeResponseFrame(*response, &info);
-    client->command(rkey,
-                      {QByteArrayLiteral("SET"), rkey, frame, QByteArrayLiteral("PX"),
-                       QByteArray::number(qint64(ttlSeconds) * 1000)},
-                      [counters, info, scope = std::move(scope), done = std::move(done)](RedisResult r) {
-                          const bool ok = r.ok() && r.reply.isOk();
-                          if (ok) {
-                              counters->sets.fetch_add(1, std::memory_order_relaxed);
-                              counters->storedBytes.fetch_add(info.storedBytes, std::memory_order_relaxed);
-                              counters->rawBytes.fetch_add(info.rawBytes, std::memory_order_relaxed);
-                              if (info.compressed)
-                                  counters->compressed.fetch_add(1, std::memory_order_relaxed);
-                          } else {
-                              counters->unavailable.fetch_add(1, std::memory_order_relaxed);
-                          }
-                          counters->storesInFlight.fetch_sub(1, std::memory_order_relaxed);
-                          scope->release();
-                          if (done)
-                              done(ok);
-                      });
+    client->command(
+        rkey,
+        {QByteArrayLiteral("SET"), rkey, frame, QByteArrayLiteral("PX"), QByteArray::number(qint64(ttlSeconds) * 1000)},
+        [counters, info, scope = std::move(scope), done = std::move(done)](RedisResult r) {
+            const bool ok = r.ok() && r.reply.isOk();
+            if (ok) {
+                counters->sets.fetch_add(1, std::memory_order_relaxed);
+                counters->storedBytes.fetch_add(info.storedBytes, std::memory_order_relaxed);
+                counters->rawBytes.fetch_add(info.rawBytes, std::memory_order_relaxed);
+                if (info.compressed)
+                    counters->compressed.fetch_add(1, std::memory_order_relaxed);
+            } else {
+                counters->unavailable.fetch_add(1, std::memory_order_relaxed);
+            }
+            counters->storesInFlight.fetch_sub(1, std::memory_order_relaxed);
+            scope->release();
+            if (done)
+                done(ok);
+        });
 }
 
 void RedisResponseCache::remove(const QString &key)

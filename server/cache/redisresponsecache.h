@@ -33,15 +33,15 @@ struct RedisCacheLookup
 struct RedisCacheStats
 {
     quint64 hits = 0;
-    quint64 misses = 0;       // incl. frames that did not decode
-    quint64 unavailable = 0;  // lookups or stores Redis did not answer (down, slow, overloaded)
-    quint64 sets = 0;         // frames stored
-    quint64 rejected = 0;     // not cacheable: status, max-age, size
-    quint64 belowMinUse = 0;  // counted towards minUseCount, not stored yet
-    quint64 skipped = 0;      // store refused: maxConcurrentStores already running
-    quint64 compressed = 0;   // stored frames that zlib made smaller
-    qint64 storedBytes = 0;   // frame bytes sent by SET, total
-    qint64 rawBytes = 0;      // the same responses uncompressed, total
+    quint64 misses = 0;      // incl. frames that did not decode
+    quint64 unavailable = 0; // lookups or stores Redis did not answer (down, slow, overloaded)
+    quint64 sets = 0;        // frames stored
+    quint64 rejected = 0;    // not cacheable: status, max-age, size
+    quint64 belowMinUse = 0; // counted towards minUseCount, not stored yet
+    quint64 skipped = 0;     // store refused: maxConcurrentStores already running
+    quint64 compressed = 0;  // stored frames that zlib made smaller
+    qint64 storedBytes = 0;  // frame bytes sent by SET, total
+    qint64 rawBytes = 0;     // the same responses uncompressed, total
     qint64 storesInFlight = 0;
 };
 
@@ -63,7 +63,8 @@ public:
     // once (not cacheable, store bound); `done` (optional, Redis thread) tells
     // whether the frame was stored.
     bool insert(const QString &key, const HttpResponse &response, std::function<void(bool)> done = {});
-    bool insert(const QString &key, const SharedResponse &response, int ttlSeconds, std::function<void(bool)> done = {});
+    bool insert(const QString &key, const SharedResponse &response, int ttlSeconds,
+                std::function<void(bool)> done = {});
     // PUT/DELETE invalidation of the exact key (fire and forget).
     void remove(const QString &key);
 

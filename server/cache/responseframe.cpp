@@ -14,7 +14,7 @@ constexpr int kHeaderBytes = 6;
 // Below this a zlib stream rarely wins anything.
 constexpr qsizetype kMinCompressBytes = 512;
 
-template <typename T>
+template<typename T>
 void put(QByteArray &out, T value)
 {
     char buf[sizeof(T)];
@@ -26,7 +26,7 @@ class Reader
 {
 public:
     explicit Reader(QByteArrayView data) : m_data(data) {}
-    template <typename T>
+    template<typename T>
     bool get(T *value)
     {
         if (m_data.size() - m_pos < qsizetype(sizeof(T)))

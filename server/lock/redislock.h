@@ -35,24 +35,24 @@ class RedisLockCore;
 
 struct RedisLockOptions
 {
-    qint64 lockTtlMs = 30'000;         // server.lockTimeout * 1000: lock TTL and waiter wait limit
-    qint64 resultTtlMs = 30'000;       // how long a leader's result frame stays for late waiters
-    qint64 maxResultBytes = 10 << 20;  // larger results are not handed over (waiters run themselves)
-    int maxWaiters = 10'000;           // waiting requests on this instance; more -> Unavailable
-    int cancelPollMs = 50;             // how quickly a cancelled or expired waiter is released
+    qint64 lockTtlMs = 30'000;        // server.lockTimeout * 1000: lock TTL and waiter wait limit
+    qint64 resultTtlMs = 30'000;      // how long a leader's result frame stays for late waiters
+    qint64 maxResultBytes = 10 << 20; // larger results are not handed over (waiters run themselves)
+    int maxWaiters = 10'000;          // waiting requests on this instance; more -> Unavailable
+    int cancelPollMs = 50;            // how quickly a cancelled or expired waiter is released
 };
 
 struct RedisLockStats
 {
-    quint64 acquired = 0;     // this instance led the key over all instances
-    quint64 waited = 0;       // another instance led: waited for it
-    quint64 results = 0;      // waiters that received the other instance's result
-    quint64 released = 0;     // waiters whose leader released without a result
+    quint64 acquired = 0; // this instance led the key over all instances
+    quint64 waited = 0;   // another instance led: waited for it
+    quint64 results = 0;  // waiters that received the other instance's result
+    quint64 released = 0; // waiters whose leader released without a result
     quint64 timedOut = 0;
     quint64 cancelled = 0;
-    quint64 unavailable = 0;  // Redis did not answer: degraded to local collapsing
+    quint64 unavailable = 0; // Redis did not answer: degraded to local collapsing
     quint64 refreshes = 0;
-    quint64 lost = 0;         // a refresh found the lock no longer ours (expired, taken over)
+    quint64 lost = 0; // a refresh found the lock no longer ours (expired, taken over)
     qint64 liveLeases = 0;
     qint64 liveWaiters = 0;
 };

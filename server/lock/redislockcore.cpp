@@ -20,11 +20,11 @@ const QByteArray kFailed = QByteArrayLiteral("failed");
 // Delete the lock only when it is still ours; "done" is published whoever
 // holds the lock now (a result for this key serves any leader's waiters),
 // "failed" only when it was ours (else another leader is still working).
-const QByteArray kReleaseScript = QByteArrayLiteral(
-    "local mine = redis.call('get', KEYS[1]) == ARGV[1]\n"
-    "if mine then redis.call('del', KEYS[1]) end\n"
-    "if mine or ARGV[2] == 'done' then redis.call('publish', KEYS[1], ARGV[2]) end\n"
-    "if mine then return 1 end return 0");
+const QByteArray kReleaseScript =
+    QByteArrayLiteral("local mine = redis.call('get', KEYS[1]) == ARGV[1]\n"
+                      "if mine then redis.call('del', KEYS[1]) end\n"
+                      "if mine or ARGV[2] == 'done' then redis.call('publish', KEYS[1], ARGV[2]) end\n"
+                      "if mine then return 1 end return 0");
 // Extend the TTL only while the lock is still ours.
 const QByteArray kRefreshScript = QByteArrayLiteral(
     "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0");
@@ -116,28 +116,27 @@ void RedisLockCore::lead(const QByteArray &lockKey, const QByteArray &resultKey,
     // A leader that finished just before we asked left its result: take it
     // instead of producing it again (closes the gap between a cache miss and
     // this lock). Redis not answering here is no reason not to lead.
-    const bool sent = send(resultKey, {QByteArrayLiteral("GET"), resultKey},
-                           [weak = weak_from_this(), id, callback, maxBytes = m_options.maxResultBytes + 256 * 1024](
-                               RedisResult r) {
-                               auto self = weak.lock();
-                               if (!self || !self->m_leases.count(id)) {
-                                   callback({RedisLockOutcome::Status::Cancelled, nullptr, nullptr});
-                                   return;
-                               }
-                               SharedResponse previous;
-                               if (r.ok() && r.reply.type == RedisReply::Type::String)
-                                   previous = decodeResponseFrame(r.reply.str, maxBytes);
-                               if (previous) {
-                                   self->m_results.fetch_add(1, std::memory_order_relaxed);
-                                   // Our waiters (if any came) may take the same result; it is not stored again.
-                                   self->releaseLease(id, nullptr, true);
-                                   callback({RedisLockOutcome::Status::Result, previous, nullptr});
-                                   return;
-                               }
-                               self->m_acquired.fetch_add(1, std::memory_order_relaxed);
-                               callback({RedisLockOutcome::Status::Acquired, nullptr,
-                                         std::make_shared<RedisLockLease>(weak, id)});
-                           });
+    const bool sent =
+        send(resultKey, {QByteArrayLiteral("GET"), resultKey},
+             [weak = weak_from_this(), id, callback, maxBytes = m_options.maxResultBytes + 256 * 1024](RedisResult r) {
+                 auto self = weak.lock();
+                 if (!self || !self->m_leases.count(id)) {
+                     callback({RedisLockOutcome::Status::Cancelled, nullptr, nullptr});
+                     return;
+                 }
+                 SharedResponse previous;
+                 if (r.ok() && r.reply.type == RedisReply::Type::String)
+                     previous = decodeResponseFrame(r.reply.str, maxBytes);
+                 if (previous) {
+                     self->m_results.fetch_add(1, std::memory_order_relaxed);
+                     // Our waiters (if any came) may take the same result; it is not stored again.
+                     self->releaseLease(id, nullptr, true);
+                     callback({RedisLockOutcome::Status::Result, previous, nullptr});
+                     return;
+                 }
+                 self->m_acquired.fetch_add(1, std::memory_order_relaxed);
+                 callback({RedisLockOutcome::Status::Acquired, nullptr, std::make_shared<RedisLockLease>(weak, id)});
+             });
     if (!sent)
         callback({RedisLockOutcome::Status::Cancelled, nullptr, nullptr});
 }
@@ -299,7 +298,8 @@ void RedisLockCore::pollWaiters()
             done.emplace_back(id, RedisLockOutcome::Status::TimedOut);
     }
     for (const auto &[id, status] : done) {
-        (status == RedisLockOutcome::Status::Cancelled ? m_cancelled : m_timedOut).fetch_add(1, std::memory_order_relaxed);
+        (status == RedisLockOutcome::Status::Cancelled ? m_cancelled : m_timedOut)
+            .fetch_add(1, std::memory_order_relaxed);
         finish(id, {status, nullptr, nullptr});
     }
 }

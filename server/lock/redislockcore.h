@@ -74,7 +74,7 @@ private:
     std::map<quint64, Lease> m_leases;
     std::map<quint64, Waiter> m_waiters;
     quint64 m_nextId = 1;
-    QTimer *m_pollTimer = nullptr;    // created on the Redis thread on first use
+    QTimer *m_pollTimer = nullptr; // created on the Redis thread on first use
     QTimer *m_refreshTimer = nullptr;
 
     std::atomic<quint64> m_acquired{0}, m_waited{0}, m_results{0}, m_released{0}, m_timedOut{0}, m_cancelled{0},

@@ -18,10 +18,13 @@ void postJob(QObject *context, std::function<void()> job)
     auto edge = std::make_shared<char>(0);
     tsanRelease(edge.get());
     TsanIgnoredScope handover;
-    QMetaObject::invokeMethod(context, [edge, job = std::move(job)] {
-        tsanAcquire(edge.get());
-        job();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context,
+        [edge, job = std::move(job)] {
+            tsanAcquire(edge.get());
+            job();
+        },
+        Qt::QueuedConnection);
 #else
     QMetaObject::invokeMethod(context, std::move(job), Qt::QueuedConnection);
 #endif
@@ -58,8 +61,10 @@ void RedisClient::command(QByteArray routingKey, QList<QByteArray> args, Callbac
         callback(RedisResult::failed(RedisResult::Failure::Unavailable));
         return;
     }
-    postJob(m_router, [r = m_router, key = std::move(routingKey), args = std::move(args),
-                       cb = std::move(callback)]() mutable { r->command(key, args, std::move(cb)); });
+    postJob(m_router,
+            [r = m_router, key = std::move(routingKey), args = std::move(args), cb = std::move(callback)]() mutable {
+                r->command(key, args, std::move(cb));
+            });
 }
 
 quint64 RedisClient::subscribe(QByteArray channel, MessageHandler onMessage, Callback confirmed)
@@ -69,10 +74,11 @@ quint64 RedisClient::subscribe(QByteArray channel, MessageHandler onMessage, Cal
         confirmed(RedisResult::failed(RedisResult::Failure::Unavailable));
         return id;
     }
-    postJob(m_router, [r = m_router, id, channel = std::move(channel), onMessage = std::move(onMessage),
-                       confirmed = std::move(confirmed)]() mutable {
-        r->subscribe(id, channel, std::move(onMessage), std::move(confirmed));
-    });
+    postJob(m_router,
+            [r = m_router, id, channel = std::move(channel), onMessage = std::move(onMessage),
+             confirmed = std::move(confirmed)]() mutable {
+                r->subscribe(id, channel, std::move(onMessage), std::move(confirmed));
+            });
     return id;
 }
 
@@ -95,15 +101,9 @@ RedisClientStats RedisClient::stats() const
 {
     RedisClientStats s;
     switch (m_options.mode) {
-    case RedisOptions::Mode::Single:
-        s.mode = QStringLiteral("single");
-        break;
-    case RedisOptions::Mode::Ring:
-        s.mode = QStringLiteral("ring");
-        break;
-    case RedisOptions::Mode::Cluster:
-        s.mode = QStringLiteral("cluster");
-        break;
+    case RedisOptions::Mode::Single: s.mode = QStringLiteral("single"); break;
+    case RedisOptions::Mode::Ring: s.mode = QStringLiteral("ring"); break;
+    case RedisOptions::Mode::Cluster: s.mode = QStringLiteral("cluster"); break;
     }
     for (const RedisNodeAddress &n : m_options.nodes)
         s.nodes << n.text();

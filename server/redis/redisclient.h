@@ -30,11 +30,11 @@ class RedisRouter;
 
 struct RedisClientStats
 {
-    QString mode;            // "single", "ring", "cluster"
-    QStringList nodes;       // configured addresses
-    bool reachable = false;  // at least one node answers (cluster: and its slot map is known)
+    QString mode;           // "single", "ring", "cluster"
+    QStringList nodes;      // configured addresses
+    bool reachable = false; // at least one node answers (cluster: and its slot map is known)
     int nodesReady = 0;
-    int nodesKnown = 0;      // command connections (cluster: every master seen in the slot map)
+    int nodesKnown = 0; // command connections (cluster: every master seen in the slot map)
     quint64 commands = 0;
     quint64 failures = 0;
     quint64 errorReplies = 0;
@@ -47,7 +47,7 @@ struct RedisClientStats
     qint64 pending = 0;
     qint64 rttLastUs = 0;
     qint64 rttAvgUs = 0;
-    int subscriptions = 0;   // channels subscribed, all subscriber connections
+    int subscriptions = 0; // channels subscribed, all subscriber connections
 };
 
 class RedisClient

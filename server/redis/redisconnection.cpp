@@ -49,7 +49,7 @@ RedisConnection::RedisConnection(RedisNodeAddress address, const RedisOptions &o
             return;
         m_counters->connectFailures.fetch_add(1, std::memory_order_relaxed);
         fail(QByteArrayLiteral("no connection within ") + QByteArray::number(m_options.connectTimeoutMs) + " ms",
-                 RedisResult::Failure::Timeout);
+             RedisResult::Failure::Timeout);
     });
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
@@ -120,42 +120,53 @@ void RedisConnection::sendHandshake()
         if (!m_options.username.isEmpty())
             auth << m_options.username;
         auth << m_options.password;
-        sendRaw(auth, [this](RedisResult r) {
-            if (r.failure == RedisResult::Failure::None && r.reply.isError())
-                fail(QByteArrayLiteral("AUTH refused (") + r.reply.str + "): check clientConfig password/username",
-                     RedisResult::Failure::Disconnected);
-        }, deadline);
+        sendRaw(
+            auth,
+            [this](RedisResult r) {
+                if (r.failure == RedisResult::Failure::None && r.reply.isError())
+                    fail(QByteArrayLiteral("AUTH refused (") + r.reply.str + "): check clientConfig password/username",
+                         RedisResult::Failure::Disconnected);
+            },
+            deadline);
     }
     if (m_options.db != 0) {
-        sendRaw({QByteArrayLiteral("SELECT"), QByteArray::number(m_options.db)}, [this](RedisResult r) {
-            if (r.failure == RedisResult::Failure::None && r.reply.isError())
-                fail(QByteArrayLiteral("SELECT refused (") + r.reply.str + "): check clientConfig db",
-                     RedisResult::Failure::Disconnected);
-        }, deadline);
+        sendRaw(
+            {QByteArrayLiteral("SELECT"), QByteArray::number(m_options.db)},
+            [this](RedisResult r) {
+                if (r.failure == RedisResult::Failure::None && r.reply.isError())
+                    fail(QByteArrayLiteral("SELECT refused (") + r.reply.str + "): check clientConfig db",
+                         RedisResult::Failure::Disconnected);
+            },
+            deadline);
     }
     // Mort's clientConfig: CONFIG SET on the server, errors ignored (config.md §2.1).
     for (const auto &pair : m_options.serverConfig) {
-        sendRaw({QByteArrayLiteral("CONFIG"), QByteArrayLiteral("SET"), pair.first, pair.second},
-                [name = pair.first, this](RedisResult r) {
-                    if (!r.ok() && r.failure == RedisResult::Failure::None)
-                        qCDebug(lcRedis).noquote() << "Redis" << m_address.text() << "ignored CONFIG SET"
-                                                   << QString::fromUtf8(name) << ":" << QString::fromUtf8(r.reply.str);
-                }, deadline);
+        sendRaw(
+            {QByteArrayLiteral("CONFIG"), QByteArrayLiteral("SET"), pair.first, pair.second},
+            [name = pair.first, this](RedisResult r) {
+                if (!r.ok() && r.failure == RedisResult::Failure::None)
+                    qCDebug(lcRedis).noquote() << "Redis" << m_address.text() << "ignored CONFIG SET"
+                                               << QString::fromUtf8(name) << ":" << QString::fromUtf8(r.reply.str);
+            },
+            deadline);
     }
-    sendRaw({QByteArrayLiteral("PING")}, [this](RedisResult r) {
-        if (!r.ok() || m_state != State::Connecting)
-            return; // a failure was handled by fail()
-        m_connectTimer.stop();
-        m_backoffMs = 0;
-        if (m_loggedDown)
-            qCInfo(lcRedis).noquote() << "Redis" << m_address.text() << "is reachable again";
-        m_loggedDown = false;
-        m_everReady = true;
-        setState(State::Ready);
-        for (const QByteArray &channel : std::as_const(m_channels))
-            redisAsyncCommand(m_ctx, &RedisConnection::subscriptionThunk, nullptr, "SUBSCRIBE %b",
-                              channel.constData(), size_t(channel.size()));
-    }, deadline);
+    sendRaw(
+        {QByteArrayLiteral("PING")},
+        [this](RedisResult r) {
+            if (!r.ok() || m_state != State::Connecting)
+                return; // a failure was handled by fail()
+            m_connectTimer.stop();
+            m_backoffMs = 0;
+            if (m_loggedDown)
+                qCInfo(lcRedis).noquote() << "Redis" << m_address.text() << "is reachable again";
+            m_loggedDown = false;
+            m_everReady = true;
+            setState(State::Ready);
+            for (const QByteArray &channel : std::as_const(m_channels))
+                redisAsyncCommand(m_ctx, &RedisConnection::subscriptionThunk, nullptr, "SUBSCRIBE %b",
+                                  channel.constData(), size_t(channel.size()));
+        },
+        deadline);
 }
 
 void RedisConnection::send(const QList<QByteArray> &args, Callback callback)
@@ -170,8 +181,7 @@ void RedisConnection::send(const QList<QByteArray> &args, Callback callback)
         callback(RedisResult::failed(RedisResult::Failure::Unavailable));
         return;
     case State::Connecting:
-    case State::Ready:
-        break;
+    case State::Ready: break;
     }
     if (int(m_pending.size()) >= m_options.maxPending) {
         m_counters->failures.fetch_add(1, std::memory_order_relaxed);
@@ -204,7 +214,8 @@ bool RedisConnection::sendRaw(const QList<QByteArray> &args, Callback callback, 
     m_counters->pending.fetch_add(1, std::memory_order_relaxed);
     m_counters->commands.fetch_add(1, std::memory_order_relaxed);
     if (redisAsyncCommandArgv(m_ctx, &RedisConnection::replyThunk, reinterpret_cast<void *>(quintptr(id)),
-                              int(argv.size()), argv.data(), argvlen.data()) != REDIS_OK) {
+                              int(argv.size()), argv.data(), argvlen.data())
+        != REDIS_OK) {
         // Only when the context is already disconnecting: hiredis kept nothing.
         onReply(id, nullptr);
         return false;
@@ -368,8 +379,9 @@ void RedisConnection::fail(const QByteArray &why, RedisResult::Failure failure, 
         m_backoffMs = m_backoffMs == 0 ? m_options.reconnectMinMs : std::min(m_backoffMs * 2, m_options.reconnectMaxMs);
         if (!m_loggedDown) {
             qCWarning(lcRedis).noquote()
-                << QStringLiteral("Redis %1 failed: %2; retrying every %3-%4 ms, the shared cache and lock fall back to "
-                                  "this instance meanwhile (check that redis-server runs and answers at this address)")
+                << QStringLiteral(
+                       "Redis %1 failed: %2; retrying every %3-%4 ms, the shared cache and lock fall back to "
+                       "this instance meanwhile (check that redis-server runs and answers at this address)")
                        .arg(m_address.text(), QString::fromUtf8(why))
                        .arg(m_options.reconnectMinMs)
                        .arg(m_options.reconnectMaxMs);
@@ -382,10 +394,10 @@ void RedisConnection::fail(const QByteArray &why, RedisResult::Failure failure, 
         m_counters->failures.fetch_add(1, std::memory_order_relaxed);
         if (p.callback)
             p.callback(RedisResult::failed(id == timedOutId ? RedisResult::Failure::Timeout
-                                           : shutdown       ? RedisResult::Failure::Shutdown
-                                                            : failure == RedisResult::Failure::Timeout
-                                                                ? RedisResult::Failure::Disconnected
-                                                                : failure));
+                                               : shutdown   ? RedisResult::Failure::Shutdown
+                                               : failure == RedisResult::Failure::Timeout
+                                               ? RedisResult::Failure::Disconnected
+                                               : failure));
     }
 }
 
@@ -418,8 +430,9 @@ void RedisConnection::disconnectThunk(const redisAsyncContext *ac, int status)
     if (!self)
         return; // we freed it ourselves
     // hiredis frees the context after this returns.
-    const QByteArray why = status == REDIS_OK ? QByteArrayLiteral("closed")
-                                              : (ac->errstr ? QByteArray(ac->errstr) : QByteArrayLiteral("connection lost"));
+    const QByteArray why = status == REDIS_OK
+        ? QByteArrayLiteral("closed")
+        : (ac->errstr ? QByteArray(ac->errstr) : QByteArrayLiteral("connection lost"));
     detach(ac);
     self->m_ctx = nullptr;
     self->dropNotifiers();

@@ -122,7 +122,7 @@ private:
     std::set<std::pair<qint64, quint64>> m_deadlines; // (deadline ms, id)
 
     MessageHandler m_onMessage;
-    QSet<QByteArray> m_channels;                      // wanted subscriptions
+    QSet<QByteArray> m_channels;                         // wanted subscriptions
     std::multimap<QByteArray, quint64> m_confirmWaiters; // channel -> pending id of its SUBSCRIBE
 };
 

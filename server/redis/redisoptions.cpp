@@ -105,7 +105,10 @@ QStringList RedisOptions::problems(const QString &type, const QStringList &addre
         const int v = it.value().toInt(&ok);
         if (!ok || v < opt.min || v > opt.max)
             out << QStringLiteral("clientConfig.%1: must be a whole number from %2 to %3, got %4")
-                       .arg(QLatin1String(opt.key)).arg(opt.min).arg(opt.max).arg(it.value());
+                       .arg(QLatin1String(opt.key))
+                       .arg(opt.min)
+                       .arg(opt.max)
+                       .arg(it.value());
     }
     return out;
 }

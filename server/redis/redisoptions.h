@@ -37,11 +37,11 @@ struct RedisOptions
     QByteArray username;
     QByteArray password;
     int db = 0;
-    int connectTimeoutMs = 1000;   // TCP connect + handshake
-    int commandTimeoutMs = 500;    // one command, send to reply; past it the connection is reset
-    int maxPending = 1024;         // commands waiting for a reply per connection; more fail at once
-    int reconnectMinMs = 100;      // backoff after a failure, doubling per failed attempt ...
-    int reconnectMaxMs = 5000;     // ... up to this
+    int connectTimeoutMs = 1000;                       // TCP connect + handshake
+    int commandTimeoutMs = 500;                        // one command, send to reply; past it the connection is reset
+    int maxPending = 1024;                             // commands waiting for a reply per connection; more fail at once
+    int reconnectMinMs = 100;                          // backoff after a failure, doubling per failed attempt ...
+    int reconnectMaxMs = 5000;                         // ... up to this
     QList<QPair<QByteArray, QByteArray>> serverConfig; // CONFIG SET pairs sent on every connect (errors ignored)
 
     // From `type`, `address` and `clientConfig` of server.cache or server.lock.

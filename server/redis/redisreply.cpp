@@ -33,8 +33,7 @@ RedisReply RedisReply::fromHiredis(const void *redisReplyPointer)
         for (size_t i = 0; i < r->elements; ++i)
             out.elements.append(fromHiredis(r->element[i]));
         break;
-    default:
-        break; // REDIS_REPLY_NIL
+    default: break; // REDIS_REPLY_NIL
     }
     return out;
 }
@@ -42,18 +41,12 @@ RedisReply RedisReply::fromHiredis(const void *redisReplyPointer)
 QByteArray RedisResult::describe() const
 {
     switch (failure) {
-    case Failure::None:
-        return reply.isError() ? reply.str : QByteArrayLiteral("ok");
-    case Failure::Timeout:
-        return QByteArrayLiteral("timeout");
-    case Failure::Disconnected:
-        return QByteArrayLiteral("disconnected");
-    case Failure::Unavailable:
-        return QByteArrayLiteral("unavailable");
-    case Failure::Overloaded:
-        return QByteArrayLiteral("too many pending commands");
-    case Failure::Shutdown:
-        return QByteArrayLiteral("shutting down");
+    case Failure::None: return reply.isError() ? reply.str : QByteArrayLiteral("ok");
+    case Failure::Timeout: return QByteArrayLiteral("timeout");
+    case Failure::Disconnected: return QByteArrayLiteral("disconnected");
+    case Failure::Unavailable: return QByteArrayLiteral("unavailable");
+    case Failure::Overloaded: return QByteArrayLiteral("too many pending commands");
+    case Failure::Shutdown: return QByteArrayLiteral("shutting down");
     }
     return {};
 }

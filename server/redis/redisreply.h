@@ -12,8 +12,8 @@ struct RedisReply
     enum class Type { Nil, Status, Error, Integer, String, Array };
 
     Type type = Type::Nil;
-    QByteArray str;        // Status, Error, String
-    long long integer = 0; // Integer
+    QByteArray str;             // Status, Error, String
+    long long integer = 0;      // Integer
     QList<RedisReply> elements; // Array
 
     bool isNil() const { return type == Type::Nil; }
@@ -25,12 +25,12 @@ struct RedisReply
 struct RedisResult
 {
     enum class Failure {
-        None,          // `reply` holds the server's answer (which may itself be an error reply)
-        Timeout,       // no answer within the command timeout: the connection is reset
-        Disconnected,  // the connection dropped while the command was pending
-        Unavailable,   // not connected (backing off after a failure): failed fast, nothing sent
-        Overloaded,    // maxPending commands already wait on the connection: nothing sent
-        Shutdown,      // the client is stopping
+        None,         // `reply` holds the server's answer (which may itself be an error reply)
+        Timeout,      // no answer within the command timeout: the connection is reset
+        Disconnected, // the connection dropped while the command was pending
+        Unavailable,  // not connected (backing off after a failure): failed fast, nothing sent
+        Overloaded,   // maxPending commands already wait on the connection: nothing sent
+        Shutdown,     // the client is stopping
     };
 
     Failure failure = Failure::None;

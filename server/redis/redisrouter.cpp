@@ -40,7 +40,8 @@ bool parseRedirect(const QByteArray &error, int *slot, RedisNodeAddress *node)
 
 } // namespace
 
-RedisRouter::RedisRouter(RedisOptions options, Shared shared) : m_options(std::move(options)), m_shared(std::move(shared))
+RedisRouter::RedisRouter(RedisOptions options, Shared shared)
+    : m_options(std::move(options)), m_shared(std::move(shared))
 {
     m_slotOwner.assign(kRedisClusterSlots, -1);
 }
@@ -111,8 +112,7 @@ RedisConnection *RedisRouter::connectionFor(const RedisNodeAddress &node, bool s
 RedisConnection *RedisRouter::route(const QByteArray &key, bool subscriber)
 {
     switch (m_options.mode) {
-    case RedisOptions::Mode::Single:
-        return connectionFor(m_options.nodes.first(), subscriber);
+    case RedisOptions::Mode::Single: return connectionFor(m_options.nodes.first(), subscriber);
     case RedisOptions::Mode::Ring: {
         // Highest score among the nodes that are not down; all down: the
         // highest overall (its connection fails fast).
@@ -271,12 +271,14 @@ void RedisRouter::subscribe(quint64 id, const QByteArray &channel, RedisClient::
     c->subscribe(channel, [this, id, confirmed = std::move(confirmed)](RedisResult r) {
         if (!r.ok())
             m_subscriptions.erase(id); // nothing will come; the caller was told
-        m_shared.channels->store([this] {
-            int n = 0;
-            for (RedisConnection *s : std::as_const(m_subscriberConnections))
-                n += s->channelCount();
-            return n;
-        }(), std::memory_order_relaxed);
+        m_shared.channels->store(
+            [this] {
+                int n = 0;
+                for (RedisConnection *s : std::as_const(m_subscriberConnections))
+                    n += s->channelCount();
+                return n;
+            }(),
+            std::memory_order_relaxed);
         confirmed(std::move(r));
     });
 }

@@ -34,23 +34,26 @@ void addClientStats(const RedisClient *client, SharedBackendStats &s)
 } // namespace
 
 SharedBackends::SharedBackends(const ServerConfig &server, TaskRegistry *tasks)
-    : m_cacheType(server.cache.type), m_lockType(isRedisType(server.lock.type) ? server.lock.type : QStringLiteral("memory"))
+    : m_cacheType(server.cache.type),
+      m_lockType(isRedisType(server.lock.type) ? server.lock.type : QStringLiteral("memory"))
 {
     if (isRedisType(server.cache.type)) {
         m_cacheClient = std::make_shared<RedisClient>(
             RedisOptions::fromConfig(server.cache.type, server.cache.address, server.cache.clientConfig),
             QStringLiteral("cache"));
         m_cache = std::make_unique<RedisResponseCache>(m_cacheClient, server.cache, tasks);
-        qCInfo(lcEngine).noquote() << "response cache:" << server.cache.type << server.cache.address.join(QLatin1Char(','))
+        qCInfo(lcEngine).noquote() << "response cache:" << server.cache.type
+                                   << server.cache.address.join(QLatin1Char(','))
                                    << "(the in-process cache stays in front of it)";
     }
     if (isRedisType(server.lock.type)) {
         const bool same = m_cacheClient && server.lock.type == server.cache.type
             && server.lock.address == server.cache.address && server.lock.clientConfig == server.cache.clientConfig;
-        m_lockClient = same ? m_cacheClient
-                            : std::make_shared<RedisClient>(
-                                  RedisOptions::fromConfig(server.lock.type, server.lock.address, server.lock.clientConfig),
-                                  QStringLiteral("lock"));
+        m_lockClient = same
+            ? m_cacheClient
+            : std::make_shared<RedisClient>(
+                RedisOptions::fromConfig(server.lock.type, server.lock.address, server.lock.clientConfig),
+                QStringLiteral("lock"));
         RedisLockOptions options;
         options.lockTtlMs = qint64(server.lockTimeoutSec > 0 ? server.lockTimeoutSec : 30) * 1000;
         options.resultTtlMs = options.lockTtlMs;

@@ -50,11 +50,22 @@ public:
             m_port = freeLoopbackPort();
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::MergedChannels);
-        QStringList args{QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--bind"),
-                         QStringLiteral("127.0.0.1"), QStringLiteral("--save"), QString(),
-                         QStringLiteral("--appendonly"), QStringLiteral("no"), QStringLiteral("--dir"), m_dir.path(),
-                         QStringLiteral("--daemonize"), QStringLiteral("no"), QStringLiteral("--protected-mode"),
-                         QStringLiteral("no"), QStringLiteral("--enable-debug-command"), QStringLiteral("local")};
+        QStringList args{QStringLiteral("--port"),
+                         QString::number(m_port),
+                         QStringLiteral("--bind"),
+                         QStringLiteral("127.0.0.1"),
+                         QStringLiteral("--save"),
+                         QString(),
+                         QStringLiteral("--appendonly"),
+                         QStringLiteral("no"),
+                         QStringLiteral("--dir"),
+                         m_dir.path(),
+                         QStringLiteral("--daemonize"),
+                         QStringLiteral("no"),
+                         QStringLiteral("--protected-mode"),
+                         QStringLiteral("no"),
+                         QStringLiteral("--enable-debug-command"),
+                         QStringLiteral("local")};
         args << m_extraArgs;
         m_process->start(QStringLiteral("redis-server"), args);
         if (!m_process->waitForStarted(5000))
@@ -86,7 +97,8 @@ public:
     QByteArray cli(const QStringList &args, const QByteArray &password = {}) const
     {
         QProcess p;
-        QStringList all{QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-h"), QStringLiteral("127.0.0.1")};
+        QStringList all{QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-h"),
+                        QStringLiteral("127.0.0.1")};
         if (!password.isEmpty())
             all << QStringLiteral("-a") << QString::fromUtf8(password) << QStringLiteral("--no-auth-warning");
         p.start(QStringLiteral("redis-cli"), all + args);
@@ -104,7 +116,8 @@ public:
         auto p = std::make_unique<QProcess>();
         p->start(QStringLiteral("redis-cli"),
                  QStringList{QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-h"),
-                             QStringLiteral("127.0.0.1")} + args);
+                             QStringLiteral("127.0.0.1")}
+                     + args);
         p->waitForStarted(5000);
         m_background.push_back(std::move(p));
     }
@@ -128,10 +141,9 @@ public:
     bool start()
     {
         for (int i = 0; i < 3; ++i) {
-            auto node = std::make_unique<RedisTestServer>(
-                QStringList{QStringLiteral("--cluster-enabled"), QStringLiteral("yes"),
-                            QStringLiteral("--cluster-config-file"), QStringLiteral("nodes.conf"),
-                            QStringLiteral("--cluster-node-timeout"), QStringLiteral("5000")});
+            auto node = std::make_unique<RedisTestServer>(QStringList{
+                QStringLiteral("--cluster-enabled"), QStringLiteral("yes"), QStringLiteral("--cluster-config-file"),
+                QStringLiteral("nodes.conf"), QStringLiteral("--cluster-node-timeout"), QStringLiteral("5000")});
             if (!node->start())
                 return false;
             m_nodes.push_back(std::move(node));

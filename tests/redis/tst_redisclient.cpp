@@ -49,11 +49,9 @@ private Q_SLOTS:
 
     void optionsSplitClientAndServerConfig()
     {
-        const RedisOptions o = optionsFor({"127.0.0.1:7000", "[::1]:7001", "bad", "h:0"},
-                                          {{"password", "s3cret"},
-                                           {"db", "2"},
-                                           {"commandTimeoutMs", "250"},
-                                           {"maxmemory-policy", "allkeys-lru"}});
+        const RedisOptions o = optionsFor(
+            {"127.0.0.1:7000", "[::1]:7001", "bad", "h:0"},
+            {{"password", "s3cret"}, {"db", "2"}, {"commandTimeoutMs", "250"}, {"maxmemory-policy", "allkeys-lru"}});
         QCOMPARE(o.mode, RedisOptions::Mode::Ring);
         QCOMPARE(o.nodes.size(), 2);
         QCOMPARE(o.nodes[1].host, QByteArray("::1"));
@@ -102,10 +100,11 @@ private Q_SLOTS:
     {
         RedisTestServer server({"--requirepass", "s3cret"});
         QVERIFY(server.start());
-        RedisClient client(optionsFor({server.address()},
-                                      {{"password", "s3cret"}, {"db", "3"}, {"maxmemory-policy", "allkeys-lru"},
-                                       {"no-such-setting", "x"}}),
-                           "test");
+        RedisClient client(
+            optionsFor(
+                {server.address()},
+                {{"password", "s3cret"}, {"db", "3"}, {"maxmemory-policy", "allkeys-lru"}, {"no-such-setting", "x"}}),
+            "test");
         QTRY_VERIFY_WITH_TIMEOUT(client.reachable(), 5000);
         QVERIFY(redisCall(client, {"SET", "indb3", "yes"}).result.reply.isOk());
         QCOMPARE(server.cli({"-n", "3", "GET", "indb3"}, "s3cret"), QByteArray("yes"));
@@ -218,18 +217,31 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(confirmed.load(), 1, 5000);
         QCOMPARE(client.stats().subscriptions, 1);
         QCOMPARE(redisCall(client, {"PUBLISH", "chan", "hello"}, "chan").result.reply.integer, 1LL);
-        QTRY_COMPARE_WITH_TIMEOUT([&] { QMutexLocker lock(&mutex); return got; }(), QList<QByteArray>{"hello"}, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            [&] {
+                QMutexLocker lock(&mutex);
+                return got;
+            }(),
+            QList<QByteArray>{"hello"}, 5000);
         client.unsubscribe(id);
         QTRY_COMPARE_WITH_TIMEOUT(client.stats().subscriptions, 0, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(server.cli({"PUBSUB", "NUMSUB", "chan"}), QByteArray("chan\n0"), 5000);
         // A subscriber whose connection drops is told (nullptr), not left waiting.
-        client.subscribe("chan2", [&](const QByteArray *payload) {
-            QMutexLocker lock(&mutex);
-            got << (payload ? *payload : QByteArray("<lost>"));
-        }, [&](RedisResult r) { confirmed = r.ok() ? 2 : -1; });
+        client.subscribe(
+            "chan2",
+            [&](const QByteArray *payload) {
+                QMutexLocker lock(&mutex);
+                got << (payload ? *payload : QByteArray("<lost>"));
+            },
+            [&](RedisResult r) { confirmed = r.ok() ? 2 : -1; });
         QTRY_COMPARE_WITH_TIMEOUT(confirmed.load(), 2, 5000);
         server.kill();
-        QTRY_COMPARE_WITH_TIMEOUT([&] { QMutexLocker lock(&mutex); return got.value(1); }(), QByteArray("<lost>"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            [&] {
+                QMutexLocker lock(&mutex);
+                return got.value(1);
+            }(),
+            QByteArray("<lost>"), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(client.stats().subscriptions, 0, 5000);
     }
 
@@ -283,7 +295,8 @@ private Q_SLOTS:
         const int target = (ownerIndex + 1) % 3;
         targetId = cluster.node(target).cli({"CLUSTER", "MYID"});
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(cluster.node(i).cli({"CLUSTER", "SETSLOT", QString::number(slot), "NODE", QString::fromLatin1(targetId)}),
+            QCOMPARE(cluster.node(i).cli(
+                         {"CLUSTER", "SETSLOT", QString::number(slot), "NODE", QString::fromLatin1(targetId)}),
                      QByteArray("OK"));
         QVERIFY(redisCall(client, {"SET", "moved-key", "y"}, "moved-key").result.reply.isOk());
         QCOMPARE(cluster.node(target).cli({"GET", "moved-key"}), QByteArray("y"));
@@ -291,8 +304,13 @@ private Q_SLOTS:
         // Cluster pub/sub: a message published through any node reaches the subscriber.
         std::atomic<int> confirmed{0};
         std::atomic<int> received{0};
-        client.subscribe("cchan", [&](const QByteArray *p) { if (p && *p == "hi") ++received; },
-                         [&](RedisResult r) { confirmed = r.ok() ? 1 : -1; });
+        client.subscribe(
+            "cchan",
+            [&](const QByteArray *p) {
+                if (p && *p == "hi")
+                    ++received;
+            },
+            [&](RedisResult r) { confirmed = r.ok() ? 1 : -1; });
         QTRY_COMPARE_WITH_TIMEOUT(confirmed.load(), 1, 5000);
         cluster.node(2).cli({"PUBLISH", "cchan", "hi"});
         QTRY_COMPARE_WITH_TIMEOUT(received.load(), 1, 5000);

@@ -168,8 +168,8 @@ private Q_SLOTS:
         a->acquire("k", CancelToken(), leader.callback());
         QTRY_COMPARE_WITH_TIMEOUT(leader.count(), 1, 5000);
         b->acquire("k", CancelToken(), waiter.callback());
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->cli({"PUBSUB", "NUMSUB", "mort-v1:lock:k"}), QByteArray("mort-v1:lock:k\n1"),
-                                  5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->cli({"PUBSUB", "NUMSUB", "mort-v1:lock:k"}),
+                                  QByteArray("mort-v1:lock:k\n1"), 5000);
         // The leader's work ends without complete()/fail(): dropping the lease releases it as failed.
         leader.forget();
         QTRY_COMPARE_WITH_TIMEOUT(waiter.count(), 1, 5000);
@@ -188,7 +188,8 @@ private Q_SLOTS:
         b->acquire("slow", CancelToken(), waiter.callback());
         QTRY_COMPARE_WITH_TIMEOUT(waiter.count(), 1, 5000);
         QCOMPARE(waiter.get().status, RedisLockOutcome::Status::TimedOut);
-        QVERIFY2(waiter.elapsedMs() >= 380 && waiter.elapsedMs() < 1000, qPrintable(QString::number(waiter.elapsedMs())));
+        QVERIFY2(waiter.elapsedMs() >= 380 && waiter.elapsedMs() < 1000,
+                 qPrintable(QString::number(waiter.elapsedMs())));
         // Refreshed every 200 ms: after three refreshes (600 ms > TTL) the lock is still held.
         QTRY_VERIFY_WITH_TIMEOUT(a->stats().refreshes >= 3, 5000);
         QCOMPARE(m_server->cli({"EXISTS", "mort-v1:lock:slow"}), QByteArray("1"));
@@ -245,8 +246,8 @@ private Q_SLOTS:
         a->acquire("d", CancelToken(), leader.callback());
         QTRY_COMPARE_WITH_TIMEOUT(leader.count(), 1, 5000);
         b->acquire("d", CancelToken(), waiter.callback());
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->cli({"PUBSUB", "NUMSUB", "mort-v1:lock:d"}), QByteArray("mort-v1:lock:d\n1"),
-                                  5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->cli({"PUBSUB", "NUMSUB", "mort-v1:lock:d"}),
+                                  QByteArray("mort-v1:lock:d\n1"), 5000);
         m_server->kill();
         // The waiter's subscription is lost: it degrades instead of waiting 2 s for nothing.
         QTRY_COMPARE_WITH_TIMEOUT(waiter.count(), 1, 5000);

@@ -70,12 +70,12 @@ private Q_SLOTS:
     // anything that size is allocated (a zlib bomb in a shared Redis).
     void decodedSizeIsBounded()
     {
-        const QByteArray frame =
-            encodeResponseFrame(*CachedResponse::create(200, {{"Content-Type", "text/plain"}}, QByteArray(100'000, 'a')));
+        const QByteArray frame = encodeResponseFrame(
+            *CachedResponse::create(200, {{"Content-Type", "text/plain"}}, QByteArray(100'000, 'a')));
         QVERIFY(decodeResponseFrame(frame, 200'000));
         QVERIFY(!decodeResponseFrame(frame, 50'000));
-        const QByteArray raw =
-            encodeResponseFrame(*CachedResponse::create(200, {{"Content-Type", "image/png"}}, QByteArray(100'000, 'a')));
+        const QByteArray raw = encodeResponseFrame(
+            *CachedResponse::create(200, {{"Content-Type", "image/png"}}, QByteArray(100'000, 'a')));
         QVERIFY(!decodeResponseFrame(raw, 50'000));
     }
 };
