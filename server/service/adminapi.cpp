@@ -4,6 +4,7 @@
 #include "service/activecontent.h"
 #include "service/adminjson.h"
 #include "service/adminorigin.h"
+#include "service/adminroute.h"
 #include "service/adminsecurity.h"
 
 #include <QJsonDocument>
@@ -19,24 +20,6 @@ namespace {
 // Small: parsing configs and walking the cache are rare, operator-driven work.
 constexpr int kAdminThreads = 2;
 
-HttpResponse methodNotAllowed(const QByteArray &allow)
-{
-    HttpResponse r = adminErrorResponse(Error::client("admin.method_not_allowed", 405,
-                                                      QStringLiteral("method not allowed here; use %1")
-                                                          .arg(QString::fromLatin1(allow))));
-    r.setHeader("Allow", allow);
-    return r;
-}
-
-bool isRead(const QByteArray &method) { return method == "GET" || method == "HEAD"; }
-
-int queryInt(const QUrlQuery &query, const QString &name, int fallback, int lo, int hi)
-{
-    bool ok = false;
-    const int v = query.queryItemValue(name).toInt(&ok);
-    return ok ? std::clamp(v, lo, hi) : fallback;
-}
-
 QByteArray sseEvent(const char *event, const QJsonObject &data, std::optional<quint64> id = std::nullopt)
 {
     QByteArray out;
@@ -49,7 +32,7 @@ QByteArray sseEvent(const char *event, const QJsonObject &data, std::optional<qu
 
 } // namespace
 
-AdminApi::AdminApi(AdminBackend *backend) : m_backend(backend)
+AdminApi::AdminApi(AdminBackend *backend) : m_backend(backend), m_render(backend)
 {
     m_pool.setMaxThreadCount(kAdminThreads);
     m_pool.setObjectName(QStringLiteral("mort-admin"));
@@ -113,6 +96,11 @@ void AdminApi::handle(const HttpExchangePtr &exchange)
                              {QStringLiteral("yaml"), maskConfigSecrets(m_backend->configText())},
                              {QStringLiteral("maskedKeys"), QJsonArray::fromStringList(maskedConfigKeys())}}));
     }
+    if (route == QLatin1String("config/preset")) {
+        if (method != "POST")
+            return exchange->respond(methodNotAllowed("POST"));
+        return savePreset(exchange);
+    }
     if (route == QLatin1String("config/validate") || route == QLatin1String("config/apply")) {
         if (method != "POST")
             return exchange->respond(methodNotAllowed("POST"));
@@ -125,6 +113,13 @@ void AdminApi::handle(const HttpExchangePtr &exchange)
     }
     if (route == QLatin1String("cache") || route.startsWith(QLatin1String("cache/")))
         return cache(exchange, route);
+    if (route.startsWith(QLatin1String("buckets/")))
+        return buckets(exchange, route);
+    if (route == QLatin1String("render") || route == QLatin1String("display")) {
+        if (method != "POST")
+            return exchange->respond(methodNotAllowed("POST"));
+        return route == QLatin1String("render") ? render(exchange) : display(exchange);
+    }
     exchange->respond(adminErrorResponse(
         Error::client("admin.not_found", 404, QStringLiteral("no admin endpoint /api/v1/%1").arg(route))));
 }

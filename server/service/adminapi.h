@@ -72,8 +72,27 @@
 // POST /api/v1/cache/evict                body {"key":str}  -> {"removed":bool}
 // POST /api/v1/cache/clear                -> {"cleared":true}
 // POST /api/v1/config/apply               body: YAML -> {"applied":true}; 422 as validate
+// --- what an attached studio's screens need (adminpreviewroutes.cpp) ---
+// GET  /api/v1/buckets/<bucket>/objects[?limit=N]   keys of the bucket's `basic` storage, sorted
+//   {"bucket":str,"keys":[str]}   (limit default 1000, 1..10000)
+// GET  /api/v1/buckets/<bucket>/object?key=K        the stored bytes (application/octet-stream),
+//   at most the bucket's limits.maxParentBytes (422 image.too_large above)
+// POST /api/v1/render?bucket=B&(preset=P|query=Q)[&key=K]   the server's own pipeline on the body
+//   (application/octet-stream, at most the bucket's limits.maxParentBytes: 413 admin.body_too_large)
+//   or, without a body, on stored key K. Q is the URL-encoded raw query ("width%3D300%26...").
+//   200: the exact bytes GET /B/<P>/<key> (or /B/<key>?Q) answers, with their Content-Type and
+//   X-Mort-Image-Width, X-Mort-Image-Height, X-Mort-Source-Bytes, X-Mort-Render-Ms.
+//   Errors: the render's own status and code (400 preset.unknown, 415 image.unsupported_type, 422 ...).
+// POST /api/v1/display[?autoRotate=1][&maxSide=N]   body: an image (application/octet-stream, at
+//   most limits.maxParentBytes) -> image/png for showing it (sRGB; EXIF orientation applied when
+//   autoRotate=1; maxSide 0 = full size, else 1..16384)
+// POST /api/v1/config/preset   body {"bucket":str,"yaml":"presets:\n  <name>: ..."} (one preset)
+//   puts one preset into the running config's own text (ConfigEditor: other lines kept),
+//   validates and applies it, and writes the config file when the server may (a .bak kept):
+//   200 {"applied":true,"writtenTo":path|null}; 422 {"valid":false,"issues":[...]} as validate
 #include "http/httpexchange.h"
 #include "service/adminbackend.h"
+#include "service/adminrender.h"
 
 #include <QThreadPool>
 
@@ -88,6 +107,9 @@ public:
     static constexpr int kMaxStreamIntervalMs = 60'000;
     static constexpr int kDefaultCacheListLimit = 1000;
     static constexpr int kLogLinesPerEvent = 200;
+    static constexpr int kDefaultObjectListLimit = 1000;
+    static constexpr int kMaxObjectListLimit = 10'000;
+    static constexpr int kMaxDisplaySide = 16'384;
 
     // `backend` must outlive the HTTP server that calls handle().
     explicit AdminApi(AdminBackend *backend);
@@ -106,8 +128,14 @@ private:
     void validate(const HttpExchangePtr &exchange, bool apply);
     void cache(const HttpExchangePtr &exchange, const QString &route);
     void runJob(const HttpExchangePtr &exchange, std::function<HttpResponse()> job);
+    // adminpreviewroutes.cpp
+    void buckets(const HttpExchangePtr &exchange, const QString &route);
+    void render(const HttpExchangePtr &exchange);
+    void display(const HttpExchangePtr &exchange);
+    void savePreset(const HttpExchangePtr &exchange);
 
     AdminBackend *m_backend;
+    AdminRender m_render;
     QThreadPool m_pool;
 };
 

@@ -40,6 +40,16 @@ Expected<void> AdminBackend::applyConfig(const QString &)
     return notAvailable(QStringLiteral("applying a config (hot reload)"));
 }
 
+Expected<QStringList> AdminBackend::listObjects(const QString &, int)
+{
+    return notAvailable(QStringLiteral("listing a bucket"));
+}
+
+Expected<QByteArray> AdminBackend::readObject(const QString &, const QString &)
+{
+    return notAvailable(QStringLiteral("reading objects"));
+}
+
 std::optional<QList<AdminLogLine>> AdminBackend::logLinesSince(quint64, int) const
 {
     return std::nullopt;

@@ -45,6 +45,11 @@ public:
     virtual Expected<void> clearCache();
     // Hot reload: validate + swap the config snapshot.
     virtual Expected<void> applyConfig(const QString &yaml);
+    // Keys of a bucket's `basic` storage (sorted, at most `limit`) and one
+    // object's bytes (at most the bucket's limits.maxParentBytes): the
+    // studio's "open from bucket" and renders of stored images. Worker thread.
+    virtual Expected<QStringList> listObjects(const QString &bucket, int limit);
+    virtual Expected<QByteArray> readObject(const QString &bucket, const QString &key);
     // Lines after `afterSeq`, oldest first, at most `max`. std::nullopt: this
     // engine keeps no log, the stream then carries stats only. HTTP thread: cheap.
     virtual std::optional<QList<AdminLogLine>> logLinesSince(quint64 afterSeq, int max) const;

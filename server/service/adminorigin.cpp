@@ -64,8 +64,10 @@ bool isOwnAdminOrigin(const QByteArray &origin, const QByteArray &host, const Se
 bool isAdminBodyType(const QByteArray &contentType)
 {
     const QByteArray essence = contenttype::essence(contentType);
+    // application/octet-stream carries the images of /render and /display;
+    // like JSON and YAML it is not a type a page sends without a preflight.
     return essence == "application/json" || essence == "application/yaml" || essence == "application/x-yaml"
-           || essence == "text/yaml" || essence == "text/x-yaml";
+           || essence == "text/yaml" || essence == "text/x-yaml" || essence == "application/octet-stream";
 }
 
 std::optional<HttpResponse> refuseBrowserForgery(const HttpRequest &request, const ServerConfig &server)
@@ -80,8 +82,8 @@ std::optional<HttpResponse> refuseBrowserForgery(const HttpRequest &request, con
     if (!request.body.isEmpty() && !isAdminBodyType(request.header("Content-Type"))) {
         return adminErrorResponse(Error::client(
             "admin.unsupported_media_type", 415,
-            QStringLiteral("the admin API takes JSON or YAML bodies only: send Content-Type: application/json "
-                           "(or application/yaml for a config)")));
+            QStringLiteral("the admin API takes JSON, YAML or image bodies only: send Content-Type: "
+                           "application/json (application/yaml for a config, application/octet-stream for an image)")));
     }
     return std::nullopt;
 }

@@ -7,8 +7,9 @@
 //   * a request that carries an Origin other than the server's own is refused
 //     (403 admin.cross_origin) -- browsers send Origin on every cross-origin
 //     POST and on every preflight;
-//   * a body must be JSON or YAML (application/json, application/yaml,
-//     application/x-yaml, text/yaml, text/x-yaml, parameters allowed): types a
+//   * a body must be JSON, YAML or an image as application/octet-stream
+//     (application/json, application/yaml, application/x-yaml, text/yaml,
+//     text/x-yaml, application/octet-stream, parameters allowed): types a
 //     browser sends cross-origin only after a preflight (415
 //     admin.unsupported_media_type);
 //   * preflights are never granted: no response of the admin API carries

@@ -53,8 +53,8 @@ public:
     // (sorted, at most `limit`) and one object's bytes (at most the bucket's
     // limits.maxParentBytes, as for a transform). Blocking storage I/O:
     // call from a worker thread.
-    Expected<QStringList> listObjects(const QString &bucket, int limit);
-    Expected<QByteArray> readObject(const QString &bucket, const QString &key);
+    Expected<QStringList> listObjects(const QString &bucket, int limit) override;
+    Expected<QByteArray> readObject(const QString &bucket, const QString &key) override;
     Expected<bool> evict(const QString &key) override;
     Expected<void> clearCache() override;
     // Hot reload: a new immutable snapshot for new requests; in-flight ones
