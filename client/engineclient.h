@@ -1,13 +1,21 @@
 #pragma once
 // What every studio screen talks to: an engine, embedded or remote. Calls are
 // asynchronous; results arrive as signals on the GUI thread.
-#include "cache/responsecache.h"
+#include "api/cacheentry.h"
+#include "config/config.h"
+#include "core/cancellation.h"
+#include "core/expected.h"
 #include "monitoring/logring.h"
 #include "service/enginestats.h"
+#include "service/previewtypes.h"
 
+#include <QImage>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
+
+#include <functional>
 
 namespace mort {
 
@@ -19,6 +27,31 @@ struct ObjectProbe
     int status = 0;           // HTTP status; 0 = no answer (see error)
     bool transformed = false; // the server parsed the path into a transform (X-Mort-Debug: x-mort-transform)
     QString error;            // why there was no answer, translated
+};
+
+// The running config as a client sees it: parsed for presets, buckets and
+// limits, and its text (secrets masked when it came over the admin API).
+struct ConfigSnapshot
+{
+    ConfigPtr config;
+    QString text;
+    QString sourcePath; // the file the server loaded it from; "" = none
+};
+
+// What saving a preset did (EngineClient::savePreset).
+struct SavedPreset
+{
+    ConfigPtr config;        // the config now running, the preset in it
+    bool replaced = false;   // a preset of that name was there before
+    bool formattingKept = true;
+    QString writtenTo;       // the config file written; "" = applied in memory only
+};
+
+// A render with its result decoded for display.
+struct DisplayedRender
+{
+    RenderedPreview result; // the exact bytes the server sends
+    QImage image;           // `result` decoded for the screen
 };
 
 class EngineClient : public QObject
@@ -62,6 +95,46 @@ public:
     // default has no way to reach the server and says so.
     virtual void probeObject(const QString &path);
 
+    // --- the engine's images and config, for the Preview (asynchronous) ---
+    // Each call answers exactly once through `done`, on the GUI thread, unless
+    // `context` is destroyed first (then never). Errors keep the server's
+    // status and code (Error::httpStatus, Error::code) and its public message.
+    template<typename T>
+    using Done = std::function<void(const Expected<T> &)>;
+
+    // True when the calls below reach an engine (a remote one may be down).
+    virtual bool servesImages() const { return isConnected(); }
+    // Keys of `bucket`'s `basic` storage, sorted, at most `limit`.
+    virtual void listObjects(const QString &bucket, int limit, QObject *context, Done<QStringList> done) = 0;
+    // One stored object's bytes (at most the bucket's limits.maxParentBytes).
+    virtual void readObject(const QString &bucket, const QString &key, QObject *context, Done<QByteArray> done) = 0;
+    // The engine's own pipeline on `request` (PreviewRequest): the bytes a GET
+    // of the same image and preset or query answers. `cancel` stops it early
+    // where the engine can; the answer then is an error or dropped by the caller.
+    virtual void renderPreview(const PreviewRequest &request, const CancelToken &cancel, QObject *context,
+                               Done<RenderedPreview> done) = 0;
+    // Image bytes of any format the engine reads, decoded for the screen (sRGB,
+    // EXIF orientation applied when `autoRotate`, shrunk so no side passes
+    // `maxSide` when > 0). The studio itself decodes nothing.
+    virtual void decodeForDisplay(const QByteArray &bytes, bool autoRotate, int maxSide, QObject *context,
+                                  Done<QImage> done) = 0;
+    // renderPreview() then decodeForDisplay() of its result.
+    void renderForDisplay(const PreviewRequest &request, const CancelToken &cancel, QObject *context,
+                          Done<DisplayedRender> done);
+    // The running config.
+    virtual void readConfig(QObject *context, Done<ConfigSnapshot> done) = 0;
+    // Puts one preset (`snippet`: a `presets:` mapping with exactly one entry,
+    // PreviewParameters::toPresetYaml) into `bucket` of the running config,
+    // validated as mort-server loads it, applied, and written to the config
+    // file where the engine has one it may write.
+    virtual void savePreset(const QString &bucket, const QString &snippet, QObject *context, Done<SavedPreset> done) = 0;
+    // Whether savePreset() can work at all; when not, why (translated, says what to do).
+    virtual bool canSavePresets(QString *why = nullptr) const
+    {
+        Q_UNUSED(why);
+        return true;
+    }
+
 Q_SIGNALS:
     void statsUpdated(const mort::EngineStats &stats);
     void stateChanged(bool running);
@@ -72,7 +145,7 @@ Q_SIGNALS:
     void cacheListed(const QList<mort::CacheEntryInfo> &entries); // most recently used first
     void cacheEvicted(const QString &key, bool removed);
     void cacheCleared();
-    void cacheEntryFetched(const mort::CacheEntryDetail &entry);
+    void cacheEntryFetched(const mort::CacheEntryView &entry);
     void objectProbed(const mort::ObjectProbe &probe);
     // Server log lines not delivered before, oldest first: with each refresh()
     // for the embedded engine, with the event stream for a remote server.
@@ -82,3 +155,4 @@ Q_SIGNALS:
 } // namespace mort
 
 Q_DECLARE_METATYPE(mort::ObjectProbe)
+Q_DECLARE_METATYPE(mort::ConfigSnapshot)

@@ -1,4 +1,4 @@
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 
 #include "service/adminsecurity.h"
 
@@ -42,7 +42,8 @@ QUrl loopbackUrl(const QStringList &addresses)
 } // namespace
 
 LocalEngineClient::LocalEngineClient(ConfigPtr config, QString configPath, QObject *parent)
-    : EngineClient(parent), m_engine(std::make_unique<Engine>(std::move(config))), m_configPath(std::move(configPath))
+    : EngineClient(parent), m_engine(std::make_unique<Engine>(std::move(config))), m_configPath(std::move(configPath)),
+      m_render(std::make_unique<AdminRender>(m_engine.get()))
 {
     // This process drives the engine directly, never through its admin API:
     // a random token nobody is told keeps other programs (and web pages) out,
@@ -51,11 +52,16 @@ LocalEngineClient::LocalEngineClient(ConfigPtr config, QString configPath, QObje
     // Cache operations are operator-driven and rare; one thread keeps them in order.
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(QStringLiteral("studio-cache"));
+    // One render and one display decode at a time (plus one winding down
+    // after a cancel): bounded memory whatever the user clicks.
+    m_renderPool.setMaxThreadCount(2);
+    m_renderPool.setObjectName(QStringLiteral("studio-preview"));
 }
 
 LocalEngineClient::~LocalEngineClient()
 {
     m_pool.waitForDone(); // jobs hold a raw Engine pointer
+    m_renderPool.waitForDone();
     stop();
 }
 
@@ -141,8 +147,16 @@ void LocalEngineClient::fetchCacheEntry(const QString &key)
     Engine *engine = m_engine.get();
     runJob<Expected<CacheEntryDetail>>([engine, key] { return engine->cacheEntry(key); },
                                        [this, key](const Expected<CacheEntryDetail> &entry) {
-        if (entry)
-            Q_EMIT cacheEntryFetched(*entry);
+        if (entry) {
+            // Headers always; the body (shared, not copied) when it is an image to preview.
+            CacheEntryView view{entry->info, {}, {}};
+            if (entry->response) {
+                view.headers = entry->response->headers();
+                if (entry->info.contentType.startsWith("image/"))
+                    view.body = entry->response->body();
+            }
+            Q_EMIT cacheEntryFetched(view);
+        }
         else
             Q_EMIT errorOccurred(tr("Cannot show %1: %2").arg(key, entry.error().detail));
     });

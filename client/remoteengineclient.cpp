@@ -1,4 +1,4 @@
-#include "ui/remoteengineclient.h"
+#include "client/remoteengineclient.h"
 
 #include "service/adminjson.h"
 
@@ -364,11 +364,11 @@ void RemoteEngineClient::fetchCacheEntry(const QString &key)
         const CacheEntryInfo info = rows.value(0);
         const HttpHeaders headers = cacheEntryHeadersFromJson(answer);
         if (!info.contentType.startsWith("image/")) { // only images are previewed: no body
-            Q_EMIT cacheEntryFetched({info, CachedResponse::create(info.status, headers, {})});
+            Q_EMIT cacheEntryFetched({info, headers, {}});
             return;
         }
         callRaw("GET", QStringLiteral("cache/entry/body") + query, {}, [this, info, headers](const QByteArray &body) {
-            Q_EMIT cacheEntryFetched({info, CachedResponse::create(info.status, headers, body)});
+            Q_EMIT cacheEntryFetched({info, headers, body});
             return true;
         });
     });

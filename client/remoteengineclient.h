@@ -4,8 +4,8 @@
 // Server-Sent Events stream; when the stream cannot be held open (a buffering
 // proxy, an older server) the client polls /api/v1/stats instead and keeps
 // trying to get the stream back, with exponential backoff.
-#include "ui/engineclient.h"
-#include "ui/sseparser.h"
+#include "client/engineclient.h"
+#include "client/sseparser.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -51,6 +51,17 @@ public:
     void clearCache() override;
     void fetchCacheEntry(const QString &key) override;
 
+    // remotestudiocalls.cpp: the admin API's studio routes (adminapi.h).
+    void listObjects(const QString &bucket, int limit, QObject *context, Done<QStringList> done) override;
+    void readObject(const QString &bucket, const QString &key, QObject *context, Done<QByteArray> done) override;
+    void renderPreview(const PreviewRequest &request, const CancelToken &cancel, QObject *context,
+                       Done<RenderedPreview> done) override;
+    void decodeForDisplay(const QByteArray &bytes, bool autoRotate, int maxSide, QObject *context,
+                          Done<QImage> done) override;
+    void readConfig(QObject *context, Done<ConfigSnapshot> done) override;
+    // The server edits its own config text (the studio never sees its secrets).
+    void savePreset(const QString &bucket, const QString &snippet, QObject *context, Done<SavedPreset> done) override;
+
     // Opens the event stream; statsUpdated() follows once a second.
     void connectToServer();
     void disconnectFromServer();
@@ -76,6 +87,11 @@ private:
     // One JSON call; `onSuccess` gets the answer's object when the status is 200.
     void call(const QByteArray &verb, const QString &route, const QByteArray &body,
               std::function<void(const QJsonObject &)> onSuccess);
+    // One studio call: `done` gets the finished reply (status 200) or the
+    // server's error (its status, code and message) while `context` lives.
+    void studioCall(const QByteArray &verb, const QString &route, const QByteArray &body, const QByteArray &contentType,
+                    QObject *context, std::function<void(const Expected<QNetworkReply *> &)> done);
+    Error errorOf(QNetworkReply *reply, const QByteArray &body) const;
     void openStream();
     void onStreamData();
     void onStreamFinished();

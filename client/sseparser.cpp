@@ -1,4 +1,4 @@
-#include "ui/sseparser.h"
+#include "client/sseparser.h"
 
 namespace mort {
 

@@ -1,7 +1,7 @@
 #include "ui/attachdialog.h"
 
 #include "ui/recentlist.h"
-#include "ui/remoteengineclient.h"
+#include "client/remoteengineclient.h"
 #include "ui/tokenstore.h"
 
 #include <QCheckBox>

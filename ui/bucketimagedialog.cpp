@@ -1,5 +1,7 @@
 #include "ui/bucketimagedialog.h"
 
+#include "client/engineclient.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -9,12 +11,11 @@
 
 namespace mort {
 
-BucketImageDialog::BucketImageDialog(Source source, const QString &bucket, QWidget *parent)
-    : QDialog(parent), m_source(std::move(source)), m_bucket(bucket), m_filter(new QLineEdit), m_list(new QListWidget),
+BucketImageDialog::BucketImageDialog(EngineClient *client, const QString &bucket, QWidget *parent)
+    : QDialog(parent), m_client(client), m_bucket(bucket), m_filter(new QLineEdit), m_list(new QListWidget),
       m_status(new QLabel(tr("Listing…")))
 {
     setWindowTitle(tr("Open an image from bucket %1").arg(bucket));
-    m_pool.setMaxThreadCount(1); // one storage call at a time, in order
     m_filter->setPlaceholderText(tr("Filter by name"));
     m_filter->setClearButtonEnabled(true);
     m_status->setWordWrap(true);
@@ -35,8 +36,9 @@ BucketImageDialog::BucketImageDialog(Source source, const QString &bucket, QWidg
     connect(buttons, &QDialogButtonBox::accepted, this, openCurrent);
     connect(m_list, &QListWidget::itemActivated, this, openCurrent);
 
-    run<Expected<QStringList>>([list = m_source.list, bucket] { return list(bucket); },
-                               [this](const Expected<QStringList> &keys) {
+    if (!m_client)
+        return;
+    m_client->listObjects(bucket, kListLimit, this, [this](const Expected<QStringList> &keys) {
         if (!keys) {
             m_status->setText(tr("Cannot list bucket %1: %2").arg(m_bucket, keys.error().publicMessage));
             return;
@@ -47,21 +49,6 @@ BucketImageDialog::BucketImageDialog(Source source, const QString &bucket, QWidg
         }
         showKeys();
         Q_EMIT listed(m_keys);
-    });
-}
-
-BucketImageDialog::~BucketImageDialog()
-{
-    m_pool.waitForDone();
-}
-
-template<typename Result>
-void BucketImageDialog::run(std::function<Result()> work, std::function<void(const Result &)> deliver)
-{
-    // The destructor joins the pool, so `this` outlives the job; a delivery
-    // queued after the dialog is gone is dropped by Qt.
-    m_pool.start([this, work = std::move(work), deliver = std::move(deliver)] {
-        QMetaObject::invokeMethod(this, [result = work(), deliver] { deliver(result); }, Qt::QueuedConnection);
     });
 }
 
@@ -108,8 +95,9 @@ void BucketImageDialog::showKeys()
 void BucketImageDialog::openKey(const QString &key)
 {
     m_status->setText(tr("Reading %1…").arg(key));
-    run<Expected<QByteArray>>([read = m_source.read, bucket = m_bucket, key] { return read(bucket, key); },
-                              [this, key](const Expected<QByteArray> &bytes) {
+    if (!m_client)
+        return;
+    m_client->readObject(m_bucket, key, this, [this, key](const Expected<QByteArray> &bytes) {
         if (!bytes) {
             m_status->setText(tr("Cannot read %1: %2").arg(key, bytes.error().detail.isEmpty()
                                                                      ? bytes.error().publicMessage

@@ -2,7 +2,7 @@
 
 #include "ui/cacheentrydetailview.h"
 #include "ui/cacheentrymodel.h"
-#include "ui/engineclient.h"
+#include "client/engineclient.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -30,6 +30,7 @@ CacheBrowserPanel::CacheBrowserPanel(EngineClient *client, QWidget *parent)
       m_evict(new QPushButton(tr("Evict selected"), this)), m_clear(new QPushButton(tr("Clear all…"), this)),
       m_live(new QTimer(this)), m_messageExpiry(new QTimer(this))
 {
+    m_detail->setEngineClient(client);
     m_confirm = [this](const QString &title, const QString &question) {
         return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel,
                                      QMessageBox::Cancel)
@@ -132,7 +133,7 @@ CacheBrowserPanel::CacheBrowserPanel(EngineClient *client, QWidget *parent)
         updateTotals();
         poll();
     });
-    connect(client, &EngineClient::cacheEntryFetched, this, [this](const CacheEntryDetail &entry) {
+    connect(client, &EngineClient::cacheEntryFetched, this, [this](const CacheEntryView &entry) {
         if (entry.info.key == m_detail->shownKey()) // not superseded by another selection
             m_detail->showEntry(entry);
     });

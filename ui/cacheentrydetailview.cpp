@@ -1,7 +1,7 @@
 #include "ui/cacheentrydetailview.h"
 
 #include "ui/cacheentrymodel.h"
-#include "ui/previewimage.h"
+#include "client/engineclient.h"
 
 #include <QHeaderView>
 #include <QImage>
@@ -60,7 +60,7 @@ void CacheEntryDetailView::showLoading(const QString &key)
     m_loading = true;
 }
 
-void CacheEntryDetailView::showEntry(const CacheEntryDetail &entry)
+void CacheEntryDetailView::showEntry(const CacheEntryView &entry)
 {
     m_key = entry.info.key;
     m_loading = false;
@@ -76,40 +76,48 @@ void CacheEntryDetailView::showEntry(const CacheEntryDetail &entry)
                         .arg(QString::fromLatin1(entry.info.contentType).toHtmlEscaped(),
                              CacheEntryModel::formatSize(entry.info.size))
                         .arg(entry.info.hits);
-    const QByteArray &body = entry.response ? entry.response->body() : QByteArray();
-    QImage image;
-    QSize pixels;
-    if (entry.info.contentType.startsWith("image/") && !body.isEmpty()) {
-        // libvips decodes every format the server writes (Qt lacks webp/avif
-        // here) and shrinks on load, so even a large entry decodes quickly.
-        pixels = previewImageSize(body); // the header only
-        image = decodePreviewImage(body, false, 2 * kThumbnailSide);
-    }
-    if (!image.isNull()) {
-        if (pixels.isValid())
-            facts += QStringLiteral(" · %1 × %2 px").arg(pixels.width()).arg(pixels.height());
-        const QSize box(kThumbnailSide, kThumbnailSide);
-        const QImage thumb = image.width() > box.width() || image.height() > box.height()
-                                 ? image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-                                 : image;
-        m_thumbnail->setPixmap(QPixmap::fromImage(thumb));
+    const QByteArray &body = entry.body;
+    const QString contentType = QString::fromLatin1(entry.info.contentType);
+    m_thumbnail->clear();
+    if (m_client && entry.info.contentType.startsWith("image/") && !body.isEmpty()) {
+        // The engine decodes every format it writes (Qt lacks webp/avif here)
+        // and shrinks on load, so even a large entry decodes quickly.
+        m_thumbnail->setText(tr("Decoding…"));
+        m_client->decodeForDisplay(body, false, 2 * kThumbnailSide, this,
+                                   [this, key = m_key, contentType](const Expected<QImage> &image) {
+            if (key == m_key) // not superseded by another entry
+                showThumbnail(image ? *image : QImage(), contentType);
+        });
     } else {
-        m_thumbnail->setText(entry.info.contentType.startsWith("image/")
-                                 ? tr("(this image format cannot be previewed here)")
-                                 : tr("(no preview for %1)").arg(QString::fromLatin1(entry.info.contentType)));
+        showThumbnail({}, contentType);
     }
     m_thumbnail->setVisible(true);
     m_facts->setText(facts);
     m_headers->clear();
-    if (entry.response) {
-        for (const auto &[name, value] : entry.response->headers())
-        {
-            auto *item = new QTreeWidgetItem(m_headers, {QString::fromLatin1(name), QString::fromLatin1(value)});
-            item->setToolTip(1, item->text(1));
-        }
+    for (const auto &[name, value] : entry.headers) {
+        auto *item = new QTreeWidgetItem(m_headers, {QString::fromLatin1(name), QString::fromLatin1(value)});
+        item->setToolTip(1, item->text(1));
     }
     m_headers->setVisible(true);
     m_headers->resizeColumnToContents(0);
+}
+
+void CacheEntryDetailView::showThumbnail(const QImage &image, const QString &contentType)
+{
+    if (image.isNull()) {
+        m_thumbnail->setText(contentType.startsWith(QLatin1String("image/"))
+                                 ? tr("(this image format cannot be previewed here)")
+                                 : tr("(no preview for %1)").arg(contentType));
+        return;
+    }
+    // Shrunk only when a side passed twice the thumbnail: else these are its pixels.
+    if (image.width() < 2 * kThumbnailSide && image.height() < 2 * kThumbnailSide)
+        m_facts->setText(m_facts->text() + QStringLiteral(" · %1 × %2 px").arg(image.width()).arg(image.height()));
+    const QSize box(kThumbnailSide, kThumbnailSide);
+    const QImage thumb = image.width() > box.width() || image.height() > box.height()
+                             ? image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                             : image;
+    m_thumbnail->setPixmap(QPixmap::fromImage(thumb));
 }
 
 bool CacheEntryDetailView::hasThumbnail() const

@@ -4,7 +4,7 @@
 // of a cell, which the cache browser sorts by (sizes and ages as numbers, not
 // as their text). Size is what the entry holds of the cache's capacity, the
 // one size figure the browser shows (list, detail and totals).
-#include "cache/responsecache.h"
+#include "api/cacheentry.h"
 
 #include <QAbstractTableModel>
 

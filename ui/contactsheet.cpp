@@ -1,7 +1,6 @@
 #include "ui/contactsheet.h"
 
-#include "service/previewrenderer.h"
-#include "ui/previewimage.h"
+#include "client/engineclient.h"
 
 #include <QCoreApplication>
 #include <QFontMetrics>
@@ -12,18 +11,11 @@
 
 namespace mort {
 
-ContactSheetRenderer::ContactSheetRenderer(QObject *parent) : QObject(parent)
-{
-    // Two renders at once: a sheet of many presets finishes sooner, while the
-    // machine (and the embedded server) keeps room to breathe.
-    m_pool.setMaxThreadCount(2);
-    m_pool.setObjectName(QStringLiteral("contact-sheet"));
-}
+ContactSheetRenderer::ContactSheetRenderer(QObject *parent) : QObject(parent) {}
 
 ContactSheetRenderer::~ContactSheetRenderer()
 {
     m_cancel.cancel();
-    m_pool.waitForDone();
 }
 
 void ContactSheetRenderer::cancel()
@@ -47,31 +39,39 @@ void ContactSheetRenderer::start(ConfigPtr config, const QString &bucket, const 
         Q_EMIT finished(m_tiles);
         return;
     }
-    auto renderer = std::make_shared<const PreviewRenderer>(config);
     const quint64 generation = m_generation;
     for (int i = 0; i < presets.size(); ++i) {
-        m_pool.start([this, renderer, bucket, source, i, preset = presets.at(i), token = m_cancel, generation] {
-            ContactSheetTile tile{preset, {}, {}, 0, 0, 0, 0, {}};
-            const PreviewResult result = renderer->renderPreset(source, bucket, preset, token);
-            if (result.ok) {
-                const QByteArray &type = result.image.contentType;
+        const auto deliver = [this, i, generation](const ContactSheetTile &tile) {
+            if (generation != m_generation)
+                return;
+            m_tiles[i] = tile;
+            Q_EMIT tileReady(i, tile);
+            if (--m_pending == 0)
+                Q_EMIT finished(m_tiles);
+        };
+        ContactSheetTile tile{presets.at(i), {}, {}, 0, 0, 0, 0, {}};
+        if (!m_client) {
+            tile.error = tr("no engine to render with");
+            deliver(tile);
+            continue;
+        }
+        // The engine bounds how many run at once (its render pool, or the
+        // server's admin pool); the rest wait there.
+        PreviewRequest request{bucket, presets.at(i), {}, source, {}};
+        m_client->renderForDisplay(request, m_cancel, this,
+                                   [tile, deliver](const Expected<DisplayedRender> &result) mutable {
+            if (result) {
+                const QByteArray &type = result->result.contentType;
                 tile.format = QString::fromLatin1(type.mid(type.indexOf('/') + 1));
-                tile.width = result.image.width;
-                tile.height = result.image.height;
-                tile.bytes = result.image.body.size();
-                tile.renderMs = result.renderMs;
-                tile.image = decodePreviewImage(result.image.body, false, 0, &tile.error);
+                tile.width = result->result.width;
+                tile.height = result->result.height;
+                tile.bytes = result->result.body.size();
+                tile.renderMs = result->result.renderMs;
+                tile.image = result->image;
             } else {
-                tile.error = QStringLiteral("%1 %2").arg(result.error.httpStatus).arg(QString::fromLatin1(result.error.code));
+                tile.error = QStringLiteral("%1 %2").arg(result.error().httpStatus).arg(QString::fromLatin1(result.error().code));
             }
-            QMetaObject::invokeMethod(this, [this, i, tile, generation] {
-                if (generation != m_generation)
-                    return;
-                m_tiles[i] = tile;
-                Q_EMIT tileReady(i, tile);
-                if (--m_pending == 0)
-                    Q_EMIT finished(m_tiles);
-            }, Qt::QueuedConnection);
+            deliver(tile);
         });
     }
 }

@@ -1,18 +1,18 @@
 #pragma once
 // "Every preset on this photo": renders each preset of a bucket on one source
-// through PreviewRenderer (the server's own pipeline) on a small pool, then
+// through the engine's own pipeline (EngineClient::renderForDisplay), then
 // composes the results into one PNG-able grid with a caption per tile
 // (preset, format, size, bytes). Cancelled with the object or by cancel().
+#include "client/engineclient.h"
 #include "config/config.h"
 #include "core/cancellation.h"
 
 #include <QImage>
 #include <QObject>
-#include <QThreadPool>
+#include <QPointer>
 
 namespace mort {
 
-class PreviewRenderer;
 
 struct ContactSheetTile
 {
@@ -31,7 +31,10 @@ class ContactSheetRenderer : public QObject
     Q_OBJECT
 public:
     explicit ContactSheetRenderer(QObject *parent = nullptr);
-    ~ContactSheetRenderer() override; // cancels and waits
+    ~ContactSheetRenderer() override; // cancels
+
+    // The engine that renders; none = every tile says so.
+    void setEngineClient(EngineClient *client) { m_client = client; }
 
     // Renders every preset of `bucket` (sorted by name) on `source`; tiles
     // arrive through tileReady() in any order, finished() once all are done.
@@ -50,7 +53,7 @@ private:
     int m_pending = 0;
     quint64 m_generation = 0;
     CancelToken m_cancel;
-    QThreadPool m_pool; // declared last: joined first
+    QPointer<EngineClient> m_client;
 };
 
 // The grid: `columns` tiles per row, each result fitted into a `cell` px

@@ -1,8 +1,6 @@
 #include "ui/previewcontroller.h"
 
-#include "service/previewrenderer.h"
 #include "ui/presetroute.h"
-#include "ui/previewimage.h"
 
 #include <QMetaObject>
 
@@ -50,23 +48,26 @@ PreviewController::PreviewController(QObject *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDefaultDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &PreviewController::startRender);
-    // One render and one "before" decode at a time at most (plus a cancelled
-    // render winding down): bounded memory whatever the user clicks.
-    m_pool.setMaxThreadCount(2);
-    m_pool.setObjectName(QStringLiteral("mort-preview"));
 }
 
 PreviewController::~PreviewController()
 {
     m_debounce.stop();
-    m_cancel.cancel();
-    m_pool.waitForDone();
+    m_cancel.cancel(); // answers still on their way are dropped with this object
+}
+
+void PreviewController::setEngineClient(EngineClient *client)
+{
+    m_client = client;
+    if (!m_source.isEmpty())
+        setSource(m_source, m_sourceName); // decode it through the new engine
+    else
+        requestChanged();
 }
 
 void PreviewController::setConfig(ConfigPtr config, const QString &bucket)
 {
     m_config = std::move(config);
-    m_renderer = m_config ? std::make_shared<const PreviewRenderer>(m_config) : nullptr;
     QString chosen = bucket;
     if (chosen.isEmpty() && m_config) {
         for (auto it = m_config->buckets.cbegin(); it != m_config->buckets.cend(); ++it) {
@@ -110,22 +111,23 @@ void PreviewController::setSource(const QByteArray &bytes, const QString &name)
     m_source = bytes;
     m_sourceName = name;
     const quint64 generation = ++m_sourceGeneration;
-    setRunning(+1);
-    m_pool.start([this, bytes, generation] {
-        QString error;
-        const QImage image = decodePreviewImage(bytes, true, kMaxSourceDisplaySide, &error);
-        QMetaObject::invokeMethod(this, [this, image, generation, size = bytes.size()] {
+    if (m_client && !bytes.isEmpty()) {
+        setRunning(+1);
+        m_client->decodeForDisplay(bytes, true, kMaxSourceDisplaySide, this,
+                                   [this, generation, size = bytes.size()](const Expected<QImage> &image) {
             setRunning(-1);
             if (generation != m_sourceGeneration)
                 return; // another source was opened meanwhile
-            if (image.isNull()) {
-                Q_EMIT failed(tr("This file is not an image the server reads. %1").arg(openAnotherHint()));
+            if (!image) {
+                Q_EMIT failed(image.error().httpStatus == 415 || image.error().httpStatus == 422
+                                  ? tr("This file is not an image the server reads. %1").arg(openAnotherHint())
+                                  : failureMessage(image.error()));
                 return;
             }
             // Stored size after EXIF orientation, as the transforms see it.
-            Q_EMIT sourceDecoded(image, image.width(), image.height(), size);
-        }, Qt::QueuedConnection);
-    });
+            Q_EMIT sourceDecoded(*image, image->width(), image->height(), size);
+        });
+    }
     requestChanged();
 }
 
@@ -164,7 +166,7 @@ void PreviewController::requestChanged()
 
 void PreviewController::startRender()
 {
-    if (!m_renderer || m_source.isEmpty()) {
+    if (!m_client || !m_config || m_source.isEmpty()) {
         updateBusy();
         return;
     }
@@ -177,54 +179,40 @@ void PreviewController::startRender()
     ++m_rendersInFlight;
     setRunning(+1);
 
-    PreviewInfo request;
-    request.presetName = m_preset;
-    request.query = m_preset.isEmpty() ? m_parameters.toQuery() : QByteArray();
-    m_pool.start([this, renderer = m_renderer, source = m_source, bucket = m_bucket, request,
-                  token = m_cancel, generation = m_generation]() mutable {
-        const PreviewResult result = request.presetName.isEmpty()
-                                         ? renderer->renderQuery(source, bucket, request.query, token)
-                                         : renderer->renderPreset(source, bucket, request.presetName, token);
-        QImage preview;
-        QString message;
-        bool ok = result.ok;
-        if (ok) {
-            PreviewInfo &info = request;
-            info.image = result.image;
-            info.format = formatOf(result.image.contentType);
-            info.width = result.image.width;
-            info.height = result.image.height;
-            info.bytes = result.image.body.size();
-            info.sourceBytes = result.sourceBytes;
-            info.ratio = result.sourceBytes > 0 ? double(info.bytes) / double(result.sourceBytes) : 0.0;
-            info.renderMs = result.renderMs;
-            // Stale results are dropped on arrival; skip their display decode too.
-            if (!token.isCancelled())
-                preview = decodePreviewImage(result.image.body, false, 0, &message);
-            if (preview.isNull() && !token.isCancelled()) {
-                ok = false;
-                message = tr("The result cannot be shown: %1").arg(message);
-            }
-        } else {
-            message = failureMessage(result.error);
-        }
-        QMetaObject::invokeMethod(this, [this, generation, ok, preview, request, message] {
-            finishRender(generation, ok, preview, request, message);
-        }, Qt::QueuedConnection);
+    PreviewInfo info;
+    info.presetName = m_preset;
+    info.query = m_preset.isEmpty() ? m_parameters.toQuery() : QByteArray();
+    PreviewRequest request;
+    request.bucket = m_bucket;
+    request.preset = info.presetName;
+    request.query = info.query;
+    request.source = m_source;
+    m_client->renderForDisplay(request, m_cancel, this,
+                               [this, generation = m_generation, info](const Expected<DisplayedRender> &result) {
+        finishRender(generation, result, info);
     });
 }
 
-void PreviewController::finishRender(quint64 generation, bool ok, const QImage &preview, const PreviewInfo &info,
-                                     const QString &message)
+void PreviewController::finishRender(quint64 generation, const Expected<DisplayedRender> &result, PreviewInfo info)
 {
     --m_rendersInFlight;
     setRunning(-1);
     if (generation != m_generation)
         return; // superseded by a newer request
-    if (ok)
-        Q_EMIT rendered(preview, info);
-    else
-        Q_EMIT failed(message);
+    if (!result) {
+        Q_EMIT failed(failureMessage(result.error()));
+        return;
+    }
+    const RenderedPreview &image = result->result;
+    info.image = image;
+    info.format = formatOf(image.contentType);
+    info.width = image.width;
+    info.height = image.height;
+    info.bytes = image.body.size();
+    info.sourceBytes = image.sourceBytes;
+    info.ratio = image.sourceBytes > 0 ? double(info.bytes) / double(image.sourceBytes) : 0.0;
+    info.renderMs = image.renderMs;
+    Q_EMIT rendered(result->image, info);
 }
 
 void PreviewController::setRunning(int delta)

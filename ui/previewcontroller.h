@@ -1,26 +1,23 @@
 #pragma once
 // Drives one preview: the source image, what to apply (a preset of the config
 // or query parameters), and the renders. Every change restarts a short
-// debounce timer; when it fires, the render runs on the controller's own
-// thread pool through PreviewRenderer (the server's pipeline). A newer request
+// debounce timer; when it fires, the engine renders it through its own
+// pipeline (EngineClient::renderPreview: the embedded engine, or a remote
+// mort-server's admin API) and decodes the result for display. A newer request
 // supersedes older ones: each change bumps a generation counter, the running
 // render is cancelled through its CancelToken, and results of older
 // generations are dropped. Nothing here blocks the GUI thread.
+#include "client/engineclient.h"
 #include "config/config.h"
 #include "core/cancellation.h"
-#include "imaging/imageprocessor.h"
 #include "ui/previewparameters.h"
 
 #include <QImage>
 #include <QObject>
-#include <QThreadPool>
+#include <QPointer>
 #include <QTimer>
 
-#include <memory>
-
 namespace mort {
-
-class PreviewRenderer;
 
 // What one delivered render produced.
 struct PreviewInfo
@@ -31,10 +28,10 @@ struct PreviewInfo
     qint64 bytes = 0;         // size of the result body
     qint64 sourceBytes = 0;   // size of the source
     double ratio = 0;         // bytes / sourceBytes
-    double renderMs = 0;      // PreviewRenderer time (passes + libvips)
+    double renderMs = 0;      // the engine's render time (passes + libvips)
     QString presetName;       // the preset rendered; "" = query parameters
     QByteArray query;         // the query rendered (when presetName is empty)
-    ProcessedImage image;     // the exact bytes the server would send
+    RenderedPreview image;    // the exact bytes the server would send
 };
 
 class PreviewController : public QObject
@@ -46,7 +43,11 @@ public:
     static constexpr int kMaxSourceDisplaySide = 4096;
 
     explicit PreviewController(QObject *parent = nullptr);
-    ~PreviewController() override; // cancels and waits for its renders
+    ~PreviewController() override; // cancels its renders
+
+    // The engine that renders (and decodes for display); none = nothing renders.
+    void setEngineClient(EngineClient *client);
+    EngineClient *engineClient() const { return m_client; }
 
     // The config whose presets and limits are used; `bucket` picks the
     // presets, limits and watermark storage (empty = first bucket with presets,
@@ -99,13 +100,12 @@ Q_SIGNALS:
 private:
     void requestChanged();
     void startRender();
-    void finishRender(quint64 generation, bool ok, const QImage &preview, const PreviewInfo &info,
-                      const QString &message);
+    void finishRender(quint64 generation, const Expected<DisplayedRender> &result, PreviewInfo info);
     void setRunning(int delta);
     void updateBusy();
 
     ConfigPtr m_config;
-    std::shared_ptr<const PreviewRenderer> m_renderer;
+    QPointer<EngineClient> m_client;
     QString m_bucket;
     QByteArray m_source;
     QString m_sourceName;
@@ -116,12 +116,11 @@ private:
     QTimer m_debounce;
     quint64 m_generation = 0; // bumped by every change
     CancelToken m_cancel;     // of the newest dispatched render
-    int m_running = 0;        // pool jobs (renders + source decodes) not yet finished
+    int m_running = 0;        // engine calls (renders + source decodes) not yet answered
     int m_rendersInFlight = 0; // renders among them
     int m_started = 0;
     int m_cancelled = 0;
     bool m_busy = false;      // last busyChanged() value
-    QThreadPool m_pool;       // declared last: destroyed (joined) first
 };
 
 } // namespace mort

@@ -3,13 +3,15 @@
 #include "object/presettransforms.h"
 #include "ui/contactsheetdialog.h"
 #include "ui/elidedlabel.h"
-#include "ui/engineclient.h"
+#include "client/engineclient.h"
 #include "ui/presetroute.h"
 #include "ui/previewimageview.h"
 #include "ui/previewsizebox.h"
 #include "ui/recentlist.h"
 #include "ui/savepresetdialog.h"
 #include "ui/splitcompareview.h"
+
+#include <algorithm>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -49,10 +51,6 @@ using Kind = PreviewParameters::Kind;
 using Operation = PreviewParameters::Operation;
 
 constexpr int kOperationRole = Qt::UserRole + 1;
-// Larger files are refused before they are read (the server's default
-// limits.maxParentBytes refuses them too).
-constexpr qint64 kMaxFileBytes = 64LL << 20;
-
 QString choiceText(Param param, const QString &value)
 {
     if (param == Param::Format && value.isEmpty())
@@ -260,7 +258,7 @@ void PreviewPanel::buildMenuActions()
     m_saveAction = add(tr("&Save as preset…"), QKeySequence::Save, &PreviewPanel::savePresetDialog);
     m_copyUrlAction = add(tr("Copy &URL"), {}, &PreviewPanel::copyUrl);
     m_contactSheetAction = add(tr("&Contact sheet…"), {}, &PreviewPanel::showContactSheet);
-    m_openFromBucketAction->setEnabled(bool(m_bucketSource.list));
+    m_openFromBucketAction->setEnabled(hasBucketSource());
 }
 
 PreviewPanel::~PreviewPanel() = default;
@@ -467,208 +465,6 @@ void PreviewPanel::setViewMode(ViewMode mode)
         m_split->setMode(mode == ViewMode::Split ? SplitCompareView::Mode::Split : SplitCompareView::Mode::Toggle);
 }
 
-void PreviewPanel::setConfigFile(const QString &path, ConfigApplier applyToServer)
-{
-    m_configFile = path;
-    m_applyConfig = std::move(applyToServer);
-    updateSaveButton();
-}
-
-void PreviewPanel::updateSaveButton()
-{
-    const ConfigPtr config = m_controller->config();
-    const BucketConfig *bucket = config ? config->bucket(m_controller->bucket()) : nullptr;
-    const QString kind = bucket && bucket->transform ? bucket->transform->kind : QString();
-    const bool presetKind = kind == QLatin1String("presets") || kind == QLatin1String("presets-query");
-    m_savePresetButton->setEnabled(!m_configFile.isEmpty() && presetKind);
-    m_saveAction->setEnabled(m_savePresetButton->isEnabled());
-    if (m_configFile.isEmpty())
-        m_savePresetButton->setToolTip(tr("Saving needs a config file: start the studio with --config FILE"));
-    else if (!presetKind)
-        m_savePresetButton->setToolTip(tr("This bucket's transform kind \"%1\" has no presets; pick a bucket "
-                                          "of kind presets or presets-query").arg(kind));
-    else
-        m_savePresetButton->setToolTip(tr("Save these settings as a preset of bucket %1 in %2 (Ctrl+S)")
-                                           .arg(m_controller->bucket(), m_configFile));
-}
-
-Expected<PresetEdit> PreviewPanel::presetEdit(const QString &name, QString *servedPath) const
-{
-    const auto refused = [](const QString &detail) {
-        return Error::client("preview.save_refused", 422, tr("The preset was not saved"), detail);
-    };
-    if (m_configFile.isEmpty())
-        return refused(tr("no config file: start the studio with --config FILE"));
-    if (name.trimmed().isEmpty() || name.contains(u'/'))
-        return refused(tr("the preset needs a name without '/', e.g. thumb_small"));
-    QFile file(m_configFile);
-    if (!file.open(QIODevice::ReadOnly))
-        return refused(tr("cannot read %1: %2").arg(m_configFile, file.errorString()));
-    const QString text = QString::fromUtf8(file.readAll());
-    file.close();
-    const QString snippet = m_controller->presetYaml(name.trimmed());
-    if (snippet.isEmpty())
-        return refused(tr("nothing to save: pick a preset or set some parameters"));
-    Expected<PresetEdit> edit = ConfigEditor::setPreset(text, m_controller->bucket(), snippet, m_configFile);
-    if (!edit)
-        return edit;
-    // A preset without one operation transforms nothing: no URL would ever show it.
-    const PresetTransforms transforms(*edit->config);
-    if (const Expected<Transforms> *t = transforms.find(m_controller->bucket(), name.trimmed()); t && t->ok()
-        && t->value().isEmpty())
-        return refused(tr("nothing to save: these settings change nothing; pick a preset or check an operation"));
-    if (servedPath) {
-        // The bucket's own URL parser on the new config: the image on show,
-        // or a plain key when its name is one the parent pattern refuses.
-        *servedPath = QString();
-        for (const QString &key : {m_controller->sourceName(), QStringLiteral("image.jpg")}) {
-            *servedPath = presetRequestPath(edit->config, m_controller->bucket(), name.trimmed(), key);
-            if (!servedPath->isEmpty())
-                break;
-        }
-    }
-    return edit;
-}
-
-QString PreviewPanel::unreachableName(const QString &name) const
-{
-    const QString bucket = m_controller->bucket();
-    const BucketConfig *config = m_controller->config() ? m_controller->config()->bucket(bucket) : nullptr;
-    const QString path = config && config->transform ? config->transform->path : QString();
-    const QString pattern = presetNamePattern(path);
-    QString reason = pattern.isEmpty()
-                         ? tr("no URL of bucket %1 reaches a preset named \"%2\"; its transform.path %3 decides "
-                              "which names work")
-                               .arg(bucket, name, path)
-                         : tr("no URL of bucket %1 reaches a preset named \"%2\": its transform.path admits preset "
-                              "names matching %3 only")
-                               .arg(bucket, name, pattern);
-    // Offer the nearest name that works, checked the same way.
-    QString underscored = name.toLower();
-    underscored.replace(QRegularExpression(QStringLiteral("[^a-z0-9_]+")), QStringLiteral("_"));
-    for (const QString &candidate : {name.toLower(), underscored}) {
-        QString served;
-        if (candidate != name && presetEdit(candidate, &served) && !served.isEmpty())
-            return reason + tr("; %1 would work").arg(candidate);
-    }
-    return reason;
-}
-
-Expected<PresetEdit> PreviewPanel::savePreset(const QString &name, QString *servedPath)
-{
-    QString served;
-    Expected<PresetEdit> edit = presetEdit(name, &served);
-    if (!edit)
-        return edit;
-    // Refused before anything is written: a preset no URL reaches is never served.
-    if (served.isEmpty())
-        return Error::client("preview.save_refused", 422, tr("The preset was not saved"), unreachableName(name.trimmed()));
-    if (Expected<void> written = ConfigEditor::writeFile(m_configFile, edit->text); !written)
-        return written.error();
-    if (m_applyConfig) {
-        if (Expected<void> applied = m_applyConfig(edit->text); !applied)
-            return Error::client("preview.apply_failed", applied.error().httpStatus,
-                                 tr("Saved, but the running server did not take the new config"),
-                                 applied.error().publicMessage + QStringLiteral(": ") + applied.error().detail);
-    }
-    const QString bucket = m_controller->bucket();
-    m_controller->setConfig(edit->config, bucket);
-    refillBuckets();
-    refillPresets();
-    selectPreset(name.trimmed());
-    if (servedPath)
-        *servedPath = served;
-    return edit;
-}
-
-void PreviewPanel::setEngineClient(EngineClient *client)
-{
-    if (m_client)
-        disconnect(m_client, nullptr, this, nullptr);
-    m_client = client;
-    if (m_client)
-        connect(m_client, &EngineClient::objectProbed, this, &PreviewPanel::onObjectProbed);
-}
-
-void PreviewPanel::savePresetDialog()
-{
-    // A sentence for the dialog from an error detail ("no URL ..." -> "No URL ....").
-    const auto sentence = [](const QString &detail) { return detail.left(1).toUpper() + detail.mid(1) + u'.'; };
-    SavePresetDialog dialog(
-        m_controller->bucket(), m_configFile,
-        [this, sentence](const QString &name) {
-            QString served;
-            const Expected<PresetEdit> edit = presetEdit(name, &served);
-            if (!edit)
-                return sentence(edit.error().detail);
-            return served.isEmpty() ? sentence(unreachableName(name)) : QString();
-        },
-        [this](const QString &name) { return m_controller->presets().contains(name); }, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QString name = dialog.name();
-    QString served;
-    const Expected<PresetEdit> saved = savePreset(name, &served);
-    if (!saved) {
-        QMessageBox::warning(this, tr("Save as preset"),
-                             saved.error().publicMessage + QStringLiteral(":\n") + saved.error().detail);
-        return;
-    }
-    m_probe = {};
-    m_probe.name = name;
-    m_probe.path = served;
-    if (dialog.replacing())
-        m_probe.remarks += QLatin1Char(' ') + tr("Results of the old preset already in the transform storage are "
-                                                 "still served until you delete them.");
-    if (!saved->formattingKept)
-        m_probe.remarks += QLatin1Char(' ') + tr("The file was rewritten: its comments were not kept (the old file "
-                                                 "is %1.bak).").arg(m_configFile);
-    if (!m_client) {
-        showNote(tr("Saved preset \"%1\" to %2; its URL is %3.").arg(name, m_configFile, served) + m_probe.remarks);
-        m_probe = {};
-        return;
-    }
-    // "Served" is said only once the server answered (issue 25).
-    showNote(tr("Saved preset \"%1\" to %2; asking the embedded server for %3…").arg(name, m_configFile, served));
-    m_client->probeObject(served);
-}
-
-void PreviewPanel::onObjectProbed(const ObjectProbe &probe)
-{
-    if (m_probe.path.isEmpty() || probe.path != m_probe.path)
-        return; // not ours, or superseded by a newer save
-    const QString saved = tr("Saved preset \"%1\" to %2.").arg(m_probe.name, m_configFile);
-    QString note;
-    if (probe.status == 0) {
-        note = saved + QLatin1Char(' ')
-               + tr("Whether the embedded server serves it is unknown: %1. Open %2 to check.")
-                     .arg(probe.error, probe.path);
-    } else if (!probe.transformed) {
-        note = saved + QLatin1Char(' ')
-               + tr("But the embedded server does not serve it: GET %1 answered %2 without the preset. Restart the "
-                    "studio to load %3, and check transform.path of bucket %4.")
-                     .arg(probe.path)
-                     .arg(probe.status)
-                     .arg(m_configFile, m_controller->bucket());
-    } else if (probe.status == 200) {
-        note = saved + QLatin1Char(' ')
-               + tr("The embedded server serves it: GET %1 answered 200, and mort-server -config %2 serves it too.")
-                     .arg(probe.path, m_configFile);
-    } else if (probe.status == 404) {
-        note = saved + QLatin1Char(' ')
-               + tr("The embedded server serves it: GET %1 reached the preset, and answered 404 only because %2 is "
-                    "not in bucket %3 (upload it there to see the result).")
-                     .arg(probe.path, m_controller->sourceName(), m_controller->bucket());
-    } else {
-        note = saved + QLatin1Char(' ')
-               + tr("The embedded server reached the preset at %1 but answered %2: open that URL to see why.")
-                     .arg(probe.path)
-                     .arg(probe.status);
-    }
-    showNote(note + m_probe.remarks);
-    m_probe = {};
-}
-
 void PreviewPanel::showContactSheet()
 {
     if (m_controller->source().isEmpty()) {
@@ -676,6 +472,7 @@ void PreviewPanel::showContactSheet()
         return;
     }
     auto *dialog = new ContactSheetDialog(this);
+    dialog->renderer()->setEngineClient(m_client);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->start(m_controller->config(), m_controller->bucket(), m_controller->source(), m_controller->sourceName());
     dialog->show();
@@ -706,103 +503,6 @@ void PreviewPanel::refillPresets()
         m_presetCombo->addItem(name, name);
     m_presetCombo->setCurrentIndex(std::max(0, m_presetCombo->findData(m_controller->preset())));
     m_updatingForm = false;
-}
-
-bool PreviewPanel::openFile(const QString &path)
-{
-    QFile file(path);
-    const QFileInfo info(path);
-    QString problem;
-    if (!info.isFile())
-        problem = tr("%1 is not a file").arg(path);
-    else if (info.size() > kMaxFileBytes)
-        problem = tr("%1 is larger than %2").arg(path, QLocale().formattedDataSize(kMaxFileBytes));
-    else if (!file.open(QIODevice::ReadOnly))
-        problem = tr("Cannot read %1: %2").arg(path, file.errorString());
-    if (!problem.isEmpty()) {
-        onFailed(problem);
-        return false;
-    }
-    RecentList::previewFiles().remember(info.absoluteFilePath());
-    refillRecentFiles();
-    openBytes(file.readAll(), info.fileName(), info.absoluteFilePath());
-    return true;
-}
-
-void PreviewPanel::openBytes(const QByteArray &bytes, const QString &name, const QString &where)
-{
-    m_fileLabel->setFullText(name, where);
-    m_infoLabel->setFullText(QString()); // "Rendering…" while busy
-    m_controller->setSource(bytes, name);
-    updateImageActions();
-    if (!m_comparePreset.isEmpty())
-        m_compare->setSource(m_controller->source(), m_controller->sourceName());
-    m_urlLabel->setFullText(m_controller->requestUrl());
-}
-
-void PreviewPanel::setBucketSource(BucketImageDialog::Source source)
-{
-    m_bucketSource = std::move(source);
-    m_openFromBucketAction->setEnabled(bool(m_bucketSource.list));
-    refillRecentFiles();
-}
-
-BucketImageDialog *PreviewPanel::openFromBucketDialog()
-{
-    if (!m_bucketSource.list || !m_bucketSource.read)
-        return nullptr;
-    auto *dialog = new BucketImageDialog(m_bucketSource, m_controller->bucket(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &BucketImageDialog::imageRead, this, [this](const QString &key, const QByteArray &bytes) {
-        // The key names the object in URLs ("/bucket/<preset>/<key>"): without its leading slash.
-        const QString name = key.startsWith(QLatin1Char('/')) ? key.mid(1) : key;
-        openBytes(bytes, name, tr("bucket %1: %2").arg(m_controller->bucket(), key));
-    });
-    dialog->show();
-    return dialog;
-}
-
-void PreviewPanel::refillRecentFiles()
-{
-    QMenu *menu = m_openButton->menu();
-    menu->clear();
-    const QStringList files = RecentList::previewFiles().list();
-    for (const QString &path : files) {
-        QAction *open = menu->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (!QFileInfo::exists(path))
-                RecentList::previewFiles().forget(path); // moved or deleted: the message says so
-            openFile(path);
-            refillRecentFiles();
-        });
-        open->setToolTip(path);
-    }
-    if (files.isEmpty())
-        menu->addAction(tr("No recent images"))->setEnabled(false);
-    if (m_bucketSource.list) {
-        menu->addSeparator();
-        menu->addAction(tr("Open from bucket…"), this, &PreviewPanel::openFromBucketDialog)
-            ->setToolTip(tr("An image stored in the current bucket"));
-    }
-}
-
-QStringList PreviewPanel::recentFiles() const
-{
-    QStringList names;
-    for (const QAction *action : m_openButton->menu()->actions()) {
-        if (action->isSeparator())
-            break; // "Open from bucket" follows
-        if (action->isEnabled())
-            names << action->toolTip();
-    }
-    return names;
-}
-
-void PreviewPanel::openFileDialog()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open image"), QString(),
-                                                      tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.avif *.heic);;All files (*)"));
-    if (!path.isEmpty())
-        openFile(path);
 }
 
 bool PreviewPanel::selectPreset(const QString &name)

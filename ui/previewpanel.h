@@ -48,6 +48,14 @@ public:
 
     // Presets, limits and watermark storage come from `config`.
     void setConfig(ConfigPtr config);
+    // Asks the engine for its running config (a remote server's, when
+    // attached) and shows its buckets and presets; configLoaded() follows, or
+    // the reason in the panel.
+    void loadConfigFromEngine();
+    // First impression: opens the first image of the current bucket (sorted
+    // by key) when none is open yet; without one the empty state stays
+    // (Open image, or pick from the bucket). The studio calls it at start.
+    void openFirstBucketImage();
     // Where "Save preset" writes (the file `config` was loaded from) and how the
     // running server picks the new config up (the embedded engine's hot
     // reload); no file = saving is off.
@@ -60,16 +68,15 @@ public:
     // (nothing written) when no URL of the bucket can reach that name.
     // `servedPath`: the request path that serves it ("/demo/name/photo.jpg").
     Expected<PresetEdit> savePreset(const QString &name, QString *servedPath = nullptr);
-    // The engine asked, after saving, whether it really serves the new preset
-    // (a request through it); unset = the note only names the URL.
+    // The engine that renders, decodes, lists and reads the bucket's images
+    // ("Open from bucket") and, after saving, is asked whether it really
+    // serves the new preset. Unset: nothing renders.
     void setEngineClient(EngineClient *client);
     QString noteText() const;
     // Loads an image file as the source; false (and a message in the panel) on failure.
     bool openFile(const QString &path);
     // Image bytes from elsewhere (a bucket); `name` is the key shown and used in URLs.
     void openBytes(const QByteArray &bytes, const QString &name, const QString &where);
-    // Where "Open from bucket" lists and reads images (the embedded engine); unset = off.
-    void setBucketSource(BucketImageDialog::Source source);
     // Selects a preset of the current bucket ("" = custom query parameters);
     // false when the bucket has no such preset.
     bool selectPreset(const QString &name);
@@ -104,6 +111,15 @@ public Q_SLOTS:
     void savePresetDialog();
     // Every preset of the bucket on the current image, in a dialog that saves PNG.
     void showContactSheet();
+    // Attached: saves what the preview shows as preset `name` of the bucket
+    // into the remote server's running config (the server edits its own
+    // text, validates, applies and writes it where it may); the note says
+    // what happened, engineSaveFinished() follows.
+    void savePresetToEngine(const QString &name);
+
+Q_SIGNALS:
+    void configLoaded();
+    void engineSaveFinished(bool saved);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -136,7 +152,12 @@ private:
     Expected<PresetEdit> presetEdit(const QString &name, QString *servedPath) const;
     // Why no URL reaches `name`, which names do, and a close one that works.
     QString unreachableName(const QString &name) const;
+    // Saving goes to a remote engine (attached, no local config file).
+    bool savesToEngine() const;
+    QString saveTarget() const; // the file, or the server saved to
+    Expected<PresetEdit> engineEdit(const QString &name, QString *servedPath) const;
     void onObjectProbed(const ObjectProbe &probe);
+    bool hasBucketSource() const;
 
     PreviewController *m_controller = nullptr;
     PreviewController *m_compare = nullptr; // renders the compared preset
@@ -181,7 +202,6 @@ private:
         QString path;
         QString remarks; // appended to the note
     } m_probe;
-    BucketImageDialog::Source m_bucketSource;
     bool m_updatingForm = false;
 };
 

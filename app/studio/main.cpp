@@ -6,12 +6,12 @@
 #include "common/logging.h"
 #include "common/serverbootstrap.h"
 #include "common/signalwatcher.h"
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 #include "ui/mainwindow.h"
 #include "ui/previewpanel.h"
 #include "monitoring/logring.h"
 #include "ui/recentlist.h"
-#include "ui/remoteengineclient.h"
+#include "client/remoteengineclient.h"
 #include "ui/tokenstore.h"
 #include "service/adminsecurity.h"
 
@@ -92,18 +92,25 @@ int runHeadless(int argc, char *argv[], const CommandLine &cmd, LogRing *ring)
     return app.exec();
 }
 
-// `--tab N` (0 Status, 1 Dashboard, 2 Cache, 3 Activity, 4 Preview): the tab shown first, for
-// --screenshot. Studio-only and taken out before CommandLine sees the arguments.
+// `--tab NAME` (status, dashboard, cache, activity, preview; or 0..4 in that
+// order): the tab shown first. Studio-only and taken out before CommandLine
+// sees the arguments.
 int takeTabOption(QStringList &arguments, QString *error)
 {
     const int at = arguments.indexOf(QStringLiteral("--tab"));
     if (at < 0)
         return -1;
+    static const QStringList names{QStringLiteral("status"), QStringLiteral("dashboard"), QStringLiteral("cache"),
+                                   QStringLiteral("activity"), QStringLiteral("preview")};
+    const QString value = arguments.value(at + 1).trimmed().toLower();
     bool ok = false;
-    const int tab = arguments.value(at + 1).toInt(&ok);
-    if (!ok || tab < MainWindow::StatusTab || tab > MainWindow::PreviewTab)
-        *error = QStringLiteral("mort-studio: --tab takes 0 (status), 1 (dashboard), 2 (cache), 3 (activity) "
-                                "or 4 (preview)");
+    int tab = value.toInt(&ok);
+    if (!ok)
+        tab = int(names.indexOf(value));
+    if (tab < MainWindow::StatusTab || tab > MainWindow::PreviewTab) {
+        *error = QStringLiteral("mort-studio: --tab takes a screen name: %1 (or its number, 0..4); got \"%2\"")
+                     .arg(names.join(QStringLiteral(", ")), arguments.value(at + 1));
+    }
     arguments.remove(at, std::min<qsizetype>(2, arguments.size() - at));
     return tab;
 }
@@ -137,6 +144,27 @@ int runAttached(QApplication &app, const CommandLine &cmd, int tab)
     }
     RemoteEngineClient client(url, QString());
     MainWindow window(&client);
+    // The Preview renders through the server's own pipeline (admin API); its
+    // presets and buckets come from the server's config once it answers.
+    PreviewPanel *preview = window.enablePreview(nullptr);
+    QObject::connect(&client, &EngineClient::connectionChanged, preview, [preview](bool connected) {
+        if (connected)
+            preview->loadConfigFromEngine();
+    });
+    if (cmd.previewFile.isEmpty()) {
+        QObject::connect(preview, &PreviewPanel::configLoaded, preview, &PreviewPanel::openFirstBucketImage);
+    } else {
+        // `mort-studio --attach URL --preview FILE [--preset NAME]`: rendered by that server.
+        auto opened = std::make_shared<QMetaObject::Connection>();
+        *opened = QObject::connect(preview, &PreviewPanel::configLoaded, preview, [&cmd, preview, opened] {
+            QObject::disconnect(*opened); // once: a reconnect keeps what the user did since
+            preview->openFile(cmd.previewFile); // a failure is shown in the panel
+            if (!cmd.previewPreset.isEmpty())
+                preview->selectPreset(cmd.previewPreset);
+        });
+    }
+    if (!cmd.previewFile.isEmpty())
+        window.setCurrentTab(MainWindow::PreviewTab);
     if (tab >= 0)
         window.setCurrentTab(tab);
     RecentList::connections().remember(url.toString());
@@ -192,10 +220,6 @@ int main(int argc, char *argv[])
         out << versionString() << '\n';
         return 0;
     }
-    if ((!cmd.previewFile.isEmpty() || !cmd.previewPreset.isEmpty()) && !cmd.attachUrl.isEmpty()) {
-        err << "mort-studio: --preview works with the embedded server; leave out --attach.\n";
-        return 2;
-    }
     if (!cmd.attachUrl.isEmpty() && (cmd.headless || !haveDisplay())) {
         err << "mort-studio: --attach needs a display (DISPLAY is unset or --headless was given).\n";
         return 2;
@@ -231,13 +255,6 @@ int main(int argc, char *argv[])
     client.engine()->setLogRing(&recentLog);
     MainWindow window(&client);
     PreviewPanel *preview = window.enablePreview(config);
-    Engine *engine = client.engine();
-    preview->setBucketSource({[engine](const QString &bucket) {
-                                  return engine->listObjects(bucket, BucketImageDialog::kListLimit);
-                              },
-                              [engine](const QString &bucket, const QString &key) {
-                                  return engine->readObject(bucket, key);
-                              }});
     if (QFileInfo(path).isWritable())
         preview->setConfigFile(path, [&client](const QString &yaml) { return client.engine()->applyConfig(yaml); });
     if (!cmd.previewFile.isEmpty()) {
@@ -246,6 +263,8 @@ int main(int argc, char *argv[])
         if (!cmd.previewPreset.isEmpty())
             preview->selectPreset(cmd.previewPreset);
         window.setCurrentTab(MainWindow::PreviewTab);
+    } else {
+        preview->openFirstBucketImage(); // something to look at on the Preview tab
     }
     if (tab >= 0)
         window.setCurrentTab(tab);

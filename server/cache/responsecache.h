@@ -3,6 +3,7 @@
 // LRU bounded in bytes. Entries are immutable shared responses, so a hit hands
 // out the stored object itself -- no body bytes are copied (seed finding 7:
 // Mort copied the response on set and again on every get).
+#include "api/cacheentry.h"
 #include "cache/cachedresponse.h"
 
 #include <QHash>
@@ -19,20 +20,6 @@
 namespace mort {
 
 struct CacheConfig;
-
-// One row of the studio's cache browser.
-struct CacheEntryInfo
-{
-    QString key;
-    QString url;         // the request it answered ("/demo/small/a.jpg"); empty when no request stored it
-    qint64 size = 0;     // bytes charged against cacheSize (CachedResponse::cost())
-    qint64 bodyBytes = 0;
-    int status = 0;
-    QByteArray contentType;
-    quint64 hits = 0;    // hits since insert
-    qint64 ageMs = 0;    // since insert
-    qint64 ttlMs = 0;    // remaining lifetime (<= 0: expired, dropped on next touch)
-};
 
 // One entry as the cache holds it, for inspection (admin API, studio):
 // the row plus the shared response itself (headers and body, no copy).

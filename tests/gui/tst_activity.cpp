@@ -4,7 +4,7 @@
 #include "config/config.h"
 #include "previewtestsupport.h"
 #include "ui/activitypanel.h"
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 #include "ui/logfilterproxy.h"
 #include "ui/logmodel.h"
 #include "ui/mainwindow.h"

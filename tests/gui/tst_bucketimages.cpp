@@ -4,6 +4,7 @@
 #include "config/config.h"
 #include "previewtestsupport.h"
 #include "service/engine.h"
+#include "client/localengineclient.h"
 #include "ui/bucketimagedialog.h"
 #include "ui/previewpanel.h"
 
@@ -57,11 +58,6 @@ buckets:
         return std::make_unique<Engine>(*config);
     }
 
-    static BucketImageDialog::Source sourceOf(Engine *e)
-    {
-        return {[e](const QString &b) { return e->listObjects(b, BucketImageDialog::kListLimit); },
-                [e](const QString &b, const QString &k) { return e->readObject(b, k); }};
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -121,9 +117,10 @@ private Q_SLOTS:
     {
         std::unique_ptr<Engine> e = engine();
         QVERIFY(e);
+        LocalEngineClient client(e->config(), QStringLiteral("demo.yml")); // lists, reads and renders
         PreviewPanel panel;
         panel.setConfig(e->config());
-        panel.setBucketSource(sourceOf(e.get()));
+        panel.setEngineClient(&client);
         QSignalSpy rendered(panel.controller(), &PreviewController::rendered);
         QVERIFY(panel.selectPreset(QStringLiteral("small")));
         BucketImageDialog *dialog = panel.openFromBucketDialog();

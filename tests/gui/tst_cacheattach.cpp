@@ -5,11 +5,12 @@
 // code and hide the crash this guards against (the detail view probing an
 // image before anything in the studio had called VIPS_INIT).
 #include "previewtestsupport.h"
+#include "serverprocess.h"
 
 #include "ui/cachebrowserpanel.h"
 #include "ui/cacheentrydetailview.h"
 #include "ui/cacheentrymodel.h"
-#include "ui/remoteengineclient.h"
+#include "client/remoteengineclient.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -45,59 +46,6 @@ buckets:
     storages:
       basic: {kind: local-meta, rootPath: "%1"}
 )");
-
-// mort-server in a child process; its banner names the ports it bound.
-class ServerProcess
-{
-public:
-    ~ServerProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(5000))
-                m_process.kill();
-        }
-    }
-
-    // Empty on success, else why not.
-    QString start(const QString &configPath)
-    {
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start(QStringLiteral(MORT_SERVER_BINARY), {QStringLiteral("-config"), configPath});
-        if (!m_process.waitForStarted(5000))
-            return QStringLiteral("cannot start mort-server: ") + m_process.errorString();
-        QByteArray banner;
-        const QRegularExpression publicLine(QStringLiteral("^listening on (\\S+)$"),
-                                            QRegularExpression::MultilineOption);
-        const QRegularExpression internalLine(QStringLiteral("^internal \\(metrics, health\\) on (\\S+)$"),
-                                              QRegularExpression::MultilineOption);
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 10000) {
-            const QString text = QString::fromUtf8(banner);
-            const auto p = publicLine.match(text), i = internalLine.match(text);
-            if (p.hasMatch() && i.hasMatch()) {
-                m_public = p.captured(1);
-                m_internal = i.captured(1);
-                return {};
-            }
-            if (m_process.state() == QProcess::NotRunning)
-                break;
-            m_process.waitForReadyRead(200);
-            banner += m_process.readAllStandardOutput();
-        }
-        return QStringLiteral("no banner from mort-server: ") + QString::fromUtf8(banner)
-               + QString::fromUtf8(m_process.readAllStandardError());
-    }
-
-    QString publicAddress() const { return m_public; }
-    QString internalAddress() const { return m_internal; }
-
-private:
-    QProcess m_process;
-    QString m_public;
-    QString m_internal;
-};
 
 int get(const QString &url)
 {
@@ -155,7 +103,7 @@ private Q_SLOTS:
         CacheEntryDetailView *detail = panel.detailView();
         QVERIFY(!detail->isLoading());
         QVERIFY(detail->shownKey().endsWith(QLatin1String("photo.jpg")));
-        QVERIFY2(detail->hasThumbnail(), "the image was not decoded");
+        QTRY_VERIFY2_WITH_TIMEOUT(detail->hasThumbnail(), "the image was not decoded", 10000);
         QCOMPARE(detail->thumbnailSize(), QSize(240, 160)); // 1920x1280 fitted into 240x240
         QVERIFY2(detail->headerLines().contains(QStringLiteral("Content-Type: image/jpeg")),
                  qPrintable(detail->headerLines().join(u'|')));

@@ -5,7 +5,7 @@
 #include "ui/cachebrowserpanel.h"
 #include "ui/cacheentrydetailview.h"
 #include "ui/cacheentrymodel.h"
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -228,7 +228,7 @@ private Q_SLOTS:
         QVERIFY(fetched.wait(5000));
         QVERIFY(!detail->isLoading());
         QVERIFY(detail->shownKey().endsWith(QLatin1String("photo.jpg")));
-        QVERIFY(detail->hasThumbnail());
+        QTRY_VERIFY_WITH_TIMEOUT(detail->hasThumbnail(), 10000); // decoded by the engine
         QCOMPARE(detail->thumbnailSize(), QSize(240, 160)); // 1920x1280 fitted into 240x240
         QVERIFY2(detail->headerLines().contains(QStringLiteral("Content-Type: image/jpeg")),
                  qPrintable(detail->headerLines().join(u'|')));

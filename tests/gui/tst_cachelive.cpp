@@ -9,9 +9,9 @@
 #include "ui/cachebrowserpanel.h"
 #include "ui/cacheentrydetailview.h"
 #include "ui/cacheentrymodel.h"
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 #include "ui/mainwindow.h"
-#include "ui/remoteengineclient.h"
+#include "client/remoteengineclient.h"
 
 #include <QHeaderView>
 #include <QLabel>

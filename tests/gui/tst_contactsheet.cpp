@@ -4,6 +4,7 @@
 #include "previewtestsupport.h"
 
 #include "service/previewrenderer.h"
+#include "client/localengineclient.h"
 #include "ui/contactsheet.h"
 #include "ui/contactsheetdialog.h"
 #include "ui/previewpanel.h"
@@ -28,7 +29,9 @@ private Q_SLOTS:
         QVERIFY(config);
         const QByteArray photo = readPhoto(QStringLiteral("photo_1920x1280.jpg"));
         QVERIFY(!photo.isEmpty());
+        LocalEngineClient engine(config, QStringLiteral("demo.yml")); // renders, as in the studio
         ContactSheetRenderer renderer;
+        renderer.setEngineClient(&engine);
         QSignalSpy finished(&renderer, &ContactSheetRenderer::finished);
         QSignalSpy tiles(&renderer, &ContactSheetRenderer::tileReady);
         renderer.start(config, QStringLiteral("demo"), photo);
@@ -75,7 +78,9 @@ buckets:
       basic: {kind: "noop"}
 )yaml"));
         QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
+        LocalEngineClient engine(*config, QStringLiteral("demo.yml"));
         ContactSheetRenderer renderer;
+        renderer.setEngineClient(&engine);
         QSignalSpy finished(&renderer, &ContactSheetRenderer::finished);
         renderer.start(*config, QStringLiteral("demo"), readPhoto(QStringLiteral("photo_1920x1280.jpg")));
         QVERIFY(finished.wait(30000));
@@ -88,7 +93,9 @@ buckets:
 
     void dialogFillsAndSaves()
     {
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml"));
         ContactSheetDialog dialog;
+        dialog.renderer()->setEngineClient(&engine);
         QSignalSpy finished(dialog.renderer(), &ContactSheetRenderer::finished);
         dialog.start(previewConfig(), QStringLiteral("demo"), readPhoto(QStringLiteral("photo_1920x1280.jpg")),
                      QStringLiteral("photo_1920x1280.jpg"));

@@ -4,7 +4,7 @@
 #include "config/config.h"
 #include "ui/dashboardpanel.h"
 #include "ui/leakdetector.h"
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 #include "ui/mainwindow.h"
 #include "ui/statshistory.h"
 

@@ -2,7 +2,7 @@
 // shows where it listens, and served requests show up after a refresh.
 #include "config/config.h"
 #include "previewtestsupport.h"
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 #include "ui/mainwindow.h"
 #include "ui/serverstatuspanel.h"
 #include "ui/taskcountsmodel.h"

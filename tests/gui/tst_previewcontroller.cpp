@@ -3,6 +3,7 @@
 #include "previewtestsupport.h"
 
 #include "service/previewrenderer.h"
+#include "client/localengineclient.h"
 #include "ui/previewcontroller.h"
 
 #include <QFileInfo>
@@ -31,7 +32,9 @@ private Q_SLOTS:
 
     void tenRapidChangesDeliverOneRenderOfTheLast()
     {
+        LocalEngineClient engine(m_config, QStringLiteral("demo.yml")); // renders, as in the studio
         PreviewController c;
+        c.setEngineClient(&engine);
         c.setConfig(m_config);
         QCOMPARE(c.bucket(), QStringLiteral("demo"));
         c.setSource(m_photo, QStringLiteral("photo.jpg"));
@@ -69,7 +72,9 @@ private Q_SLOTS:
 
     void newerRequestCancelsTheRunningOne()
     {
+        LocalEngineClient engine(m_config, QStringLiteral("demo.yml")); // renders, as in the studio
         PreviewController c;
+        c.setEngineClient(&engine);
         c.setConfig(m_config);
         c.setSource(readPhoto(QStringLiteral("photo_6000x4000.jpg")), QStringLiteral("big.jpg"));
         QSignalSpy rendered(&c, &PreviewController::rendered);
@@ -97,7 +102,9 @@ private Q_SLOTS:
 
     void presetModeRendersThePreset()
     {
+        LocalEngineClient engine(m_config, QStringLiteral("demo.yml")); // renders, as in the studio
         PreviewController c;
+        c.setEngineClient(&engine);
         c.setConfig(m_config);
         c.setDebounceMs(0);
         c.setSource(m_photo, QStringLiteral("photo.jpg"));
@@ -123,7 +130,9 @@ private Q_SLOTS:
 
     void serverErrorsAreReported()
     {
+        LocalEngineClient engine(m_config, QStringLiteral("demo.yml")); // renders, as in the studio
         PreviewController c;
+        c.setEngineClient(&engine);
         c.setConfig(m_config);
         c.setDebounceMs(0);
         c.setSource(m_photo, QStringLiteral("photo.jpg"));
@@ -144,7 +153,9 @@ private Q_SLOTS:
 
     void sourceIsDecodedForDisplay()
     {
+        LocalEngineClient engine(m_config, QStringLiteral("demo.yml"));
         PreviewController c;
+        c.setEngineClient(&engine);
         QSignalSpy decoded(&c, &PreviewController::sourceDecoded);
         c.setSource(readPhoto(QStringLiteral("photo_6000x4000.jpg")), QStringLiteral("big.jpg"));
         QTRY_COMPARE_WITH_TIMEOUT(decoded.count(), 1, 30000);

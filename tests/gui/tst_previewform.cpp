@@ -7,7 +7,7 @@
 #include "previewtestsupport.h"
 
 #include "ui/elidedlabel.h"
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 #include "ui/mainwindow.h"
 #include "ui/previewpanel.h"
 
@@ -111,7 +111,9 @@ private Q_SLOTS:
 
     void formatOffersAvifAndHeif()
     {
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml")); // renders, as in the studio
         PreviewPanel panel;
+        panel.setEngineClient(&engine);
         panel.setConfig(previewConfig());
         QComboBox *format = nullptr;
         for (QComboBox *combo : panel.findChildren<QComboBox *>()) {
@@ -126,7 +128,9 @@ private Q_SLOTS:
 
     void sizeUpToTheLimitAndRefusedAboveIt()
     {
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml")); // renders, as in the studio
         PreviewPanel panel;
+        panel.setEngineClient(&engine);
         panel.setConfig(previewConfig()); // default limit: 8192
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -151,7 +155,9 @@ private Q_SLOTS:
 
     void copyUrlCopiesTheServersUrlAndSaysSo()
     {
+        LocalEngineClient engine(configWith(QStringLiteral(":8080"), 8192), QStringLiteral("demo.yml"));
         PreviewPanel panel;
+        panel.setEngineClient(&engine);
         panel.setConfig(configWith(QStringLiteral(":8080"), 8192));
         panel.controller()->setDebounceMs(0);
         panel.openBytes(readPhoto(QStringLiteral("photo_300x200.jpg")), QStringLiteral("photo_300x200.jpg"),
@@ -166,7 +172,9 @@ private Q_SLOTS:
 
     void noImageIsAnEmptyState()
     {
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml")); // renders, as in the studio
         PreviewPanel panel;
+        panel.setEngineClient(&engine);
         panel.setConfig(previewConfig());
         panel.controller()->setDebounceMs(0);
         PreviewParameters p;
@@ -190,7 +198,9 @@ private Q_SLOTS:
 
     void failureIsOneCleanMessage()
     {
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml")); // renders, as in the studio
         PreviewPanel panel;
+        panel.setEngineClient(&engine);
         panel.setConfig(previewConfig());
         panel.controller()->setDebounceMs(0);
         QSignalSpy failed(panel.controller(), &PreviewController::failed);

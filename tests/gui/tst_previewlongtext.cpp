@@ -4,7 +4,7 @@
 // wrapped; the full text stays available as a tooltip.
 #include "previewtestsupport.h"
 
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 #include "ui/mainwindow.h"
 #include "ui/previewpanel.h"
 

@@ -3,6 +3,7 @@
 // of the panel is saved for people to look at.
 #include "previewtestsupport.h"
 
+#include "client/localengineclient.h"
 #include "ui/previewimageview.h"
 #include "ui/previewpanel.h"
 #include "ui/splitcompareview.h"
@@ -40,7 +41,9 @@ private Q_SLOTS:
 
     void presetThenFormThenScreenshot()
     {
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml")); // renders, as in the studio
         PreviewPanel panel;
+        panel.setEngineClient(&engine);
         showPanel(panel);
         QSignalSpy rendered(panel.controller(), &PreviewController::rendered);
         QSignalSpy decoded(panel.controller(), &PreviewController::sourceDecoded);
@@ -101,7 +104,9 @@ private Q_SLOTS:
 
     void compareTwoPresetsSplitAndToggle()
     {
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml")); // renders, as in the studio
         PreviewPanel panel;
+        panel.setEngineClient(&engine);
         showPanel(panel);
         QSignalSpy rendered(panel.controller(), &PreviewController::rendered);
         QSignalSpy compared(panel.compareController(), &PreviewController::rendered);
@@ -172,7 +177,9 @@ private Q_SLOTS:
     void recentImagesAreRememberedNewestFirst()
     {
         QSettings().remove(QStringLiteral("preview/recentFiles"));
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml"));
         PreviewPanel panel;
+        panel.setEngineClient(&engine);
         panel.setConfig(previewConfig());
         QCOMPARE(panel.recentFiles(), QStringList());
         QVERIFY(panel.openFile(photoPath(QStringLiteral("photo_1920x1280.jpg"))));
@@ -190,7 +197,9 @@ private Q_SLOTS:
 
     void formShowsAndReadsBackParameters()
     {
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml"));
         PreviewPanel panel;
+        panel.setEngineClient(&engine);
         panel.setConfig(previewConfig());
         PreviewParameters p;
         p.operations = {PreviewParameters::Operation::Rotate, PreviewParameters::Operation::Extract,
@@ -214,7 +223,9 @@ private Q_SLOTS:
 
     void zoomIsShared()
     {
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml"));
         PreviewPanel panel;
+        panel.setEngineClient(&engine);
         panel.resize(900, 600);
         panel.setConfig(previewConfig());
         panel.show();
@@ -241,7 +252,9 @@ private Q_SLOTS:
 
     void openByDropAndRefuseMissingFiles()
     {
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml"));
         PreviewPanel panel;
+        panel.setEngineClient(&engine);
         panel.setConfig(previewConfig());
         QVERIFY(!panel.openFile(QStringLiteral("/nonexistent/file.jpg")));
         QVERIFY(panel.infoText().contains(QStringLiteral("/nonexistent/file.jpg")));

@@ -7,9 +7,9 @@
 #include "service/adminjson.h"
 #include "ui/dashboardpanel.h"
 #include "ui/mainwindow.h"
-#include "ui/remoteengineclient.h"
+#include "client/remoteengineclient.h"
 #include "ui/serverstatuspanel.h"
-#include "ui/sseparser.h"
+#include "client/sseparser.h"
 #include "ui/statshistory.h"
 
 #include <QApplication>
@@ -350,11 +350,11 @@ private Q_SLOTS:
         QSignalSpy fetched(&client, &EngineClient::cacheEntryFetched);
         client.fetchCacheEntry(entries.at(0).key);
         QVERIFY(fetched.wait(5000));
-        const CacheEntryDetail text = fetched.last().at(0).value<CacheEntryDetail>();
+        const CacheEntryView text = fetched.last().at(0).value<CacheEntryView>();
         QCOMPARE(text.info.key, entries.at(0).key);
         QCOMPARE(text.info.url, QStringLiteral("/b/b.txt"));
-        QCOMPARE(text.response->header("Cache-Control"), QByteArray("max-age=600"));
-        QVERIFY(text.response->body().isEmpty());
+        QCOMPARE(headerValue(text.headers, "Cache-Control"), QByteArray("max-age=600"));
+        QVERIFY(text.body.isEmpty());
         QVERIFY(QFile::copy(QStringLiteral(MORT_TESTDATA_DIR "/photos/gray_800x600.jpg"),
                             server.path(QStringLiteral("b/gray.jpg"))));
         const auto photo = server.get("/b/gray.jpg");
@@ -367,9 +367,9 @@ private Q_SLOTS:
         }
         client.fetchCacheEntry(photoKey);
         QVERIFY(fetched.wait(5000));
-        const CacheEntryDetail image = fetched.last().at(0).value<CacheEntryDetail>();
+        const CacheEntryView image = fetched.last().at(0).value<CacheEntryView>();
         QCOMPARE(image.info.contentType, QByteArray("image/jpeg"));
-        QCOMPARE(image.response->body(), photo.body);
+        QCOMPARE(image.body, photo.body);
         QVERIFY(*server.engine().evict(photoKey));
         client.fetchCacheEntry(photoKey); // gone: an error that names the entry
         QVERIFY(errors.wait(5000));

@@ -7,6 +7,7 @@
 #include "integration/testserver.h"
 #include "previewtestsupport.h"
 
+#include "client/localengineclient.h"
 #include "ui/previewpanel.h"
 
 #include <QSignalSpy>
@@ -92,12 +93,16 @@ private Q_SLOTS:
             file.write(QString(kConfig).replace(QLatin1String("@ROOT@"), dir.path()).toUtf8());
         }
 
-        QString address;
-        std::unique_ptr<Engine> embedded = startFromFile(configPath, &address);
-        QVERIFY(embedded);
+        Expected<ConfigPtr> loaded = ConfigLoader::fromFile(configPath);
+        QVERIFY(loaded);
+        LocalEngineClient client(*loaded, configPath); // the studio's embedded server, rendering the preview
+        QVERIFY(client.start());
+        Engine *embedded = client.engine();
+        QString address = embedded->stats().publicAddresses.value(0);
         PreviewPanel panel;
+        panel.setEngineClient(&client);
         panel.setConfig(embedded->config());
-        panel.setConfigFile(configPath, [&embedded](const QString &yaml) { return embedded->applyConfig(yaml); });
+        panel.setConfigFile(configPath, [embedded](const QString &yaml) { return embedded->applyConfig(yaml); });
         QSignalSpy rendered(panel.controller(), &PreviewController::rendered);
         QVERIFY(panel.openFile(photo));
 

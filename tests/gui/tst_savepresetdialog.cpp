@@ -8,7 +8,7 @@
 #include "integration/testserver.h"
 #include "previewtestsupport.h"
 
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 #include "ui/mainwindow.h"
 #include "ui/previewpanel.h"
 

@@ -5,9 +5,9 @@
 #include "config/config.h"
 #include "previewtestsupport.h"
 #include "service/engine.h"
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 #include "ui/mainwindow.h"
-#include "ui/remoteengineclient.h"
+#include "client/remoteengineclient.h"
 #include "ui/serverstatuspanel.h"
 #include "ui/taskcountsmodel.h"
 
