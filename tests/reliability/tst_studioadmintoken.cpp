@@ -4,7 +4,7 @@
 // admin.unauthorized, also after a config is applied from the Preview, while a
 // token the user names (MORT_ADMIN_TOKEN, what --attach sends) still works.
 #include "integration/testserver.h"
-#include "ui/localengineclient.h"
+#include "client/localengineclient.h"
 
 using namespace mort;
 using namespace mort::test;
