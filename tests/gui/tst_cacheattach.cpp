@@ -5,7 +5,7 @@
 // code and hide the crash this guards against (the detail view probing an
 // image before anything in the studio had called VIPS_INIT).
 #include "previewtestsupport.h"
-#include "serverprocess.h"
+#include "integration/serverprocess.h"
 
 #include "ui/cachebrowserpanel.h"
 #include "ui/cacheentrydetailview.h"
@@ -81,7 +81,7 @@ private Q_SLOTS:
             config.write(kConfig.arg(dir.path()).toUtf8());
         }
         ServerProcess server;
-        const QString why = server.start(dir.filePath(QStringLiteral("mort.yml")));
+        const QString why = server.start(QStringLiteral(MORT_SERVER_BINARY), dir.filePath(QStringLiteral("mort.yml")));
         QVERIFY2(why.isEmpty(), qPrintable(why));
         QCOMPARE(get(QStringLiteral("http://%1/b/photo.jpg").arg(server.publicAddress())), 200);
 

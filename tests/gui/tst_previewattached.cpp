@@ -5,7 +5,7 @@
 // from that server; the contact sheet renders there too. A screenshot of the
 // attached preview is saved for people to look at.
 #include "previewtestsupport.h"
-#include "serverprocess.h"
+#include "integration/serverprocess.h"
 
 #include "client/remoteengineclient.h"
 #include "ui/bucketimagedialog.h"
@@ -101,7 +101,7 @@ private Q_SLOTS:
         // The local image, also stored, so the server has a URL to compare with.
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("demo/local.jpg")), readPhoto(QStringLiteral("photo_800x600.jpg"))));
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("mort.yml")), kConfig.arg(m_dir.path()).toUtf8()));
-        const QString why = m_server.start(m_dir.filePath(QStringLiteral("mort.yml")));
+        const QString why = m_server.start(QStringLiteral(MORT_SERVER_BINARY), m_dir.filePath(QStringLiteral("mort.yml")));
         QVERIFY2(why.isEmpty(), qPrintable(why));
 
         // As runAttached() wires it.
