@@ -345,6 +345,28 @@ buckets:
 )yaml");
 }
 
+// Two query buckets over the same folders: "meta" on `local-meta` and "plain"
+// on `local` storages, originals under @ROOT@/originals/<bucket> and results
+// under @ROOT@/results (the storage-containment tests run against both kinds).
+inline QString localBucketsConfig()
+{
+    return QStringLiteral(R"yaml(server:
+  listens: ["127.0.0.1:0"]
+  internalListen: "127.0.0.1:0"
+buckets:
+  meta:
+    transform: {kind: "query"}
+    storages:
+      basic: {kind: "local-meta", rootPath: "@ROOT@/originals"}
+      transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
+  plain:
+    transform: {kind: "query"}
+    storages:
+      basic: {kind: "local", rootPath: "@ROOT@/originals"}
+      transform: {kind: "local", rootPath: "@ROOT@/results"}
+)yaml");
+}
+
 // The four CORS headers and Accept-Ranges the object handler adds (spec
 // http-behaviour.md §3.1), as exact values.
 inline HttpHeaders corsHeaders()

@@ -11,21 +11,7 @@ using namespace mort::test;
 
 namespace {
 
-const QString kConfig = QStringLiteral(R"yaml(server:
-  listens: ["127.0.0.1:0"]
-  internalListen: "127.0.0.1:0"
-buckets:
-  meta:
-    transform: {kind: "query"}
-    storages:
-      basic: {kind: "local-meta", rootPath: "@ROOT@/originals"}
-      transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
-  plain:
-    transform: {kind: "query"}
-    storages:
-      basic: {kind: "local", rootPath: "@ROOT@/originals"}
-      transform: {kind: "local", rootPath: "@ROOT@/results"}
-)yaml");
+const QString kConfig = localBucketsConfig();
 
 } // namespace
 

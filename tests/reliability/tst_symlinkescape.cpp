@@ -14,21 +14,7 @@ using namespace mort::test;
 
 namespace {
 
-const QString kConfig = QStringLiteral(R"yaml(server:
-  listens: ["127.0.0.1:0"]
-  internalListen: "127.0.0.1:0"
-buckets:
-  meta:
-    transform: {kind: "query"}
-    storages:
-      basic: {kind: "local-meta", rootPath: "@ROOT@/originals"}
-      transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
-  plain:
-    transform: {kind: "query"}
-    storages:
-      basic: {kind: "local", rootPath: "@ROOT@/originals"}
-      transform: {kind: "local", rootPath: "@ROOT@/results"}
-)yaml");
+const QString kConfig = localBucketsConfig();
 
 const QString kInside = QStringLiteral("photos/photo_800x600.jpg");
 const QString kCanary = QStringLiteral("photos/photo_300x200.jpg");
