@@ -26,8 +26,17 @@ QByteArray cacheKey(const StorageConfig &config, const QString &mortBucket)
 
 } // namespace
 
-StorageClientCache::StorageClientCache(int capacity) : m_capacity(qMax(1, capacity))
+StorageClientCache::StorageClientCache(int capacity, StorageMetering metering)
+    : m_capacity(qMax(1, capacity)), m_metering(metering)
 {
+}
+
+std::shared_ptr<Storage> StorageClientCache::handOut(std::shared_ptr<Storage> storage,
+                                                     StorageObjectType objectType) const
+{
+    if (!m_metering.enabled())
+        return storage;
+    return std::make_shared<MeteredStorage>(std::move(storage), objectType, *m_metering.metrics, m_metering.tasks);
 }
 
 StorageClientCache::~StorageClientCache() = default;
@@ -52,13 +61,17 @@ QByteArray StorageClientCache::fingerprint(const StorageConfig &config)
     return hash.result();
 }
 
-Expected<std::shared_ptr<Storage>> StorageClientCache::client(const StorageConfig &config, const QString &mortBucket)
+Expected<std::shared_ptr<Storage>> StorageClientCache::client(const StorageConfig &config, const QString &mortBucket,
+                                                              StorageObjectType objectType)
 {
+    auto viewOf = [objectType](const Entry &entry) {
+        return objectType == StorageObjectType::Parent ? entry.parentView : entry.transformView;
+    };
     const QByteArray key = cacheKey(config, mortBucket);
     QMutexLocker locker(&m_mutex);
     if (auto it = m_index.constFind(key); it != m_index.constEnd()) {
         m_lru.splice(m_lru.begin(), m_lru, *it); // iterators stay valid
-        return m_lru.front().storage;
+        return viewOf(m_lru.front());
     }
 
     // Created under the lock so two racing requests never build two clients
@@ -69,7 +82,8 @@ Expected<std::shared_ptr<Storage>> StorageClientCache::client(const StorageConfi
         return created.takeError();
     }
     ++m_created;
-    m_lru.push_front(Entry{key, *created});
+    m_lru.push_front(Entry{key, handOut(*created, StorageObjectType::Parent),
+                           handOut(*created, StorageObjectType::Transform)});
     m_index.insert(key, m_lru.begin());
 
     // The evicted clients are destroyed after the lock is released (when the
@@ -80,7 +94,7 @@ Expected<std::shared_ptr<Storage>> StorageClientCache::client(const StorageConfi
         evicted.splice(evicted.begin(), m_lru, std::prev(m_lru.end()));
         ++m_evicted;
     }
-    std::shared_ptr<Storage> result = m_lru.front().storage;
+    std::shared_ptr<Storage> result = viewOf(m_lru.front());
     locker.unlock();
     evicted.clear();
     return result;

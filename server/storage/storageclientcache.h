@@ -4,8 +4,11 @@
 // reloaded config with changed storage settings gets a fresh client while an
 // unchanged one keeps its client. Eviction only drops the cache's reference:
 // requests still holding the shared_ptr finish with it, and the client is
-// closed (destroyed) when the last holder lets go. Thread-safe.
-#include "storage/storage.h"
+// closed (destroyed) when the last holder lets go. With metering, every client
+// handed out is a MeteredStorage view of the cached backend (one view per
+// object type), so storage calls are counted tasks and metrics wherever they
+// are made. Thread-safe.
+#include "storage/meteredstorage.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -19,7 +22,7 @@ namespace mort {
 class StorageClientCache
 {
 public:
-    explicit StorageClientCache(int capacity = 64);
+    explicit StorageClientCache(int capacity = 64, StorageMetering metering = {});
     ~StorageClientCache();
 
     StorageClientCache(const StorageClientCache &) = delete;
@@ -27,7 +30,12 @@ public:
 
     // The cached client, or a new one from createStorage(). Failures are not
     // cached: the next request retries (Mort cached the error forever).
-    Expected<std::shared_ptr<Storage>> client(const StorageConfig &config, const QString &mortBucket);
+    // `objectType`: what the caller reads or writes through it (Mort's
+    // object_type label): originals are `Parent`, stored results `Transform`.
+    Expected<std::shared_ptr<Storage>> client(const StorageConfig &config, const QString &mortBucket,
+                                              StorageObjectType objectType = StorageObjectType::Parent);
+    // `storage` as this cache hands it out: metered when metering is on.
+    std::shared_ptr<Storage> handOut(std::shared_ptr<Storage> storage, StorageObjectType objectType) const;
 
     // Drops every client (config reload, shutdown); counted as evictions.
     void clear();
@@ -45,11 +53,13 @@ private:
     struct Entry
     {
         QByteArray key;
-        std::shared_ptr<Storage> storage;
+        std::shared_ptr<Storage> parentView;    // what client() hands out, by object type;
+        std::shared_ptr<Storage> transformView; // both hold the one backend
     };
     using List = std::list<Entry>; // front = most recently used
 
     const int m_capacity;
+    const StorageMetering m_metering;
     mutable QMutex m_mutex;
     List m_lru;
     QHash<QByteArray, List::iterator> m_index;
