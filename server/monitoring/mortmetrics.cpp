@@ -92,6 +92,23 @@ MortMetrics::MortMetrics(MetricsRegistry &registry, const TaskRegistry &tasks)
       transforms(registry.counter("mort_transforms_total", "Image transforms executed by libvips.").labels()),
       transformsFailed(registry.counter("mort_transforms_failed_total", "Image transforms that ended in an error.")
                            .labels()),
+      transformsStarted(registry.counter("mort_transforms_started_total",
+                                         "Image transforms begun in libvips (running ones included).")
+                            .labels()),
+      resultsStored(registry.counter("mort_results_stored_total", "Transform results written to their storage.")
+                        .labels()),
+      resultStoreFailures(registry.counter("mort_result_store_failures_total",
+                                           "Transform results that could not be written to their storage.")
+                              .labels()),
+      pipelineExceptions(registry.counter("mort_pipeline_exceptions_total",
+                                          "Exceptions caught at a task boundary of the object pipeline.")
+                             .labels()),
+      requestsServed(registry.counter("mort_requests_served_total",
+                                      "Public requests answered while the client was still connected.")
+                         .labels()),
+      requestsClientLeft(registry.counter("mort_requests_client_left_total",
+                                          "Public requests whose client left before the answer.")
+                             .labels()),
       m_registry(registry)
 {
     m_processCollector = registry.addCollector(processStatsCollector());

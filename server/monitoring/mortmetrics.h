@@ -73,6 +73,13 @@ public:
     HistogramFamily &transformDuration; // mort_transform_duration_seconds{operation}
     const Counter transforms;           // mort_transforms_total
     const Counter transformsFailed;     // mort_transforms_failed_total
+    const Counter transformsStarted;    // mort_transforms_started_total: libvips runs begun
+    // The object pipeline's own outcomes (EngineStats reads them from here).
+    const Counter resultsStored;        // mort_results_stored_total
+    const Counter resultStoreFailures;  // mort_result_store_failures_total
+    const Counter pipelineExceptions;   // mort_pipeline_exceptions_total (part of mort_task_exceptions_total)
+    const Counter requestsServed;       // mort_requests_served_total: answered, client still connected
+    const Counter requestsClientLeft;   // mort_requests_client_left_total: the client left first
 
 private:
     MetricsRegistry &m_registry;

@@ -45,7 +45,8 @@ HttpLimits httpLimits(const LimitsConfig &l)
 
 Engine::Engine(ConfigPtr config, QString configText)
     : m_config(std::move(config)), m_configText(std::move(configText)),
-      m_storages(std::make_unique<StorageClientCache>(kStorageClientCapacity)),
+      m_storages(std::make_unique<StorageClientCache>(kStorageClientCapacity,
+                                                      StorageMetering{&m_mortMetrics, &m_tasks})),
       m_background(std::make_unique<BackgroundQueue>(kBackgroundQueueCapacity, kBackgroundThreads, &m_tasks))
 {
     const ServerConfig &server = m_config->server;
@@ -221,7 +222,7 @@ Expected<void> Engine::start()
     const IdleCleanupConfig &idle = m_config->server.idleCleanup;
     if (idle.enabled) {
         m_idleCleanup = std::make_unique<IdleCleanup>(
-            qint64(idle.idleTimeoutMin) * 60'000, [this] { return m_handler->counters().transformsExecuted.load(); },
+            qint64(idle.idleTimeoutMin) * 60'000, [this] { return m_mortMetrics.transformsStarted.value(); },
             [this] {
                 dropImagingCaches(); // libvips caches + malloc_trim
                 m_mortMetrics.vipsCleanup.inc();
@@ -438,21 +439,22 @@ EngineStats Engine::stats() const
         }
     }
     s.tasks = m_tasks.snapshot();
-    const PipelineCounters &c = m_handler->counters();
+    // The pipeline counts in its metrics; these are the same numbers.
+    const MortMetrics &m = m_mortMetrics;
     s.requests.received = m_tasks.started(TaskKind::Request);
     s.requests.inFlight = m_tasks.live(TaskKind::Request);
-    s.requests.served = c.answered.load();
-    s.requests.dropped = c.clientLeft.load();
-    s.transformsExecuted = c.transformsExecuted.load();
-    s.transformsFailed = c.transformsFailed.load();
-    s.throttled = c.throttled.load();
-    s.collapsed = c.collapsed.load();
-    s.cacheHits = c.cacheHits.load();
-    s.downloads = c.downloads.load();
-    s.resultsStored = c.resultsStored.load();
-    s.storeFailures = c.storeFailures.load();
-    s.taskExceptions = c.taskExceptions.load() + m_background->exceptions(); // every task boundary
-    s.transformsInFlight = c.transformsInFlight.load();
+    s.requests.served = m.requestsServed.value();
+    s.requests.dropped = m.requestsClientLeft.value();
+    s.transformsExecuted = m.transformsStarted.value();
+    s.transformsFailed = m.transformsFailed.value();
+    s.throttled = m.requestThrottled.value();
+    s.collapsed = m.requestCollapsed.value();
+    s.cacheHits = m.cacheHit.value();
+    s.downloads = m.requestDownload.value();
+    s.resultsStored = m.resultsStored.value();
+    s.storeFailures = m.resultStoreFailures.value();
+    s.taskExceptions = m.pipelineExceptions.value() + m_background->exceptions(); // every task boundary
+    s.transformsInFlight = m_handler->transformsInFlight();
     s.backgroundPending = m_background->pending();
     s.backgroundDropped = m_background->dropped();
     s.backgroundExpired = m_background->expired();

@@ -129,6 +129,7 @@ public:
         services.background = &background;
         services.cache = cache.get();
         services.collapser = collapser.get();
+        services.metrics = &metrics;
         services.transformThreads = 2;
         handler = std::make_unique<ObjectHandler>(cfg, services);
         return {};
@@ -163,7 +164,9 @@ public:
     }
 
     TaskRegistry tasks; // declared first: destroyed last
-    StorageClientCache storages{8};
+    MetricsRegistry metricsRegistry; // nobody scrapes it: the pipeline always counts
+    MortMetrics metrics{metricsRegistry, tasks};
+    StorageClientCache storages{8, StorageMetering{&metrics, &tasks}};
     BackgroundQueue background{16, 1, &tasks};
     std::unique_ptr<ResponseCache> cache;
     std::unique_ptr<RequestCollapser> collapser;

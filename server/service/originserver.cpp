@@ -1,0 +1,128 @@
+#include "service/originserver.h"
+
+#include "service/activecontent.h"
+#include "storage/contenttype.h"
+
+namespace mort {
+
+HttpResponse storedObjectResponse(const ObjectMetadata &meta, QByteArray body)
+{
+    HttpResponse r;
+    r.status = 200;
+    if (!meta.contentType.isEmpty())
+        r.setHeader("Content-Type", meta.contentType);
+    if (!meta.etag.isEmpty())
+        r.setHeader("ETag", meta.etag);
+    if (meta.lastModified.isValid())
+        r.setHeader("Last-Modified", httpDate(meta.lastModified));
+    for (const auto &h : meta.headers)
+        r.setHeader(h.first, h.second);
+    r.body = std::move(body);
+    return r;
+}
+
+namespace {
+
+// GET of a key that is a directory: Mort answers 404 with an empty XML-typed body.
+HttpResponse directoryResponse()
+{
+    HttpResponse r(404);
+    r.setHeader("Content-Type", "application/xml");
+    return r;
+}
+
+} // namespace
+
+OriginServer::OriginServer(const PipelineServices &services, PipelineResponder &responder)
+    : m_metrics(*services.metrics), m_responder(responder)
+{
+}
+
+void OriginServer::serve(const FlowPtr &flow)
+{
+    if (flow->object.parent)
+        serveParentUnchanged(flow);
+    else
+        serveStored(flow);
+}
+
+void OriginServer::serveListing(const FlowPtr &flow)
+{
+    m_responder.finishError(
+        flow, Error::client("s3.listing_unsupported", 501, QStringLiteral("bucket listing is not supported yet")));
+}
+
+void OriginServer::serveStored(const FlowPtr &flow)
+{
+    const ObjectRef &object = flow->object;
+    auto storage = flow->snap->storage(object.bucket, object.storageName, StorageObjectType::Parent);
+    if (!storage)
+        return m_responder.finishError(flow, storage.error());
+    if (flow->exchange->request().isHead()) {
+        // HEAD of an original: metadata only, no body read (spec §4).
+        auto meta = (*storage)->head(object.key);
+        if (!meta)
+            return m_responder.finishError(flow, meta.error());
+        if (meta->isDirectory)
+            return m_responder.finish(flow, directoryResponse());
+        HttpResponse r = storedObjectResponse(*meta, {});
+        r.setHeader("Content-Length", QByteArray::number(meta->size));
+        guardActiveContent(r, {}); // by the declared type: HEAD reads no bytes
+        m_metrics.requestDownload.inc();
+        return m_responder.finish(flow, std::move(r));
+    }
+    // One storage call gives metadata and a readable body (seed 13: Mort did HEAD then GET).
+    ObjectMetadata meta;
+    auto device = (*storage)->openRead(object.key, &meta);
+    if (!device)
+        return m_responder.finishError(flow, device.error());
+    if (meta.isDirectory)
+        return m_responder.finish(flow, directoryResponse());
+    // maxFileSize (config.md §2): Mort redirects larger originals to a presigned
+    // storage URL (307); only S3 presigns, and our storages cannot: 503 as Mort
+    // answers for storages without presign support.
+    const qint64 maxFileSize = flow->config().server.maxFileSize;
+    if (maxFileSize > 0 && meta.size > maxFileSize)
+        return m_responder.finishError(
+            flow,
+            Error::upstream("storage.presign_unsupported", 503, QStringLiteral("storage unavailable"),
+                            QStringLiteral("%1 bytes > maxFileSize %2 and storage %3 cannot presign")
+                                .arg(meta.size)
+                                .arg(maxFileSize)
+                                .arg((*storage)->kind())));
+    m_metrics.requestDownload.inc();
+    if (meta.size <= flow->config().server.cache.maxCacheItemBytes()) {
+        HttpResponse response = storedObjectResponse(meta, (*device)->readAll());
+        guardActiveContent(response, response.body);
+        return m_responder.finish(flow, std::move(response));
+    }
+    // Too large to cache (spec §7) or to hold: stream it from storage to the socket
+    // in bounded pieces (seed 9: Mort copied large files several times).
+    HttpResponse response = storedObjectResponse(meta, {});
+    guardActiveContent(response, (*device)->peek(contenttype::SniffLength));
+    std::shared_ptr<QIODevice> body(device->release());
+    body->moveToThread(nullptr); // read on the HTTP thread from now on
+    response.stream = std::make_shared<BodyStream>(BodyStream{std::move(body), 0, meta.size});
+    flow->cacheKey.clear();
+    m_responder.finish(flow, std::move(response));
+}
+
+// A parent without transforms is served unchanged, but only when it is an image (spec §4).
+void OriginServer::serveParentUnchanged(const FlowPtr &flow)
+{
+    const ObjectRef &parent = *flow->object.parent;
+    auto storage = flow->snap->storage(parent.bucket, parent.storageName, StorageObjectType::Parent);
+    if (!storage)
+        return m_responder.finishError(flow, storage.error());
+    auto stored = (*storage)->get(parent.key);
+    if (!stored)
+        return m_responder.finishError(flow, stored.error());
+    if (stored->meta.isDirectory || !stored->meta.contentType.contains("image/"))
+        return m_responder.finishError(flow, Error::notFound(QStringLiteral("parent is not an image")));
+    m_metrics.requestDownload.inc();
+    HttpResponse response = storedObjectResponse(stored->meta, std::move(stored->body));
+    guardActiveContent(response, response.body);
+    m_responder.finish(flow, std::move(response));
+}
+
+} // namespace mort

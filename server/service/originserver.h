@@ -1,0 +1,31 @@
+#pragma once
+// Origin serving (spec http-behaviour.md §4): objects as stored (small ones
+// read whole and cacheable, large ones streamed), a parent requested without
+// transforms (served unchanged, images only), directories and bucket
+// listings. Runs on the I/O pool.
+#include "service/pipelineresponder.h"
+
+namespace mort {
+
+// A stored object as a 200 with its metadata as headers.
+HttpResponse storedObjectResponse(const ObjectMetadata &meta, QByteArray body);
+
+class OriginServer
+{
+public:
+    OriginServer(const PipelineServices &services, PipelineResponder &responder);
+
+    // An object without transforms: the stored object, or its parent unchanged.
+    void serve(const FlowPtr &flow);
+    // GET /<bucket>: S3 bucket listing, not built yet (501).
+    void serveListing(const FlowPtr &flow);
+
+private:
+    void serveStored(const FlowPtr &flow);
+    void serveParentUnchanged(const FlowPtr &flow);
+
+    MortMetrics &m_metrics;
+    PipelineResponder &m_responder;
+};
+
+} // namespace mort
