@@ -55,7 +55,7 @@ HttpConnection::~HttpConnection()
         exchange->cancelToken().cancel();
         exchange->finish();
         m_core->counters()->responsesDropped++;
-        m_core->counters()->exchangesInFlight--;
+        m_core->counters()->exchangesInFlight.ended();
     }
     m_core->counters()->connectionsOpen--;
 }
@@ -161,7 +161,7 @@ void HttpConnection::dispatchRequest()
                                                    head.http10);
     exchange->holdBody(std::exchange(m_bodyReservation, nullptr));
     m_pending.push_back(exchange);
-    counters->exchangesInFlight++;
+    counters->exchangesInFlight.started();
     try {
         m_core->handler()->handle(exchange);
     } catch (const std::exception &e) {
@@ -351,7 +351,7 @@ void HttpConnection::finishCurrent()
     m_pending.pop_front();
     exchange->finish();
     m_core->counters()->responsesWritten++;
-    m_core->counters()->exchangesInFlight--;
+    m_core->counters()->exchangesInFlight.ended();
     m_writing = false;
     m_body = QByteArray();
     m_bodyOffset = 0;

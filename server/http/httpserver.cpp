@@ -101,10 +101,9 @@ void HttpServer::stop(int graceMs)
         m_core->closeListeners();
         m_core->endStreams();
     });
-    // Drain: in-flight exchanges finish on the HTTP thread while we wait here.
-    QDeadlineTimer deadline(graceMs);
-    while (m_counters->exchangesInFlight.load() > 0 && !deadline.hasExpired())
-        QThread::msleep(5);
+    // Drain: in-flight exchanges finish on the HTTP thread while we wait here;
+    // the last one to end wakes us, or the grace period runs out.
+    m_counters->exchangesInFlight.waitUntilNone(QDeadlineTimer(graceMs));
     runBlockingOn(m_core, [this] { m_core->closeAllConnections(); });
     m_thread->quit();
     m_thread->wait();
@@ -123,7 +122,7 @@ HttpServerStats HttpServer::stats() const
     s.responsesWritten = m_counters->responsesWritten.load();
     s.responsesDropped = m_counters->responsesDropped.load();
     s.rejectedByGuard = m_counters->rejectedByGuard.load();
-    s.exchangesInFlight = m_counters->exchangesInFlight.load();
+    s.exchangesInFlight = m_counters->exchangesInFlight.count();
     return s;
 }
 

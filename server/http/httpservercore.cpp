@@ -134,8 +134,13 @@ void HttpServerCore::closeAllConnections()
 {
     for (GuardedTcpServer *server : std::as_const(m_servers)) {
         const auto sockets = server->findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly);
-        for (QTcpSocket *socket : sockets)
+        for (QTcpSocket *socket : sockets) {
+            // abort() drops what is still in Qt's write buffer: an answer the
+            // drain saw finish goes to the kernel first, so it is not cut off.
+            if (socket->state() == QAbstractSocket::ConnectedState)
+                socket->flush();
             socket->abort();
+        }
     }
 }
 

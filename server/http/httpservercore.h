@@ -5,6 +5,7 @@
 // everything (spec: every path is /<bucket>/<key>).
 #include "http/bodybudget.h"
 #include "http/httpconnection.h"
+#include "http/inflightexchanges.h"
 #include "http/listenaddress.h"
 
 #include <QList>
@@ -24,7 +25,7 @@ struct HttpCounters
     std::atomic<quint64> responsesWritten{0};
     std::atomic<quint64> responsesDropped{0}; // client gone before the answer was ready
     std::atomic<quint64> rejectedByGuard{0};  // 400/408/413/431/503 answered by the guard
-    std::atomic<qint64> exchangesInFlight{0};
+    InFlightExchanges exchangesInFlight;
 };
 
 // QTcpServer whose accepted sockets each get an HttpConnection. Sockets are

@@ -467,6 +467,41 @@ private Q_SLOTS:
         QCOMPARE(m_tasks->live(TaskKind::Request), 0);
     }
 
+    // The drain ends when the last exchange does (it is woken, not polling
+    // out a grace period): a 300 ms request under a 20 s grace.
+    void gracefulStopReturnsWhenTheLastExchangeEnds()
+    {
+        start();
+        RawClient c(m_port);
+        c.send("GET /slow?ms=300 HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_COMPARE(m_tasks->live(TaskKind::Request), 1);
+        QElapsedTimer timer;
+        timer.start();
+        m_server->stop(20000);
+        const qint64 stopMs = timer.elapsed();
+        QCOMPARE(c.read().status, 200);
+        QVERIFY2(stopMs < 10000, qPrintable(QStringLiteral("stop() took %1 ms").arg(stopMs)));
+    }
+
+    // shutdownGraceMs is a deadline: a request still running when it passes is
+    // cut (its connection closed, its work cancelled) and stop() returns.
+    void gracefulStopEndsAtTheGraceDeadline()
+    {
+        start();
+        RawClient c(m_port);
+        c.send("GET /slow?ms=60000 HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_COMPARE(m_tasks->live(TaskKind::Request), 1);
+        QElapsedTimer timer;
+        timer.start();
+        m_server->stop(300);
+        const qint64 stopMs = timer.elapsed();
+        QVERIFY2(stopMs >= 300, qPrintable(QStringLiteral("stop() returned after %1 ms").arg(stopMs)));
+        QVERIFY2(stopMs < 30000, qPrintable(QStringLiteral("stop() took %1 ms").arg(stopMs)));
+        QVERIFY(c.waitClosed());
+        QCOMPARE(c.leftover(), QByteArray()); // cut: no answer was written
+        QTRY_COMPARE(m_handler->cancelledSeen.load(), 1);
+    }
+
     void bindFailureReportsAddress()
     {
         start();
