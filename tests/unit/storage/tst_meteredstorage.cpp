@@ -8,6 +8,7 @@
 #include "storagetestutil.h"
 
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QTest>
 
 using namespace mort;
@@ -145,6 +146,40 @@ private Q_SLOTS:
         QVERIFY((*parent)->get(QStringLiteral("/missing.jpg")).error().isNotFound());
         QCOMPARE(sampleValue(registry, "mort_storage_request", requestLabels("get", "parent")), 1.0);
         QCOMPARE(tasks.started(TaskKind::Fetch), quint64(1));
+    }
+
+    // The storage-specific calls reach the backend through the view: an s3
+    // storage presigns (no network: signing is local), counted as Mort's
+    // `presign`; a local storage still says it cannot.
+    void presignAndRestoreReachTheBackend()
+    {
+        TaskRegistry tasks;
+        MetricsRegistry registry;
+        MortMetrics metrics(registry, tasks);
+        StorageClientCache cache(4, StorageMetering{&metrics, &tasks});
+        StorageConfig s3;
+        s3.name = QStringLiteral("basic");
+        s3.kind = QStringLiteral("s3");
+        s3.bucket = QStringLiteral("photos");
+        s3.accessKey = QStringLiteral("key");
+        s3.secretAccessKey = QStringLiteral("secret");
+        s3.endpoint = QStringLiteral("http://127.0.0.1:9000");
+        auto remote = cache.client(s3, QStringLiteral("b"));
+        QVERIFY(remote.ok());
+        QVERIFY(dynamic_cast<MeteredStorage *>(remote->get()));
+        Expected<QUrl> url = (*remote)->presignGet(QStringLiteral("/a.jpg"), 60);
+        QVERIFY2(url.ok(), url.ok() ? "" : qPrintable(url.error().toString()));
+        QVERIFY(url->query().contains(QLatin1String("X-Amz-Signature=")));
+        QCOMPARE(sampleValue(registry, "mort_storage_request",
+                             {{"method", "presign"}, {"bucket", ""}, {"storage", "s3"}, {"object_type", "parent"}}),
+                 1.0);
+
+        auto local = cache.client(fileConfig(QStringLiteral("local"), m_tmp.path()), QStringLiteral("b"));
+        QCOMPARE(QByteArray((*local)->presignGet(QStringLiteral("/a.jpg"), 60).error().code),
+                 QByteArray("storage.presign_unsupported"));
+        QCOMPARE(QByteArray((*local)->requestRestore(QStringLiteral("/a.jpg"), 1, QStringLiteral("Bulk")).error().code),
+                 QByteArray("storage.restore_unsupported"));
+        QCOMPARE(tasks.started(TaskKind::Store), quint64(1)); // the restore request
     }
 
     void withoutMeteringTheBackendItself()
