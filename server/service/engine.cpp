@@ -64,6 +64,9 @@ Engine::Engine(ConfigPtr config, QString configText)
     services.distributedLock = m_shared->lock();
     services.metrics = &m_mortMetrics;
     services.transformThreads = QThread::idealThreadCount();
+    // Heavy passes may hold all workers but one, so everyday transforms always have one.
+    m_heavyLane = std::make_shared<HeavyLane>(std::max(1, services.transformThreads - 1));
+    services.heavyLane = m_heavyLane;
     m_handler = std::make_unique<ObjectHandler>(m_config, services);
     // Engine-level gauges and counters, read on each scrape.
     m_statsCollector = m_metricsRegistry.addCollector([this](MetricsSnapshotWriter &w) {
@@ -75,6 +78,11 @@ Engine::Engine(ConfigPtr config, QString configText)
         w.counter("mort_requests_rejected_total", "Requests refused by the HTTP guard (400/408/413/417/431).",
                   double(s.http.rejectedByGuard));
         w.gauge("mort_transforms_in_flight", "Transforms queued or running.", double(s.transformsInFlight));
+        w.gauge("mort_transforms_heavy_running", "Passes over limits.heavyTransformCost running now.",
+                double(s.heavyRunning));
+        w.counter("mort_transforms_heavy_refused_total",
+                  "Passes over limits.heavyTransformCost refused because the heavy lane was full (503).",
+                  double(s.heavyRefused));
         w.gauge("mort_background_queue_depth", "Background jobs queued or running.", double(s.backgroundPending));
         w.counter("mort_background_dropped_total", "Background jobs dropped because the queue was full.",
                   double(s.backgroundDropped));
@@ -455,6 +463,8 @@ EngineStats Engine::stats() const
     s.storeFailures = m.resultStoreFailures.value();
     s.taskExceptions = m.pipelineExceptions.value() + m_background->exceptions(); // every task boundary
     s.transformsInFlight = m_handler->transformsInFlight();
+    s.heavyRunning = m_heavyLane->running();
+    s.heavyRefused = m_heavyLane->refused();
     s.backgroundPending = m_background->pending();
     s.backgroundDropped = m_background->dropped();
     s.backgroundExpired = m_background->expired();

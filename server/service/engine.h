@@ -4,6 +4,7 @@
 #include "config/config.h"
 #include "core/backgroundqueue.h"
 #include "core/taskregistry.h"
+#include "imaging/heavylane.h"
 #include "monitoring/metricsregistry.h"
 #include "monitoring/mortmetrics.h"
 #include "service/adminbackend.h"
@@ -97,6 +98,8 @@ private:
     std::unique_ptr<BackgroundQueue> m_background;
     std::unique_ptr<ResponseCache> m_cache;
     std::unique_ptr<RequestCollapser> m_collapser;
+    // Heavy passes may hold all transform workers but one (limits.heavyTransformCost).
+    HeavyLanePtr m_heavyLane;
     // Redis cache/lock. Outlives the handler, which closes its gate for Redis
     // callbacks (ObjectHandler::resumeAfterRedis) before it goes.
     std::unique_ptr<SharedBackends> m_shared;

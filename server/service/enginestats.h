@@ -70,6 +70,8 @@ struct EngineStats
     quint64 storeFailures = 0;
     quint64 taskExceptions = 0;
     qint64 transformsInFlight = 0;
+    int heavyRunning = 0;     // passes in the heavy lane now (imaging/heavylane.h)
+    quint64 heavyRefused = 0; // heavy passes refused 503 because the lane was full
     qint64 backgroundPending = 0;
     quint64 backgroundDropped = 0;
     quint64 backgroundExpired = 0;

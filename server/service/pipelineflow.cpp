@@ -17,7 +17,8 @@ PipelineSnapshot::PipelineSnapshot(ConfigPtr config_, PlaceholderPtr placeholder
         const QString bucket = it.key();
         // The bucket config lives in `config`, which the snapshot keeps alive.
         processors.insert(
-            bucket, std::make_shared<ImageProcessor>(limits, bucketWatermarkSource(&*it, bucket, services.storages)));
+            bucket, std::make_shared<ImageProcessor>(limits, bucketWatermarkSource(&*it, bucket, services.storages),
+                                                     services.heavyLane));
     }
 }
 

@@ -11,6 +11,7 @@
 #include "core/cancellation.h"
 #include "core/taskregistry.h"
 #include "http/httpexchange.h"
+#include "imaging/heavylane.h"
 #include "imaging/imageprocessor.h"
 #include "lock/redislock.h"
 #include "lock/requestcollapser.h"
@@ -38,6 +39,9 @@ struct PipelineServices
     RedisLock *distributedLock = nullptr;      // lock.type redis*: the local leader leads all instances; null: none
     MortMetrics *metrics = nullptr;        // never null: tests pass one on a registry nobody scrapes
     int transformThreads = 1;
+    // Bounds how many transform workers heavy passes may hold (limits.heavyTransformCost);
+    // null: no lane, heavy passes run like any other.
+    HeavyLanePtr heavyLane;
 };
 
 // One configuration version as the pipeline uses it; a reload makes a new
