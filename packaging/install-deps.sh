@@ -14,6 +14,8 @@ BUILD_PACKAGES=(
   libboost-dev clang
   # tests: the formatting check (packaging/check-format.sh)
   clang-format
+  # packages (preset package): dpkg-shlibdeps, the PNG icons rendered from our SVG
+  dpkg-dev librsvg2-bin
 )
 RUNTIME_PACKAGES=(
   libvips-tools qt6-qpa-plugins curl
@@ -27,6 +29,8 @@ RUNTIME_PACKAGES=(
   gnome-keyring libsecret-1-0 dbus-daemon
   # tests: awscli seeds and inspects the S3 buckets of the s3 storage tests
   awscli
+  # packages: the checks of packaging/check-packages.sh
+  lintian appstream desktop-file-utils
 )
 # tests: node + npm run the pinned s3rver (tests/integration/s3/s3rver). A
 # node that is already there (e.g. NodeSource's, which bundles npm and
