@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds every target and runs the whole test suite.
 # Usage (as root on Debian 12): bash packaging/test.sh        (.ci/run calls this)
+# Then, as root with the ci preset, packaging/check-packages.sh (the .debs).
 # MORT_TEST_PRESET=asan|tsan|dev selects another CMake preset (default: ci).
 set -euo pipefail
 self="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
@@ -36,3 +37,14 @@ fi
 echo "ok: mort-server links no Qt Gui/Widgets"
 
 ctest --preset "$PRESET" -j2
+
+# The .deb packages (issue 24): built with preset "package" (ci's compiler
+# flags, so mostly ccache hits of the build above), linted, installed here,
+# exercised and purged. CI's preset only; MORT_SKIP_PACKAGES=1 leaves it out.
+if [[ $PRESET != ci || -n ${MORT_SKIP_PACKAGES:-} ]]; then
+  echo "skipped: packaging/check-packages.sh (preset $PRESET${MORT_SKIP_PACKAGES:+, MORT_SKIP_PACKAGES set})"
+elif [[ $(id -u) -ne 0 ]]; then
+  echo "skipped: packaging/check-packages.sh installs packages and needs root"
+else
+  bash packaging/check-packages.sh
+fi
