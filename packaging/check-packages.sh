@@ -124,6 +124,12 @@ systemd-analyze verify "$unit" && echo "ok: systemd-analyze verify $unit"
 step "mort-server from the unit's ExecStart, as its User="
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
 run_user=$(sed -n 's/^User=//p' "$unit")
+env_file=$(sed -n 's/^EnvironmentFile=-\{0,1\}//p' "$unit")
+[[ -n $env_file && -f $env_file ]] || fail "the unit's EnvironmentFile ($env_file) was not made by postinst"
+[[ $(stat -c '%U:%G %a' "$env_file") == "root:$run_user 640" ]] || fail "$env_file: $(stat -c '%U:%G %a' "$env_file")"
+mapfile -t unit_env < <(grep -E '^[A-Z_]+=' "$env_file")
+token=$(sed -n 's/^MORT_ADMIN_TOKEN=//p' "$env_file")
+[[ ${#token} -ge 32 ]] || fail "$env_file holds no admin token"
 [[ $exec_start == *"/etc/mort/mort.yml"* ]] || fail "ExecStart does not name /etc/mort/mort.yml: $exec_start"
 free_port() {
   local p
@@ -146,7 +152,7 @@ chown "$run_user:$run_user" /var/lib/mort/originals/media/package-check.jpg
 read -r -a argv <<<"${exec_start//\/etc\/mort\/mort.yml/$config}"
 echo "running as $run_user: ${argv[*]}"
 (cd / && exec setpriv --reuid="$run_user" --regid="$run_user" --init-groups --no-new-privs \
-  env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/var/lib/mort "${argv[@]}") >"$work/server.log" 2>&1 &
+  env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/var/lib/mort "${unit_env[@]}" "${argv[@]}") >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$internal/health" >/dev/null && break
@@ -166,6 +172,11 @@ check_width() { # URL WIDTH
 check_width "http://127.0.0.1:$port/media/small/package-check.jpg" 150
 check_width "http://127.0.0.1:$port/media/package-check.jpg?operation=resize&width=300" 300
 ls /var/lib/mort/results/media >/dev/null || fail "no results stored under /var/lib/mort/results"
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$internal/api/v1/info")
+[[ $code == 401 ]] || fail "admin API without the token answered $code, not 401"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$internal/api/v1/info")
+[[ $code == 200 ]] || fail "admin API with the token of $env_file answered $code"
+echo "ok: admin API: 401 without a token, 200 with the one in $env_file"
 kill -TERM "$server_pid"
 stopped=1
 for _ in $(seq 1 75); do
