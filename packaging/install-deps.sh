@@ -14,8 +14,8 @@ BUILD_PACKAGES=(
   libboost-dev clang
   # tests: the formatting check (packaging/check-format.sh)
   clang-format
-  # packages (preset package): dpkg-shlibdeps, the PNG icons rendered from our SVG
-  dpkg-dev librsvg2-bin
+  # packages (preset package): dpkg-shlibdeps and file (CPack finds the ELF files with it), the PNG icons rendered from our SVG
+  dpkg-dev file librsvg2-bin
 )
 RUNTIME_PACKAGES=(
   libvips-tools qt6-qpa-plugins curl
