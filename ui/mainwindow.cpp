@@ -1,16 +1,16 @@
 #include "ui/mainwindow.h"
 
-#include "ui/activitypanel.h"
-#include "ui/attachdialog.h"
-#include "ui/cachebrowserpanel.h"
-#include "ui/dashboardpanel.h"
+#include "ui/activity/activitypanel.h"
+#include "ui/connection/attachdialog.h"
+#include "ui/cache/cachebrowserpanel.h"
+#include "ui/dashboard/dashboardpanel.h"
 #include "client/engineclient.h"
-#include "ui/previewpanel.h"
-#include "ui/recentlist.h"
+#include "ui/preview/previewpanel.h"
+#include "ui/shared/recentlist.h"
 #include "client/remoteengineclient.h"
-#include "ui/serverstatuspanel.h"
-#include "ui/statshistory.h"
-#include "ui/tokenstore.h"
+#include "ui/status/serverstatuspanel.h"
+#include "ui/dashboard/statshistory.h"
+#include "ui/connection/tokenstore.h"
 
 #include <QAction>
 #include <QApplication>

@@ -8,11 +8,11 @@
 #include "common/signalwatcher.h"
 #include "client/localengineclient.h"
 #include "ui/mainwindow.h"
-#include "ui/previewpanel.h"
+#include "ui/preview/previewpanel.h"
 #include "monitoring/logring.h"
-#include "ui/recentlist.h"
+#include "ui/shared/recentlist.h"
 #include "client/remoteengineclient.h"
-#include "ui/tokenstore.h"
+#include "ui/connection/tokenstore.h"
 #include "service/adminsecurity.h"
 
 #include <QApplication>

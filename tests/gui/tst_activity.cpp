@@ -3,12 +3,12 @@
 // fed by a real embedded engine through LocalEngineClient, as in the studio.
 #include "config/config.h"
 #include "previewtestsupport.h"
-#include "ui/activitypanel.h"
+#include "ui/activity/activitypanel.h"
 #include "client/localengineclient.h"
-#include "ui/logfilterproxy.h"
-#include "ui/logmodel.h"
+#include "ui/activity/logfilterproxy.h"
+#include "ui/activity/logmodel.h"
 #include "ui/mainwindow.h"
-#include "ui/taskcountsmodel.h"
+#include "ui/activity/taskcountsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QHostAddress>

@@ -5,8 +5,8 @@
 #include "previewtestsupport.h"
 #include "service/engine.h"
 #include "client/localengineclient.h"
-#include "ui/bucketimagedialog.h"
-#include "ui/previewpanel.h"
+#include "ui/preview/bucketimagedialog.h"
+#include "ui/preview/previewpanel.h"
 
 #include <QDir>
 #include <QSignalSpy>

@@ -7,9 +7,9 @@
 #include "previewtestsupport.h"
 #include "integration/serverprocess.h"
 
-#include "ui/cachebrowserpanel.h"
-#include "ui/cacheentrydetailview.h"
-#include "ui/cacheentrymodel.h"
+#include "ui/cache/cachebrowserpanel.h"
+#include "ui/cache/cacheentrydetailview.h"
+#include "ui/cache/cacheentrymodel.h"
 #include "client/remoteengineclient.h"
 
 #include <QDir>

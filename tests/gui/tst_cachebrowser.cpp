@@ -2,9 +2,9 @@
 // and list / evict / clear through the panel against the embedded engine,
 // with the confirmation honoured.
 #include "config/config.h"
-#include "ui/cachebrowserpanel.h"
-#include "ui/cacheentrydetailview.h"
-#include "ui/cacheentrymodel.h"
+#include "ui/cache/cachebrowserpanel.h"
+#include "ui/cache/cacheentrydetailview.h"
+#include "ui/cache/cacheentrymodel.h"
 #include "client/localengineclient.h"
 
 #include <QAbstractItemModelTester>

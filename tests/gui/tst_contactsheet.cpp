@@ -5,9 +5,9 @@
 
 #include "service/previewrenderer.h"
 #include "client/localengineclient.h"
-#include "ui/contactsheet.h"
-#include "ui/contactsheetdialog.h"
-#include "ui/previewpanel.h"
+#include "ui/preview/contactsheet.h"
+#include "ui/preview/contactsheetdialog.h"
+#include "ui/preview/previewpanel.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -2,11 +2,11 @@
 // JSON), the leak indicator, pause, snapshot export, and live samples from
 // the embedded engine through the main window.
 #include "config/config.h"
-#include "ui/dashboardpanel.h"
-#include "ui/leakdetector.h"
+#include "ui/dashboard/dashboardpanel.h"
+#include "ui/dashboard/leakdetector.h"
 #include "client/localengineclient.h"
 #include "ui/mainwindow.h"
-#include "ui/statshistory.h"
+#include "ui/dashboard/statshistory.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

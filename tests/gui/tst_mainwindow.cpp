@@ -4,8 +4,8 @@
 #include "previewtestsupport.h"
 #include "client/localengineclient.h"
 #include "ui/mainwindow.h"
-#include "ui/serverstatuspanel.h"
-#include "ui/taskcountsmodel.h"
+#include "ui/status/serverstatuspanel.h"
+#include "ui/activity/taskcountsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -8,10 +8,10 @@
 #include "integration/serverprocess.h"
 
 #include "client/remoteengineclient.h"
-#include "ui/bucketimagedialog.h"
-#include "ui/contactsheetdialog.h"
+#include "ui/preview/bucketimagedialog.h"
+#include "ui/preview/contactsheetdialog.h"
 #include "ui/mainwindow.h"
-#include "ui/previewpanel.h"
+#include "ui/preview/previewpanel.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>

@@ -4,7 +4,7 @@
 
 #include "service/previewrenderer.h"
 #include "client/localengineclient.h"
-#include "ui/previewcontroller.h"
+#include "ui/preview/previewcontroller.h"
 
 #include <QFileInfo>
 #include <QSignalSpy>

@@ -6,10 +6,10 @@
 // failed render is one clean message, without server paths.
 #include "previewtestsupport.h"
 
-#include "ui/elidedlabel.h"
+#include "ui/shared/elidedlabel.h"
 #include "client/localengineclient.h"
 #include "ui/mainwindow.h"
-#include "ui/previewpanel.h"
+#include "ui/preview/previewpanel.h"
 
 #include <QApplication>
 #include <QClipboard>

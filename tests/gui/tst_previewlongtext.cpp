@@ -6,7 +6,7 @@
 
 #include "client/localengineclient.h"
 #include "ui/mainwindow.h"
-#include "ui/previewpanel.h"
+#include "ui/preview/previewpanel.h"
 
 #include <QApplication>
 #include <QDir>

@@ -4,9 +4,9 @@
 #include "previewtestsupport.h"
 
 #include "client/localengineclient.h"
-#include "ui/previewimageview.h"
-#include "ui/previewpanel.h"
-#include "ui/splitcompareview.h"
+#include "ui/preview/previewimageview.h"
+#include "ui/preview/previewpanel.h"
+#include "ui/preview/splitcompareview.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -6,7 +6,7 @@
 #include "config/config.h"
 #include "object/presettransforms.h"
 #include "object/queryparser.h"
-#include "ui/previewparameters.h"
+#include "ui/preview/previewparameters.h"
 
 #include <QTest>
 

@@ -5,12 +5,12 @@
 // Also the incremental SSE parser.
 #include "integration/testserver.h"
 #include "service/adminjson.h"
-#include "ui/dashboardpanel.h"
+#include "ui/dashboard/dashboardpanel.h"
 #include "ui/mainwindow.h"
 #include "client/remoteengineclient.h"
-#include "ui/serverstatuspanel.h"
+#include "ui/status/serverstatuspanel.h"
 #include "client/sseparser.h"
-#include "ui/statshistory.h"
+#include "ui/dashboard/statshistory.h"
 
 #include <QApplication>
 #include <QJsonDocument>

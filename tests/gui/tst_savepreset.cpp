@@ -8,7 +8,7 @@
 #include "previewtestsupport.h"
 
 #include "client/localengineclient.h"
-#include "ui/previewpanel.h"
+#include "ui/preview/previewpanel.h"
 
 #include <QSignalSpy>
 #include <QSpinBox>

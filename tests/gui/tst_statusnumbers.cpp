@@ -8,8 +8,8 @@
 #include "client/localengineclient.h"
 #include "ui/mainwindow.h"
 #include "client/remoteengineclient.h"
-#include "ui/serverstatuspanel.h"
-#include "ui/taskcountsmodel.h"
+#include "ui/status/serverstatuspanel.h"
+#include "ui/activity/taskcountsmodel.h"
 
 #include <QAction>
 #include <QApplication>

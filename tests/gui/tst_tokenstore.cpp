@@ -2,7 +2,7 @@
 // ctest runs this under its own D-Bus session with an unlocked
 // gnome-keyring (tests/gui/with-keyring.sh), never the user's keyring.
 // Write, read back, overwrite, remove, and a missing entry is no error.
-#include "ui/tokenstore.h"
+#include "ui/connection/tokenstore.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>
