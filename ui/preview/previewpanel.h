@@ -3,34 +3,34 @@
 // current config or composes query operations, and sees before/after side by
 // side as the server would serve it, with the result's format, size, bytes and
 // render time, and the URL or preset YAML to copy.
+//
+// The panel wires its parts together: the form (PreviewForm), the
+// before/after area (CompareArea), and the flows in their own files:
+// opening images (previewpanelopen.cpp), saving presets
+// (previewpanelsave.cpp), the menu actions, copy and contact sheet
+// (previewpanelactions.cpp).
 #include "config/config.h"
 #include "config/configeditor.h"
 #include "ui/preview/bucketimagedialog.h"
+#include "ui/preview/comparearea.h"
 #include "ui/preview/previewcontroller.h"
 #include "ui/preview/previewparameters.h"
 
-#include <QHash>
-
 #include <functional>
+#include <QPointer>
 #include <QWidget>
 
-#include <QPointer>
-
 class QAction;
-class QCheckBox;
 class QComboBox;
-class QFormLayout;
 class QLabel;
-class QListWidget;
 class QPushButton;
-class QStackedWidget;
 class QToolButton;
 
 namespace mort {
 
 class ElidedLabel;
 class EngineClient;
-class PreviewImageView;
+class PreviewForm;
 struct ObjectProbe;
 class SplitCompareView;
 
@@ -38,10 +38,10 @@ class PreviewPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Zoom { Fit, Actual };
+    using Zoom = CompareArea::Zoom;
     // How before and after are shown: two synchronised views, one frame with
     // a divider, or one frame flipped between them.
-    enum class ViewMode { SideBySide, Split, Toggle };
+    using ViewMode = CompareArea::ViewMode;
 
     explicit PreviewPanel(QWidget *parent = nullptr);
     ~PreviewPanel() override;
@@ -88,7 +88,7 @@ public:
     bool setCompareWith(const QString &preset);
     QString compareWith() const { return m_comparePreset; }
     PreviewController *compareController() { return m_compare; }
-    SplitCompareView *splitView() const { return m_split; }
+    SplitCompareView *splitView() const { return m_compareArea->splitView(); }
     QString beforeTitle() const;
     // The recent-images menu, newest first (full paths).
     QStringList recentFiles() const;
@@ -126,13 +126,10 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    QWidget *buildForm();
+    QLayout *buildTopRow();
+    QLayout *buildBottomRow();
     void refillBuckets();
     void refillPresets();
-    void showParameters(const PreviewParameters &parameters);
-    PreviewParameters formParameters() const;
-    void formChanged();
-    void updateEnabledFields();
     void onRendered(const QImage &preview, const PreviewInfo &info);
     void onFailed(const QString &message);
     void showBefore(const QImage &image, const QString &title);
@@ -161,25 +158,18 @@ private:
 
     PreviewController *m_controller = nullptr;
     PreviewController *m_compare = nullptr; // renders the compared preset
-    QString m_comparePreset;                 // "" = the original on the left
-    QImage m_sourceImage;                    // the decoded original
+    QString m_comparePreset;                // "" = the original on the left
+    QImage m_sourceImage;                   // the decoded original
     QString m_sourceTitle;
-    QImage m_afterImage;
     QComboBox *m_compareCombo = nullptr;
     QComboBox *m_viewCombo = nullptr;
-    QStackedWidget *m_views = nullptr;
-    SplitCompareView *m_split = nullptr;
+    CompareArea *m_compareArea = nullptr;
+    PreviewForm *m_form = nullptr;
     QToolButton *m_openButton = nullptr;
     ElidedLabel *m_fileLabel = nullptr;
     QComboBox *m_bucketCombo = nullptr;
     QComboBox *m_presetCombo = nullptr;
     QComboBox *m_zoomCombo = nullptr;
-    QListWidget *m_operations = nullptr;
-    QFormLayout *m_paramsLayout = nullptr; // rows of unused parameters are hidden
-    QHash<int, QWidget *> m_fields;      // PreviewParameters::Param -> editor
-    PreviewImageView *m_before = nullptr;
-    PreviewImageView *m_after = nullptr;
-    ElidedLabel *m_beforeTitle = nullptr;
     ElidedLabel *m_infoLabel = nullptr;
     QLabel *m_noteLabel = nullptr;
     ElidedLabel *m_urlLabel = nullptr;

@@ -9,12 +9,14 @@
 
 #include <algorithm>
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
-#include <QLocale>
-#include <QMenu>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenu>
+#include <QMimeData>
 #include <QToolButton>
 
 namespace mort {
@@ -79,19 +81,21 @@ void PreviewPanel::openFirstBucketImage()
     if (!hasBucketSource() || !m_controller->source().isEmpty())
         return;
     const QString bucket = m_controller->bucket();
-    m_client->listObjects(bucket, BucketImageDialog::kListLimit, this, [this, bucket](const Expected<QStringList> &keys) {
-        if (!keys || !m_controller->source().isEmpty() || bucket != m_controller->bucket())
-            return; // nothing to show, or the user opened something meanwhile
-        const auto first = std::find_if(keys->cbegin(), keys->cend(), &BucketImageDialog::looksLikeImage);
-        if (first == keys->cend())
-            return;
-        const QString key = *first;
-        m_client->readObject(bucket, key, this, [this, bucket, key](const Expected<QByteArray> &bytes) {
-            if (!bytes || !m_controller->source().isEmpty())
+    m_client->listObjects(
+        bucket, BucketImageDialog::kListLimit, this, [this, bucket](const Expected<QStringList> &keys) {
+            if (!keys || !m_controller->source().isEmpty() || bucket != m_controller->bucket())
+                return; // nothing to show, or the user opened something meanwhile
+            const auto first = std::find_if(keys->cbegin(), keys->cend(), &BucketImageDialog::looksLikeImage);
+            if (first == keys->cend())
                 return;
-            openBytes(*bytes, key.startsWith(QLatin1Char('/')) ? key.mid(1) : key, tr("bucket %1: %2").arg(bucket, key));
+            const QString key = *first;
+            m_client->readObject(bucket, key, this, [this, bucket, key](const Expected<QByteArray> &bytes) {
+                if (!bytes || !m_controller->source().isEmpty())
+                    return;
+                openBytes(*bytes, key.startsWith(QLatin1Char('/')) ? key.mid(1) : key,
+                          tr("bucket %1: %2").arg(bucket, key));
+            });
         });
-    });
 }
 
 bool PreviewPanel::hasBucketSource() const
@@ -151,10 +155,27 @@ QStringList PreviewPanel::recentFiles() const
 
 void PreviewPanel::openFileDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open image"), QString(),
-                                                      tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.avif *.heic);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open image"), QString(),
+        tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.avif *.heic);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
+}
+
+void PreviewPanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void PreviewPanel::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        openFile(urls.first().toLocalFile());
+        event->acceptProposedAction();
+    }
 }
 
 } // namespace mort
