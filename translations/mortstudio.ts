@@ -4,7 +4,7 @@
 <context>
     <name>ActivityPanel</name>
     <message>
-        <location filename="../ui/activitypanel.cpp" line="+26"/>
+        <location filename="../ui/activity/activitypanel.cpp" line="+26"/>
         <source>Follow</source>
         <translation type="unfinished"></translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>AttachDialog</name>
     <message>
-        <location filename="../ui/attachdialog.cpp" line="+20"/>
+        <location filename="../ui/connection/attachdialog.cpp" line="+20"/>
         <source>Remember the token in the system keychain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -140,7 +140,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>BucketImageDialog</name>
     <message>
-        <location filename="../ui/bucketimagedialog.cpp" line="+14"/>
+        <location filename="../ui/preview/bucketimagedialog.cpp" line="+16"/>
         <source>Listing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -150,17 +150,17 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Cannot list bucket %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+48"/>
         <source>No images in bucket %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -175,7 +175,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,7 +183,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>CacheBrowserPanel</name>
     <message>
-        <location filename="../ui/cachebrowserpanel.cpp" line="+29"/>
+        <location filename="../ui/cache/cachebrowserpanel.cpp" line="+29"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -198,7 +198,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Filter by request, key, status or content type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,7 +322,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>CacheEntryDetailView</name>
     <message>
-        <location filename="../ui/cacheentrydetailview.cpp" line="+26"/>
+        <location filename="../ui/cache/cacheentrydetailview.cpp" line="+26"/>
         <source>Header</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,6 +352,11 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Decoding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+24"/>
         <source>(this image format cannot be previewed here)</source>
         <translation type="unfinished"></translation>
@@ -365,7 +370,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>CacheEntryModel</name>
     <message>
-        <location filename="../ui/cacheentrymodel.cpp" line="+20"/>
+        <location filename="../ui/cache/cacheentrymodel.cpp" line="+20"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -477,9 +482,34 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     </message>
 </context>
 <context>
+    <name>CompareArea</name>
+    <message>
+        <location filename="../ui/preview/comparearea.cpp" line="+18"/>
+        <location line="+27"/>
+        <source>Open an image to preview presets on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>The result appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+26"/>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>After (as the server sends it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactSheet</name>
     <message>
-        <location filename="../ui/contactsheet.cpp" line="+125"/>
+        <location filename="../ui/preview/contactsheet.cpp" line="+125"/>
         <source>rendering…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -487,7 +517,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>ContactSheetDialog</name>
     <message>
-        <location filename="../ui/contactsheetdialog.cpp" line="+14"/>
+        <location filename="../ui/preview/contactsheetdialog.cpp" line="+14"/>
         <source>Save PNG…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,9 +570,17 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     </message>
 </context>
 <context>
+    <name>ContactSheetRenderer</name>
+    <message>
+        <location filename="../ui/preview/contactsheet.cpp" line="-71"/>
+        <source>no engine to render with</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboardpanel.cpp" line="+48"/>
+        <location filename="../ui/dashboard/dashboardpanel.cpp" line="+48"/>
         <location line="+132"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
@@ -737,15 +775,20 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>EngineClient</name>
     <message>
-        <location filename="../ui/engineclient.cpp" line="+9"/>
+        <location filename="../client/engineclient.cpp" line="+9"/>
         <source>the studio cannot send requests to this server; open %1 in a browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LocalEngineClient</name>
     <message>
-        <location filename="../ui/localengineclient.cpp" line="+64"/>
+        <location filename="../client/localengineclient.cpp" line="+70"/>
         <source>Embedded server (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,7 +809,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Cannot show %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -785,11 +828,31 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <source>the embedded server is stopped; start it on the Status tab</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../client/localstudiocalls.cpp" line="+78"/>
+        <source>Saving needs a config file the studio may write: start it with --config FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The preset was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved, but the running server did not take the new config</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../ui/logmodel.cpp" line="+99"/>
+        <location filename="../ui/activity/logmodel.cpp" line="+99"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -965,7 +1028,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>PreviewController</name>
     <message>
-        <location filename="../ui/previewcontroller.cpp" line="+21"/>
+        <location filename="../ui/preview/previewcontroller.cpp" line="+19"/>
         <source>Open a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIF image.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -995,25 +1058,48 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>This file is not an image the server reads. %1</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>PreviewForm</name>
     <message>
-        <location line="+84"/>
-        <source>The result cannot be shown: %1</source>
+        <location filename="../ui/preview/previewform.cpp" line="+31"/>
+        <source>keep the input&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Operations (in order; drag to reorder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None checked: width/height resize the image (the query&apos;s implicit resize)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>key in the bucket, e.g. logo.png</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../ui/previewpanel.cpp" line="+59"/>
-        <source>keep the input&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../ui/preview/previewpanel.cpp" line="+119"/>
         <source>Open image…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1103,40 +1189,18 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+327"/>
-        <source>Open an image to preview presets on it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-326"/>
-        <source>The result appears here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+326"/>
-        <source>Before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-325"/>
-        <source>After (as the server sends it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+21"/>
         <source>Copy URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+240"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="+45"/>
         <source>Copy the server&apos;s URL that returns this image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="+1"/>
         <source>Copy YAML</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,17 +1216,17 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+237"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="+2"/>
         <source>Every preset of the bucket on this image, side by side; exportable as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="+1"/>
         <source>Save as preset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-116"/>
         <source>Preset %1: %2 · %3 × %4 · %5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1172,7 +1236,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Before: %1 × %2, %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,7 +1246,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="-18"/>
         <source>&amp;Open image…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1207,37 +1271,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Operations (in order; drag to reorder)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>None checked: width/height resize the image (the query&apos;s implicit resize)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>key in the bucket, e.g. logo.png</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location filename="../ui/preview/previewpanel.cpp" line="+121"/>
         <source>%1 %2 px is more than the server renders: bucket %3 allows at most %4 px per side (limits.maxOutputDimension). Enter %4 or less, or raise the limit in the config.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="+7"/>
         <source>Open an image first (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1247,25 +1286,25 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+36"/>
-        <location line="+513"/>
+        <location filename="../ui/preview/previewpanel.cpp" line="+12"/>
+        <location line="+31"/>
+        <location line="+97"/>
         <source>Original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-547"/>
+        <location line="-126"/>
         <source>Preset %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+513"/>
+        <location line="+30"/>
+        <location line="+97"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location filename="../ui/preview/previewpanelsave.cpp" line="+35"/>
         <source>Saving needs a config file: start the studio with --config FILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1280,13 +1319,56 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+67"/>
+        <location line="+23"/>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location line="+55"/>
+        <location line="+69"/>
         <source>The preset was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-136"/>
+        <source>bucket %1 has no presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>these settings do not make a preset the server reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Preset &quot;%1&quot; was not saved: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving preset &quot;%1&quot; on %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preset &quot;%1&quot; was not saved on %2: %3 %4 Check the parameters, or the server&apos;s log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>It is in the server&apos;s running config only: the server may not write its config file, so add the preset there to keep it after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server also wrote it to %1 (the old file is %1.bak).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved preset &quot;%1&quot; on %2: it serves %3. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>no config file: start the studio with --config FILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,12 +1378,13 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-74"/>
+        <location line="+79"/>
         <source>nothing to save: pick a preset or set some parameters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1331,22 +1414,22 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>Save as preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+368"/>
+        <location filename="../ui/preview/previewpanel.cpp" line="+15"/>
         <source>No result (see below).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="+27"/>
         <source>Copied %1 to the clipboard. The server answers it once %2 is stored in bucket %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location filename="../ui/preview/previewpanelsave.cpp" line="+8"/>
         <source>Results of the old preset already in the transform storage are still served until you delete them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,17 +1479,17 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="-21"/>
         <source>Open an image first: the contact sheet applies every preset to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../ui/preview/previewpanel.cpp" line="-76"/>
         <source>Custom (query parameters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../ui/preview/previewpanelopen.cpp" line="+38"/>
         <source>%1 is not a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1421,7 +1504,13 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+28"/>
+        <source>Cannot read the server&apos;s config: %1. Press F5 or reattach to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+19"/>
         <source>bucket %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1441,7 +1530,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Open image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,17 +1540,17 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../ui/preview/previewpanel.cpp" line="+24"/>
         <source>This preset also uses %1, which query parameters cannot express: editing the form renders without them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+39"/>
         <source>%1 · %2 × %3 · %4 bytes · %5% of the source · %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="+14"/>
         <source>No URL for this preset: the bucket&apos;s transform.path does not use /bucket/&lt;preset&gt;/&lt;key&gt; or /bucket/&lt;key&gt;/&lt;preset&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1469,7 +1558,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>PreviewParameters</name>
     <message>
-        <location filename="../ui/previewparameters.cpp" line="+115"/>
+        <location filename="../ui/preview/previewparameters.cpp" line="+85"/>
         <source>Resize</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1504,12 +1593,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Width</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1692,7 +1781,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>RemoteEngineClient</name>
     <message>
-        <location filename="../ui/remoteengineclient.cpp" line="+281"/>
+        <location filename="../client/remoteengineclient.cpp" line="+281"/>
         <source>The server refused the token (401): check MORT_ADMIN_TOKEN or the saved token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1741,11 +1830,26 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <source>%1 answered HTTP %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../client/remotestudiocalls.cpp" line="+43"/>
+        <source>The server refused the config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the server&apos;s display copy is no PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SavePresetDialog</name>
     <message>
-        <location filename="../ui/savepresetdialog.cpp" line="+22"/>
+        <location filename="../ui/preview/savepresetdialog.cpp" line="+22"/>
         <source>Save as preset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1778,7 +1882,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>ServerStatusPanel</name>
     <message>
-        <location filename="../ui/serverstatuspanel.cpp" line="+21"/>
+        <location filename="../ui/status/serverstatuspanel.cpp" line="+21"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1881,7 +1985,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>SplitCompareView</name>
     <message>
-        <location filename="../ui/splitcompareview.cpp" line="+84"/>
+        <location filename="../ui/preview/splitcompareview.cpp" line="+84"/>
         <source>Open an image to compare.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1894,7 +1998,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>StatsHistory</name>
     <message>
-        <location filename="../ui/statshistory.cpp" line="+81"/>
+        <location filename="../ui/dashboard/statshistory.cpp" line="+81"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1942,7 +2046,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>TaskCountsModel</name>
     <message>
-        <location filename="../ui/taskcountsmodel.cpp" line="+64"/>
+        <location filename="../ui/activity/taskcountsmodel.cpp" line="+64"/>
         <source>Task kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1965,7 +2069,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../ui/tokenstore.cpp" line="+24"/>
+        <location filename="../ui/connection/tokenstore.cpp" line="+24"/>
         <source>The keychain could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1978,40 +2082,8 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+225"/>
+        <location filename="../app/studio/main.cpp" line="+249"/>
         <source>Mort Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mort::PreviewImage</name>
-    <message>
-        <location filename="../ui/previewimage.cpp" line="+33"/>
-        <source>no image data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <location line="+4"/>
-        <location line="+26"/>
-        <source>cannot decode the image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <source>cannot rotate the image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+5"/>
-        <location line="+4"/>
-        <source>cannot convert the colours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>unexpected number of bands</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
