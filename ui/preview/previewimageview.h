@@ -1,41 +1,63 @@
 #pragma once
-// One side of the before/after comparison: an image in a scroll area, either
-// fitted to the view (never enlarged) or at 100% (one image pixel per device-
-// independent pixel). Two views can share their scroll position.
+// One side of the before/after comparison: an image drawn at the scale and
+// pan of the ViewTransform it shares with the other views (fitted, never
+// enlarged, or at a zoom factor: 1.0 = one image pixel per device-
+// independent pixel). Drag to pan, Ctrl+wheel to zoom at the mouse.
 #include <QImage>
-#include <QScrollArea>
-
-class QLabel;
+#include <QWidget>
 
 namespace mort {
 
-class PreviewImageView : public QScrollArea
+class ViewTransform;
+
+class PreviewImageView : public QWidget
 {
     Q_OBJECT
 public:
+    // Without `transform` the view has its own.
     explicit PreviewImageView(QWidget *parent = nullptr);
 
+    void setTransform(ViewTransform *transform);
+    ViewTransform *transform() const { return m_transform; }
     void setImage(const QImage &image);
     QImage image() const { return m_image; }
     void setPlaceholder(const QString &text);
+    QString placeholder() const { return m_placeholder; }
+    // Fit or 100% (the shared transform's; kept for callers of the two-step zoom).
     void setFit(bool fit);
-    bool isFit() const { return m_fit; }
+    bool isFit() const;
     // Scale currently shown (1.0 at 100%).
-    double scale() const { return m_scale; }
+    double scale() const;
+    // At Fit, the largest scale that shows this image whole in this view (at most 1).
+    double fitScale() const;
+    // Same scale side by side: the scale at Fit is at most `limit`.
+    void setFitLimit(double limit);
+    // Where the image is drawn, in widget coordinates (empty without one).
+    QRectF imageRect() const;
+    // The image pixel under `pos` (widget coordinates).
+    QPointF imagePointAt(const QPointF &pos) const;
 
-    // Keeps the scroll bars of both views at the same positions.
+    // Side by side: both views follow one transform (zoom and pan together).
     static void synchronize(PreviewImageView *a, PreviewImageView *b);
 
+Q_SIGNALS:
+    void resized();
+
 protected:
+    void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
 
 private:
-    void relayout();
-
-    QLabel *m_label = nullptr;
+    ViewTransform *m_transform = nullptr; // shared; outlives the view (its owner or the view itself)
     QImage m_image;
-    bool m_fit = true;
-    double m_scale = 1.0;
+    QString m_placeholder;
+    double m_fitLimit = 1.0;
+    QPointF m_dragFrom;
+    bool m_dragging = false;
 };
 
 } // namespace mort

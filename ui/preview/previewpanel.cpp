@@ -55,8 +55,6 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     connect(m_copyYamlButton, &QPushButton::clicked, this, &PreviewPanel::copyYaml);
     connect(m_savePresetButton, &QPushButton::clicked, this, &PreviewPanel::savePresetDialog);
     connect(m_contactSheetButton, &QPushButton::clicked, this, &PreviewPanel::showContactSheet);
-    connect(m_zoomCombo, &QComboBox::currentIndexChanged, this,
-            [this] { setZoom(Zoom(m_zoomCombo->currentData().toInt())); });
     connect(m_viewCombo, &QComboBox::currentIndexChanged, this,
             [this] { setViewMode(ViewMode(m_viewCombo->currentData().toInt())); });
     connect(m_compareCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -130,18 +128,15 @@ QLayout *PreviewPanel::buildTopRow()
     m_presetCombo = new QComboBox;
     m_presetCombo->setToolTip(tr("A preset of the bucket, or your own query parameters"));
     m_presetCombo->setMinimumContentsLength(16);
-    m_zoomCombo = new QComboBox;
-    m_zoomCombo->addItem(tr("Fit"), int(Zoom::Fit));
-    m_zoomCombo->addItem(tr("100%"), int(Zoom::Actual));
-    m_zoomCombo->setToolTip(tr("Zoom of both images"));
+    m_zoomCombo = m_compareArea->zoomCombo(); // Fit, 100% or the factor zoomed to
     m_compareCombo = new QComboBox;
     m_compareCombo->setToolTip(tr("What the left side shows: the original, or another preset on the same image"));
     m_viewCombo = new QComboBox;
     m_viewCombo->addItem(tr("Side by side"), int(ViewMode::SideBySide));
     m_viewCombo->addItem(tr("Split"), int(ViewMode::Split));
     m_viewCombo->addItem(tr("Toggle"), int(ViewMode::Toggle));
-    m_viewCombo->setToolTip(tr("Side by side (zoom and pan together), one frame split by a divider, "
-                               "or one frame flipped by a click"));
+    m_viewCombo->setToolTip(tr("Side by side, one frame split by a divider, or one frame flipped by a click; "
+                               "every view zooms and pans together"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_openButton);
@@ -344,10 +339,7 @@ void PreviewPanel::setParameters(const PreviewParameters &parameters)
 
 void PreviewPanel::setZoom(Zoom zoom)
 {
-    const int index = m_zoomCombo->findData(int(zoom));
-    if (m_zoomCombo->currentIndex() != index)
-        m_zoomCombo->setCurrentIndex(index); // comes back here through the signal
-    m_compareArea->setZoom(zoom);
+    m_compareArea->setZoom(zoom); // the combo follows
 }
 
 QString PreviewPanel::infoText() const

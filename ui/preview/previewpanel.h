@@ -89,12 +89,14 @@ public:
     QString compareWith() const { return m_comparePreset; }
     PreviewController *compareController() { return m_compare; }
     SplitCompareView *splitView() const { return m_compareArea->splitView(); }
+    // The before/after views with their shared zoom and pan.
+    CompareArea *compareArea() const { return m_compareArea; }
     QString beforeTitle() const;
     // The recent-images menu, newest first (full paths).
     QStringList recentFiles() const;
 
     PreviewController *controller() { return m_controller; }
-    // Open image, Open from bucket, Save as preset, Copy URL, Contact sheet:
+    // Open image, Open from bucket, Save as preset, Copy URL, Contact sheet, Zoom in/out:
     // with their shortcuts, for the window's menu (they also work without one).
     QList<QAction *> menuActions() const { return m_menuActions; }
     QString infoText() const;

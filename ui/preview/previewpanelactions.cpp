@@ -32,6 +32,7 @@ void PreviewPanel::buildMenuActions()
     m_copyUrlAction = add(tr("Copy &URL"), {}, &PreviewPanel::copyUrl);
     m_contactSheetAction = add(tr("&Contact sheet…"), {}, &PreviewPanel::showContactSheet);
     m_openFromBucketAction->setEnabled(hasBucketSource());
+    m_menuActions << m_compareArea->zoomActions(); // Zoom in / out: Ctrl+= and Ctrl+-
 }
 
 void PreviewPanel::updateImageActions()

@@ -1,12 +1,37 @@
 #include "ui/preview/splitcompareview.h"
 
+#include "ui/preview/viewtransform.h"
+
+#include <QApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 namespace mort {
+
+namespace {
+
+constexpr int kMargin = 8;
+constexpr double kDividerGrip = 10; // px either side of the divider that drag it
+
+// `image` scaled into `frame` keeping its own shape, centred (a preset with
+// another aspect ratio is not stretched to the compared one's; one with the
+// same shape fills `frame` exactly).
+QRectF fittedInto(const QImage &image, const QRectF &frame)
+{
+    if (image.isNull() || frame.isEmpty())
+        return {};
+    const double scale = std::min(frame.width() / image.width(), frame.height() / image.height());
+    const QSizeF size(image.width() * scale, image.height() * scale);
+    return {frame.left() + (frame.width() - size.width()) / 2.0, frame.top() + (frame.height() - size.height()) / 2.0,
+            size.width(), size.height()};
+}
+
+} // namespace
 
 SplitCompareView::SplitCompareView(QWidget *parent) : QWidget(parent)
 {
@@ -15,6 +40,16 @@ SplitCompareView::SplitCompareView(QWidget *parent) : QWidget(parent)
     setMouseTracking(false);
     setBackgroundRole(QPalette::Dark);
     setAutoFillBackground(true);
+    setTransform(new ViewTransform(this));
+}
+
+void SplitCompareView::setTransform(ViewTransform *transform)
+{
+    if (m_transform)
+        disconnect(m_transform, nullptr, this, nullptr);
+    m_transform = transform;
+    connect(m_transform, &ViewTransform::changed, this, qOverload<>(&QWidget::update));
+    update();
 }
 
 void SplitCompareView::setImages(const QImage &left, const QImage &right)
@@ -50,98 +85,167 @@ void SplitCompareView::toggle()
     update();
 }
 
+QRectF SplitCompareView::viewRect() const
+{
+    return QRectF(rect().adjusted(kMargin, kMargin, -kMargin, -kMargin));
+}
+
+const QImage &SplitCompareView::shape() const
+{
+    return m_right.isNull() ? m_left : m_right;
+}
+
+double SplitCompareView::scale() const
+{
+    return m_transform->scaleFor(shape().size(), viewRect().size().toSize());
+}
+
+QRectF SplitCompareView::frameRectF() const
+{
+    if (shape().isNull())
+        return {};
+    return m_transform->displayRect(shape().size(), viewRect(), scale());
+}
+
 QRect SplitCompareView::frameRect() const
 {
-    const QImage &shape = m_right.isNull() ? m_left : m_right;
-    if (shape.isNull())
-        return {};
-    QSize size = shape.size();
-    const QSize available = rect().adjusted(8, 8, -8, -8).size();
-    if (size.width() > available.width() || size.height() > available.height())
-        size.scale(available, Qt::KeepAspectRatio);
-    return QRect(QPoint((width() - size.width()) / 2, (height() - size.height()) / 2), size);
+    const QRectF frame = frameRectF();
+    return QRect(qRound(frame.x()), qRound(frame.y()), qRound(frame.width()), qRound(frame.height()));
 }
 
-namespace {
-
-// `image` fitted into `frame` keeping its own shape, centred (a preset with
-// another aspect ratio is not stretched to the compared one's).
-QRect fittedInto(const QImage &image, const QRect &frame)
+QRectF SplitCompareView::leftRect() const
 {
-    QSize size = image.size();
-    size.scale(frame.size(), Qt::KeepAspectRatio);
-    return QRect(frame.center() - QPoint(size.width() / 2, size.height() / 2), size);
+    return fittedInto(m_left, frameRectF());
 }
 
-} // namespace
+QPointF SplitCompareView::imagePointAt(const QPointF &pos) const
+{
+    const QRectF frame = frameRectF();
+    if (frame.isEmpty())
+        return {};
+    return {(pos.x() - frame.left()) / scale(), (pos.y() - frame.top()) / scale()};
+}
 
 void SplitCompareView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
-    const QRect frame = frameRect();
+    const QRectF frame = frameRectF();
     if (frame.isEmpty()) {
         p.setPen(palette().color(QPalette::BrightText));
         p.drawText(rect(), Qt::AlignCenter, tr("Open an image to compare."));
         return;
     }
-    p.setRenderHint(QPainter::SmoothPixmapTransform);
-    const auto drawLabel = [&p, &frame](const QString &text, bool left) {
+    const QRectF visible = frame.intersected(QRectF(rect()));
+    const auto drawLabel = [&p, &visible](const QString &text, bool left) {
         if (text.isEmpty())
             return;
         const QFontMetrics metrics = p.fontMetrics();
-        QRect box = metrics.boundingRect(text).adjusted(-6, -3, 6, 3);
-        box.moveTopLeft(left ? frame.topLeft() + QPoint(6, 6)
-                             : QPoint(frame.right() - box.width() - 6, frame.top() + 6));
+        QRectF box = QRectF(metrics.boundingRect(text)).adjusted(-6, -3, 6, 3);
+        box.moveTopLeft(left ? visible.topLeft() + QPointF(6, 6)
+                             : QPointF(visible.right() - box.width() - 6, visible.top() + 6));
         p.fillRect(box, QColor(0, 0, 0, 150));
         p.setPen(Qt::white);
         p.drawText(box, Qt::AlignCenter, text);
     };
+    // Smooth when shrinking; enlarged pixels stay square, so 200% shows the pixels.
+    const auto draw = [&p](const QRectF &target, const QImage &image) {
+        p.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < image.width());
+        p.drawImage(target, image);
+    };
     if (m_mode == Mode::Toggle) {
         const QImage &shown = m_showLeft ? m_left : m_right;
         if (!shown.isNull())
-            p.drawImage(fittedInto(shown, frame), shown);
+            draw(m_showLeft ? leftRect() : frame, shown);
         drawLabel((m_showLeft ? m_leftLabel : m_rightLabel) + tr(" (click or Space to flip)"), m_showLeft);
         return;
     }
-    const int divider = frame.left() + int(m_split * frame.width());
+    const double divider = frame.left() + m_split * frame.width();
     if (!m_right.isNull())
-        p.drawImage(frame, m_right);
+        draw(frame, m_right);
     if (!m_left.isNull()) {
         p.save();
-        p.setClipRect(QRect(frame.topLeft(), QPoint(divider, frame.bottom())));
+        p.setClipRect(QRectF(frame.topLeft(), QPointF(divider, frame.bottom())));
         p.fillRect(frame, palette().color(QPalette::Dark)); // the right image does not show around the left one
-        p.drawImage(fittedInto(m_left, frame), m_left);
+        draw(leftRect(), m_left);
         p.restore();
     }
+    p.setRenderHint(QPainter::Antialiasing);
     p.setPen(QPen(Qt::white, 2));
-    p.drawLine(divider, frame.top(), divider, frame.bottom());
+    p.drawLine(QPointF(divider, visible.top()), QPointF(divider, visible.bottom()));
     p.setBrush(Qt::white);
-    p.drawEllipse(QPoint(divider, frame.center().y()), 7, 7);
+    p.drawEllipse(QPointF(divider, visible.center().y()), 7, 7);
     drawLabel(m_leftLabel, true);
     drawLabel(m_rightLabel, false);
 }
 
-void SplitCompareView::splitAt(int x)
+void SplitCompareView::splitAt(double x)
 {
-    const QRect frame = frameRect();
+    const QRectF frame = frameRectF();
     if (frame.width() > 0)
-        setSplit(double(x - frame.left()) / double(frame.width()));
+        setSplit((x - frame.left()) / frame.width());
 }
 
 void SplitCompareView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton)
         return;
-    if (m_mode == Mode::Toggle)
-        toggle();
-    else
-        splitAt(int(event->position().x()));
+    m_pressAt = m_dragFrom = event->position();
+    const QRectF frame = frameRectF();
+    const QRectF view = viewRect();
+    const bool pannable = frame.width() > view.width() || frame.height() > view.height();
+    const double divider = frame.left() + m_split * frame.width();
+    if (m_mode == Mode::Split && (!pannable || std::abs(event->position().x() - divider) <= kDividerGrip)) {
+        m_drag = Drag::Divider;
+        splitAt(event->position().x());
+    } else {
+        m_drag = Drag::Click; // a click, or a pan once the mouse moves
+    }
 }
 
 void SplitCompareView::mouseMoveEvent(QMouseEvent *event)
 {
-    if (m_mode == Mode::Split && (event->buttons() & Qt::LeftButton))
-        splitAt(int(event->position().x()));
+    if (!(event->buttons() & Qt::LeftButton))
+        return;
+    if (m_drag == Drag::Divider) {
+        splitAt(event->position().x());
+        return;
+    }
+    if (m_drag == Drag::Click && (event->position() - m_pressAt).manhattanLength() >= QApplication::startDragDistance())
+        m_drag = Drag::Pan;
+    if (m_drag == Drag::Pan) {
+        m_transform->panBy(event->position() - m_dragFrom, frameRectF(), viewRect());
+        m_dragFrom = event->position();
+    }
+}
+
+void SplitCompareView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (m_drag == Drag::Click) {
+        // A click: Toggle flips; Split moves the divider there.
+        if (m_mode == Mode::Toggle)
+            toggle();
+        else
+            splitAt(event->position().x());
+    }
+    m_drag = Drag::None;
+}
+
+void SplitCompareView::wheelEvent(QWheelEvent *event)
+{
+    if (shape().isNull())
+        return QWidget::wheelEvent(event);
+    if (event->modifiers() & Qt::ControlModifier) {
+        const int direction = event->angleDelta().y() > 0 ? +1 : -1;
+        m_transform->zoomAt(ViewTransform::nextStep(scale(), direction), event->position(), shape().size(),
+                            frameRectF(), viewRect());
+    } else {
+        const QPoint step = event->angleDelta() / 3;
+        m_transform->panBy(event->modifiers() & Qt::ShiftModifier ? QPointF(step.y(), 0) : QPointF(step), frameRectF(),
+                           viewRect());
+    }
+    event->accept();
 }
 
 void SplitCompareView::keyPressEvent(QKeyEvent *event)
