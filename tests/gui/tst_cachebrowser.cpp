@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -179,6 +180,62 @@ private Q_SLOTS:
         QCOMPARE(cleared.count(), 1);
         QCOMPARE(panel.model()->rowCount(), 0);
         QCOMPARE(client.engine()->cacheEntries(-1)->size(), 0);
+        client.stop();
+    }
+
+    // Issue 25 finding 10: Delete on a selected entry evicts it the way the
+    // button does, confirmation included; in the filter field it edits text.
+    void deleteKeyEvictsTheSelection()
+    {
+        ConfigPtr config = cachingConfig();
+        QVERIFY(config);
+        LocalEngineClient client(config, QStringLiteral("cache.yml"));
+        QVERIFY(client.start());
+        const QString address = client.engine()->stats().publicAddresses.value(0);
+        for (const char *name : {"one.txt", "two.txt", "three.txt"})
+            QCOMPARE(get(address, QStringLiteral("/b/") + QLatin1String(name)), 200);
+        CacheBrowserPanel panel(&client);
+        panel.resize(800, 400);
+        panel.show();
+        panel.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        QSignalSpy listed(&panel, &CacheBrowserPanel::listed);
+        panel.refresh();
+        QVERIFY(listed.wait(5000));
+        QCOMPARE(panel.model()->rowCount(), 3);
+
+        QStringList questions;
+        bool answer = false;
+        panel.setConfirm([&](const QString &, const QString &q) { return questions << q, answer; });
+        panel.view()->selectRow(0);
+        const QString request = panel.proxy()->index(0, CacheEntryModel::RequestColumn).data().toString();
+        QVERIFY(!request.isEmpty());
+
+        // In the filter field Delete edits the text and evicts nothing.
+        auto *filter = panel.findChild<QLineEdit *>(QStringLiteral("filter"));
+        QVERIFY(filter);
+        filter->setFocus();
+        QTest::keyClick(filter, Qt::Key_Delete);
+        QCOMPARE(questions.size(), 0);
+
+        // Declined: asked once, nothing evicted.
+        panel.view()->setFocus();
+        QTest::keyClick(panel.view(), Qt::Key_Delete);
+        QCOMPARE(questions.size(), 1);
+        QCOMPARE(questions.at(0), QStringLiteral("Evict %1 from the cache?").arg(request));
+        QVERIFY(!panel.isBusy());
+        QCOMPARE(client.engine()->cacheEntries(-1)->size(), 3);
+
+        // Confirmed: the entry goes, as with the Evict button.
+        answer = true;
+        QSignalSpy evicted(&client, &EngineClient::cacheEvicted);
+        QTest::keyClick(panel.view(), Qt::Key_Delete);
+        QCOMPARE(questions.size(), 2);
+        QVERIFY(listed.wait(5000));
+        QCOMPARE(evicted.count(), 1);
+        QVERIFY(evicted.at(0).at(1).toBool());
+        QCOMPARE(client.engine()->cacheEntries(-1)->size(), 2);
+        QCOMPARE(panel.model()->rowCount(), 2);
         client.stop();
     }
 

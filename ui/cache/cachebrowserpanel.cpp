@@ -4,6 +4,7 @@
 #include "ui/cache/cacheentrymodel.h"
 #include "client/engineclient.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -75,10 +76,17 @@ CacheBrowserPanel::CacheBrowserPanel(EngineClient *client, QWidget *parent)
     m_refresh->setToolTip(tr("List the cache again now (F5); while this tab is shown it is listed every %1 s anyway")
                               .arg(kLiveRefreshMs / 1000));
     m_evict->setObjectName(QStringLiteral("evict"));
-    m_evict->setToolTip(tr("Remove the selected entries; the next request renders them again"));
+    m_evict->setToolTip(tr("Remove the selected entries (Delete); the next request renders them again"));
     m_clear->setObjectName(QStringLiteral("clear"));
     connect(m_refresh, &QPushButton::clicked, this, &CacheBrowserPanel::refresh);
     connect(m_evict, &QPushButton::clicked, this, &CacheBrowserPanel::evictSelected);
+    // Delete in the table evicts the selection, asking first as the button does
+    // (issue 25 finding 10); not in the filter field, where it edits the text.
+    auto *evictKey = new QAction(tr("Evict selected"), m_view);
+    evictKey->setShortcut(QKeySequence::Delete);
+    evictKey->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(evictKey);
+    connect(evictKey, &QAction::triggered, this, &CacheBrowserPanel::evictSelected);
     connect(m_clear, &QPushButton::clicked, this, &CacheBrowserPanel::clearAll);
 
     m_totals->setObjectName(QStringLiteral("totals"));
