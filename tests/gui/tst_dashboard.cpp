@@ -9,6 +9,12 @@
 #include "ui/dashboard/statshistory.h"
 
 #include <QAbstractItemModelTester>
+#include <QChart>
+#include <QChartView>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QSet>
 #include <QApplication>
 #include <QFile>
 #include <QImage>
@@ -198,6 +204,32 @@ private Q_SLOTS:
         panel.addSample(crafted(12), kT0 + 5000);
         QCOMPARE(panel.history()->rowCount(), 4);
         QVERIFY(warning->isHidden());
+    }
+
+    // Issue 25 finding 10: the tasks chart's legend repeated the theme's five
+    // colours (request and collapse-wait both blue). Every kind has its own.
+    void everyTaskKindHasItsOwnColour()
+    {
+        DashboardPanel panel;
+        QChart *tasks = nullptr;
+        for (QChartView *view : panel.findChildren<QChartView *>()) {
+            if (view->chart()->title() == QLatin1String("Live tasks by kind"))
+                tasks = view->chart();
+        }
+        QVERIFY(tasks);
+        QCOMPARE(tasks->series().size(), int(TaskKind::Count));
+        QSet<QRgb> colours;
+        for (int k = 0; k < int(TaskKind::Count); ++k) {
+            auto *series = qobject_cast<QLineSeries *>(tasks->series().at(k));
+            QVERIFY(series);
+            QCOMPARE(series->name(), QString::fromLatin1(taskKindName(TaskKind(k))));
+            colours.insert(series->color().rgb());
+            // The legend shows the series' colour.
+            const QList<QLegendMarker *> markers = tasks->legend()->markers(series);
+            QCOMPARE(markers.size(), 1);
+            QCOMPARE(markers.first()->brush().color().rgb(), series->color().rgb());
+        }
+        QCOMPARE(colours.size(), int(TaskKind::Count));
     }
 
     void snapshotExportWritesPngAndJson()

@@ -1,6 +1,7 @@
 #include "ui/dashboard/dashboardpanel.h"
 
 #include "ui/dashboard/statshistory.h"
+#include "ui/dashboard/taskkindpalette.h"
 
 #include <QChart>
 #include <QChartView>
@@ -82,8 +83,11 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     m_rss = addSeries(m_memory, tr("resident (RSS)"));
     m_vips = addSeries(m_memory, tr("libvips"));
     m_tasks = makeChart(tr("Live tasks by kind"), tr("tasks"));
-    for (int k = 0; k < int(TaskKind::Count); ++k)
-        m_taskSeries.append(addSeries(m_tasks, QString::fromLatin1(taskKindName(TaskKind(k)))));
+    for (int k = 0; k < int(TaskKind::Count); ++k) {
+        QLineSeries *series = addSeries(m_tasks, QString::fromLatin1(taskKindName(TaskKind(k))));
+        series->setColor(taskKindColor(TaskKind(k))); // the theme has five colours for ten kinds
+        m_taskSeries.append(series);
+    }
     // Nine kinds do not fit in a row under the chart: list them beside it.
     m_tasks.chart->legend()->setAlignment(Qt::AlignRight);
     m_throughput = makeChart(tr("Throughput"), tr("per second / in flight"));
