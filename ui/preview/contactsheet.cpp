@@ -67,13 +67,27 @@ void ContactSheetRenderer::start(ConfigPtr config, const QString &bucket, const 
                 tile.height = result->result.height;
                 tile.bytes = result->result.body.size();
                 tile.renderMs = result->result.renderMs;
-                tile.image = result->image;
+                const QImage &image = result->image;
+                tile.image = image.width() > ContactSheetRenderer::kThumbnailSide
+                                     || image.height() > ContactSheetRenderer::kThumbnailSide
+                                 ? image.scaled(ContactSheetRenderer::kThumbnailSide,
+                                                ContactSheetRenderer::kThumbnailSide, Qt::KeepAspectRatio,
+                                                Qt::SmoothTransformation)
+                                 : image;
             } else {
                 tile.error = QStringLiteral("%1 %2").arg(result.error().httpStatus).arg(QString::fromLatin1(result.error().code));
             }
             deliver(tile);
         });
     }
+}
+
+qint64 ContactSheetRenderer::imageBytes() const
+{
+    qint64 bytes = 0;
+    for (const ContactSheetTile &tile : m_tiles)
+        bytes += tile.image.sizeInBytes();
+    return bytes;
 }
 
 QImage composeContactSheet(const QList<ContactSheetTile> &tiles, const QString &title, int columns, int cell)

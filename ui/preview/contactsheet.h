@@ -17,7 +17,7 @@ namespace mort {
 struct ContactSheetTile
 {
     QString preset;
-    QImage image;    // the result decoded for display (null on error)
+    QImage image;    // the result decoded for display, at most kThumbnailSide px a side (null on error)
     QString format;  // "jpeg", "webp", ...
     int width = 0;   // px of the result
     int height = 0;
@@ -30,6 +30,11 @@ class ContactSheetRenderer : public QObject
 {
     Q_OBJECT
 public:
+    // Tiles keep the result scaled to at most this many px a side (twice the
+    // sheet's 240 px cell, sharp on a 2x screen), not the whole result: a
+    // bucket with many large presets took hundreds of MB (issue 25 finding 11).
+    static constexpr int kThumbnailSide = 480;
+
     explicit ContactSheetRenderer(QObject *parent = nullptr);
     ~ContactSheetRenderer() override; // cancels
 
@@ -43,6 +48,8 @@ public:
     void cancel();
     bool isRunning() const { return m_pending > 0; }
     QList<ContactSheetTile> tiles() const { return m_tiles; }
+    // What the tiles' images hold: at most presets x kThumbnailSide^2 x 4 bytes.
+    qint64 imageBytes() const;
 
 Q_SIGNALS:
     void tileReady(int index, const mort::ContactSheetTile &tile);

@@ -1,6 +1,7 @@
 #include "ui/preview/previewcontroller.h"
 
 #include "ui/preview/presetroute.h"
+#include "ui/preview/previewimagecache.h"
 
 #include <QMetaObject>
 
@@ -106,24 +107,44 @@ QStringList PreviewController::presets() const
     return b && b->transform ? QStringList(b->transform->presets.keys()) : QStringList();
 }
 
+void PreviewController::setImageCache(PreviewImageCache *cache)
+{
+    m_images = cache;
+}
+
 void PreviewController::setSource(const QByteArray &bytes, const QString &name)
 {
     m_source = bytes;
     m_sourceName = name;
     const quint64 generation = ++m_sourceGeneration;
-    if (m_client && !bytes.isEmpty()) {
+    const QByteArray key = m_images && !bytes.isEmpty() ? PreviewImageCache::sourceKey(bytes, kMaxSourceDisplaySide)
+                                                        : QByteArray();
+    if (const PreviewImageCache::Decoded *kept = key.isEmpty() ? nullptr : m_images->find(key)) {
+        // Shown again (a recent image, the compared preset's source): no decode.
+        // Delivered from the event loop, as a decode would be.
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, decoded = *kept, size = bytes.size()] {
+                if (generation == m_sourceGeneration)
+                    Q_EMIT sourceDecoded(decoded.image, decoded.width, decoded.height, size);
+            },
+            Qt::QueuedConnection);
+    } else if (m_client && !bytes.isEmpty()) {
         setRunning(+1);
         m_client->decodeForDisplay(bytes, true, kMaxSourceDisplaySide, this,
-                                   [this, generation, size = bytes.size()](const Expected<QImage> &image) {
+                                   [this, generation, key, size = bytes.size()](const Expected<QImage> &image) {
             setRunning(-1);
-            if (generation != m_sourceGeneration)
-                return; // another source was opened meanwhile
             if (!image) {
-                Q_EMIT failed(image.error().httpStatus == 415 || image.error().httpStatus == 422
-                                  ? tr("This file is not an image the server reads. %1").arg(openAnotherHint())
-                                  : failureMessage(image.error()));
+                if (generation == m_sourceGeneration)
+                    Q_EMIT failed(image.error().httpStatus == 415 || image.error().httpStatus == 422
+                                      ? tr("This file is not an image the server reads. %1").arg(openAnotherHint())
+                                      : failureMessage(image.error()));
                 return;
             }
+            if (m_images && !key.isEmpty())
+                m_images->insert(key, {*image, image->width(), image->height()});
+            if (generation != m_sourceGeneration)
+                return; // another source was opened meanwhile
             // Stored size after EXIF orientation, as the transforms see it.
             Q_EMIT sourceDecoded(*image, image->width(), image->height(), size);
         });

@@ -19,6 +19,8 @@
 
 namespace mort {
 
+class PreviewImageCache;
+
 // What one delivered render produced.
 struct PreviewInfo
 {
@@ -47,6 +49,8 @@ public:
 
     // The engine that renders (and decodes for display); none = nothing renders.
     void setEngineClient(EngineClient *client);
+    // Where decoded sources are kept to be shown again without decoding (none = not kept).
+    void setImageCache(PreviewImageCache *cache);
     EngineClient *engineClient() const { return m_client; }
 
     // The config whose presets and limits are used; `bucket` picks the
@@ -106,6 +110,7 @@ private:
 
     ConfigPtr m_config;
     QPointer<EngineClient> m_client;
+    QPointer<PreviewImageCache> m_images;
     QString m_bucket;
     QByteArray m_source;
     QString m_sourceName;

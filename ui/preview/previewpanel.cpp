@@ -1,6 +1,7 @@
 #include "ui/preview/previewpanel.h"
 
 #include "ui/preview/previewform.h"
+#include "ui/preview/previewimagecache.h"
 #include "ui/preview/splitcompareview.h"
 #include "ui/shared/elidedlabel.h"
 
@@ -20,8 +21,11 @@
 namespace mort {
 
 PreviewPanel::PreviewPanel(QWidget *parent)
-    : QWidget(parent), m_controller(new PreviewController(this)), m_compare(new PreviewController(this))
+    : QWidget(parent), m_images(new PreviewImageCache(this)), m_controller(new PreviewController(this)),
+      m_compare(new PreviewController(this))
 {
+    m_controller->setImageCache(m_images);
+    m_compare->setImageCache(m_images);
     setAcceptDrops(true);
 
     m_form = new PreviewForm;

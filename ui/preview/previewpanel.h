@@ -31,6 +31,7 @@ namespace mort {
 class ElidedLabel;
 class EngineClient;
 class PreviewForm;
+class PreviewImageCache;
 struct ObjectProbe;
 class SplitCompareView;
 
@@ -96,6 +97,8 @@ public:
     QStringList recentFiles() const;
 
     PreviewController *controller() { return m_controller; }
+    // Decoded sources kept to be shown again; emptied while the tab is hidden.
+    PreviewImageCache *imageCache() const { return m_images; }
     // Open image, Open from bucket, Save as preset, Copy URL, Contact sheet, Zoom in/out:
     // with their shortcuts, for the window's menu (they also work without one).
     QList<QAction *> menuActions() const { return m_menuActions; }
@@ -124,6 +127,7 @@ Q_SIGNALS:
     void engineSaveFinished(bool saved);
 
 protected:
+    void hideEvent(QHideEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -158,6 +162,7 @@ private:
     void onObjectProbed(const ObjectProbe &probe);
     bool hasBucketSource() const;
 
+    PreviewImageCache *m_images = nullptr;
     PreviewController *m_controller = nullptr;
     PreviewController *m_compare = nullptr; // renders the compared preset
     QString m_comparePreset;                // "" = the original on the left

@@ -4,6 +4,7 @@
 #include "ui/preview/previewpanel.h"
 
 #include "client/engineclient.h"
+#include "ui/preview/previewimagecache.h"
 #include "ui/shared/elidedlabel.h"
 #include "ui/shared/recentlist.h"
 
@@ -160,6 +161,14 @@ void PreviewPanel::openFileDialog()
         tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.avif *.heic);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
+}
+
+void PreviewPanel::hideEvent(QHideEvent *event)
+{
+    // Another tab (or the window minimised): the images kept to be shown
+    // again go; what is on show stays, to be there when the tab comes back.
+    m_images->clear();
+    QWidget::hideEvent(event);
 }
 
 void PreviewPanel::dragEnterEvent(QDragEnterEvent *event)
