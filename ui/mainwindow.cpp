@@ -46,6 +46,8 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     m_stop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     connect(m_start, &QAction::triggered, this, &MainWindow::startRequested);
     connect(m_stop, &QAction::triggered, this, &MainWindow::stopRequested);
+    // Attached, the charts are the server's memory: the studio's own is shown beside it.
+    m_dashboard->setShowsStudioMemory(!client->controlsServer());
     // An attached server is run by someone else: the studio only watches it.
     m_start->setVisible(client->controlsServer());
     m_stop->setVisible(client->controlsServer());

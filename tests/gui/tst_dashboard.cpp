@@ -21,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -230,6 +231,49 @@ private Q_SLOTS:
             QCOMPARE(markers.first()->brush().color().rgb(), series->color().rgb());
         }
         QCOMPARE(colours.size(), int(TaskKind::Count));
+    }
+
+    // Issue 25 finding 11: attached, the charts are the server's memory; the
+    // studio's own resident memory is shown beside it.
+    void attachedDashboardShowsTheStudiosOwnMemory()
+    {
+        DashboardPanel panel;
+        panel.setStudioMemoryProbe([] { return qint64(123) << 20; });
+        QLineSeries *studio = nullptr;
+        for (QChartView *view : panel.findChildren<QChartView *>()) {
+            for (QAbstractSeries *series : view->chart()->series()) {
+                if (series->name() == QLatin1String("studio (RSS)"))
+                    studio = qobject_cast<QLineSeries *>(series);
+            }
+        }
+        QVERIFY(studio);
+        QVERIFY(!panel.showsStudioMemory()); // embedded: the server's RSS is the studio's
+        QVERIFY(!studio->isVisible());
+        auto *summary = panel.findChild<QLabel *>(QStringLiteral("summary"));
+        QVERIFY(summary);
+
+        panel.setShowsStudioMemory(true);
+        EngineStats server = crafted(10);
+        server.residentBytes = qint64(900) << 20;
+        panel.addSample(server, kT0);
+        QCOMPARE(panel.history()->newest()->studioResidentBytes, qint64(123) << 20);
+        QCOMPARE(panel.history()->newest()->residentBytes, qint64(900) << 20);
+        QVERIFY(studio->isVisible());
+        QCOMPARE(studio->count(), 1);
+        QCOMPARE(studio->at(0).y(), 123.0);
+        QVERIFY2(summary->text().endsWith(QStringLiteral(" · studio ") + QLocale().formattedDataSize(qint64(123) << 20)),
+                 qPrintable(summary->text()));
+        QCOMPARE(panel.history()->toJson().value("samples").toArray().at(0).toObject().value("studioResidentBytes"),
+                 QJsonValue(qint64(123) << 20));
+
+        panel.setShowsStudioMemory(false);
+        QVERIFY(!studio->isVisible());
+        QVERIFY(!summary->text().contains(QLatin1String("studio")));
+
+        // By default the number is this process's own.
+        DashboardPanel real;
+        real.addSample(crafted(10), kT0);
+        QVERIFY(real.history()->newest()->studioResidentBytes > 0);
     }
 
     void snapshotExportWritesPngAndJson()

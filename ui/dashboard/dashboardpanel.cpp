@@ -1,5 +1,6 @@
 #include "ui/dashboard/dashboardpanel.h"
 
+#include "client/studioprocess.h"
 #include "ui/dashboard/statshistory.h"
 #include "ui/dashboard/taskkindpalette.h"
 
@@ -16,6 +17,8 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLocale>
 #include <QLineSeries>
 #include <QMessageBox>
@@ -49,6 +52,7 @@ DashboardPanel::DashboardPanel(QWidget *parent)
       m_pause(new QPushButton(tr("Pause"), this)), m_export(new QPushButton(tr("Export snapshot…"), this)),
       m_leakLabel(new QLabel(this)), m_summary(new QLabel(this)), m_charts(new QWidget(this))
 {
+    m_studioMemory = &studioResidentBytes;
     m_window->addItem(tr("Last minute"), 60);
     m_window->addItem(tr("Last 5 minutes"), 300);
     m_window->addItem(tr("Last 15 minutes"), 900);
@@ -81,6 +85,7 @@ DashboardPanel::DashboardPanel(QWidget *parent)
 
     m_memory = makeChart(tr("Memory"), tr("MiB"));
     m_rss = addSeries(m_memory, tr("resident (RSS)"));
+    m_studioRss = addSeries(m_memory, tr("studio (RSS)"));
     m_vips = addSeries(m_memory, tr("libvips"));
     m_tasks = makeChart(tr("Live tasks by kind"), tr("tasks"));
     for (int k = 0; k < int(TaskKind::Count); ++k) {
@@ -117,6 +122,16 @@ DashboardPanel::DashboardPanel(QWidget *parent)
 
     connect(m_history, &QAbstractItemModel::rowsInserted, this, &DashboardPanel::redraw);
     setWindowSeconds(60);
+    setShowsStudioMemory(false);
+    redraw();
+}
+
+void DashboardPanel::setShowsStudioMemory(bool show)
+{
+    m_showsStudio = show;
+    m_studioRss->setVisible(show);
+    for (QLegendMarker *marker : m_memory.chart->legend()->markers(m_studioRss))
+        marker->setVisible(show);
     redraw();
 }
 
@@ -172,7 +187,7 @@ void DashboardPanel::addSample(const EngineStats &stats, qint64 atMs)
     // Before the history: the rowsInserted redraw then shows the current flags.
     if (m_leak.feed(stats, atMs))
         updateLeakLabel();
-    m_history->append(stats, atMs);
+    m_history->append(stats, atMs, m_studioMemory ? m_studioMemory() : 0);
 }
 
 void DashboardPanel::setPaused(bool paused)
@@ -214,12 +229,13 @@ void DashboardPanel::updateLeakLabel()
 void DashboardPanel::redraw()
 {
     const int n = m_history->size();
-    QList<QPointF> rss, vips, requests, inFlight, throttled, cacheBytes, hitRatio;
+    QList<QPointF> rss, studioRss, vips, requests, inFlight, throttled, cacheBytes, hitRatio;
     QList<QList<QPointF>> tasks(m_taskSeries.size());
     for (int row = 0; row < n; ++row) {
         const StatsSample &s = m_history->sample(row);
         const double x = double(s.atMs);
         rss.append({x, double(s.residentBytes) / kMiB});
+        studioRss.append({x, double(s.studioResidentBytes) / kMiB});
         vips.append({x, double(s.imagingBytes) / kMiB});
         requests.append({x, s.requestsPerSec});
         inFlight.append({x, double(s.transformsInFlight)});
@@ -231,6 +247,7 @@ void DashboardPanel::redraw()
             tasks[k].append({x, double(s.liveTasks[size_t(k)])});
     }
     m_rss->replace(rss);
+    m_studioRss->replace(studioRss);
     m_vips->replace(vips);
     m_requests->replace(requests);
     m_inFlight->replace(inFlight);
@@ -248,7 +265,9 @@ void DashboardPanel::redraw()
         c->x->setRange(from, to);
         c->x->setFormat(m_history->windowSeconds() > 600 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss"));
     }
-    m_memory.y->setRange(0, axisMax({m_rss, m_vips}, 1));
+    m_memory.y->setRange(0, axisMax(m_showsStudio ? QList<QLineSeries *>{m_rss, m_studioRss, m_vips}
+                                                  : QList<QLineSeries *>{m_rss, m_vips},
+                                    1));
     m_tasks.y->setRange(0, axisMax(m_taskSeries, 2));
     m_throughput.y->setRange(0, axisMax({m_requests, m_inFlight, m_throttled}, 2));
     m_cache.y->setRange(0, axisMax({m_cacheBytes}, 1));
@@ -262,6 +281,8 @@ void DashboardPanel::redraw()
         const QLocale locale;
         summary += tr(" · %1 req/s · %2 resident").arg(locale.toString(last->requestsPerSec, 'f', 1),
                                                         locale.formattedDataSize(last->residentBytes));
+        if (m_showsStudio)
+            summary += tr(" · studio %1").arg(locale.formattedDataSize(last->studioResidentBytes));
     }
     m_summary->setText(summary);
 }

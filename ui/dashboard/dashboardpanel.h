@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QAbstractSeries;
 class QChart;
 class QChartView;
@@ -32,6 +34,14 @@ public:
     const LeakDetector &leakDetector() const { return m_leak; }
     QLabel *leakLabel() const { return m_leakLabel; }
     bool isPaused() const { return m_paused; }
+
+    // Attached to a remote server: the memory chart and the summary also show
+    // the studio's own resident memory (embedded, the server's is the studio's).
+    void setShowsStudioMemory(bool show);
+    bool showsStudioMemory() const { return m_showsStudio; }
+    // Where the studio's resident bytes come from (default: this process); tests set their own.
+    using MemoryProbe = std::function<qint64()>;
+    void setStudioMemoryProbe(MemoryProbe probe) { m_studioMemory = std::move(probe); }
 
     // Window length in seconds (1 min .. 1 h); the combo box follows.
     void setWindowSeconds(int seconds);
@@ -68,6 +78,8 @@ private:
     StatsHistory *m_history;
     LeakDetector m_leak;
     bool m_paused = false;
+    bool m_showsStudio = false;
+    MemoryProbe m_studioMemory;
     QComboBox *m_window;
     QPushButton *m_pause;
     QPushButton *m_export;
@@ -75,7 +87,7 @@ private:
     QLabel *m_summary;
     QWidget *m_charts;
     Chart m_memory, m_tasks, m_throughput, m_cache;
-    QLineSeries *m_rss, *m_vips, *m_requests, *m_inFlight, *m_throttled, *m_cacheBytes, *m_hitRatio;
+    QLineSeries *m_rss, *m_studioRss, *m_vips, *m_requests, *m_inFlight, *m_throttled, *m_cacheBytes, *m_hitRatio;
     QList<QLineSeries *> m_taskSeries; // one per TaskKind
 };
 

@@ -110,11 +110,12 @@ void StatsHistory::setWindowSeconds(int seconds)
         endRemoveRows();
 }
 
-void StatsHistory::append(const EngineStats &stats, qint64 atMs)
+void StatsHistory::append(const EngineStats &stats, qint64 atMs, qint64 studioResidentBytes)
 {
     StatsSample s;
     s.atMs = atMs;
     s.residentBytes = stats.residentBytes;
+    s.studioResidentBytes = studioResidentBytes;
     s.imagingBytes = stats.imagingMemoryBytes;
     for (const TaskCounts &t : stats.tasks) {
         if (int(t.kind) >= 0 && t.kind < TaskKind::Count)
@@ -174,6 +175,7 @@ QJsonObject StatsHistory::toJson() const
         samples.append(QJsonObject{
             {QStringLiteral("at"), isoUtc(QDateTime::fromMSecsSinceEpoch(s.atMs, Qt::UTC))},
             {QStringLiteral("residentBytes"), s.residentBytes},
+            {QStringLiteral("studioResidentBytes"), s.studioResidentBytes},
             {QStringLiteral("imagingBytes"), s.imagingBytes},
             {QStringLiteral("requestsPerSec"), s.requestsPerSec},
             {QStringLiteral("requestsInFlight"), s.requestsInFlight},

@@ -19,6 +19,7 @@ struct StatsSample
 {
     qint64 atMs = 0; // wall clock, ms since the epoch
     qint64 residentBytes = 0;
+    qint64 studioResidentBytes = 0; // the studio's own process (attached: not the server's)
     qint64 imagingBytes = 0;
     std::array<qint64, int(TaskKind::Count)> liveTasks{};
     double requestsPerSec = 0;
@@ -64,7 +65,7 @@ public:
     void setWindowSeconds(int seconds);
     int windowSeconds() const { return m_capacity; }
 
-    void append(const EngineStats &stats, qint64 atMs);
+    void append(const EngineStats &stats, qint64 atMs, qint64 studioResidentBytes = 0);
     void clear();
     int size() const { return m_size; }
     const StatsSample &sample(int row) const { return m_ring[size_t((m_head + row) % m_capacity)]; }

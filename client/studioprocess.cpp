@@ -1,0 +1,12 @@
+#include "client/studioprocess.h"
+
+#include "monitoring/processstats.h"
+
+namespace mort {
+
+qint64 studioResidentBytes()
+{
+    return readProcessStats().residentBytes;
+}
+
+} // namespace mort
