@@ -85,8 +85,8 @@ DashboardPanel::DashboardPanel(QWidget *parent)
 
     m_memory = makeChart(tr("Memory"), tr("MiB"));
     m_rss = addSeries(m_memory, tr("resident (RSS)"));
-    m_studioRss = addSeries(m_memory, tr("studio (RSS)"));
     m_vips = addSeries(m_memory, tr("libvips"));
+    m_studioRss = addSeries(m_memory, tr("studio (RSS)")); // after: the others keep their colours
     m_tasks = makeChart(tr("Live tasks by kind"), tr("tasks"));
     for (int k = 0; k < int(TaskKind::Count); ++k) {
         QLineSeries *series = addSeries(m_tasks, QString::fromLatin1(taskKindName(TaskKind(k))));
