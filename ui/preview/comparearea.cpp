@@ -114,6 +114,7 @@ QWidget *CompareArea::buildZoomBar()
     inButton->setToolTip(tr("Zoom in (Ctrl+=)"));
     m_scaleLabel = new QLabel;
     m_scaleLabel->setObjectName(QStringLiteral("previewScale"));
+    m_scaleLabel->setToolTip(tr("The scale the result is shown at"));
     m_sameScale = new QCheckBox(tr("Same scale"));
     m_sameScale->setToolTip(tr("Side by side: both images at one scale, so a 300 px result looks smaller than a "
                                "400 px one"));

@@ -106,7 +106,7 @@ void PreviewImageView::paintEvent(QPaintEvent *)
     const QRectF shown = imageRect();
     // Smooth when shrinking; enlarged pixels stay square, so 200% shows the pixels.
     p.setRenderHint(QPainter::SmoothPixmapTransform, scale() < 1.0);
-    p.drawImage(shown, m_image);
+    p.drawImage(shown, m_shrunk.forTarget(m_image, shown.size()));
 }
 
 void PreviewImageView::resizeEvent(QResizeEvent *event)

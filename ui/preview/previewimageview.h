@@ -3,12 +3,12 @@
 // pan of the ViewTransform it shares with the other views (fitted, never
 // enlarged, or at a zoom factor: 1.0 = one image pixel per device-
 // independent pixel). Drag to pan, Ctrl+wheel to zoom at the mouse.
+#include "ui/preview/viewtransform.h"
+
 #include <QImage>
 #include <QWidget>
 
 namespace mort {
-
-class ViewTransform;
 
 class PreviewImageView : public QWidget
 {
@@ -54,6 +54,7 @@ protected:
 private:
     ViewTransform *m_transform = nullptr; // shared; outlives the view (its owner or the view itself)
     QImage m_image;
+    ShrunkImage m_shrunk;
     QString m_placeholder;
     double m_fitLimit = 1.0;
     QPointF m_dragFrom;

@@ -148,9 +148,10 @@ void SplitCompareView::paintEvent(QPaintEvent *)
         p.drawText(box, Qt::AlignCenter, text);
     };
     // Smooth when shrinking; enlarged pixels stay square, so 200% shows the pixels.
-    const auto draw = [&p](const QRectF &target, const QImage &image) {
+    const auto draw = [this, &p](const QRectF &target, const QImage &image) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < image.width());
-        p.drawImage(target, image);
+        ShrunkImage &shrunk = &image == &m_left ? m_shrunkLeft : m_shrunkRight;
+        p.drawImage(target, shrunk.forTarget(image, target.size()));
     };
     if (m_mode == Mode::Toggle) {
         const QImage &shown = m_showLeft ? m_left : m_right;

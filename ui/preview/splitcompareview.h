@@ -10,12 +10,12 @@
 // and the result 300 px (issue 25 finding 8). Drag pans when the image is
 // larger than the view (near the divider, or when it fits, a drag moves the
 // divider); Ctrl+wheel zooms at the mouse.
+#include "ui/preview/viewtransform.h"
+
 #include <QImage>
 #include <QWidget>
 
 namespace mort {
-
-class ViewTransform;
 
 class SplitCompareView : public QWidget
 {
@@ -66,6 +66,8 @@ private:
     ViewTransform *m_transform = nullptr; // shared; outlives the view (its owner or the view itself)
     QImage m_left;
     QImage m_right;
+    ShrunkImage m_shrunkLeft;
+    ShrunkImage m_shrunkRight;
     QString m_leftLabel;
     QString m_rightLabel;
     Mode m_mode = Mode::Split;

@@ -155,4 +155,17 @@ void ViewTransform::zoomAt(double factor, const QPointF &anchor, const QSize &co
     Q_EMIT changed();
 }
 
+const QImage &ShrunkImage::forTarget(const QImage &image, const QSizeF &target)
+{
+    const QSize size = target.toSize();
+    if (image.isNull() || size.isEmpty() || (size.width() >= image.width() && size.height() >= image.height()))
+        return image;
+    if (image.cacheKey() != m_key || size != m_size) {
+        m_scaled = image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        m_key = image.cacheKey();
+        m_size = size;
+    }
+    return m_scaled;
+}
+
 } // namespace mort

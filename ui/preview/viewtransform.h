@@ -11,6 +11,7 @@
 // an image of `content` pixels shown at `scale` in a view rectangle `view` is
 // displayRect(content, view, scale); its top-left is on whole pixels, so 100%
 // and 200% stay sharp.
+#include <QImage>
 #include <QObject>
 #include <QPointF>
 #include <QRectF>
@@ -78,6 +79,22 @@ private:
     double m_zoom = 1.0;
     QPointF m_center{0.5, 0.5};
     bool m_sameScale = false;
+};
+
+// A shrunk copy of an image for drawing, made once per displayed size:
+// QPainter's smooth transform samples and so aliases on large reductions (a
+// 1920 px original shown 500 px wide looked grainy), QImage::scaled averages.
+class ShrunkImage
+{
+public:
+    // What to draw for `image` into a `target` that large: the image itself
+    // when it is not reduced, else the copy made for that size.
+    const QImage &forTarget(const QImage &image, const QSizeF &target);
+
+private:
+    qint64 m_key = 0;
+    QSize m_size;
+    QImage m_scaled;
 };
 
 } // namespace mort
