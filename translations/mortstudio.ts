@@ -107,7 +107,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Admin URL:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -122,7 +122,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+24"/>
+        <source>This server needs an admin token; enter it above. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This server&apos;s admin API needs no token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Enter an address such as http://127.0.0.1:8081.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,17 +193,18 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>CacheBrowserPanel</name>
     <message>
-        <location filename="../ui/cache/cachebrowserpanel.cpp" line="+29"/>
+        <location filename="../ui/cache/cachebrowserpanel.cpp" line="+30"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+54"/>
         <source>Evict selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-54"/>
         <source>Clear all…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -209,11 +220,11 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     </message>
     <message>
         <location line="+3"/>
-        <source>Remove the selected entries; the next request renders them again</source>
+        <source>Remove the selected entries (Delete); the next request renders them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>Evicted 1 entry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,32 +495,87 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>CompareArea</name>
     <message>
-        <location filename="../ui/preview/comparearea.cpp" line="+18"/>
-        <location line="+27"/>
+        <location filename="../ui/preview/comparearea.cpp" line="+43"/>
+        <location line="+98"/>
         <source>Open an image to preview presets on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-97"/>
         <source>The result appears here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+26"/>
+        <location line="+2"/>
+        <location line="+98"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-97"/>
         <source>After (as the server sends it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom of every view (Ctrl+= and Ctrl+- step, Ctrl+wheel zooms at the mouse)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The scale the result is shown at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side by side: both images at one scale, so a 300 px result looks smaller than a 400 px one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drag to pan</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ContactSheet</name>
     <message>
-        <location filename="../ui/preview/contactsheet.cpp" line="+125"/>
+        <location filename="../ui/preview/contactsheet.cpp" line="+139"/>
         <source>rendering…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,7 +638,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>ContactSheetRenderer</name>
     <message>
-        <location filename="../ui/preview/contactsheet.cpp" line="-71"/>
+        <location filename="../ui/preview/contactsheet.cpp" line="-85"/>
         <source>no engine to render with</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,18 +646,18 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard/dashboardpanel.cpp" line="+48"/>
-        <location line="+132"/>
+        <location filename="../ui/dashboard/dashboardpanel.cpp" line="+52"/>
+        <location line="+147"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-147"/>
         <source>Export snapshot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Last minute</source>
         <translation type="unfinished"></translation>
     </message>
@@ -637,18 +703,23 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     </message>
     <message>
         <location line="+0"/>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-15"/>
         <source>resident (RSS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>libvips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>studio (RSS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -662,7 +733,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Throughput</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,7 +778,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+90"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
@@ -722,7 +793,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Paused — new samples are not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -742,7 +813,12 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source> · studio %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cannot write %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -910,7 +986,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Attach to running server…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1028,7 +1104,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>PreviewController</name>
     <message>
-        <location filename="../ui/preview/previewcontroller.cpp" line="+19"/>
+        <location filename="../ui/preview/previewcontroller.cpp" line="+20"/>
         <source>Open a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIF image.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1058,7 +1134,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+103"/>
         <source>This file is not an image the server reads. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1099,7 +1175,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../ui/preview/previewpanel.cpp" line="+119"/>
+        <location filename="../ui/preview/previewpanel.cpp" line="+121"/>
         <source>Open image…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,22 +1200,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Fit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>100%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Zoom of both images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>What the left side shows: the original, or another preset on the same image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1160,7 +1221,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Side by side (zoom and pan together), one frame split by a divider, or one frame flipped by a click</source>
+        <source>Side by side, one frame split by a divider, or one frame flipped by a click; every view zooms and pans together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1195,7 +1256,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../ui/preview/previewpanelactions.cpp" line="+45"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="+46"/>
         <source>Copy the server&apos;s URL that returns this image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,7 +1287,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-113"/>
         <source>Preset %1: %2 · %3 × %4 · %5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1246,7 +1307,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preview/previewpanelactions.cpp" line="-18"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="-19"/>
         <source>&amp;Open image…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,12 +1332,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preview/previewpanel.cpp" line="+121"/>
+        <location filename="../ui/preview/previewpanel.cpp" line="+118"/>
         <source>%1 %2 px is more than the server renders: bucket %3 allows at most %4 px per side (limits.maxOutputDimension). Enter %4 or less, or raise the limit in the config.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preview/previewpanelactions.cpp" line="+7"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="+8"/>
         <source>Open an image first (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1288,18 +1349,18 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     <message>
         <location filename="../ui/preview/previewpanel.cpp" line="+12"/>
         <location line="+31"/>
-        <location line="+97"/>
+        <location line="+94"/>
         <source>Original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-123"/>
         <source>Preset %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+97"/>
+        <location line="+94"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,12 +1545,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preview/previewpanel.cpp" line="-76"/>
+        <location filename="../ui/preview/previewpanel.cpp" line="-73"/>
         <source>Custom (query parameters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preview/previewpanelopen.cpp" line="+38"/>
+        <location filename="../ui/preview/previewpanelopen.cpp" line="+39"/>
         <source>%1 is not a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1545,7 +1606,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>%1 · %2 × %3 · %4 bytes · %5% of the source · %6 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,12 +2046,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>SplitCompareView</name>
     <message>
-        <location filename="../ui/preview/splitcompareview.cpp" line="+84"/>
+        <location filename="../ui/preview/splitcompareview.cpp" line="+135"/>
         <source>Open an image to compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source> (click or Space to flip)</source>
         <translation type="unfinished"></translation>
     </message>
