@@ -1,6 +1,7 @@
 #include "service/placeholder.h"
 
 #include "imaging/imageprobe.h"
+#include "storage/originaddress.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -43,9 +44,18 @@ Expected<QByteArray> fetchUrl(const QUrl &url, qint64 maxBytes, int timeoutMs)
         QNetworkAccessManager network;
         QNetworkRequest request(url);
         request.setTransferTimeout(timeoutMs);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        // Redirects go through the same guard as the http storage's (storage/originaddress.h).
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
+        request.setMaximumRedirectsAllowed(5);
         QNetworkReply *reply = network.get(request);
         bool tooLarge = false;
+        QUrl refusedRedirect;
+        QObject::connect(reply, &QNetworkReply::redirected, reply, [&, reply](const QUrl &target) {
+            if (redirectAllowed(url, target))
+                return reply->redirectAllowed();
+            refusedRedirect = target;
+            reply->abort();
+        });
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&](qint64 received, qint64 total) {
             if (received > maxBytes || total > maxBytes) {
@@ -59,6 +69,9 @@ Expected<QByteArray> fetchUrl(const QUrl &url, qint64 maxBytes, int timeoutMs)
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (tooLarge)
             result = unavailable(shown, QStringLiteral("more than limits.maxParentBytes %1").arg(maxBytes));
+        else if (!refusedRedirect.isEmpty())
+            result = unavailable(shown, QStringLiteral("redirect to %1 refused (not a public http(s) address)")
+                                            .arg(refusedRedirect.toDisplayString(QUrl::RemoveUserInfo)));
         else if (reply->error() != QNetworkReply::NoError)
             result = unavailable(shown, reply->errorString());
         else if (status != 200)

@@ -7,9 +7,8 @@
 //
 // The operator's host is trusted as written (loopback included: Mort's own
 // integration config points at one). What a request controls is guarded:
-// the key can never change scheme, host or port, and a redirect to another
-// host is followed only to public addresses, unless the configured host is
-// itself internal.
+// the key can never change scheme, host or port, and a redirect away from
+// the configured origin is followed only to public addresses.
 #include "storage/httptransfer.h"
 #include "storage/storage.h"
 

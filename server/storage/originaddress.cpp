@@ -79,7 +79,7 @@ bool redirectAllowed(const QUrl &origin, const QUrl &target)
         return false;
     if (sameOrigin(origin, target))
         return true;
-    return !hostIsInternal(target.host()) || hostIsInternal(origin.host());
+    return !hostIsInternal(target.host());
 }
 
 } // namespace mort

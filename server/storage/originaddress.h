@@ -14,10 +14,11 @@ bool isInternalAddress(const QHostAddress &address);
 // (a name that resolves to nothing counts as internal: refused).
 bool hostIsInternal(const QString &host);
 
-// Whether the http storage may follow a redirect from its configured origin
-// to `target`: http(s) only, no userinfo; another host only when it is
-// public, or when the configured host is itself internal (the operator chose
-// an internal origin, so its neighbours are not a request's doing).
+// Whether a fetch may follow a redirect from its configured origin to
+// `target`: http(s) only, no userinfo; the same origin (scheme, host, port),
+// or else only a public address. The configured origin is the config's
+// explicit allowance: an internal origin (the operator wrote it) is fetched,
+// but it cannot send us on to another internal address or port.
 bool redirectAllowed(const QUrl &origin, const QUrl &target);
 
 // Same scheme, host and port (default ports filled in).

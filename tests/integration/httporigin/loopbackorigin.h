@@ -15,6 +15,7 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 
 namespace mort::testutil {
@@ -79,6 +80,8 @@ public:
         QMutexLocker lock(&m_mutex);
         m_documentRoot = dir;
     }
+    // Connections accepted so far, answered or not (a canary: "nothing connected").
+    int connections() const { return m_connections.load(); }
     QList<SeenRequest> seen() const
     {
         QMutexLocker lock(&m_mutex);
@@ -89,6 +92,7 @@ private:
     void accept()
     {
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+            m_connections.fetch_add(1);
             auto buffer = std::make_shared<QByteArray>();
             QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
@@ -152,6 +156,7 @@ private:
     QString m_documentRoot;
     QTcpServer *m_server = nullptr;
     quint16 m_port = 0;
+    std::atomic<int> m_connections{0};
     mutable QMutex m_mutex;
     QHash<QByteArray, OriginRoute> m_routes;
     QList<SeenRequest> m_seen;

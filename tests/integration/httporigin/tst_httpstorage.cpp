@@ -256,8 +256,15 @@ private Q_SLOTS:
         QTest::newRow("public to localhost name") << pub << QStringLiteral("http://localhost/x") << false;
         QTest::newRow("non-http scheme") << pub << QStringLiteral("file:///etc/passwd") << false;
         QTest::newRow("userinfo") << pub << QStringLiteral("http://user@93.184.216.35/x") << false;
-        QTest::newRow("internal origin to internal")
-            << QStringLiteral("http://127.0.0.1:8080/") << QStringLiteral("http://10.0.0.5/x") << true;
+        // The configured origin is the only internal address the config allows.
+        QTest::newRow("internal origin to itself")
+            << QStringLiteral("http://127.0.0.1:8080/") << QStringLiteral("http://127.0.0.1:8080/y") << true;
+        QTest::newRow("internal origin to another internal host")
+            << QStringLiteral("http://127.0.0.1:8080/") << QStringLiteral("http://10.0.0.5/x") << false;
+        QTest::newRow("internal origin to another port")
+            << QStringLiteral("http://127.0.0.1:8080/") << QStringLiteral("http://127.0.0.1:6379/") << false;
+        QTest::newRow("internal origin to public")
+            << QStringLiteral("http://127.0.0.1:8080/") << QStringLiteral("http://93.184.216.35/x") << true;
     }
     void redirectTargets()
     {
