@@ -58,6 +58,7 @@ Engine::Engine(ConfigPtr config, QString configText)
     services.tasks = &m_tasks;
     services.storages = m_storages.get();
     services.background = m_background.get();
+    services.glacier = m_glacier.get();
     services.cache = m_cache.get();
     services.collapser = m_collapser.get();
     services.sharedCache = m_shared->cache();

@@ -10,6 +10,7 @@
 #include "service/adminbackend.h"
 #include "service/enginestats.h"
 #include "service/placeholder.h"
+#include "storage/glacierrestorer.h"
 
 #include <QDateTime>
 #include <QMutex>
@@ -97,6 +98,8 @@ private:
     std::unique_ptr<StorageClientCache> m_storages;
     std::unique_ptr<BackgroundQueue> m_background;
     std::unique_ptr<ResponseCache> m_cache;
+    // Archived originals: one restore request per object, bounded (storage/glacierrestorer.h).
+    std::unique_ptr<GlacierRestorer> m_glacier = std::make_unique<GlacierRestorer>();
     std::unique_ptr<RequestCollapser> m_collapser;
     // Heavy passes may hold all transform workers but one (limits.heavyTransformCost).
     HeavyLanePtr m_heavyLane;

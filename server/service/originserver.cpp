@@ -2,6 +2,7 @@
 
 #include "service/activecontent.h"
 #include "storage/contenttype.h"
+#include "storage/storagecallscope.h"
 
 namespace mort {
 
@@ -23,6 +24,9 @@ HttpResponse storedObjectResponse(const ObjectMetadata &meta, QByteArray body)
 
 namespace {
 
+// How long Mort's presigned redirects stay valid (spec http-behaviour.md §2).
+constexpr int kPresignSeconds = 5 * 3600;
+
 // GET of a key that is a directory: Mort answers 404 with an empty XML-typed body.
 HttpResponse directoryResponse()
 {
@@ -40,6 +44,8 @@ OriginServer::OriginServer(const PipelineServices &services, PipelineResponder &
 
 void OriginServer::serve(const FlowPtr &flow)
 {
+    // Network storages stop as soon as the client leaves or the deadline passes.
+    const StorageCallScope callScope(flow->workToken);
     if (flow->object.parent)
         serveParentUnchanged(flow);
     else
@@ -62,7 +68,8 @@ void OriginServer::serveStored(const FlowPtr &flow)
         // HEAD of an original: metadata only, no body read (spec §4).
         auto meta = (*storage)->head(object.key);
         if (!meta)
-            return m_responder.finishError(flow, meta.error());
+            return m_responder.finishStorageError(flow, meta.error(), **storage, object.bucket, object.storageName,
+                                                  object.key);
         if (meta->isDirectory)
             return m_responder.finish(flow, directoryResponse());
         HttpResponse r = storedObjectResponse(*meta, {});
@@ -71,25 +78,26 @@ void OriginServer::serveStored(const FlowPtr &flow)
         m_metrics.requestDownload.inc();
         return m_responder.finish(flow, std::move(r));
     }
+    // maxFileSize (config.md §2): Mort HEADs the original first and redirects a
+    // larger one to a presigned storage URL (307, valid 5 h); a storage that
+    // cannot presign answers 503.
+    const qint64 maxFileSize = flow->config().server.maxFileSize;
+    if (maxFileSize > 0) {
+        auto head = (*storage)->head(object.key);
+        if (!head)
+            return m_responder.finishStorageError(flow, head.error(), **storage, object.bucket, object.storageName,
+                                                  object.key);
+        if (!head->isDirectory && head->size > maxFileSize)
+            return redirectToPresigned(flow, **storage, head->size, maxFileSize);
+    }
     // One storage call gives metadata and a readable body (seed 13: Mort did HEAD then GET).
     ObjectMetadata meta;
     auto device = (*storage)->openRead(object.key, &meta);
     if (!device)
-        return m_responder.finishError(flow, device.error());
+        return m_responder.finishStorageError(flow, device.error(), **storage, object.bucket, object.storageName,
+                                              object.key);
     if (meta.isDirectory)
         return m_responder.finish(flow, directoryResponse());
-    // maxFileSize (config.md §2): Mort redirects larger originals to a presigned
-    // storage URL (307); only S3 presigns, and our storages cannot: 503 as Mort
-    // answers for storages without presign support.
-    const qint64 maxFileSize = flow->config().server.maxFileSize;
-    if (maxFileSize > 0 && meta.size > maxFileSize)
-        return m_responder.finishError(
-            flow,
-            Error::upstream("storage.presign_unsupported", 503, QStringLiteral("storage unavailable"),
-                            QStringLiteral("%1 bytes > maxFileSize %2 and storage %3 cannot presign")
-                                .arg(meta.size)
-                                .arg(maxFileSize)
-                                .arg((*storage)->kind())));
     m_metrics.requestDownload.inc();
     if (meta.size <= flow->config().server.cache.maxCacheItemBytes()) {
         HttpResponse response = storedObjectResponse(meta, (*device)->readAll());
@@ -116,13 +124,30 @@ void OriginServer::serveParentUnchanged(const FlowPtr &flow)
         return m_responder.finishError(flow, storage.error());
     auto stored = (*storage)->get(parent.key);
     if (!stored)
-        return m_responder.finishError(flow, stored.error());
+        return m_responder.finishStorageError(flow, stored.error(), **storage, parent.bucket, parent.storageName,
+                                              parent.key);
     if (stored->meta.isDirectory || !stored->meta.contentType.contains("image/"))
         return m_responder.finishError(flow, Error::notFound(QStringLiteral("parent is not an image")));
     m_metrics.requestDownload.inc();
     HttpResponse response = storedObjectResponse(stored->meta, std::move(stored->body));
     guardActiveContent(response, response.body);
     m_responder.finish(flow, std::move(response));
+}
+
+void OriginServer::redirectToPresigned(const FlowPtr &flow, Storage &storage, qint64 size, qint64 maxFileSize)
+{
+    Expected<QUrl> url = storage.presignGet(flow->object.key, kPresignSeconds);
+    if (!url)
+        return m_responder.finishError(
+            flow, Error::upstream("storage.presign_unsupported", 503, QStringLiteral("storage unavailable"),
+                                  QStringLiteral("%1 bytes > maxFileSize %2 and storage %3 cannot presign: %4")
+                                      .arg(size)
+                                      .arg(maxFileSize)
+                                      .arg(storage.kind(), url.error().toString())));
+    HttpResponse r(307);
+    r.setHeader("Location", url->toEncoded());
+    flow->cacheKey.clear(); // a presigned URL expires: never cached
+    m_responder.finish(flow, std::move(r));
 }
 
 } // namespace mort

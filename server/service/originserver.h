@@ -23,6 +23,8 @@ public:
 private:
     void serveStored(const FlowPtr &flow);
     void serveParentUnchanged(const FlowPtr &flow);
+    // maxFileSize exceeded: 307 to a presigned URL, or 503 when the storage cannot presign.
+    void redirectToPresigned(const FlowPtr &flow, Storage &storage, qint64 size, qint64 maxFileSize);
 
     MortMetrics &m_metrics;
     PipelineResponder &m_responder;

@@ -18,6 +18,7 @@
 #include "monitoring/mortmetrics.h"
 #include "object/objectparser.h"
 #include "service/placeholder.h"
+#include "storage/glacierrestorer.h"
 #include "storage/storageclientcache.h"
 
 #include <QHash>
@@ -33,6 +34,7 @@ struct PipelineServices
     // Hands out metered storages: storage calls count themselves.
     StorageClientCache *storages = nullptr;
     BackgroundQueue *background = nullptr;
+    GlacierRestorer *glacier = nullptr; // restores of archived originals; null: archived is a plain 503
     ResponseCache *cache = nullptr;        // null: response caching off
     RequestCollapser *collapser = nullptr; // null: no collapsing
     RedisResponseCache *sharedCache = nullptr; // cache.type redis*: looked up after a local miss; null: none

@@ -6,6 +6,7 @@
 #include "http/errorresponse.h"
 #include "service/accesslog.h"
 #include "service/debugmode.h"
+#include "service/glacieranswer.h"
 #include "service/responseheaders.h"
 #include "service/responseplugins.h"
 
@@ -20,7 +21,17 @@ PipelineResponder::PipelineResponder(const PipelineServices &services, Placehold
 {
 }
 
-void PipelineResponder::finishError(const FlowPtr &flow, const Error &error)
+void PipelineResponder::finishStorageError(const FlowPtr &flow, const Error &error, Storage &storage,
+                                           const QString &bucket, const QString &storageName, const QString &key)
+{
+    if (error.code != "storage.archived")
+        return finishError(flow, error);
+    finishError(flow, error,
+                glacierAnswerHeaders(flow->config(), bucket, storageName, key, error, storage, m_services.glacier,
+                                     m_metrics));
+}
+
+void PipelineResponder::finishError(const FlowPtr &flow, const Error &error, const HeaderList &extraHeaders)
 {
     const HttpRequest &request = flow->exchange->request();
     if (error.httpStatus >= 500)
@@ -31,9 +42,11 @@ void PipelineResponder::finishError(const FlowPtr &flow, const Error &error)
         flow->distributedLease->fail();
         flow->distributedLease.reset();
     }
-    if (PlaceholderRenderer::answers(*flow, error))
-        return finish(flow, m_placeholders.response(flow, error));
-    finish(flow, errorResponse(error, flow->debug));
+    HttpResponse response = PlaceholderRenderer::answers(*flow, error) ? m_placeholders.response(flow, error)
+                                                                        : errorResponse(error, flow->debug);
+    for (const auto &[name, value] : extraHeaders)
+        response.setHeader(name, value);
+    finish(flow, std::move(response));
 }
 
 void PipelineResponder::finish(const FlowPtr &flow, HttpResponse response)

@@ -27,7 +27,12 @@ public:
     void finish(const FlowPtr &flow, HttpResponse response);
     // An error answer (or the placeholder, spec §10); server-side errors are
     // not shared with collapsed waiters: they retry (spec §6.1).
-    void finishError(const FlowPtr &flow, const Error &error);
+    // `extraHeaders` go on whatever answers (error or placeholder).
+    void finishError(const FlowPtr &flow, const Error &error, const HeaderList &extraHeaders = {});
+    // An error from reading `key` of the bucket's storage `storageName`: an
+    // archived original gets Mort's glacier answer (service/glacieranswer.h).
+    void finishStorageError(const FlowPtr &flow, const Error &error, Storage &storage, const QString &bucket,
+                            const QString &storageName, const QString &key);
     // Per-request last steps on a finished response: conditionals, plugins, metrics.
     void deliver(const FlowPtr &flow, HttpResponse response);
     // Every answer to a public request goes out here, whatever produced it

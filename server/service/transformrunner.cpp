@@ -1,6 +1,7 @@
 #include "service/transformrunner.h"
 
 #include "service/originserver.h"
+#include "storage/storagecallscope.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -19,6 +20,8 @@ TransformRunner::TransformRunner(const PipelineServices &services, QThreadPool &
 
 void TransformRunner::serve(const FlowPtr &flow)
 {
+    // Network storages stop as soon as the work is abandoned or the deadline passes.
+    const StorageCallScope callScope(flow->workToken);
     const PipelineSnapshot &snap = *flow->snap;
     const ObjectRef &object = flow->object;
     const ObjectRef &root = object.root();
@@ -35,7 +38,8 @@ void TransformRunner::serve(const FlowPtr &flow)
                     return m_responder.finishError(flow, parentStorage.error());
                 auto parentMeta = (*parentStorage)->head(root.key);
                 if (!parentMeta)
-                    return m_responder.finishError(flow, parentMeta.error());
+                    return m_responder.finishStorageError(flow, parentMeta.error(), **parentStorage, root.bucket,
+                                                          root.storageName, root.key);
             }
             m_metrics.requestDownload.inc();
             return m_responder.finish(flow, storedObjectResponse(stored->meta, std::move(stored->body)));
@@ -79,6 +83,7 @@ void TransformRunner::run(const FlowPtr &flow, TaskScope &admitted)
         ~Slot() { release(); }
     } slot{&m_admission, &admitted};
     const CancelToken &token = flow->workToken;
+    const StorageCallScope callScope(token);
     if (token.shouldStop()) {
         slot.release();
         return m_responder.finishError(flow, stoppedError(token));
@@ -96,8 +101,11 @@ void TransformRunner::run(const FlowPtr &flow, TaskScope &admitted)
     if (!parentStorage)
         return fail(parentStorage.error());
     Expected<StoredObject> parent = (*parentStorage)->get(root.key);
-    if (!parent)
-        return fail(parent.error());
+    if (!parent) {
+        slot.release();
+        return m_responder.finishStorageError(flow, parent.error(), **parentStorage, root.bucket, root.storageName,
+                                              root.key);
+    }
     if (parent->meta.isDirectory || !parent->meta.contentType.contains("image/"))
         return fail(Error::notFound(QStringLiteral("parent is not an image")));
     const LimitsConfig &limits = snap.processor(object.bucket).limits();
