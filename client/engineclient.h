@@ -47,6 +47,21 @@ struct SavedPreset
     QString writtenTo;       // the config file written; "" = applied in memory only
 };
 
+// What validating or applying a whole config found (EngineClient::validateConfig,
+// applyConfig). A config the engine refuses is an answer, not an error: the
+// editor shows each issue next to its key. Errors (Expected) are for engines
+// that could not be asked.
+struct ConfigCheck
+{
+    QList<ConfigIssue> issues;  // the engine's validator, each with its key path; empty = valid
+    bool applied = false;       // applyConfig(): the engine runs the new config now (hot reload)
+    bool restartRequired = false; // the change needs a restart (cache or lock): nothing was applied
+    QStringList restartKeys;    // the key paths that differ and need it ("server.cache.type"), when known
+    QString refusal;            // the engine's reason when it refused a valid config otherwise; "" = none
+
+    bool ok() const { return issues.isEmpty() && !restartRequired && refusal.isEmpty(); }
+};
+
 // A render with its result decoded for display.
 struct DisplayedRender
 {
@@ -128,6 +143,14 @@ public:
     // validated as mort-server loads it, applied, and written to the config
     // file where the engine has one it may write.
     virtual void savePreset(const QString &bucket, const QString &snippet, QObject *context, Done<SavedPreset> done) = 0;
+    // The engine's own validator on a whole config text, as mort-server loads
+    // it; nothing changes. -> ConfigCheck (issues, or none).
+    virtual void validateConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) = 0;
+    // Validates, then runs `yaml` with a hot reload (no restart; listeners,
+    // buckets and presets change at once). A refused config leaves the running
+    // one as it was: issues, restartRequired (cache and lock change only with a
+    // restart) or refusal say why. Nothing is written to a file.
+    virtual void applyConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) = 0;
     // Whether savePreset() can work at all; when not, why (translated, says what to do).
     virtual bool canSavePresets(QString *why = nullptr) const
     {
@@ -156,3 +179,4 @@ Q_SIGNALS:
 
 Q_DECLARE_METATYPE(mort::ObjectProbe)
 Q_DECLARE_METATYPE(mort::ConfigSnapshot)
+Q_DECLARE_METATYPE(mort::ConfigCheck)

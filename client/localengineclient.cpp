@@ -2,6 +2,7 @@
 
 #include "service/adminsecurity.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
@@ -41,8 +42,21 @@ QUrl loopbackUrl(const QStringList &addresses)
 
 } // namespace
 
+namespace {
+
+// The file's text as written (comments, ${ENV} references): what the Config
+// tab edits and readConfig() answers. "" when there is no file.
+QString textOf(const QString &path)
+{
+    QFile file(path);
+    return !path.isEmpty() && file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+} // namespace
+
 LocalEngineClient::LocalEngineClient(ConfigPtr config, QString configPath, QObject *parent)
-    : EngineClient(parent), m_engine(std::make_unique<Engine>(std::move(config))), m_configPath(std::move(configPath)),
+    : EngineClient(parent), m_engine(std::make_unique<Engine>(std::move(config), textOf(configPath))),
+      m_configPath(std::move(configPath)),
       m_render(std::make_unique<AdminRender>(m_engine.get()))
 {
     // This process drives the engine directly, never through its admin API:

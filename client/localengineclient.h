@@ -50,6 +50,9 @@ public:
     // one kept as .bak), then the engine takes it.
     void savePreset(const QString &bucket, const QString &snippet, QObject *context, Done<SavedPreset> done) override;
     bool canSavePresets(QString *why = nullptr) const override;
+    // localconfigcalls.cpp: the engine's validator and hot reload, in process.
+    void validateConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) override;
+    void applyConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) override;
     bool servesImages() const override { return true; } // running or not
 
     bool start();

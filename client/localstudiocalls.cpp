@@ -102,4 +102,8 @@ void LocalEngineClient::savePreset(const QString &bucket, const QString &snippet
     }, std::move(done));
 }
 
+// localconfigcalls.cpp answers through the same helper.
+template void LocalEngineClient::answer<ConfigCheck>(QThreadPool &, QObject *, std::function<Expected<ConfigCheck>()>,
+                                                     Done<ConfigCheck>);
+
 } // namespace mort

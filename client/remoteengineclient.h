@@ -61,6 +61,10 @@ public:
     void readConfig(QObject *context, Done<ConfigSnapshot> done) override;
     // The server edits its own config text (the studio never sees its secrets).
     void savePreset(const QString &bucket, const QString &snippet, QObject *context, Done<SavedPreset> done) override;
+    // remoteconfigcalls.cpp: POST config/validate and config/apply. A text
+    // still holding the masked secrets of GET config is refused here, unsent.
+    void validateConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) override;
+    void applyConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) override;
 
     // Opens the event stream; statsUpdated() follows once a second.
     void connectToServer();
@@ -92,6 +96,8 @@ private:
     void studioCall(const QByteArray &verb, const QString &route, const QByteArray &body, const QByteArray &contentType,
                     QObject *context, std::function<void(const Expected<QNetworkReply *> &)> done);
     Error errorOf(QNetworkReply *reply, const QByteArray &body) const;
+    // POST `yaml` to config/validate or config/apply; 422 and 409 are answers (ConfigCheck).
+    void postConfig(bool apply, const QString &yaml, QObject *context, Done<ConfigCheck> done);
     void openStream();
     void onStreamData();
     void onStreamFinished();

@@ -1,0 +1,103 @@
+#include "client/configtextedit.h"
+
+#include "config/configeditor.h"
+
+#include <yaml-cpp/yaml.h>
+
+namespace mort {
+
+namespace {
+
+Error invalid(const QString &keyPath, const QString &what)
+{
+    return Error::client("config.invalid", 422, QStringLiteral("the value cannot be set"),
+                         keyPath + QStringLiteral(": ") + what);
+}
+
+// The preset's node of `root`, or an undefined node.
+YAML::Node presetNode(const YAML::Node &root, const QString &bucket, const QString &preset)
+{
+    if (!root.IsMap())
+        return YAML::Node(YAML::NodeType::Undefined);
+    const YAML::Node buckets = root["buckets"];
+    if (!buckets.IsMap() || !buckets[bucket.toStdString()].IsMap())
+        return YAML::Node(YAML::NodeType::Undefined);
+    const YAML::Node transform = buckets[bucket.toStdString()]["transform"];
+    if (!transform.IsMap() || !transform["presets"].IsMap())
+        return YAML::Node(YAML::NodeType::Undefined);
+    return transform["presets"][preset.toStdString()];
+}
+
+} // namespace
+
+QString ConfigTextEdit::presetField(const QString &text, const QString &bucket, const QString &preset,
+                                    const QStringList &field)
+{
+    try {
+        YAML::Node node = YAML::Clone(presetNode(YAML::Load(text.toStdString()), bucket, preset));
+        for (const QString &key : field) {
+            if (!node.IsMap())
+                return {};
+            node = node[key.toStdString()];
+        }
+        return node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
+    } catch (const YAML::Exception &) {
+        return {};
+    }
+}
+
+Expected<QString> ConfigTextEdit::setPresetField(const QString &text, const QString &bucket, const QString &preset,
+                                                 const QStringList &field, const QString &value)
+{
+    const QString presetPath = QStringLiteral("buckets.%1.transform.presets.%2").arg(bucket, preset);
+    if (field.isEmpty())
+        return invalid(presetPath, QStringLiteral("no field named"));
+    YAML::Node body;
+    try {
+        const YAML::Node found = presetNode(YAML::Load(text.toStdString()), bucket, preset);
+        if (!found.IsDefined() || found.IsNull())
+            return invalid(presetPath, QStringLiteral("no such preset in the text; add it there first"));
+        body = YAML::Clone(found);
+    } catch (const YAML::Exception &e) {
+        return invalid(QString(),
+                       QStringLiteral("the YAML does not parse (line %1): %2; fix it in the YAML view")
+                           .arg(e.mark.line + 1)
+                           .arg(QString::fromStdString(e.msg)));
+    }
+    if (!body.IsMap())
+        return invalid(presetPath, QStringLiteral("must be a mapping"));
+    // Walk down (making maps on the way), then set or remove the last key.
+    std::vector<YAML::Node> chain{body};
+    for (int i = 0; i + 1 < field.size(); ++i) {
+        YAML::Node next = chain.back()[field.at(i).toStdString()];
+        if (!next.IsMap()) {
+            if (value.isEmpty())
+                return text; // nothing to remove
+            next = YAML::Node(YAML::NodeType::Map);
+            chain.back()[field.at(i).toStdString()] = next;
+        }
+        chain.push_back(next);
+    }
+    const std::string last = field.constLast().toStdString();
+    if (value.isEmpty()) {
+        chain.back().remove(last);
+        // Filters emptied by the removal go with it (`thumbnail: {}` would stay on).
+        for (int i = int(chain.size()) - 1; i > 0; --i) {
+            if (chain.at(i).size() != 0)
+                break;
+            chain.at(i - 1).remove(field.at(i - 1).toStdString());
+        }
+    } else {
+        chain.back()[last] = value.toStdString();
+    }
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out << YAML::BeginMap << YAML::Key << "presets" << YAML::Value << YAML::BeginMap << YAML::Key
+        << preset.toStdString() << YAML::Value << body << YAML::EndMap << YAML::EndMap;
+    Expected<PresetEdit> edit = ConfigEditor::setPreset(text, bucket, QString::fromUtf8(out.c_str()));
+    if (!edit)
+        return edit.takeError();
+    return edit->text;
+}
+
+} // namespace mort

@@ -1,0 +1,91 @@
+// RemoteEngineClient's config checks over the admin API (service/adminapi.h):
+//   POST config/validate  200 {"valid":true} | 422 {"valid":false,"issues":[{"keyPath","message"}]}
+//   POST config/apply     200 {"applied":true} | 422 as validate
+//                         | 409 {"code":"config.restart_required"|"config.listen_failed","message"}
+#include "client/configcheck.h"
+#include "client/remoteengineclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+
+namespace mort {
+
+void RemoteEngineClient::validateConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done)
+{
+    postConfig(false, yaml, context, std::move(done));
+}
+
+void RemoteEngineClient::applyConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done)
+{
+    postConfig(true, yaml, context, std::move(done));
+}
+
+void RemoteEngineClient::postConfig(bool apply, const QString &yaml, QObject *context, Done<ConfigCheck> done)
+{
+    ConfigCheck masked;
+    masked.issues = maskedSecretIssues(yaml);
+    if (!masked.issues.isEmpty()) {
+        // Answered like the server's own 422, on the next turn of the loop.
+        QPointer<QObject> receiver(context);
+        QMetaObject::invokeMethod(
+            this,
+            [receiver, masked, done] {
+                if (receiver)
+                    done(masked);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    QNetworkRequest r = request(apply ? QStringLiteral("config/apply") : QStringLiteral("config/validate"));
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/yaml"));
+    QNetworkReply *reply = m_nam->post(r, yaml.toUtf8());
+    QPointer<QObject> receiver(context);
+    QPointer<RemoteEngineClient> self(this);
+    const QString text = yaml;
+    connect(reply, &QNetworkReply::finished, this, [self, reply, receiver, apply, text, done] {
+        reply->deleteLater();
+        if (!receiver || !self)
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        const QJsonObject answer = QJsonDocument::fromJson(body).object();
+        ConfigCheck check;
+        if (status == 200) {
+            check.applied = apply && answer.value(QLatin1String("applied")).toBool();
+            return done(check);
+        }
+        if (status == 422 && answer.contains(QLatin1String("issues"))) {
+            for (const QJsonValue &v : answer.value(QLatin1String("issues")).toArray()) {
+                const QJsonObject o = v.toObject();
+                check.issues.append(ConfigIssue{o.value(QLatin1String("keyPath")).toString(),
+                                                o.value(QLatin1String("message")).toString()});
+            }
+            return done(check);
+        }
+        const QString code = answer.value(QLatin1String("code")).toString();
+        if (code == QLatin1String("config.restart_required")) {
+            check.restartRequired = true;
+            // Which keys: the running config against the new one (cache and
+            // lock are never masked, so the server's text parses for them).
+            return self->readConfig(receiver, [check, text, done](const Expected<ConfigSnapshot> &running) mutable {
+                if (running && running->config) {
+                    QList<ConfigIssue> ignored;
+                    check.restartKeys = restartKeysBetween(*running->config, ConfigLoader::parse(text, ignored));
+                }
+                done(check);
+            });
+        }
+        if (!code.isEmpty() && status >= 400 && status < 500 && status != 401 && status != 403) {
+            const QString message = answer.value(QLatin1String("message")).toString();
+            check.refusal = message.isEmpty() ? code : message;
+            return done(check);
+        }
+        done(self->errorOf(reply, body));
+    });
+}
+
+} // namespace mort
