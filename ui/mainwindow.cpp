@@ -3,6 +3,7 @@
 #include "ui/activity/activitypanel.h"
 #include "ui/connection/attachdialog.h"
 #include "ui/cache/cachebrowserpanel.h"
+#include "ui/config/configpanel.h"
 #include "ui/dashboard/dashboardpanel.h"
 #include "client/engineclient.h"
 #include "ui/preview/previewpanel.h"
@@ -156,6 +157,20 @@ PreviewPanel *MainWindow::enablePreview(ConfigPtr config)
     m_preview->setConfig(std::move(config));
     m_preview->setEngineClient(m_client); // confirms saved presets with a request
     return m_preview;
+}
+
+ConfigPanel *MainWindow::enableConfig()
+{
+    if (!m_config) {
+        m_config = new ConfigPanel(m_client, this);
+        m_config->setObjectName(QStringLiteral("configPanel"));
+        m_tabs->addTab(m_config, tr("Con&fig"));
+        QAction *show = new QAction(tr("Config"), this);
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+        connect(show, &QAction::triggered, this, [this] { setCurrentTab(ConfigTab); });
+        m_viewMenu->insertAction(m_viewMenu->actions().value(m_preview ? 5 : 4), show);
+    }
+    return m_config;
 }
 
 void MainWindow::setCurrentTab(int tab)

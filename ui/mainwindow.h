@@ -15,6 +15,7 @@ namespace mort {
 
 class ActivityPanel;
 class CacheBrowserPanel;
+class ConfigPanel;
 class DashboardPanel;
 class PreviewPanel;
 class EngineClient;
@@ -24,7 +25,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Tab { StatusTab, DashboardTab, CacheTab, ActivityTab, PreviewTab };
+    enum Tab { StatusTab, DashboardTab, CacheTab, ActivityTab, PreviewTab, ConfigTab };
 
     explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
     ServerStatusPanel *statusPanel() const { return m_status; }
@@ -37,6 +38,9 @@ public:
     // presets through the server's own pipeline). Returns the panel.
     PreviewPanel *enablePreview(ConfigPtr config);
     PreviewPanel *previewPanel() const { return m_preview; }
+    // Adds the Config tab (after Preview: enablePreview() first). Returns the panel.
+    ConfigPanel *enableConfig();
+    ConfigPanel *configPanel() const { return m_config; }
 
 public Q_SLOTS:
     // F5: a fresh stats snapshot, and the cache listing when its tab is shown.
@@ -62,6 +66,7 @@ private:
     CacheBrowserPanel *m_cache;
     ActivityPanel *m_activity;
     PreviewPanel *m_preview = nullptr;
+    ConfigPanel *m_config = nullptr;
     QMenu *m_viewMenu = nullptr;
     QTimer *m_refresh;
     QAction *m_start;

@@ -7,6 +7,7 @@
 #include "common/serverbootstrap.h"
 #include "common/signalwatcher.h"
 #include "client/localengineclient.h"
+#include "ui/config/configpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/preview/previewpanel.h"
 #include "monitoring/logring.h"
@@ -92,7 +93,7 @@ int runHeadless(int argc, char *argv[], const CommandLine &cmd, LogRing *ring)
     return app.exec();
 }
 
-// `--tab NAME` (status, dashboard, cache, activity, preview; or 0..4 in that
+// `--tab NAME` (status, dashboard, cache, activity, preview, config; or 0..5 in that
 // order): the tab shown first. Studio-only and taken out before CommandLine
 // sees the arguments.
 int takeTabOption(QStringList &arguments, QString *error)
@@ -101,14 +102,15 @@ int takeTabOption(QStringList &arguments, QString *error)
     if (at < 0)
         return -1;
     static const QStringList names{QStringLiteral("status"), QStringLiteral("dashboard"), QStringLiteral("cache"),
-                                   QStringLiteral("activity"), QStringLiteral("preview")};
+                                   QStringLiteral("activity"), QStringLiteral("preview"),
+                                   QStringLiteral("config")};
     const QString value = arguments.value(at + 1).trimmed().toLower();
     bool ok = false;
     int tab = value.toInt(&ok);
     if (!ok)
         tab = int(names.indexOf(value));
-    if (tab < MainWindow::StatusTab || tab > MainWindow::PreviewTab) {
-        *error = QStringLiteral("mort-studio: --tab takes a screen name: %1 (or its number, 0..4); got \"%2\"")
+    if (tab < MainWindow::StatusTab || tab > MainWindow::ConfigTab) {
+        *error = QStringLiteral("mort-studio: --tab takes a screen name: %1 (or its number, 0..5); got \"%2\"")
                      .arg(names.join(QStringLiteral(", ")), arguments.value(at + 1));
     }
     arguments.remove(at, std::min<qsizetype>(2, arguments.size() - at));
@@ -163,6 +165,11 @@ int runAttached(QApplication &app, const CommandLine &cmd, int tab)
                 preview->selectPreset(cmd.previewPreset);
         });
     }
+    ConfigPanel *configTab = window.enableConfig();
+    QObject::connect(&client, &EngineClient::connectionChanged, configTab, [configTab](bool connected) {
+        if (connected && configTab->runningText().isEmpty())
+            configTab->loadFromEngine(); // once: a reconnect keeps the edits
+    });
     if (!cmd.previewFile.isEmpty())
         window.setCurrentTab(MainWindow::PreviewTab);
     if (tab >= 0)
@@ -266,6 +273,7 @@ int main(int argc, char *argv[])
     } else {
         preview->openFirstBucketImage(); // something to look at on the Preview tab
     }
+    window.enableConfig()->loadFromEngine();
     if (tab >= 0)
         window.setCurrentTab(tab);
     QObject::connect(&window, &MainWindow::startRequested, &client, &LocalEngineClient::start);

@@ -1,0 +1,84 @@
+#pragma once
+// The Config tab (issue 21): the config as a tree (Server, each bucket with
+// its presets and storages), a form for the selected node, and the YAML view
+// beside it, in sync both ways. Every edit is checked by the engine's own
+// validator (debounced), its issues shown next to their keys; Apply shows the
+// change as a diff, then hot-reloads it into the running engine.
+#include "client/engineclient.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace mort {
+
+class PresetFieldsForm;
+
+class ConfigPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConfigPanel(EngineClient *client, QWidget *parent = nullptr);
+
+    // The running config from the engine: editor text and the baseline Apply compares with.
+    void loadFromEngine();
+    // The editor's text (undoable in the YAML view); the tree and form follow.
+    void setEditedText(const QString &yaml);
+    QString editedText() const;
+    QString runningText() const { return m_running; }
+
+    bool selectPreset(const QString &bucket, const QString &preset);
+    PresetFieldsForm *presetForm() const { return m_presetForm; }
+    QPlainTextEdit *yamlView() const { return m_yaml; }
+    QTreeWidget *tree() const { return m_tree; }
+    // "keyPath: message" of every issue shown now.
+    QStringList shownIssues() const;
+    QString statusText() const;
+    void setValidationDelayMs(int ms);
+
+public Q_SLOTS:
+    // Diff dialog, then applyNow() when accepted.
+    void apply();
+    // Applies the editor's text without asking (the dialog's accept; tests).
+    void applyNow();
+    // Validates the editor's text now (the debounce's end).
+    void validateNow();
+
+Q_SIGNALS:
+    void loaded();
+    void validated(const mort::ConfigCheck &check);
+    void applyFinished(const mort::ConfigCheck &check);
+
+private:
+    void onTextEdited();
+    void rebuildTree();
+    void showSelection();
+    void onPresetFieldEdited(const QStringList &field, const QString &value);
+    void showIssues(const QList<ConfigIssue> &issues);
+    void setStatus(const QString &text, bool problem);
+
+    EngineClient *m_client;
+    QTreeWidget *m_tree;
+    QStackedWidget *m_forms;
+    QLabel *m_nodeSummary;
+    PresetFieldsForm *m_presetForm;
+    QPlainTextEdit *m_yaml;
+    QListWidget *m_issues;
+    QLabel *m_status;
+    QPushButton *m_load;
+    QPushButton *m_apply;
+    QTimer *m_validate;
+    QString m_running; // what the engine runs, as last read or applied
+    QList<ConfigIssue> m_lastIssues;
+    bool m_settingText = false; // the panel writes the YAML view: no echo into the form
+    quint64 m_validation = 0;   // newest validation asked for; older answers are dropped
+};
+
+} // namespace mort
