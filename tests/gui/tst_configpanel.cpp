@@ -9,6 +9,7 @@
 
 #include "client/localengineclient.h"
 #include "client/remoteengineclient.h"
+#include "ui/config/bucketpathtester.h"
 #include "ui/config/configdiff.h"
 #include "ui/config/configdiffdialog.h"
 #include "ui/config/configpanel.h"
@@ -173,6 +174,34 @@ private Q_SLOTS:
             diffLines(QStringLiteral("a\nb\nc\nd\ne\nf\ng\nh\ni"), QStringLiteral("a\nb\nc\nd\nE\nf\ng\nh\ni")), 1);
         QCOMPARE(lines, (QStringList{" d", "-e", "+E", " f"}));
         QVERIFY(unifiedDiff(diffLines(QStringLiteral("same"), QStringLiteral("same"))).isEmpty());
+    }
+
+    void urlTester()
+    {
+        // The engine's parser on the editor's text: named groups, the parsed
+        // object and its result key; a bad path is the server's 400.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.yml"));
+        QVERIFY(writeFile(path, kConfig.arg(m_dir.path()).toUtf8()));
+        Expected<ConfigPtr> config = ConfigLoader::fromFile(path);
+        QVERIFY(config);
+        LocalEngineClient client(*config, path); // not started: the tester needs no server
+        ConfigPanel panel(&client);
+        QSignalSpy loaded(&panel, &ConfigPanel::loaded);
+        panel.loadFromEngine();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(panel.selectBucket(QStringLiteral("demo")));
+        BucketPathTester *tester = panel.bucketTester();
+        tester->setUrl(QStringLiteral("http://127.0.0.1:8080/demo/small/photo.jpg"));
+        QVERIFY2(tester->resultText().contains(QStringLiteral("presetName = \"small\"")), qPrintable(tester->resultText()));
+        QVERIFY(tester->resultText().contains(QStringLiteral("parent = \"photo.jpg\"")));
+        QVERIFY(tester->resultText().contains(QStringLiteral("Result key: /small/photo.jpg (storage transform)")));
+        QVERIFY(tester->resultText().contains(QStringLiteral("a transform of /photo.jpg")));
+        panel.resize(1100, 560);
+        QDir().mkpath(QStringLiteral(MORT_BINARY_DIR "/screenshots"));
+        QVERIFY(panel.grab().save(QStringLiteral(MORT_BINARY_DIR "/screenshots/studio-config-url-tester.png")));
+        tester->setUrl(QStringLiteral("/demo/huge/photo.jpg"));
+        QVERIFY2(tester->resultText().contains(QStringLiteral("400")), qPrintable(tester->resultText()));
     }
 
     void embedded()

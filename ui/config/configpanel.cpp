@@ -1,6 +1,7 @@
 #include "ui/config/configpanel.h"
 
 #include "client/configtextedit.h"
+#include "ui/config/bucketpathtester.h"
 #include "ui/config/configdiffdialog.h"
 #include "ui/config/presetfieldsform.h"
 
@@ -38,7 +39,8 @@ QTreeWidgetItem *node(QTreeWidgetItem *parent, const QString &text, NodeKind kin
 
 ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_tree(new QTreeWidget(this)), m_forms(new QStackedWidget(this)),
-      m_nodeSummary(new QLabel(this)), m_presetForm(new PresetFieldsForm(this)), m_yaml(new QPlainTextEdit(this)),
+      m_nodeSummary(new QLabel(this)), m_presetForm(new PresetFieldsForm(this)), m_bucketPage(new BucketPathTester(this)),
+      m_yaml(new QPlainTextEdit(this)),
       m_issues(new QListWidget(this)), m_status(new QLabel(this)),
       m_load(new QPushButton(tr("Load running config"), this)), m_apply(new QPushButton(tr("Apply..."), this)),
       m_validate(new QTimer(this))
@@ -55,6 +57,7 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     m_nodeSummary->setMargin(8);
     m_forms->addWidget(m_nodeSummary);
     m_forms->addWidget(m_presetForm);
+    m_forms->addWidget(m_bucketPage);
 
     m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_yaml->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -155,7 +158,8 @@ void ConfigPanel::onTextEdited()
 void ConfigPanel::rebuildTree()
 {
     QList<ConfigIssue> ignored; // the engine's validator reports them (validateNow)
-    const Config config = ConfigLoader::parse(m_yaml->toPlainText(), ignored);
+    m_parsed = std::make_shared<const Config>(ConfigLoader::parse(m_yaml->toPlainText(), ignored));
+    const Config &config = *m_parsed;
     // Keep the selection across rebuilds (a form edit rewrites the text).
     QTreeWidgetItem *current = m_tree->currentItem();
     const int kind = current ? current->data(0, KindRole).toInt() : ServerNode;
@@ -202,6 +206,17 @@ bool ConfigPanel::selectPreset(const QString &bucket, const QString &preset)
     return false;
 }
 
+bool ConfigPanel::selectBucket(const QString &bucket)
+{
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if ((*it)->data(0, KindRole).toInt() == BucketNode && (*it)->data(0, BucketRole) == bucket) {
+            m_tree->setCurrentItem(*it);
+            return true;
+        }
+    }
+    return false;
+}
+
 void ConfigPanel::showSelection()
 {
     QTreeWidgetItem *item = m_tree->currentItem();
@@ -220,11 +235,11 @@ void ConfigPanel::showSelection()
     QString summary;
     if (m_yaml->toPlainText().trimmed().isEmpty())
         summary = tr("No config yet: press Load running config, or type one in the YAML view.");
-    else if (kind == BucketNode || kind == GroupNode || kind == StorageNode)
-        summary = tr("Bucket %1: forms for its transform, path tester, storages and keys come in a later version; "
-                     "edit them in the YAML view. Select a preset to edit it here.")
-                      .arg(item->data(0, BucketRole).toString());
-    else
+    else if (kind == BucketNode || kind == GroupNode || kind == StorageNode) {
+        m_bucketPage->showBucket(m_parsed, item->data(0, BucketRole).toString());
+        m_forms->setCurrentWidget(m_bucketPage);
+        return;
+    } else
         summary = tr("Server settings: edit them in the YAML view (forms come in a later version). "
                      "Select a preset in the tree to edit it here.");
     m_nodeSummary->setText(summary);

@@ -19,6 +19,7 @@ class QTreeWidgetItem;
 
 namespace mort {
 
+class BucketPathTester;
 class PresetFieldsForm;
 
 class ConfigPanel : public QWidget
@@ -35,6 +36,8 @@ public:
     QString runningText() const { return m_running; }
 
     bool selectPreset(const QString &bucket, const QString &preset);
+    bool selectBucket(const QString &bucket);
+    BucketPathTester *bucketTester() const { return m_bucketPage; }
     PresetFieldsForm *presetForm() const { return m_presetForm; }
     QPlainTextEdit *yamlView() const { return m_yaml; }
     QTreeWidget *tree() const { return m_tree; }
@@ -69,6 +72,8 @@ private:
     QStackedWidget *m_forms;
     QLabel *m_nodeSummary;
     PresetFieldsForm *m_presetForm;
+    BucketPathTester *m_bucketPage;
+    ConfigPtr m_parsed; // the editor's text as last parsed (the tree, the URL tester)
     QPlainTextEdit *m_yaml;
     QListWidget *m_issues;
     QLabel *m_status;
