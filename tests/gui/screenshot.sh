@@ -2,7 +2,7 @@
 # Starts mort-studio in a real X server (Xvfb) on a copy of the demo config,
 # shows one tab, saves the main window as a PNG and checks it is one.
 # Usage: screenshot.sh MORT_STUDIO DEMO_CONFIG OUT.png [TAB]
-#   TAB 0 status (default), 1 dashboard, 2 cache, 3 activity. For 1-3 the script sends
+#   TAB 0 status (default), 1 dashboard, 2 cache, 3 activity, config. For 1-3 the script sends
 #   demo traffic while the studio runs, so the charts, cache and log have content.
 set -euo pipefail
 studio="$1" demo="$2" out="$3" tab="${4:-0}"
@@ -24,8 +24,8 @@ mkdir -p "$(dirname "$out")" "$work/cache"
 export MORT_DEMO_IMAGES="$(dirname "$demo")/images" MORT_DEMO_CACHE="$work/cache" XDG_RUNTIME_DIR="$work"
 export XDG_CONFIG_HOME="$work/config"   # no window geometry or tab from earlier runs
 rm -f "$out"
-if [ "$tab" = 0 ]; then
-  timeout 45 xvfb-run -a -s "-screen 0 1280x900x24" "$studio" --config "$work/mort.yml" --screenshot "$out" --tab 0
+if [ "$tab" = 0 ] || [ "$tab" = config ]; then
+  timeout 45 xvfb-run -a -s "-screen 0 1280x900x24" "$studio" --config "$work/mort.yml" --screenshot "$out" --tab "$tab"
 else
   # Long enough for a minute-window chart to show a shape.
   export MORT_SCREENSHOT_DELAY_MS=25000
