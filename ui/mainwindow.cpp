@@ -169,6 +169,11 @@ ConfigPanel *MainWindow::enableConfig()
         show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
         connect(show, &QAction::triggered, this, [this] { setCurrentTab(ConfigTab); });
         m_viewMenu->insertAction(m_viewMenu->actions().value(m_preview ? 5 : 4), show);
+        // The Preview renders with the presets the server runs: after an Apply, those.
+        connect(m_config, &ConfigPanel::applyFinished, this, [this](const ConfigCheck &check) {
+            if (check.applied && m_preview)
+                m_preview->loadConfigFromEngine();
+        });
     }
     return m_config;
 }

@@ -15,6 +15,7 @@
 #include "ui/config/configpanel.h"
 #include "ui/config/presetfieldsform.h"
 #include "ui/mainwindow.h"
+#include "ui/preview/previewpanel.h"
 
 #include <QDir>
 #include <QImage>
@@ -124,10 +125,12 @@ class TestConfigPanel : public QObject
         QVERIFY(!diff.shownDiff().contains(QStringLiteral("operator's comment")));
 
         QSignalSpy applied(panel, &ConfigPanel::applyFinished);
+        QSignalSpy previewReloaded(window.previewPanel(), &PreviewPanel::configLoaded);
         panel->applyNow();
         QVERIFY(applied.wait(20000));
         QVERIFY2(applied.last().at(0).value<ConfigCheck>().applied, qPrintable(panel->statusText()));
         QCOMPARE(servedWidth(address, QStringLiteral("/demo/small/photo.jpg")), 240);
+        QTRY_COMPARE_WITH_TIMEOUT(previewReloaded.size(), 1, 10000); // the Preview takes the applied presets
 
         // A broken regex: validation names the key, Apply refuses it, the
         // server keeps serving the last good config.
