@@ -148,7 +148,7 @@ CacheBrowserPanel::CacheBrowserPanel(EngineClient *client, QWidget *parent)
     connect(client, &EngineClient::cacheEvicted, this, [this](const QString &key, bool) {
         if (!m_pendingEvictions.removeOne(key) || !m_pendingEvictions.isEmpty())
             return;
-        m_doneMessage = m_evictedCount == 1 ? tr("Evicted 1 entry.") : tr("Evicted %1 entries.").arg(m_evictedCount);
+        m_doneMessage = m_evictedCount == 1 ? tr("Evicted 1 entry.") : tr("Evicted %n entries.", nullptr, int(m_evictedCount));
         refresh();
     });
     connect(client, &EngineClient::cacheCleared, this, [this] {
@@ -253,12 +253,12 @@ void CacheBrowserPanel::evictSelected()
     const QString question = keys.size() == 1
                                  ? tr("Evict %1 from the cache?")
                                        .arg(url.isEmpty() ? CacheEntryModel::displayKey(keys.first()) : url)
-                                 : tr("Evict the %1 selected entries from the cache?").arg(keys.size());
+                                 : tr("Evict the %n selected entries from the cache?", nullptr, int(keys.size()));
     if (!m_confirm(tr("Evict cache entries"), question))
         return;
     m_pendingEvictions = keys;
     m_evictedCount = keys.size();
-    setBusy(true, keys.size() == 1 ? tr("Evicting 1 entry…") : tr("Evicting %1 entries…").arg(keys.size()));
+    setBusy(true, keys.size() == 1 ? tr("Evicting 1 entry…") : tr("Evicting %n entries…", nullptr, int(keys.size())));
     for (const QString &key : std::as_const(keys))
         m_client->evict(key);
 }
@@ -301,7 +301,7 @@ void CacheBrowserPanel::updateTotals()
     // How full the cache is: the listed entries' sizes (the same figure as
     // the Size column) against cacheSize.
     const qint64 held = m_model->totalBytes();
-    QString text = all == 1 ? tr("1 entry") : tr("%1 entries").arg(all);
+    QString text = all == 1 ? tr("1 entry") : tr("%n entries", nullptr, all);
     if (m_capacityBytes > 0)
         text += tr(" · %1 of %2 in cache (%3 %)")
                     .arg(CacheEntryModel::formatSize(held), CacheEntryModel::formatSize(m_capacityBytes),
@@ -322,7 +322,7 @@ void CacheBrowserPanel::selectionChanged()
     const QModelIndexList rows = m_view->selectionModel()->selectedRows(CacheEntryModel::KeyColumn);
     if (rows.size() != 1) {
         m_detail->showPlaceholder(rows.isEmpty() ? tr("Select one entry to see its headers and a preview.")
-                                                 : tr("%1 entries selected.").arg(rows.size()));
+                                                 : tr("%n entries selected.", nullptr, int(rows.size())));
         return;
     }
     const QString key = m_proxy->data(rows.first(), CacheEntryModel::SortRole).toString();

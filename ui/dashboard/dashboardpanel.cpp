@@ -276,7 +276,7 @@ void DashboardPanel::redraw()
 
     const StatsSample *last = m_history->newest();
     QString summary = m_paused ? tr("Paused — new samples are not recorded")
-                               : (n == 1 ? tr("1 sample") : tr("%1 samples").arg(n));
+                               : (n == 1 ? tr("1 sample") : tr("%n samples", nullptr, n));
     if (last && !m_paused) {
         const QLocale locale;
         summary += tr(" · %1 req/s · %2 resident").arg(locale.toString(last->requestsPerSec, 'f', 1),

@@ -89,7 +89,7 @@ void BucketImageDialog::showKeys()
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
     m_status->setText(m_keys.isEmpty() ? tr("No images in bucket %1.").arg(m_bucket)
-                                       : tr("%1 of %2 images shown.").arg(m_list->count()).arg(m_keys.size()));
+                                       : tr("%1 of %n images shown.", nullptr, int(m_keys.size())).arg(m_list->count()));
 }
 
 void BucketImageDialog::openKey(const QString &key)
