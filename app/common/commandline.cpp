@@ -66,7 +66,9 @@ QString CommandLine::usage(const QString &program, bool studio)
                                          "  --preview FILE open an image in the preset preview\n"
                                          "  --preset NAME  preset to preview\n"
                                          "  --headless     run the embedded server without a window\n"
-                                         "  --screenshot F save a PNG of the main window and quit\n");
+                                         "  --screenshot F save a PNG of the main window and quit\n"
+                                         "  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview\n"
+                                         "  --lang CODE    the window's language: en, pl or de (default: saved, else the system's)\n");
     return u;
 }
 

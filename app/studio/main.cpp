@@ -14,6 +14,7 @@
 #include "ui/shared/recentlist.h"
 #include "client/remoteengineclient.h"
 #include "ui/connection/tokenstore.h"
+#include "ui/shared/language.h"
 #include "service/adminsecurity.h"
 
 #include <QApplication>
@@ -117,6 +118,22 @@ int takeTabOption(QStringList &arguments, QString *error)
     return tab;
 }
 
+// `--lang CODE` (en, pl, de): the language of this run, over the saved choice
+// and the system locale (screenshots, tests). Taken out like --tab.
+QString takeLangOption(QStringList &arguments, QString *error)
+{
+    const int at = arguments.indexOf(QStringLiteral("--lang"));
+    if (at < 0)
+        return QString();
+    const QString value = arguments.value(at + 1).trimmed().toLower();
+    if (!studioLanguages().contains(value)) {
+        *error = QStringLiteral("mort-studio: --lang takes one of %1; got \"%2\"")
+                     .arg(studioLanguages().join(QStringLiteral(", ")), arguments.value(at + 1));
+    }
+    arguments.remove(at, std::min<qsizetype>(2, arguments.size() - at));
+    return value;
+}
+
 // --screenshot: wait for the panels to fill, then save the window and quit.
 // MORT_SCREENSHOT_DELAY_MS lets the dashboard gather a few samples first; the
 // cache listing is refreshed a second before the picture.
@@ -146,6 +163,7 @@ int runAttached(QApplication &app, const CommandLine &cmd, int tab)
     }
     RemoteEngineClient client(url, QString());
     MainWindow window(&client);
+    addLanguageMenu(&window);
     // The Preview renders through the server's own pipeline (admin API); its
     // presets and buckets come from the server's config once it answers.
     PreviewPanel *preview = window.enablePreview(nullptr);
@@ -209,6 +227,7 @@ int main(int argc, char *argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
     QString tabError;
     const int tab = takeTabOption(arguments, &tabError);
+    const QString lang = takeLangOption(arguments, &tabError);
     CommandLine cmd = CommandLine::parse(arguments, true);
     QTextStream out(stdout), err(stderr);
     if (!tabError.isEmpty()) {
@@ -246,6 +265,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("MortStudio"));
     QApplication::setApplicationName(QStringLiteral("mort-studio"));
     QApplication::setApplicationVersion(QStringLiteral(MORT_VERSION));
+    installStudioTranslator(lang.isEmpty() ? savedLanguage() : lang); // "" = the system locale
     if (!cmd.attachUrl.isEmpty())
         return runAttached(app, cmd, tab);
 
@@ -261,6 +281,7 @@ int main(int argc, char *argv[])
     LocalEngineClient client(config, path);
     client.engine()->setLogRing(&recentLog);
     MainWindow window(&client);
+    addLanguageMenu(&window);
     PreviewPanel *preview = window.enablePreview(config);
     if (QFileInfo(path).isWritable())
         preview->setConfigFile(path, [&client](const QString &yaml) { return client.engine()->applyConfig(yaml); });

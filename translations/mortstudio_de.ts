@@ -1,0 +1,2221 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Bootstrap</name>
+    <message>
+        <location filename="../app/common/serverbootstrap.cpp" line="+15"/>
+        <source>cannot use configuration %1:
+%2
+Fix the file (every line names the key) or pass another with -config FILE.</source>
+        <translation>Konfiguration %1 ist nicht verwendbar:
+%2
+Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI eine andere angeben.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../app/common/commandline.cpp" line="+13"/>
+        <source>%1 needs a value</source>
+        <translation>%1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>unexpected argument: %1</source>
+        <translation>unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>unknown option: %1</source>
+        <translation>unbekannte Option: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Usage: %1 [-config FILE] [-version] [--help]
+  -config FILE   Mort YAML configuration (default /etc/mort/mort.yml)
+  -version       print the version and exit
+</source>
+        <translation>Aufruf: %1 [-config DATEI] [-version] [--help]
+  -config DATEI  Mort-YAML-Konfiguration (Standard /etc/mort/mort.yml)
+  -version       Version ausgeben und beenden
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>  --attach URL   attach to a running mort-server&apos;s admin API
+  --preview FILE open an image in the preset preview
+  --preset NAME  preset to preview
+  --headless     run the embedded server without a window
+  --screenshot F save a PNG of the main window and quit
+  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview
+  --lang CODE    the window&apos;s language: en, pl or de (default: saved, else the system&apos;s)
+</source>
+        <translation>  --attach URL   mit der Admin-API eines laufenden mort-server verbinden
+  --preview DATEI ein Bild in der Preset-Vorschau öffnen
+  --preset NAME  Preset für die Vorschau
+  --headless     den eingebetteten Server ohne Fenster starten
+  --screenshot D ein PNG des Hauptfensters speichern und beenden
+  --tab NAME     der erste Bildschirm: status, dashboard, cache, activity, preview
+  --lang CODE    Sprache des Fensters: en, pl oder de (Standard: gespeichert, sonst die des Systems)
+</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSheet</name>
+    <message>
+        <location filename="../ui/preview/contactsheet.cpp" line="+139"/>
+        <source>rendering…</source>
+        <translation>wird gerendert…</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../ui/shared/language.cpp" line="+71"/>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>System (%1)</source>
+        <translation>System (%1)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new language applies when Mort Studio starts again.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Mort Studio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Applies at the next start</source>
+        <translation>Gilt ab dem nächsten Start</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewParameters</name>
+    <message>
+        <location filename="../ui/preview/previewparameters.cpp" line="+85"/>
+        <source>Resize</source>
+        <translation>Skalieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop</source>
+        <translation>Zuschneiden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resize and crop (auto)</source>
+        <translation>Skalieren und zuschneiden (auto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extract area</source>
+        <translation>Bereich ausschneiden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur</source>
+        <translation>Weichzeichnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate</source>
+        <translation>Drehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watermark</source>
+        <translation>Wasserzeichen</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output width; 0 = follow the height (resize) or keep (crop)</source>
+        <translation>Ausgabebreite; 0 = der Höhe folgen (Skalieren) oder behalten (Zuschneiden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output height; 0 = follow the width (resize) or keep (crop)</source>
+        <translation>Ausgabehöhe; 0 = der Breite folgen (Skalieren) oder behalten (Zuschneiden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gravity</source>
+        <translation>Ausrichtung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which part of the image a crop keeps; smart finds the most interesting area</source>
+        <translation>Welchen Teil des Bildes der Zuschnitt behält; smart findet den interessantesten Bereich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Embed</source>
+        <translation>Einbetten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop: embed the image in the requested size instead of cutting</source>
+        <translation>Zuschneiden: das Bild in die gewünschte Größe einbetten statt zu schneiden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top</source>
+        <translation>Oben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extract: top edge of the area</source>
+        <translation>Ausschneiden: obere Kante des Bereichs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extract: left edge of the area</source>
+        <translation>Ausschneiden: linke Kante des Bereichs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area width</source>
+        <translation>Bereichsbreite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extract: width of the area (query key areaWith, as Mort spells it)</source>
+        <translation>Ausschneiden: Breite des Bereichs (Abfrageschlüssel areaWith, wie Mort ihn schreibt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area height</source>
+        <translation>Bereichshöhe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extract: height of the area</source>
+        <translation>Ausschneiden: Höhe des Bereichs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sigma</source>
+        <translation>Sigma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur: standard deviation of the Gaussian, more than 0 and at most 100</source>
+        <translation>Weichzeichnen: Standardabweichung der Gaußkurve, größer als 0 und höchstens 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum amplitude</source>
+        <translation>Minimale Amplitude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur: accuracy of the Gaussian mask; 0 = default</source>
+        <translation>Weichzeichnen: Genauigkeit der Gauß-Maske; 0 = Standard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Angle</source>
+        <translation>Winkel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> °</source>
+        <translation> °</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate clockwise</source>
+        <translation>Im Uhrzeigersinn drehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watermark image</source>
+        <translation>Wasserzeichenbild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key of an image in the bucket&apos;s basic storage (URLs are refused)</source>
+        <translation>Schlüssel eines Bildes im Basisspeicher des Buckets (URLs werden abgelehnt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the watermark goes</source>
+        <translation>Wo das Wasserzeichen sitzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watermark opacity: 0 = invisible, 1 = opaque</source>
+        <translation>Deckkraft des Wasserzeichens: 0 = unsichtbar, 1 = deckend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoder quality 1..100; 0 = the encoder&apos;s default (75)</source>
+        <translation>Encoder-Qualität 1..100; 0 = Standard des Encoders (75)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output format; empty = keep the input&apos;s</source>
+        <translation>Ausgabeformat; leer = wie die Eingabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grayscale</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Convert to grayscale</source>
+        <translation>In Graustufen umwandeln</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/studio/main.cpp" line="+269"/>
+        <source>Mort Studio</source>
+        <translation>Mort Studio</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ActivityPanel</name>
+    <message>
+        <location filename="../ui/activity/activitypanel.cpp" line="+26"/>
+        <source>Follow</source>
+        <translation>Mitlaufen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All levels</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info and above</source>
+        <translation>Info und höher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show log lines at this level or above</source>
+        <translation>Protokollzeilen ab dieser Stufe anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search messages (Ctrl+F)</source>
+        <translation>Meldungen durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the newest line in view</source>
+        <translation>Die neueste Zeile im Blick behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the lines shown so far (the server keeps its own)</source>
+        <translation>Die bisher gezeigten Zeilen vergessen (der Server behält seine eigenen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Level:</source>
+        <translation>Stufe:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Tasks by kind</source>
+        <translation>Aufgaben nach Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every unit of asynchronous work the server runs, counted while it lives: after a load, every kind returns to its idle count</source>
+        <translation>Jede asynchrone Arbeitseinheit des Servers, gezählt, solange sie lebt: nach einer Last kehrt jede Art zu ihrem Ruhewert zurück</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 live now</source>
+        <translation>%1 aktiv</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No log lines yet: they appear here as the server writes them.</source>
+        <translation>Noch keine Protokollzeilen: Sie erscheinen hier, sobald der Server sie schreibt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 lines shown (the last %3 are kept)</source>
+        <translation>%1 von %2 Zeilen angezeigt (die letzten %3 werden behalten)</translation>
+    </message>
+</context>
+<context>
+    <name>mort::AttachDialog</name>
+    <message>
+        <location filename="../ui/connection/attachdialog.cpp" line="+20"/>
+        <source>Remember the token in the system keychain</source>
+        <translation>Token im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach to a running server</source>
+        <translation>Mit laufendem Server verbinden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server&apos;s internalListen address (where /metrics is served)</source>
+        <translation>Die internalListen-Adresse des Servers (dort, wo /metrics bereitsteht)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server.adminToken or MORT_ADMIN_TOKEN of the server; empty if none</source>
+        <translation>server.adminToken oder MORT_ADMIN_TOKEN des Servers; leer, wenn keiner</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Admin URL:</source>
+        <translation>Admin-URL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This server needs an admin token; enter it above. %1</source>
+        <translation>Dieser Server braucht ein Admin-Token; oben eingeben. %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This server&apos;s admin API needs no token.</source>
+        <translation>Die Admin-API dieses Servers braucht kein Token.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Enter an address such as http://127.0.0.1:8081.</source>
+        <translation>Eine Adresse wie http://127.0.0.1:8081 eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::BucketImageDialog</name>
+    <message>
+        <location filename="../ui/preview/bucketimagedialog.cpp" line="+16"/>
+        <source>Listing…</source>
+        <translation>Wird aufgelistet…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open an image from bucket %1</source>
+        <translation>Bild aus Bucket %1 öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by name</source>
+        <translation>Nach Name filtern</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot list bucket %1: %2</source>
+        <translation>Bucket %1 kann nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No images in bucket %1.</source>
+        <translation>Keine Bilder in Bucket %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n images shown.</source>
+        <translation>
+            <numerusform>%1 von %n Bild angezeigt.</numerusform>
+            <numerusform>%1 von %n Bildern angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mort::CacheBrowserPanel</name>
+    <message>
+        <location filename="../ui/cache/cachebrowserpanel.cpp" line="+30"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <source>Evict selected</source>
+        <translation>Auswahl entfernen</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Clear all…</source>
+        <translation>Alles leeren…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Filter by request, key, status or content type</source>
+        <translation>Nach Anfrage, Schlüssel, Status oder Inhaltstyp filtern</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>List the cache again now (F5); while this tab is shown it is listed every %1 s anyway</source>
+        <translation>Den Cache jetzt neu auflisten (F5); solange dieser Tab sichtbar ist, geschieht das ohnehin alle %1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the selected entries (Delete); the next request renders them again</source>
+        <translation>Die ausgewählten Einträge entfernen (Entf); die nächste Anfrage rendert sie neu</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Evicted 1 entry.</source>
+        <translation>1 Eintrag entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Evicted %n entries.</source>
+        <translation>
+            <numerusform>%n Eintrag entfernt.</numerusform>
+            <numerusform>%n Einträge entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cache cleared.</source>
+        <translation>Cache geleert.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+115"/>
+        <source>Listing…</source>
+        <translation>Wird aufgelistet…</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Evict %1 from the cache?</source>
+        <translation>%1 aus dem Cache entfernen?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Evict the %n selected entries from the cache?</source>
+        <translation>
+            <numerusform>Den %n ausgewählten Eintrag aus dem Cache entfernen?</numerusform>
+            <numerusform>Die %n ausgewählten Einträge aus dem Cache entfernen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evict cache entries</source>
+        <translation>Cache-Einträge entfernen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evicting 1 entry…</source>
+        <translation>1 Eintrag wird entfernt…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Evicting %n entries…</source>
+        <translation>
+            <numerusform>%n Eintrag wird entfernt…</numerusform>
+            <numerusform>%n Einträge werden entfernt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clear the cache</source>
+        <translation>Cache leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every entry from the response cache? Requests will be rendered again until it refills.</source>
+        <translation>Alle Einträge aus dem Antwort-Cache entfernen? Anfragen werden neu gerendert, bis er wieder gefüllt ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clearing…</source>
+        <translation>Wird geleert…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not connected to the server: nothing to list.</source>
+        <translation>Nicht mit dem Server verbunden: nichts aufzulisten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 of %2 in cache (%3 %)</source>
+        <translation> · %1 von %2 im Cache (%3 %)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · %1 in cache</source>
+        <translation> · %1 im Cache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — %1 match the filter</source>
+        <translation> — %1 passen zum Filter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (listing stops at %1)</source>
+        <translation> (Auflistung endet bei %1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select one entry to see its headers and a preview.</source>
+        <translation>Einen Eintrag auswählen, um Header und Vorschau zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entries selected.</source>
+        <translation>
+            <numerusform>%n Eintrag ausgewählt.</numerusform>
+            <numerusform>%n Einträge ausgewählt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mort::CacheEntryDetailView</name>
+    <message>
+        <location filename="../ui/cache/cacheentrydetailview.cpp" line="+26"/>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select one entry to see its headers and a preview.</source>
+        <translation>Einen Eintrag auswählen, um Header und Vorschau zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;small&gt;key %2&lt;/small&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;small&gt;Schlüssel %2&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status %1 · %2 · %3 in cache · %4 hits</source>
+        <translation>Status %1 · %2 · %3 im Cache · Treffer: %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Decoding…</source>
+        <translation>Wird dekodiert…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(this image format cannot be previewed here)</source>
+        <translation>(dieses Bildformat kann hier nicht angezeigt werden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no preview for %1)</source>
+        <translation>(keine Vorschau für %1)</translation>
+    </message>
+</context>
+<context>
+    <name>mort::CacheEntryModel</name>
+    <message>
+        <location filename="../ui/cache/cacheentrymodel.cpp" line="+20"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Not stored by a request (a placeholder render)</source>
+        <translation>Nicht von einer Anfrage gespeichert (ein Platzhalter-Rendering)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes of the cache&apos;s capacity: %2 bytes of body, the rest headers and bookkeeping</source>
+        <translation>%1 Bytes der Cache-Kapazität: %2 Bytes Inhalt, der Rest Header und Verwaltung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expires in %1</source>
+        <translation>läuft in %1 ab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content type</source>
+        <translation>Inhaltstyp</translation>
+    </message>
+</context>
+<context>
+    <name>mort::CompareArea</name>
+    <message>
+        <location filename="../ui/preview/comparearea.cpp" line="+43"/>
+        <location line="+98"/>
+        <source>Open an image to preview presets on it.</source>
+        <translation>Ein Bild öffnen, um Presets darauf anzusehen.</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>The result appears here.</source>
+        <translation>Hier erscheint das Ergebnis.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+98"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>After (as the server sends it)</source>
+        <translation>Nachher (wie der Server es sendet)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100%</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom of every view (Ctrl+= and Ctrl+- step, Ctrl+wheel zooms at the mouse)</source>
+        <translation>Zoom aller Ansichten (Strg+= und Strg+- in Schritten, Strg+Mausrad an der Mausposition)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Verkleinern (Strg+-)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>Vergrößern (Strg+=)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The scale the result is shown at</source>
+        <translation>Der Maßstab, in dem das Ergebnis gezeigt wird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same scale</source>
+        <translation>Gleicher Maßstab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side by side: both images at one scale, so a 300 px result looks smaller than a 400 px one</source>
+        <translation>Nebeneinander: beide Bilder in einem Maßstab, ein 300-px-Ergebnis wirkt also kleiner als ein 400-px-Bild</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drag to pan</source>
+        <translation>Zum Verschieben ziehen</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ContactSheetDialog</name>
+    <message>
+        <location filename="../ui/preview/contactsheetdialog.cpp" line="+14"/>
+        <source>Save PNG…</source>
+        <translation>PNG speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact sheet</source>
+        <translation>Kontaktbogen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This bucket has no presets.</source>
+        <translation>Dieser Bucket hat keine Presets.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n preset(s) rendered by the server&apos;s pipeline.</source>
+        <translation>
+            <numerusform>%n Preset, gerendert von der Pipeline des Servers.</numerusform>
+            <numerusform>%n Presets, gerendert von der Pipeline des Servers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 — every preset of bucket %2</source>
+        <translation>%1 — alle Presets von Bucket %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rendering…</source>
+        <translation>Wird gerendert…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not write %1: check the folder exists and is writable.</source>
+        <translation>%1 konnte nicht geschrieben werden: Prüfen, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save contact sheet</source>
+        <translation>Kontaktbogen speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ContactSheetRenderer</name>
+    <message>
+        <location filename="../ui/preview/contactsheet.cpp" line="-85"/>
+        <source>no engine to render with</source>
+        <translation>keine Engine zum Rendern</translation>
+    </message>
+</context>
+<context>
+    <name>mort::DashboardPanel</name>
+    <message>
+        <location filename="../ui/dashboard/dashboardpanel.cpp" line="+52"/>
+        <location line="+147"/>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="-147"/>
+        <source>Export snapshot…</source>
+        <translation>Schnappschuss exportieren…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last minute</source>
+        <translation>Letzte Minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How much history the charts keep and show (one sample per second)</source>
+        <translation>Wie viel Verlauf die Diagramme behalten und zeigen (ein Messpunkt pro Sekunde)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Freeze the charts; samples are not recorded while paused (Ctrl+P)</source>
+        <translation>Diagramme anhalten; währenddessen werden keine Messpunkte aufgezeichnet (Strg+P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the charts as PNG and the samples as JSON</source>
+        <translation>Diagramme als PNG und Messpunkte als JSON speichern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Window:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+16"/>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>resident (RSS)</source>
+        <translation>resident (RSS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>libvips</source>
+        <translation>libvips</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>studio (RSS)</source>
+        <translation>Studio (RSS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live tasks by kind</source>
+        <translation>Aktive Aufgaben nach Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per second / in flight</source>
+        <translation>pro Sekunde / in Arbeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transforms in flight</source>
+        <translation>Transformationen in Arbeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>throttled/s</source>
+        <translation>gedrosselt/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response cache</source>
+        <translation>Antwort-Cache</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hit ratio</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cached bytes</source>
+        <translation>Bytes im Cache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hit ratio since start</source>
+        <translation>Trefferquote seit Start</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 (%2 live, idle baseline %3)</source>
+        <translation>%1 (%2 aktiv, Ruhewert %3)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ Possible leak: no request has been in flight for %1 s, yet these task kinds are still alive: %2. A task that outlives its request is what a leak looks like.</source>
+        <translation>⚠ Mögliches Leck: seit %1 s ist keine Anfrage in Arbeit, doch diese Aufgabenarten leben noch: %2. Eine Aufgabe, die ihre Anfrage überlebt, ist genau das Bild eines Lecks.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Paused — new samples are not recorded</source>
+        <translation>Angehalten — neue Messpunkte werden nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 sample</source>
+        <translation>1 Messpunkt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n samples</source>
+        <translation>
+            <numerusform>%n Messpunkt</numerusform>
+            <numerusform>%n Messpunkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · %1 req/s · %2 resident</source>
+        <translation> · %1 Anfr./s · %2 resident</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · studio %1</source>
+        <translation> · Studio %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export dashboard snapshot</source>
+        <translation>Übersicht als Schnappschuss exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose another folder.</source>
+        <translation>Einen anderen Ordner wählen.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::EngineClient</name>
+    <message>
+        <location filename="../client/engineclient.cpp" line="+9"/>
+        <source>the studio cannot send requests to this server; open %1 in a browser</source>
+        <translation>das Studio kann diesem Server keine Anfragen senden; %1 im Browser öffnen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>mort::LocalEngineClient</name>
+    <message>
+        <location filename="../client/localengineclient.cpp" line="+70"/>
+        <source>Embedded server (%1)</source>
+        <translation>Eingebetteter Server (%1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The embedded server could not start: %1
+Free the port or change &quot;listens&quot; in %2, then restart.</source>
+        <translation>Der eingebettete Server konnte nicht starten: %1
+Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Cannot list the cache: %1</source>
+        <translation>Der Cache kann nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot evict %1: %2</source>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot show %1: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot clear the cache: %1</source>
+        <translation>Der Cache kann nicht geleert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the embedded server has no TCP listener; add one to &quot;listens&quot; in %1</source>
+        <translation>der eingebettete Server hat keinen TCP-Listener; einen zu „listens“ in %1 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the embedded server is stopped; start it on the Status tab</source>
+        <translation>der eingebettete Server ist gestoppt; ihn im Tab Status starten</translation>
+    </message>
+    <message>
+        <location filename="../client/localstudiocalls.cpp" line="+78"/>
+        <source>Saving needs a config file the studio may write: start it with --config FILE</source>
+        <translation>Speichern braucht eine Konfigurationsdatei, die das Studio schreiben darf: mit --config DATEI starten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The preset was not saved</source>
+        <translation>Das Preset wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved, but the running server did not take the new config</source>
+        <translation>Gespeichert, aber der laufende Server hat die neue Konfiguration nicht übernommen</translation>
+    </message>
+</context>
+<context>
+    <name>mort::LogModel</name>
+    <message>
+        <location filename="../ui/activity/logmodel.cpp" line="+99"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>mort::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+34"/>
+        <source>Mort Studio — %1</source>
+        <translation>Mort Studio — %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dashboard</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cache</source>
+        <translation>&amp;Cache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Activity</source>
+        <translation>&amp;Aktivität</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Start server</source>
+        <translation>Server &amp;starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top server</source>
+        <translation>Server s&amp;toppen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Attach to running server…</source>
+        <translation>Mit laufendem Server &amp;verbinden…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Pause dashboard</source>
+        <translation>Übersicht an&amp;halten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Find in log</source>
+        <translation>Im Protokoll &amp;suchen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Mort Studio</source>
+        <translation>&amp;Über Mort Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Mort Studio</source>
+        <translation>Über Mort Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Mort Studio %1&lt;/b&gt;&lt;p&gt;A memory-safe image server compatible with Mort, and the desktop studio to run and diagnose it.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Mort Studio %1&lt;/b&gt;&lt;p&gt;Ein speichersicherer, Mort-kompatibler Bildserver und das Desktop-Studio, um ihn zu betreiben und zu untersuchen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Image</source>
+        <translation>B&amp;ild</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Server running</source>
+        <translation>Server läuft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server stopped</source>
+        <translation>Server gestoppt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attached to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected to %1</source>
+        <translation>Nicht verbunden mit %1</translation>
+    </message>
+</context>
+<context>
+    <name>mort::PreviewController</name>
+    <message>
+        <location filename="../ui/preview/previewcontroller.cpp" line="+20"/>
+        <source>Open a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIF image.</source>
+        <translation>Ein JPEG-, PNG-, WebP-, GIF-, TIFF-, AVIF- oder HEIF-Bild öffnen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open a smaller image or ask for a smaller output.</source>
+        <translation>Ein kleineres Bild öffnen oder eine kleinere Ausgabe anfordern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the parameters or the preset.</source>
+        <translation>Parameter oder Preset prüfen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try other parameters, or open the image again.</source>
+        <translation>Andere Parameter versuchen oder das Bild erneut öffnen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server refused it</source>
+        <translation>der Server hat abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2 %3). %4</source>
+        <translation>%1 (%2 %3). %4</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>This file is not an image the server reads. %1</source>
+        <translation>Diese Datei ist kein Bild, das der Server lesen kann. %1</translation>
+    </message>
+</context>
+<context>
+    <name>mort::PreviewForm</name>
+    <message>
+        <location filename="../ui/preview/previewform.cpp" line="+31"/>
+        <source>keep the input&apos;s</source>
+        <translation>wie die Eingabe</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Operations (in order; drag to reorder)</source>
+        <translation>Operationen (in Reihenfolge; zum Umordnen ziehen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None checked: width/height resize the image (the query&apos;s implicit resize)</source>
+        <translation>Nichts gewählt: Breite/Höhe skalieren das Bild (das implizite resize der Abfrage)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>key in the bucket, e.g. logo.png</source>
+        <translation>Schlüssel im Bucket, z. B. logo.png</translation>
+    </message>
+</context>
+<context>
+    <name>mort::PreviewPanel</name>
+    <message>
+        <location filename="../ui/preview/previewpanel.cpp" line="+72"/>
+        <source>Preset %1: %2 · %3 × %4 · %5</source>
+        <translation>Preset %1: %2 · %3 × %4 · %5</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preset %1 failed: %2</source>
+        <translation>Preset %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Before: %1 × %2, %3</source>
+        <translation>Vorher: %1 × %2, %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rendering…</source>
+        <translation>Wird gerendert…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Open image…</source>
+        <translation>Bild öffnen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open an image from disk (Ctrl+O); the arrow lists recent ones</source>
+        <translation>Ein Bild von der Festplatte öffnen (Strg+O); der Pfeil zeigt die letzten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No image: open one or drop it here</source>
+        <translation>Kein Bild: eines öffnen oder hier ablegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bucket whose presets, limits and watermark storage are used</source>
+        <translation>Bucket, dessen Presets, Grenzen und Wasserzeichen-Speicher verwendet werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A preset of the bucket, or your own query parameters</source>
+        <translation>Ein Preset des Buckets oder eigene Abfrageparameter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the left side shows: the original, or another preset on the same image</source>
+        <translation>Was die linke Seite zeigt: das Original oder ein anderes Preset auf demselben Bild</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split</source>
+        <translation>Geteilt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toggle</source>
+        <translation>Umschalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side by side, one frame split by a divider, or one frame flipped by a click; every view zooms and pans together</source>
+        <translation>Nebeneinander, ein Rahmen mit Trennlinie oder ein Rahmen, der per Klick wechselt; alle Ansichten zoomen und verschieben sich gemeinsam</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bucket:</source>
+        <translation>Bucket:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preset:</source>
+        <translation>Preset:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left:</source>
+        <translation>Links:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>View:</source>
+        <translation>Ansicht:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom:</source>
+        <translation>Zoom:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Copy URL</source>
+        <translation>URL kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="+46"/>
+        <source>Copy the server&apos;s URL that returns this image</source>
+        <translation>Die Server-URL kopieren, die dieses Bild liefert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy YAML</source>
+        <translation>YAML kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy a presets: entry for the bucket&apos;s transform section</source>
+        <translation>Einen presets:-Eintrag für den transform-Abschnitt des Buckets kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact sheet…</source>
+        <translation>Kontaktbogen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="+2"/>
+        <source>Every preset of the bucket on this image, side by side; exportable as PNG</source>
+        <translation>Alle Presets des Buckets auf diesem Bild nebeneinander; als PNG exportierbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as preset…</source>
+        <translation>Als Preset speichern…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 %2 px is more than the server renders: bucket %3 allows at most %4 px per side (limits.maxOutputDimension). Enter %4 or less, or raise the limit in the config.</source>
+        <translation>%1 %2 px ist mehr, als der Server rendert: Bucket %3 erlaubt höchstens %4 px pro Seite (limits.maxOutputDimension). %4 oder weniger eingeben oder die Grenze in der Konfiguration erhöhen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+31"/>
+        <location line="+94"/>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>Preset %1</source>
+        <translation>Preset %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+94"/>
+        <source>Custom</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Custom (query parameters)</source>
+        <translation>Eigene Parameter</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This preset also uses %1, which query parameters cannot express: editing the form renders without them.</source>
+        <translation>Dieses Preset nutzt auch %1, was Abfrageparameter nicht ausdrücken können: Änderungen im Formular rendern ohne sie.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 · %2 × %3 · %4 bytes · %5% of the source · %6 ms</source>
+        <translation>%1 · %2 × %3 · %4 Bytes · %5 % der Quelle · %6 ms</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No result (see below).</source>
+        <translation>Kein Ergebnis (siehe unten).</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="-19"/>
+        <source>&amp;Open image…</source>
+        <translation>Bild ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open image from &amp;bucket…</source>
+        <translation>Bild aus &amp;Bucket öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as preset…</source>
+        <translation>Als Preset &amp;speichern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;URL</source>
+        <translation>&amp;URL kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Contact sheet…</source>
+        <translation>&amp;Kontaktbogen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open an image first (Ctrl+O)</source>
+        <translation>Zuerst ein Bild öffnen (Strg+O)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No image open: open one (Ctrl+O), pick one from the bucket or drop it here.</source>
+        <translation>Kein Bild offen: eines öffnen (Strg+O), aus dem Bucket wählen oder hier ablegen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open an image first: the contact sheet applies every preset to it.</source>
+        <translation>Zuerst ein Bild öffnen: Der Kontaktbogen wendet jedes Preset darauf an.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No URL for this preset: the bucket&apos;s transform.path does not use /bucket/&lt;preset&gt;/&lt;key&gt; or /bucket/&lt;key&gt;/&lt;preset&gt;.</source>
+        <translation>Keine URL für dieses Preset: transform.path des Buckets verwendet weder /bucket/&lt;preset&gt;/&lt;key&gt; noch /bucket/&lt;key&gt;/&lt;preset&gt;.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copied %1 to the clipboard. The server answers it once %2 is stored in bucket %3.</source>
+        <translation>%1 in die Zwischenablage kopiert. Der Server beantwortet es, sobald %2 in Bucket %3 liegt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview/previewpanelopen.cpp" line="+39"/>
+        <source>%1 is not a file</source>
+        <translation>%1 ist keine Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is larger than %2</source>
+        <translation>%1 ist größer als %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot read the server&apos;s config: %1. Press F5 or reattach to try again.</source>
+        <translation>Die Konfiguration des Servers kann nicht gelesen werden: %1. F5 drücken oder neu verbinden, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+19"/>
+        <source>bucket %1: %2</source>
+        <translation>Bucket %1: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No recent images</source>
+        <translation>Keine zuletzt geöffneten Bilder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open from bucket…</source>
+        <translation>Aus Bucket öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An image stored in the current bucket</source>
+        <translation>Ein Bild aus dem aktuellen Bucket</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open image</source>
+        <translation>Bild öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.avif *.heic);;All files (*)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.avif *.heic);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview/previewpanelsave.cpp" line="+35"/>
+        <source>Saving needs a config file: start the studio with --config FILE</source>
+        <translation>Speichern braucht eine Konfigurationsdatei: das Studio mit --config DATEI starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This bucket&apos;s transform kind &quot;%1&quot; has no presets; pick a bucket of kind presets or presets-query</source>
+        <translation>Die Transformationsart „%1“ dieses Buckets hat keine Presets; einen Bucket der Art presets oder presets-query wählen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save these settings as a preset of bucket %1 in %2 (Ctrl+S)</source>
+        <translation>Diese Einstellungen als Preset von Bucket %1 in %2 speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location line="+55"/>
+        <location line="+69"/>
+        <source>The preset was not saved</source>
+        <translation>Das Preset wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>bucket %1 has no presets</source>
+        <translation>Bucket %1 hat keine Presets</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+79"/>
+        <source>nothing to save: pick a preset or set some parameters</source>
+        <translation>nichts zu speichern: ein Preset wählen oder Parameter setzen</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>these settings do not make a preset the server reads</source>
+        <translation>aus diesen Einstellungen entsteht kein Preset, das der Server liest</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Preset &quot;%1&quot; was not saved: %2.</source>
+        <translation>Preset „%1“ wurde nicht gespeichert: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving preset &quot;%1&quot; on %2…</source>
+        <translation>Preset „%1“ wird auf %2 gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preset &quot;%1&quot; was not saved on %2: %3 %4 Check the parameters, or the server&apos;s log.</source>
+        <translation>Preset „%1“ wurde auf %2 nicht gespeichert: %3 %4 Parameter oder das Protokoll des Servers prüfen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>It is in the server&apos;s running config only: the server may not write its config file, so add the preset there to keep it after a restart.</source>
+        <translation>Es ist nur in der laufenden Konfiguration des Servers: Der Server darf seine Konfigurationsdatei nicht schreiben, also das Preset dort eintragen, damit es einen Neustart übersteht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server also wrote it to %1 (the old file is %1.bak).</source>
+        <translation>Der Server hat es auch in %1 geschrieben (die alte Datei ist %1.bak).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved preset &quot;%1&quot; on %2: it serves %3. %4</source>
+        <translation>Preset „%1“ auf %2 gespeichert: er liefert %3. %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no config file: start the studio with --config FILE</source>
+        <translation>keine Konfigurationsdatei: das Studio mit --config DATEI starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the preset needs a name without &apos;/&apos;, e.g. thumb_small</source>
+        <translation>das Preset braucht einen Namen ohne &apos;/&apos;, z. B. thumb_small</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>nothing to save: these settings change nothing; pick a preset or check an operation</source>
+        <translation>nichts zu speichern: diese Einstellungen ändern nichts; ein Preset wählen oder eine Operation ankreuzen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>no URL of bucket %1 reaches a preset named &quot;%2&quot;; its transform.path %3 decides which names work</source>
+        <translation>keine URL von Bucket %1 erreicht ein Preset namens „%2“; sein transform.path %3 bestimmt, welche Namen gehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no URL of bucket %1 reaches a preset named &quot;%2&quot;: its transform.path admits preset names matching %3 only</source>
+        <translation>keine URL von Bucket %1 erreicht ein Preset namens „%2“: sein transform.path lässt nur Namen zu, die zu %3 passen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>; %1 would work</source>
+        <translation>; %1 ginge</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved, but the running server did not take the new config</source>
+        <translation>Gespeichert, aber der laufende Server hat die neue Konfiguration nicht übernommen</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Save as preset</source>
+        <translation>Als Preset speichern</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Results of the old preset already in the transform storage are still served until you delete them.</source>
+        <translation>Ergebnisse des alten Presets, die schon im Transformationsspeicher liegen, werden weiter ausgeliefert, bis sie gelöscht werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file was rewritten: its comments were not kept (the old file is %1.bak).</source>
+        <translation>Die Datei wurde neu geschrieben: ihre Kommentare blieben nicht erhalten (die alte Datei ist %1.bak).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved preset &quot;%1&quot; to %2; its URL is %3.</source>
+        <translation>Preset „%1“ in %2 gespeichert; seine URL ist %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved preset &quot;%1&quot; to %2; asking the embedded server for %3…</source>
+        <translation>Preset „%1“ in %2 gespeichert; der eingebettete Server wird nach %3 gefragt…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved preset &quot;%1&quot; to %2.</source>
+        <translation>Preset „%1“ in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whether the embedded server serves it is unknown: %1. Open %2 to check.</source>
+        <translation>Ob der eingebettete Server es ausliefert, ist unbekannt: %1. %2 öffnen, um es zu prüfen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>But the embedded server does not serve it: GET %1 answered %2 without the preset. Restart the studio to load %3, and check transform.path of bucket %4.</source>
+        <translation>Aber der eingebettete Server liefert es nicht aus: GET %1 antwortete %2 ohne das Preset. Das Studio neu starten, um %3 zu laden, und transform.path von Bucket %4 prüfen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The embedded server serves it: GET %1 answered 200, and mort-server -config %2 serves it too.</source>
+        <translation>Der eingebettete Server liefert es aus: GET %1 antwortete 200, und mort-server -config %2 liefert es ebenfalls.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The embedded server serves it: GET %1 reached the preset, and answered 404 only because %2 is not in bucket %3 (upload it there to see the result).</source>
+        <translation>Der eingebettete Server liefert es aus: GET %1 erreichte das Preset und antwortete nur 404, weil %2 nicht in Bucket %3 liegt (dort hochladen, um das Ergebnis zu sehen).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The embedded server reached the preset at %1 but answered %2: open that URL to see why.</source>
+        <translation>Der eingebettete Server erreichte das Preset unter %1, antwortete aber %2: diese URL öffnen, um den Grund zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::RemoteEngineClient</name>
+    <message>
+        <location filename="../client/remoteengineclient.cpp" line="+281"/>
+        <source>The server refused the token (401): check MORT_ADMIN_TOKEN or the saved token.</source>
+        <translation>Der Server hat das Token abgelehnt (401): MORT_ADMIN_TOKEN oder das gespeicherte Token prüfen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host not found</source>
+        <translation>Host nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no answer in time</source>
+        <translation>keine Antwort in der Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the connection was closed</source>
+        <translation>die Verbindung wurde geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the TLS handshake failed</source>
+        <translation>der TLS-Handshake ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot reach %1: %2. Is mort-server running and is internalListen reachable?</source>
+        <translation>%1 ist nicht erreichbar: %2. Läuft mort-server, und ist internalListen erreichbar?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 sent an answer the studio does not understand.</source>
+        <translation>%1 hat eine Antwort gesendet, die das Studio nicht versteht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 answered HTTP %2.</source>
+        <translation>%1 antwortete mit HTTP %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 antwortete mit HTTP %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../client/remotestudiocalls.cpp" line="+43"/>
+        <source>The server refused the config</source>
+        <translation>Der Server hat die Konfiguration abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the server&apos;s display copy is no PNG</source>
+        <translation>die Anzeigekopie des Servers ist kein PNG</translation>
+    </message>
+</context>
+<context>
+    <name>mort::SavePresetDialog</name>
+    <message>
+        <location filename="../ui/preview/savepresetdialog.cpp" line="+22"/>
+        <source>Save as preset</source>
+        <translation>Als Preset speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new preset in bucket %1:</source>
+        <translation>Name des neuen Presets in Bucket %1:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. hero_banner</source>
+        <translation>z. B. hero_banner</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Enter a name for the new preset, e.g. hero_banner.</source>
+        <translation>Einen Namen für das neue Preset eingeben, z. B. hero_banner.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Replace preset</source>
+        <translation>Preset ersetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bucket %1 already has a preset &quot;%2&quot;, and the server serves it. Replace it in %3?</source>
+        <translation>Bucket %1 hat bereits ein Preset „%2“, und der Server liefert es aus. In %3 ersetzen?</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ServerStatusPanel</name>
+    <message>
+        <location filename="../ui/status/serverstatuspanel.cpp" line="+20"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Live tasks by kind</source>
+        <translation>Aktive Aufgaben nach Art</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Try to reach the server again now</source>
+        <translation>Jetzt erneut versuchen, den Server zu erreichen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listening on:</source>
+        <translation>Lauscht auf:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests:</source>
+        <translation>Anfragen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transforms:</source>
+        <translation>Transformationen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory:</source>
+        <translation>Speicher:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests to the image listeners since the server started; the studio&apos;s own calls to the admin API are not counted (they are &quot;admin&quot; tasks)</source>
+        <translation>Anfragen an die Bild-Listener seit dem Serverstart; die eigenen Aufrufe des Studios an die Admin-API zählen nicht (das sind „admin“-Aufgaben)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Running since %1</source>
+        <translation>Läuft seit %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (images)</source>
+        <translation>%1 (Bilder)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (metrics)</source>
+        <translation>%1 (Metriken)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not listening</source>
+        <translation>lauscht nicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 served, %2 in flight, %3 dropped (client left)</source>
+        <translation>%1 bedient, %2 in Arbeit, %3 verworfen (Client gegangen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 executed, %2 failed, %3 throttled</source>
+        <translation>%1 ausgeführt, %2 fehlgeschlagen, %3 gedrosselt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 resident, %2 held by libvips</source>
+        <translation>%1 resident, %2 von libvips belegt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not connected to %1</source>
+        <translation>Nicht verbunden mit %1</translation>
+    </message>
+</context>
+<context>
+    <name>mort::SplitCompareView</name>
+    <message>
+        <location filename="../ui/preview/splitcompareview.cpp" line="+135"/>
+        <source>Open an image to compare.</source>
+        <translation>Ein Bild zum Vergleichen öffnen.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source> (click or Space to flip)</source>
+        <translation> (Klick oder Leertaste zum Umschalten)</translation>
+    </message>
+</context>
+<context>
+    <name>mort::StatsHistory</name>
+    <message>
+        <location filename="../ui/dashboard/statshistory.cpp" line="+81"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>libvips</source>
+        <translation>libvips</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In flight</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transforms</source>
+        <translation>Transformationen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throttled/s</source>
+        <translation>Gedrosselt/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hit ratio</source>
+        <translation>Trefferquote</translation>
+    </message>
+</context>
+<context>
+    <name>mort::TaskCountsModel</name>
+    <message>
+        <location filename="../ui/activity/taskcountsmodel.cpp" line="+64"/>
+        <source>Task kind</source>
+        <translation>Aufgabenart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+</context>
+<context>
+    <name>mort::TokenStore</name>
+    <message>
+        <location filename="../ui/connection/tokenstore.cpp" line="+24"/>
+        <source>The keychain could not be read: %1</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The token could not be saved in the keychain: %1</source>
+        <translation>Das Token konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+</context>
+</TS>

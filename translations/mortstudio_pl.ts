@@ -1,0 +1,2229 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl_PL">
+<context>
+    <name>Bootstrap</name>
+    <message>
+        <location filename="../app/common/serverbootstrap.cpp" line="+15"/>
+        <source>cannot use configuration %1:
+%2
+Fix the file (every line names the key) or pass another with -config FILE.</source>
+        <translation>nie można użyć konfiguracji %1:
+%2
+Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../app/common/commandline.cpp" line="+13"/>
+        <source>%1 needs a value</source>
+        <translation>%1 wymaga wartości</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>unexpected argument: %1</source>
+        <translation>nieoczekiwany argument: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>unknown option: %1</source>
+        <translation>nieznana opcja: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Usage: %1 [-config FILE] [-version] [--help]
+  -config FILE   Mort YAML configuration (default /etc/mort/mort.yml)
+  -version       print the version and exit
+</source>
+        <translation>Użycie: %1 [-config PLIK] [-version] [--help]
+  -config PLIK   konfiguracja Mort w YAML (domyślnie /etc/mort/mort.yml)
+  -version       wypisz wersję i zakończ
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>  --attach URL   attach to a running mort-server&apos;s admin API
+  --preview FILE open an image in the preset preview
+  --preset NAME  preset to preview
+  --headless     run the embedded server without a window
+  --screenshot F save a PNG of the main window and quit
+  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview
+  --lang CODE    the window&apos;s language: en, pl or de (default: saved, else the system&apos;s)
+</source>
+        <translation>  --attach URL   połącz z API administracyjnym działającego mort-server
+  --preview PLIK otwórz obraz w podglądzie presetów
+  --preset NAZWA preset do podglądu
+  --headless     uruchom wbudowany serwer bez okna
+  --screenshot P zapisz PNG głównego okna i zakończ
+  --tab NAZWA    ekran pokazany na początku: status, dashboard, cache, activity, preview
+  --lang KOD     język okna: en, pl lub de (domyślnie zapisany, inaczej systemowy)
+</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSheet</name>
+    <message>
+        <location filename="../ui/preview/contactsheet.cpp" line="+139"/>
+        <source>rendering…</source>
+        <translation>renderowanie…</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../ui/shared/language.cpp" line="+71"/>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Ustawienia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Język</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>System (%1)</source>
+        <translation>Systemowy (%1)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new language applies when Mort Studio starts again.</source>
+        <translation>Nowy język zacznie obowiązywać po ponownym uruchomieniu Mort Studio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Applies at the next start</source>
+        <translation>Obowiązuje od następnego uruchomienia</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewParameters</name>
+    <message>
+        <location filename="../ui/preview/previewparameters.cpp" line="+85"/>
+        <source>Resize</source>
+        <translation>Skalowanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop</source>
+        <translation>Kadrowanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resize and crop (auto)</source>
+        <translation>Skalowanie i kadrowanie (auto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extract area</source>
+        <translation>Wycięcie obszaru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur</source>
+        <translation>Rozmycie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate</source>
+        <translation>Obrót</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watermark</source>
+        <translation>Znak wodny</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Width</source>
+        <translation>Szerokość</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output width; 0 = follow the height (resize) or keep (crop)</source>
+        <translation>Szerokość wyniku; 0 = według wysokości (skalowanie) lub bez zmian (kadrowanie)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>Wysokość</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output height; 0 = follow the width (resize) or keep (crop)</source>
+        <translation>Wysokość wyniku; 0 = według szerokości (skalowanie) lub bez zmian (kadrowanie)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gravity</source>
+        <translation>Punkt zaczepienia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which part of the image a crop keeps; smart finds the most interesting area</source>
+        <translation>Którą część obrazu zachowuje kadrowanie; smart znajduje najciekawszy obszar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Embed</source>
+        <translation>Osadź</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop: embed the image in the requested size instead of cutting</source>
+        <translation>Kadrowanie: osadź obraz w żądanym rozmiarze zamiast przycinać</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top</source>
+        <translation>Góra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extract: top edge of the area</source>
+        <translation>Wycięcie: górna krawędź obszaru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>Lewo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extract: left edge of the area</source>
+        <translation>Wycięcie: lewa krawędź obszaru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area width</source>
+        <translation>Szerokość obszaru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extract: width of the area (query key areaWith, as Mort spells it)</source>
+        <translation>Wycięcie: szerokość obszaru (klucz zapytania areaWith, pisany jak w Mort)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area height</source>
+        <translation>Wysokość obszaru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extract: height of the area</source>
+        <translation>Wycięcie: wysokość obszaru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sigma</source>
+        <translation>Sigma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur: standard deviation of the Gaussian, more than 0 and at most 100</source>
+        <translation>Rozmycie: odchylenie standardowe krzywej Gaussa, więcej niż 0 i najwyżej 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum amplitude</source>
+        <translation>Minimalna amplituda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur: accuracy of the Gaussian mask; 0 = default</source>
+        <translation>Rozmycie: dokładność maski Gaussa; 0 = domyślna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Angle</source>
+        <translation>Kąt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> °</source>
+        <translation> °</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate clockwise</source>
+        <translation>Obrót zgodnie z ruchem wskazówek zegara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watermark image</source>
+        <translation>Obraz znaku wodnego</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key of an image in the bucket&apos;s basic storage (URLs are refused)</source>
+        <translation>Klucz obrazu w podstawowym magazynie bucketu (URL-e są odrzucane)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Położenie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the watermark goes</source>
+        <translation>Gdzie umieścić znak wodny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opacity</source>
+        <translation>Krycie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watermark opacity: 0 = invisible, 1 = opaque</source>
+        <translation>Krycie znaku wodnego: 0 = niewidoczny, 1 = pełny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality</source>
+        <translation>Jakość</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoder quality 1..100; 0 = the encoder&apos;s default (75)</source>
+        <translation>Jakość kodera 1..100; 0 = domyślna kodera (75)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output format; empty = keep the input&apos;s</source>
+        <translation>Format wyniku; puste = jak wejście</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grayscale</source>
+        <translation>Skala szarości</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Convert to grayscale</source>
+        <translation>Zamień na skalę szarości</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/studio/main.cpp" line="+269"/>
+        <source>Mort Studio</source>
+        <translation>Mort Studio</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ActivityPanel</name>
+    <message>
+        <location filename="../ui/activity/activitypanel.cpp" line="+26"/>
+        <source>Follow</source>
+        <translation>Śledź</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All levels</source>
+        <translation>Wszystkie poziomy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info and above</source>
+        <translation>Info i wyższe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and errors</source>
+        <translation>Ostrzeżenia i błędy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors only</source>
+        <translation>Tylko błędy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show log lines at this level or above</source>
+        <translation>Pokazuj wiersze dziennika z tego poziomu lub wyższego</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search messages (Ctrl+F)</source>
+        <translation>Szukaj w komunikatach (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the newest line in view</source>
+        <translation>Utrzymuj najnowszy wiersz w widoku</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>Wyczyść</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the lines shown so far (the server keeps its own)</source>
+        <translation>Zapomnij dotąd pokazane wiersze (serwer zachowuje własne)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Level:</source>
+        <translation>Poziom:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Tasks by kind</source>
+        <translation>Zadania według rodzaju</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every unit of asynchronous work the server runs, counted while it lives: after a load, every kind returns to its idle count</source>
+        <translation>Każda jednostka pracy asynchronicznej serwera, liczona, dopóki żyje: po obciążeniu każdy rodzaj wraca do liczby spoczynkowej</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 live now</source>
+        <translation>teraz żywych: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No log lines yet: they appear here as the server writes them.</source>
+        <translation>Brak wierszy dziennika: pojawią się tu, gdy serwer je zapisze.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 lines shown (the last %3 are kept)</source>
+        <translation>Pokazane wiersze: %1 z %2 (zachowywane jest ostatnie %3)</translation>
+    </message>
+</context>
+<context>
+    <name>mort::AttachDialog</name>
+    <message>
+        <location filename="../ui/connection/attachdialog.cpp" line="+20"/>
+        <source>Remember the token in the system keychain</source>
+        <translation>Zapamiętaj token w systemowym pęku kluczy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach to a running server</source>
+        <translation>Połącz z działającym serwerem</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server&apos;s internalListen address (where /metrics is served)</source>
+        <translation>Adres internalListen serwera (tam, gdzie jest /metrics)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server.adminToken or MORT_ADMIN_TOKEN of the server; empty if none</source>
+        <translation>server.adminToken lub MORT_ADMIN_TOKEN serwera; puste, jeśli brak</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Admin URL:</source>
+        <translation>URL administracyjny:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach</source>
+        <translation>Połącz</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This server needs an admin token; enter it above. %1</source>
+        <translation>Ten serwer wymaga tokenu administracyjnego; wpisz go powyżej. %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This server&apos;s admin API needs no token.</source>
+        <translation>API administracyjne tego serwera nie wymaga tokenu.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Enter an address such as http://127.0.0.1:8081.</source>
+        <translation>Wpisz adres, np. http://127.0.0.1:8081.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::BucketImageDialog</name>
+    <message>
+        <location filename="../ui/preview/bucketimagedialog.cpp" line="+16"/>
+        <source>Listing…</source>
+        <translation>Pobieranie listy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open an image from bucket %1</source>
+        <translation>Otwórz obraz z bucketu %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by name</source>
+        <translation>Filtruj po nazwie</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot list bucket %1: %2</source>
+        <translation>Nie można wylistować bucketu %1: %2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No images in bucket %1.</source>
+        <translation>Brak obrazów w buckecie %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n images shown.</source>
+        <translation>
+            <numerusform>Pokazano %1 z %n obrazu.</numerusform>
+            <numerusform>Pokazano %1 z %n obrazów.</numerusform>
+            <numerusform>Pokazano %1 z %n obrazów.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading %1…</source>
+        <translation>Odczyt %1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Nie można odczytać %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mort::CacheBrowserPanel</name>
+    <message>
+        <location filename="../ui/cache/cachebrowserpanel.cpp" line="+30"/>
+        <source>Refresh</source>
+        <translation>Odśwież</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <source>Evict selected</source>
+        <translation>Usuń zaznaczone</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Clear all…</source>
+        <translation>Wyczyść wszystko…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Filter by request, key, status or content type</source>
+        <translation>Filtruj po żądaniu, kluczu, statusie lub typie treści</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>List the cache again now (F5); while this tab is shown it is listed every %1 s anyway</source>
+        <translation>Wylistuj pamięć podręczną teraz (F5); gdy ta karta jest widoczna, i tak dzieje się to co %1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the selected entries (Delete); the next request renders them again</source>
+        <translation>Usuń zaznaczone wpisy (Delete); następne żądanie wyrenderuje je ponownie</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Evicted 1 entry.</source>
+        <translation>Usunięto 1 wpis.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Evicted %n entries.</source>
+        <translation>
+            <numerusform>Usunięto %n wpis.</numerusform>
+            <numerusform>Usunięto %n wpisy.</numerusform>
+            <numerusform>Usunięto %n wpisów.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cache cleared.</source>
+        <translation>Pamięć podręczna wyczyszczona.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+115"/>
+        <source>Listing…</source>
+        <translation>Pobieranie listy…</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Evict %1 from the cache?</source>
+        <translation>Usunąć %1 z pamięci podręcznej?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Evict the %n selected entries from the cache?</source>
+        <translation>
+            <numerusform>Usunąć %n zaznaczony wpis z pamięci podręcznej?</numerusform>
+            <numerusform>Usunąć %n zaznaczone wpisy z pamięci podręcznej?</numerusform>
+            <numerusform>Usunąć %n zaznaczonych wpisów z pamięci podręcznej?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evict cache entries</source>
+        <translation>Usuwanie wpisów z pamięci podręcznej</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evicting 1 entry…</source>
+        <translation>Usuwanie 1 wpisu…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Evicting %n entries…</source>
+        <translation>
+            <numerusform>Usuwanie %n wpisu…</numerusform>
+            <numerusform>Usuwanie %n wpisów…</numerusform>
+            <numerusform>Usuwanie %n wpisów…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clear the cache</source>
+        <translation>Wyczyść pamięć podręczną</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every entry from the response cache? Requests will be rendered again until it refills.</source>
+        <translation>Usunąć wszystkie wpisy z pamięci podręcznej odpowiedzi? Żądania będą renderowane od nowa, dopóki się nie zapełni.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clearing…</source>
+        <translation>Czyszczenie…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not connected to the server: nothing to list.</source>
+        <translation>Brak połączenia z serwerem: nie ma czego wylistować.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 entry</source>
+        <translation>1 wpis</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n wpis</numerusform>
+            <numerusform>%n wpisy</numerusform>
+            <numerusform>%n wpisów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 of %2 in cache (%3 %)</source>
+        <translation> · %1 z %2 w pamięci podręcznej (%3 %)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · %1 in cache</source>
+        <translation> · %1 w pamięci podręcznej</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — %1 match the filter</source>
+        <translation> — pasujące do filtra: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (listing stops at %1)</source>
+        <translation> (lista kończy się na %1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select one entry to see its headers and a preview.</source>
+        <translation>Zaznacz jeden wpis, by zobaczyć jego nagłówki i podgląd.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n entries selected.</source>
+        <translation>
+            <numerusform>Zaznaczono %n wpis.</numerusform>
+            <numerusform>Zaznaczono %n wpisy.</numerusform>
+            <numerusform>Zaznaczono %n wpisów.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mort::CacheEntryDetailView</name>
+    <message>
+        <location filename="../ui/cache/cacheentrydetailview.cpp" line="+26"/>
+        <source>Header</source>
+        <translation>Nagłówek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wartość</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select one entry to see its headers and a preview.</source>
+        <translation>Zaznacz jeden wpis, by zobaczyć jego nagłówki i podgląd.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Loading %1…</source>
+        <translation>Wczytywanie %1…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;small&gt;key %2&lt;/small&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;small&gt;klucz %2&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status %1 · %2 · %3 in cache · %4 hits</source>
+        <translation>Status %1 · %2 · %3 w pamięci podręcznej · trafienia: %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Decoding…</source>
+        <translation>Dekodowanie…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(this image format cannot be previewed here)</source>
+        <translation>(tego formatu obrazu nie da się tu podejrzeć)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no preview for %1)</source>
+        <translation>(brak podglądu dla %1)</translation>
+    </message>
+</context>
+<context>
+    <name>mort::CacheEntryModel</name>
+    <message>
+        <location filename="../ui/cache/cacheentrymodel.cpp" line="+20"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Not stored by a request (a placeholder render)</source>
+        <translation>Nie zapisane przez żądanie (render zastępczy)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes of the cache&apos;s capacity: %2 bytes of body, the rest headers and bookkeeping</source>
+        <translation>Bajty pojemności pamięci podręcznej: %1; treść: %2 B, reszta to nagłówki i dane ewidencyjne</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expires in %1</source>
+        <translation>wygasa za %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>expired</source>
+        <translation>wygasł</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Request</source>
+        <translation>Żądanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Klucz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Rozmiar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hits</source>
+        <translation>Trafienia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>Wiek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content type</source>
+        <translation>Typ treści</translation>
+    </message>
+</context>
+<context>
+    <name>mort::CompareArea</name>
+    <message>
+        <location filename="../ui/preview/comparearea.cpp" line="+43"/>
+        <location line="+98"/>
+        <source>Open an image to preview presets on it.</source>
+        <translation>Otwórz obraz, by podejrzeć na nim presety.</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>The result appears here.</source>
+        <translation>Tu pojawi się wynik.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+98"/>
+        <source>Before</source>
+        <translation>Przed</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>After (as the server sends it)</source>
+        <translation>Po (tak, jak wysyła serwer)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Fit</source>
+        <translation>Dopasuj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom of every view (Ctrl+= and Ctrl+- step, Ctrl+wheel zooms at the mouse)</source>
+        <translation>Powiększenie wszystkich widoków (Ctrl+= i Ctrl+- krokowo, Ctrl+kółko w miejscu kursora)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Zoom &amp;in</source>
+        <translation>Po&amp;większ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom &amp;out</source>
+        <translation>Po&amp;mniejsz</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Pomniejsz (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>Powiększ (Ctrl+=)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The scale the result is shown at</source>
+        <translation>Skala, w jakiej pokazany jest wynik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same scale</source>
+        <translation>Ta sama skala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side by side: both images at one scale, so a 300 px result looks smaller than a 400 px one</source>
+        <translation>Obok siebie: oba obrazy w jednej skali, więc wynik 300 px wygląda na mniejszy niż 400 px</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drag to pan</source>
+        <translation>Przeciągnij, by przesunąć</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ContactSheetDialog</name>
+    <message>
+        <location filename="../ui/preview/contactsheetdialog.cpp" line="+14"/>
+        <source>Save PNG…</source>
+        <translation>Zapisz PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact sheet</source>
+        <translation>Arkusz stykowy</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This bucket has no presets.</source>
+        <translation>Ten bucket nie ma presetów.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n preset(s) rendered by the server&apos;s pipeline.</source>
+        <translation>
+            <numerusform>%n preset wyrenderowany przez potok serwera.</numerusform>
+            <numerusform>%n presety wyrenderowane przez potok serwera.</numerusform>
+            <numerusform>%n presetów wyrenderowanych przez potok serwera.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 — every preset of bucket %2</source>
+        <translation>%1 — wszystkie presety bucketu %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rendering…</source>
+        <translation>Renderowanie…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not write %1: check the folder exists and is writable.</source>
+        <translation>Nie można zapisać %1: sprawdź, czy folder istnieje i jest zapisywalny.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1.</source>
+        <translation>Zapisano %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save contact sheet</source>
+        <translation>Zapisz arkusz stykowy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG images (*.png)</source>
+        <translation>Obrazy PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ContactSheetRenderer</name>
+    <message>
+        <location filename="../ui/preview/contactsheet.cpp" line="-85"/>
+        <source>no engine to render with</source>
+        <translation>brak silnika do renderowania</translation>
+    </message>
+</context>
+<context>
+    <name>mort::DashboardPanel</name>
+    <message>
+        <location filename="../ui/dashboard/dashboardpanel.cpp" line="+52"/>
+        <location line="+147"/>
+        <source>Pause</source>
+        <translation>Wstrzymaj</translation>
+    </message>
+    <message>
+        <location line="-147"/>
+        <source>Export snapshot…</source>
+        <translation>Eksportuj migawkę…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last minute</source>
+        <translation>Ostatnia minuta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 5 minutes</source>
+        <translation>Ostatnie 5 minut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 15 minutes</source>
+        <translation>Ostatnie 15 minut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last hour</source>
+        <translation>Ostatnia godzina</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How much history the charts keep and show (one sample per second)</source>
+        <translation>Ile historii wykresy przechowują i pokazują (jedna próbka na sekundę)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Freeze the charts; samples are not recorded while paused (Ctrl+P)</source>
+        <translation>Zamroź wykresy; podczas pauzy próbki nie są zapisywane (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the charts as PNG and the samples as JSON</source>
+        <translation>Zapisz wykresy jako PNG, a próbki jako JSON</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Window:</source>
+        <translation>Okno:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Memory</source>
+        <translation>Pamięć</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+16"/>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>resident (RSS)</source>
+        <translation>rezydentna (RSS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>libvips</source>
+        <translation>libvips</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>studio (RSS)</source>
+        <translation>studio (RSS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live tasks by kind</source>
+        <translation>Żywe zadania według rodzaju</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tasks</source>
+        <translation>zadania</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Throughput</source>
+        <translation>Przepustowość</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per second / in flight</source>
+        <translation>na sekundę / w toku</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>requests/s</source>
+        <translation>żądania/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transforms in flight</source>
+        <translation>transformacje w toku</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>throttled/s</source>
+        <translation>zdławione/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response cache</source>
+        <translation>Pamięć podręczna odpowiedzi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hit ratio</source>
+        <translation>współczynnik trafień</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cached bytes</source>
+        <translation>bajty w pamięci podręcznej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hit ratio since start</source>
+        <translation>współczynnik trafień od startu</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Resume</source>
+        <translation>Wznów</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 (%2 live, idle baseline %3)</source>
+        <translation>%1 (żywe: %2, spoczynkowo: %3)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ Possible leak: no request has been in flight for %1 s, yet these task kinds are still alive: %2. A task that outlives its request is what a leak looks like.</source>
+        <translation>⚠ Możliwy wyciek: od %1 s nie ma żądań w toku, a te rodzaje zadań wciąż żyją: %2. Zadanie, które przeżywa swoje żądanie, tak właśnie wygląda wyciek.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Paused — new samples are not recorded</source>
+        <translation>Wstrzymano — nowe próbki nie są zapisywane</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 sample</source>
+        <translation>1 próbka</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n samples</source>
+        <translation>
+            <numerusform>%n próbka</numerusform>
+            <numerusform>%n próbki</numerusform>
+            <numerusform>%n próbek</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · %1 req/s · %2 resident</source>
+        <translation> · %1 żąd./s · rezydentna %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · studio %1</source>
+        <translation> · studio %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot write %1.</source>
+        <translation>Nie można zapisać %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Nie można zapisać %1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export dashboard snapshot</source>
+        <translation>Eksport migawki pulpitu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png)</source>
+        <translation>Obraz PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export failed</source>
+        <translation>Eksport nie powiódł się</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose another folder.</source>
+        <translation>Wybierz inny folder.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::EngineClient</name>
+    <message>
+        <location filename="../client/engineclient.cpp" line="+9"/>
+        <source>the studio cannot send requests to this server; open %1 in a browser</source>
+        <translation>studio nie może wysyłać żądań do tego serwera; otwórz %1 w przeglądarce</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cancelled</source>
+        <translation>anulowano</translation>
+    </message>
+</context>
+<context>
+    <name>mort::LocalEngineClient</name>
+    <message>
+        <location filename="../client/localengineclient.cpp" line="+70"/>
+        <source>Embedded server (%1)</source>
+        <translation>Wbudowany serwer (%1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The embedded server could not start: %1
+Free the port or change &quot;listens&quot; in %2, then restart.</source>
+        <translation>Nie udało się uruchomić wbudowanego serwera: %1
+Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Cannot list the cache: %1</source>
+        <translation>Nie można wylistować pamięci podręcznej: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot evict %1: %2</source>
+        <translation>Nie można usunąć %1: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot show %1: %2</source>
+        <translation>Nie można pokazać %1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot clear the cache: %1</source>
+        <translation>Nie można wyczyścić pamięci podręcznej: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the embedded server has no TCP listener; add one to &quot;listens&quot; in %1</source>
+        <translation>wbudowany serwer nie nasłuchuje na TCP; dodaj adres do „listens” w %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the embedded server is stopped; start it on the Status tab</source>
+        <translation>wbudowany serwer jest zatrzymany; uruchom go na karcie Stan</translation>
+    </message>
+    <message>
+        <location filename="../client/localstudiocalls.cpp" line="+78"/>
+        <source>Saving needs a config file the studio may write: start it with --config FILE</source>
+        <translation>Zapis wymaga pliku konfiguracji, do którego studio może pisać: uruchom je z --config PLIK</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The preset was not saved</source>
+        <translation>Preset nie został zapisany</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read %1: %2</source>
+        <translation>nie można odczytać %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved, but the running server did not take the new config</source>
+        <translation>Zapisano, ale działający serwer nie przyjął nowej konfiguracji</translation>
+    </message>
+</context>
+<context>
+    <name>mort::LogModel</name>
+    <message>
+        <location filename="../ui/activity/logmodel.cpp" line="+99"/>
+        <source>Time</source>
+        <translation>Czas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>Poziom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Kategoria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Komunikat</translation>
+    </message>
+</context>
+<context>
+    <name>mort::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+34"/>
+        <source>Mort Studio — %1</source>
+        <translation>Mort Studio — %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Stan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Pulpit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cache</source>
+        <translation>Pamięć po&amp;dręczna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Activity</source>
+        <translation>&amp;Aktywność</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Start server</source>
+        <translation>&amp;Uruchom serwer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top server</source>
+        <translation>&amp;Zatrzymaj serwer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Attach to running server…</source>
+        <translation>&amp;Połącz z działającym serwerem…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Zakończ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Serwer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;View</source>
+        <translation>&amp;Widok</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dashboard</source>
+        <translation>Pulpit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cache</source>
+        <translation>Pamięć podręczna</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activity</source>
+        <translation>Aktywność</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Refresh</source>
+        <translation>Odśw&amp;ież</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Pause dashboard</source>
+        <translation>&amp;Wstrzymaj pulpit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Find in log</source>
+        <translation>Znajdź w &amp;dzienniku</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Help</source>
+        <translation>Pomo&amp;c</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Mort Studio</source>
+        <translation>&amp;O Mort Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Mort Studio</source>
+        <translation>O Mort Studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Mort Studio %1&lt;/b&gt;&lt;p&gt;A memory-safe image server compatible with Mort, and the desktop studio to run and diagnose it.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Mort Studio %1&lt;/b&gt;&lt;p&gt;Bezpieczny pamięciowo serwer obrazów zgodny z Mort oraz studio do jego uruchamiania i diagnozowania.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server</source>
+        <translation>Serwer</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>&amp;Preview</source>
+        <translation>P&amp;odgląd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>Podgląd</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Image</source>
+        <translation>&amp;Obraz</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Server running</source>
+        <translation>Serwer działa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server stopped</source>
+        <translation>Serwer zatrzymany</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attached to %1</source>
+        <translation>Połączono z %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected to %1</source>
+        <translation>Brak połączenia z %1</translation>
+    </message>
+</context>
+<context>
+    <name>mort::PreviewController</name>
+    <message>
+        <location filename="../ui/preview/previewcontroller.cpp" line="+20"/>
+        <source>Open a JPEG, PNG, WebP, GIF, TIFF, AVIF or HEIF image.</source>
+        <translation>Otwórz obraz JPEG, PNG, WebP, GIF, TIFF, AVIF lub HEIF.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open a smaller image or ask for a smaller output.</source>
+        <translation>Otwórz mniejszy obraz lub poproś o mniejszy wynik.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the parameters or the preset.</source>
+        <translation>Sprawdź parametry lub preset.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try other parameters, or open the image again.</source>
+        <translation>Spróbuj innych parametrów lub otwórz obraz ponownie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server refused it</source>
+        <translation>serwer odmówił</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2 %3). %4</source>
+        <translation>%1 (%2 %3). %4</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>This file is not an image the server reads. %1</source>
+        <translation>Ten plik nie jest obrazem, który serwer potrafi odczytać. %1</translation>
+    </message>
+</context>
+<context>
+    <name>mort::PreviewForm</name>
+    <message>
+        <location filename="../ui/preview/previewform.cpp" line="+31"/>
+        <source>keep the input&apos;s</source>
+        <translation>jak wejście</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Operations (in order; drag to reorder)</source>
+        <translation>Operacje (w kolejności; przeciągnij, by zmienić)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None checked: width/height resize the image (the query&apos;s implicit resize)</source>
+        <translation>Nic nie zaznaczono: szerokość/wysokość skalują obraz (niejawne resize zapytania)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Parameters</source>
+        <translation>Parametry</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>default</source>
+        <translation>domyślnie</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>key in the bucket, e.g. logo.png</source>
+        <translation>klucz w buckecie, np. logo.png</translation>
+    </message>
+</context>
+<context>
+    <name>mort::PreviewPanel</name>
+    <message>
+        <location filename="../ui/preview/previewpanel.cpp" line="+72"/>
+        <source>Preset %1: %2 · %3 × %4 · %5</source>
+        <translation>Preset %1: %2 · %3 × %4 · %5</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preset %1 failed: %2</source>
+        <translation>Preset %1 nie powiódł się: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Before: %1 × %2, %3</source>
+        <translation>Przed: %1 × %2, %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rendering…</source>
+        <translation>Renderowanie…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Open image…</source>
+        <translation>Otwórz obraz…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open an image from disk (Ctrl+O); the arrow lists recent ones</source>
+        <translation>Otwórz obraz z dysku (Ctrl+O); strzałka pokazuje ostatnie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No image: open one or drop it here</source>
+        <translation>Brak obrazu: otwórz go lub upuść tutaj</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bucket whose presets, limits and watermark storage are used</source>
+        <translation>Bucket, którego presety, limity i magazyn znaków wodnych są używane</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A preset of the bucket, or your own query parameters</source>
+        <translation>Preset bucketu albo własne parametry zapytania</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the left side shows: the original, or another preset on the same image</source>
+        <translation>Co pokazuje lewa strona: oryginał albo inny preset na tym samym obrazie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Side by side</source>
+        <translation>Obok siebie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split</source>
+        <translation>Podział</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toggle</source>
+        <translation>Przełączanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side by side, one frame split by a divider, or one frame flipped by a click; every view zooms and pans together</source>
+        <translation>Obok siebie, jedna ramka podzielona suwakiem albo jedna ramka przełączana kliknięciem; wszystkie widoki powiększają się i przesuwają razem</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bucket:</source>
+        <translation>Bucket:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preset:</source>
+        <translation>Preset:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left:</source>
+        <translation>Lewa:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>View:</source>
+        <translation>Widok:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom:</source>
+        <translation>Skala:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Copy URL</source>
+        <translation>Kopiuj URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="+46"/>
+        <source>Copy the server&apos;s URL that returns this image</source>
+        <translation>Kopiuj URL serwera, który zwraca ten obraz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy YAML</source>
+        <translation>Kopiuj YAML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy a presets: entry for the bucket&apos;s transform section</source>
+        <translation>Kopiuj wpis presets: do sekcji transform bucketu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact sheet…</source>
+        <translation>Arkusz stykowy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="+2"/>
+        <source>Every preset of the bucket on this image, side by side; exportable as PNG</source>
+        <translation>Wszystkie presety bucketu na tym obrazie obok siebie; eksport do PNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as preset…</source>
+        <translation>Zapisz jako preset…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 %2 px is more than the server renders: bucket %3 allows at most %4 px per side (limits.maxOutputDimension). Enter %4 or less, or raise the limit in the config.</source>
+        <translation>%1 %2 px to więcej, niż serwer wyrenderuje: bucket %3 dopuszcza najwyżej %4 px na bok (limits.maxOutputDimension). Wpisz %4 lub mniej albo podnieś limit w konfiguracji.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+31"/>
+        <location line="+94"/>
+        <source>Original</source>
+        <translation>Oryginał</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>Preset %1</source>
+        <translation>Preset %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+94"/>
+        <source>Custom</source>
+        <translation>Własne</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Custom (query parameters)</source>
+        <translation>Własne parametry</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This preset also uses %1, which query parameters cannot express: editing the form renders without them.</source>
+        <translation>Ten preset używa też %1, czego parametry zapytania nie wyrażą: edycja formularza renderuje bez tego.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 · %2 × %3 · %4 bytes · %5% of the source · %6 ms</source>
+        <translation>%1 · %2 × %3 · %4 B · %5% źródła · %6 ms</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No result (see below).</source>
+        <translation>Brak wyniku (patrz niżej).</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview/previewpanelactions.cpp" line="-19"/>
+        <source>&amp;Open image…</source>
+        <translation>&amp;Otwórz obraz…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open image from &amp;bucket…</source>
+        <translation>Otwórz obraz z &amp;bucketu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as preset…</source>
+        <translation>&amp;Zapisz jako preset…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;URL</source>
+        <translation>Kopiuj &amp;URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Contact sheet…</source>
+        <translation>&amp;Arkusz stykowy…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open an image first (Ctrl+O)</source>
+        <translation>Najpierw otwórz obraz (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No image open: open one (Ctrl+O), pick one from the bucket or drop it here.</source>
+        <translation>Brak otwartego obrazu: otwórz go (Ctrl+O), wybierz z bucketu lub upuść tutaj.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open an image first: the contact sheet applies every preset to it.</source>
+        <translation>Najpierw otwórz obraz: arkusz stykowy stosuje do niego wszystkie presety.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No URL for this preset: the bucket&apos;s transform.path does not use /bucket/&lt;preset&gt;/&lt;key&gt; or /bucket/&lt;key&gt;/&lt;preset&gt;.</source>
+        <translation>Brak URL dla tego presetu: transform.path bucketu nie używa /bucket/&lt;preset&gt;/&lt;key&gt; ani /bucket/&lt;key&gt;/&lt;preset&gt;.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copied %1 to the clipboard. The server answers it once %2 is stored in bucket %3.</source>
+        <translation>Skopiowano %1 do schowka. Serwer odpowie na nie, gdy %2 znajdzie się w buckecie %3.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview/previewpanelopen.cpp" line="+39"/>
+        <source>%1 is not a file</source>
+        <translation>%1 nie jest plikiem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is larger than %2</source>
+        <translation>%1 jest większy niż %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Nie można odczytać %1: %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot read the server&apos;s config: %1. Press F5 or reattach to try again.</source>
+        <translation>Nie można odczytać konfiguracji serwera: %1. Naciśnij F5 lub połącz ponownie, by spróbować jeszcze raz.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+19"/>
+        <source>bucket %1: %2</source>
+        <translation>bucket %1: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No recent images</source>
+        <translation>Brak ostatnich obrazów</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open from bucket…</source>
+        <translation>Otwórz z bucketu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An image stored in the current bucket</source>
+        <translation>Obraz zapisany w bieżącym buckecie</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open image</source>
+        <translation>Otwórz obraz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.avif *.heic);;All files (*)</source>
+        <translation>Obrazy (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff *.avif *.heic);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview/previewpanelsave.cpp" line="+35"/>
+        <source>Saving needs a config file: start the studio with --config FILE</source>
+        <translation>Zapis wymaga pliku konfiguracji: uruchom studio z --config PLIK</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This bucket&apos;s transform kind &quot;%1&quot; has no presets; pick a bucket of kind presets or presets-query</source>
+        <translation>Rodzaj transformacji „%1” tego bucketu nie ma presetów; wybierz bucket rodzaju presets lub presets-query</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save these settings as a preset of bucket %1 in %2 (Ctrl+S)</source>
+        <translation>Zapisz te ustawienia jako preset bucketu %1 w %2 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location line="+55"/>
+        <location line="+69"/>
+        <source>The preset was not saved</source>
+        <translation>Preset nie został zapisany</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>bucket %1 has no presets</source>
+        <translation>bucket %1 nie ma presetów</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+79"/>
+        <source>nothing to save: pick a preset or set some parameters</source>
+        <translation>nie ma czego zapisać: wybierz preset lub ustaw parametry</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>these settings do not make a preset the server reads</source>
+        <translation>z tych ustawień nie powstanie preset czytelny dla serwera</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Preset &quot;%1&quot; was not saved: %2.</source>
+        <translation>Preset „%1” nie został zapisany: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving preset &quot;%1&quot; on %2…</source>
+        <translation>Zapisywanie presetu „%1” na %2…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preset &quot;%1&quot; was not saved on %2: %3 %4 Check the parameters, or the server&apos;s log.</source>
+        <translation>Preset „%1” nie został zapisany na %2: %3 %4 Sprawdź parametry lub dziennik serwera.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>It is in the server&apos;s running config only: the server may not write its config file, so add the preset there to keep it after a restart.</source>
+        <translation>Jest tylko w bieżącej konfiguracji serwera: serwer nie może zapisać swojego pliku konfiguracji, więc dodaj tam preset, by przetrwał restart.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server also wrote it to %1 (the old file is %1.bak).</source>
+        <translation>Serwer zapisał go też do %1 (stary plik to %1.bak).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved preset &quot;%1&quot; on %2: it serves %3. %4</source>
+        <translation>Zapisano preset „%1” na %2: serwuje %3. %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no config file: start the studio with --config FILE</source>
+        <translation>brak pliku konfiguracji: uruchom studio z --config PLIK</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the preset needs a name without &apos;/&apos;, e.g. thumb_small</source>
+        <translation>preset wymaga nazwy bez &apos;/&apos;, np. thumb_small</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot read %1: %2</source>
+        <translation>nie można odczytać %1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>nothing to save: these settings change nothing; pick a preset or check an operation</source>
+        <translation>nie ma czego zapisać: te ustawienia niczego nie zmieniają; wybierz preset lub zaznacz operację</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>no URL of bucket %1 reaches a preset named &quot;%2&quot;; its transform.path %3 decides which names work</source>
+        <translation>żaden URL bucketu %1 nie trafia do presetu „%2”; o tym, które nazwy działają, decyduje jego transform.path %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no URL of bucket %1 reaches a preset named &quot;%2&quot;: its transform.path admits preset names matching %3 only</source>
+        <translation>żaden URL bucketu %1 nie trafia do presetu „%2”: jego transform.path dopuszcza tylko nazwy pasujące do %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>; %1 would work</source>
+        <translation>; %1 zadziała</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved, but the running server did not take the new config</source>
+        <translation>Zapisano, ale działający serwer nie przyjął nowej konfiguracji</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Save as preset</source>
+        <translation>Zapisz jako preset</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Results of the old preset already in the transform storage are still served until you delete them.</source>
+        <translation>Wyniki starego presetu, które już są w magazynie transformacji, są serwowane, dopóki ich nie usuniesz.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file was rewritten: its comments were not kept (the old file is %1.bak).</source>
+        <translation>Plik został przepisany: komentarze nie zostały zachowane (stary plik to %1.bak).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved preset &quot;%1&quot; to %2; its URL is %3.</source>
+        <translation>Zapisano preset „%1” do %2; jego URL to %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved preset &quot;%1&quot; to %2; asking the embedded server for %3…</source>
+        <translation>Zapisano preset „%1” do %2; pytanie wbudowanego serwera o %3…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved preset &quot;%1&quot; to %2.</source>
+        <translation>Zapisano preset „%1” do %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whether the embedded server serves it is unknown: %1. Open %2 to check.</source>
+        <translation>Nie wiadomo, czy wbudowany serwer go serwuje: %1. Otwórz %2, by sprawdzić.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>But the embedded server does not serve it: GET %1 answered %2 without the preset. Restart the studio to load %3, and check transform.path of bucket %4.</source>
+        <translation>Ale wbudowany serwer go nie serwuje: GET %1 odpowiedział %2 bez presetu. Uruchom studio ponownie, by wczytać %3, i sprawdź transform.path bucketu %4.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The embedded server serves it: GET %1 answered 200, and mort-server -config %2 serves it too.</source>
+        <translation>Wbudowany serwer go serwuje: GET %1 odpowiedział 200, a mort-server -config %2 też go serwuje.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The embedded server serves it: GET %1 reached the preset, and answered 404 only because %2 is not in bucket %3 (upload it there to see the result).</source>
+        <translation>Wbudowany serwer go serwuje: GET %1 dotarł do presetu i odpowiedział 404 tylko dlatego, że %2 nie ma w buckecie %3 (wgraj go tam, by zobaczyć wynik).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The embedded server reached the preset at %1 but answered %2: open that URL to see why.</source>
+        <translation>Wbudowany serwer dotarł do presetu pod %1, ale odpowiedział %2: otwórz ten URL, by zobaczyć dlaczego.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::RemoteEngineClient</name>
+    <message>
+        <location filename="../client/remoteengineclient.cpp" line="+281"/>
+        <source>The server refused the token (401): check MORT_ADMIN_TOKEN or the saved token.</source>
+        <translation>Serwer odrzucił token (401): sprawdź MORT_ADMIN_TOKEN lub zapisany token.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>connection refused</source>
+        <translation>połączenie odrzucone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host not found</source>
+        <translation>nie znaleziono hosta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no answer in time</source>
+        <translation>brak odpowiedzi na czas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the connection was closed</source>
+        <translation>połączenie zostało zamknięte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the TLS handshake failed</source>
+        <translation>uzgadnianie TLS nie powiodło się</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot reach %1: %2. Is mort-server running and is internalListen reachable?</source>
+        <translation>Nie można połączyć się z %1: %2. Czy mort-server działa i czy internalListen jest osiągalny?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 sent an answer the studio does not understand.</source>
+        <translation>%1 wysłał odpowiedź, której studio nie rozumie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 answered HTTP %2.</source>
+        <translation>%1 odpowiedział HTTP %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 odpowiedział HTTP %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../client/remotestudiocalls.cpp" line="+43"/>
+        <source>The server refused the config</source>
+        <translation>Serwer odrzucił konfigurację</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>cancelled</source>
+        <translation>anulowano</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the server&apos;s display copy is no PNG</source>
+        <translation>kopia serwera do wyświetlenia nie jest PNG</translation>
+    </message>
+</context>
+<context>
+    <name>mort::SavePresetDialog</name>
+    <message>
+        <location filename="../ui/preview/savepresetdialog.cpp" line="+22"/>
+        <source>Save as preset</source>
+        <translation>Zapisz jako preset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new preset in bucket %1:</source>
+        <translation>Nazwa nowego presetu w buckecie %1:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. hero_banner</source>
+        <translation>np. hero_banner</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Enter a name for the new preset, e.g. hero_banner.</source>
+        <translation>Wpisz nazwę nowego presetu, np. hero_banner.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Replace preset</source>
+        <translation>Zastąp preset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bucket %1 already has a preset &quot;%2&quot;, and the server serves it. Replace it in %3?</source>
+        <translation>Bucket %1 ma już preset „%2” i serwer go serwuje. Zastąpić go w %3?</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ServerStatusPanel</name>
+    <message>
+        <location filename="../ui/status/serverstatuspanel.cpp" line="+20"/>
+        <source>&amp;Retry</source>
+        <translation>Ponó&amp;w</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>Serwer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Live tasks by kind</source>
+        <translation>Żywe zadania według rodzaju</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Try to reach the server again now</source>
+        <translation>Spróbuj teraz ponownie połączyć się z serwerem</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>State:</source>
+        <translation>Stan:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listening on:</source>
+        <translation>Nasłuchuje na:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests:</source>
+        <translation>Żądania:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transforms:</source>
+        <translation>Transformacje:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory:</source>
+        <translation>Pamięć:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests to the image listeners since the server started; the studio&apos;s own calls to the admin API are not counted (they are &quot;admin&quot; tasks)</source>
+        <translation>Żądania do adresów obrazów od startu serwera; własne wywołania API administracyjnego przez studio nie są liczone (to zadania „admin”)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Running since %1</source>
+        <translation>Działa od %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped</source>
+        <translation>Zatrzymany</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (images)</source>
+        <translation>%1 (obrazy)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (metrics)</source>
+        <translation>%1 (metryki)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not listening</source>
+        <translation>nie nasłuchuje</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 served, %2 in flight, %3 dropped (client left)</source>
+        <translation>obsłużone: %1, w toku: %2, porzucone: %3 (klient odszedł)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 executed, %2 failed, %3 throttled</source>
+        <translation>wykonane: %1, nieudane: %2, zdławione: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 resident, %2 held by libvips</source>
+        <translation>rezydentna: %1, w libvips: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting to %1…</source>
+        <translation>Łączenie z %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not connected to %1</source>
+        <translation>Brak połączenia z %1</translation>
+    </message>
+</context>
+<context>
+    <name>mort::SplitCompareView</name>
+    <message>
+        <location filename="../ui/preview/splitcompareview.cpp" line="+135"/>
+        <source>Open an image to compare.</source>
+        <translation>Otwórz obraz do porównania.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source> (click or Space to flip)</source>
+        <translation> (kliknij lub Spacja, by przełączyć)</translation>
+    </message>
+</context>
+<context>
+    <name>mort::StatsHistory</name>
+    <message>
+        <location filename="../ui/dashboard/statshistory.cpp" line="+81"/>
+        <source>Time</source>
+        <translation>Czas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident</source>
+        <translation>Rezydentna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>libvips</source>
+        <translation>libvips</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests/s</source>
+        <translation>Żądania/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In flight</source>
+        <translation>W toku</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transforms</source>
+        <translation>Transformacje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throttled/s</source>
+        <translation>Zdławione/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache</source>
+        <translation>Pamięć podręczna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hit ratio</source>
+        <translation>Współczynnik trafień</translation>
+    </message>
+</context>
+<context>
+    <name>mort::TaskCountsModel</name>
+    <message>
+        <location filename="../ui/activity/taskcountsmodel.cpp" line="+64"/>
+        <source>Task kind</source>
+        <translation>Rodzaj zadania</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live</source>
+        <translation>Żywe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>Rozpoczęte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>Zakończone</translation>
+    </message>
+</context>
+<context>
+    <name>mort::TokenStore</name>
+    <message>
+        <location filename="../ui/connection/tokenstore.cpp" line="+24"/>
+        <source>The keychain could not be read: %1</source>
+        <translation>Nie można odczytać pęku kluczy: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The token could not be saved in the keychain: %1</source>
+        <translation>Nie można zapisać tokenu w pęku kluczy: %1</translation>
+    </message>
+</context>
+</TS>
