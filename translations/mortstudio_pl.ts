@@ -749,7 +749,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
     <message>
         <location line="+53"/>
         <source>Not stored by a request (a placeholder render)</source>
-        <translation>Nie zapisane przez żądanie (render zastępczy)</translation>
+        <translation>Niezapisany przez żądanie (render zastępczy)</translation>
     </message>
     <message>
         <location line="+4"/>
