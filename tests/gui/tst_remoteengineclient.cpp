@@ -265,7 +265,7 @@ private Q_SLOTS:
         QCOMPARE(errors.at(0).at(0).toString(),
                  QStringLiteral("The server refused the token (401): check MORT_ADMIN_TOKEN or the saved token."));
         QVERIFY(!client.isConnected());
-        QTest::qWait(400); // several reconnect delays
+        QTest::qWait(400); // not a synchronisation: proves no retry in 400 ms, several 50-100 ms reconnect delays
         QCOMPARE(errors.count(), 1);
         QCOMPARE(stats.count(), 0);
 
@@ -286,13 +286,20 @@ private Q_SLOTS:
         RemoteEngineClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), kToken);
         client.setReconnectDelays(100, 200);
         QSignalSpy errors(&client, &EngineClient::errorOccurred);
+        // Every failed attempt says connectionChanged(false): four of them are the
+        // first attempt and three retries (after 100, 200 and 200 ms), as many as
+        // the fixed 600 ms this used to wait covered.
+        QSignalSpy attempts(&client, &EngineClient::connectionChanged);
         client.connectToServer();
         QVERIFY(errors.wait(5000));
         QCOMPARE(errors.at(0).at(0).toString(),
                  QStringLiteral("Cannot reach http://127.0.0.1:%1: connection refused. "
                                 "Is mort-server running and is internalListen reachable?")
                      .arg(port));
-        QTest::qWait(600); // retries with backoff, but the same message is not repeated
+        // Retries with backoff, but the same message is not repeated.
+        QTRY_VERIFY_WITH_TIMEOUT(attempts.count() >= 4, 5000);
+        for (const QList<QVariant> &attempt : std::as_const(attempts))
+            QCOMPARE(attempt.at(0).toBool(), false);
         QCOMPARE(errors.count(), 1);
         QVERIFY(!client.isConnected());
     }
