@@ -156,9 +156,18 @@ private Q_SLOTS:
         client.connectToServer();
         QVERIFY(stats.wait(5000));
 
-        for (int i = 0; i < 3; ++i) { // F5, three times
+        // Every GET .../stats the client's own network manager finishes is one
+        // F5 answered and read (the event stream stays open meanwhile).
+        auto *network = client.findChild<QNetworkAccessManager *>();
+        QVERIFY(network);
+        int answered = 0;
+        connect(network, &QNetworkAccessManager::finished, &window, [&answered](QNetworkReply *reply) {
+            if (reply->url().path().endsWith(QLatin1String("/stats")))
+                ++answered;
+        });
+        for (int i = 0; i < 3; ++i) { // F5, three times, each one answered before the next
             window.refreshAll();
-            QTest::qWait(150);
+            QTRY_VERIFY_WITH_TIMEOUT(answered > i, 5000);
         }
         stats.clear();
         QVERIFY(stats.wait(5000));
