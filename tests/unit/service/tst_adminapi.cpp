@@ -8,6 +8,8 @@
 #include "service/adminsecurity.h"
 #include "service/internalapi.h"
 
+#include "integration/testserver.h" // pollUntil
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -95,9 +97,7 @@ const HttpHeaders kAuth{{"Authorization", "Bearer s3cret-token"}};
 // Waits for the (possibly pooled) answer and takes it.
 HttpResponse answer(const HttpExchangePtr &exchange)
 {
-    QDeadlineTimer deadline(5000);
-    while (!exchange->hasResponded() && !deadline.hasExpired())
-        QThread::msleep(2);
+    test::pollUntil([&] { return exchange->hasResponded(); }, 5000); // on timeout: no response, status 0
     return exchange->takeResponse().value_or(HttpResponse(0));
 }
 
