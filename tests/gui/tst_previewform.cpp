@@ -180,7 +180,7 @@ private Q_SLOTS:
         PreviewParameters p;
         p.width = 100;
         panel.setParameters(p);
-        QTest::qWait(100);
+        QTest::qWait(100); // not a synchronisation: proves no render starts (debounce 0) without an image
         QVERIFY2(!panel.infoText().contains(QStringLiteral("Rendering")), qPrintable(panel.infoText()));
         QVERIFY2(panel.infoText().contains(QStringLiteral("Ctrl+O")), qPrintable(panel.infoText()));
         QVERIFY(button(panel, QStringLiteral("Copy URL")));
@@ -208,7 +208,7 @@ private Q_SLOTS:
                         QStringLiteral("test"));
         QVERIFY(panel.selectPreset(QStringLiteral("small")));
         QTRY_VERIFY(failed.count() >= 2 && !panel.controller()->isBusy()); // the decode and the render
-        QTest::qWait(50);
+        QTest::qWait(50); // not a synchronisation (onFailed is direct): lets a late duplicate land, if any
         const QString all = shownTexts(panel).join(u'\n');
         QVERIFY2(all.count(QStringLiteral("unsupported image type"), Qt::CaseInsensitive) <= 1, qPrintable(all));
         QVERIFY2(all.count(QStringLiteral("image.unsupported_type")) <= 1, qPrintable(all));

@@ -253,7 +253,7 @@ bool pollUntil(Predicate predicate, int timeoutMs)
     while (!predicate()) {
         if (t.elapsed() > timeoutMs)
             return false;
-        QThread::msleep(1);
+        QThread::msleep(1); // the poll period
     }
     return true;
 }

@@ -56,7 +56,7 @@ class TestClientDisconnect : public QObject
             return false;
         const bool running = pollUntil([&] { return engine.tasks().started(TaskKind::Transform) > startedBefore; }, 2000);
         // Jitter of 0-7 ms spreads the aborts over decode, resize and encode.
-        QThread::msleep(ulong(i % 8));
+        QThread::msleep(ulong(i % 8)); // the jitter, not a synchronisation
         client.abort();
         return running;
     }

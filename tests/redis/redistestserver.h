@@ -78,7 +78,7 @@ public:
                 return true;
             if (m_process->state() != QProcess::Running)
                 return false;
-            QTest::qWait(20);
+            QTest::qWait(20); // the bounded poll's period (redis-cli PING each turn), not a synchronisation
         }
         return false;
     }
@@ -163,7 +163,7 @@ public:
                 ok = ok && n->cli({QStringLiteral("CLUSTER"), QStringLiteral("INFO")}).contains("cluster_state:ok");
             if (ok)
                 return true;
-            QTest::qWait(50);
+            QTest::qWait(50); // the bounded poll's period (CLUSTER INFO on every node each turn)
         }
         return false;
     }

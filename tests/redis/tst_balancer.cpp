@@ -118,7 +118,7 @@ http {
                 return {};
             if (m_process.state() == QProcess::NotRunning)
                 break;
-            QTest::qWait(20);
+            QTest::qWait(20); // the bounded poll's period (a connect probe each turn), not a synchronisation
         }
         return QStringLiteral("nginx did not listen: ") + QString::fromUtf8(m_process.readAll());
     }

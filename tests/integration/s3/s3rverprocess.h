@@ -75,7 +75,7 @@ public:
             probe.connectToHost(QHostAddress::LocalHost, m_port);
             if (probe.waitForConnected(200))
                 return true;
-            QTest::qWait(50);
+            QTest::qWait(50); // the bounded poll's period (a connect probe each turn), not a synchronisation
         }
         m_error = QStringLiteral("s3rver did not listen on port %1").arg(m_port);
         return false;

@@ -218,7 +218,7 @@ private Q_SLOTS:
     {
         RawWire wire(m_server.address());
         wire.send("GET /media/small.jpg HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
-        QTest::qWait(200);
+        QTest::qWait(200); // a client waiting for a 100 Continue that must not come, then sending anyway
         wire.send("abc");
         const WireResult r = wire.readAll(1, 2000);
         QVERIFY2(r.statuses() == QList<int>{200} && r.closed, describe(r).constData());

@@ -120,7 +120,7 @@ private Q_SLOTS:
             const qint64 t = timedGet();
             QVERIFY2(t >= 0, "a normal request was not answered 200 during the attack");
             slowestNormal = std::max(slowestNormal, t);
-            QTest::qWait(200);
+            QTest::qWait(200); // pacing: the slow clients trickle a header line every 200 ms
         }
         QTRY_VERIFY_WITH_TIMEOUT((readAnswers(), std::all_of(closed.begin(), closed.end(), [](bool c) { return c; })),
                                  5000);

@@ -40,7 +40,7 @@ public:
                         cancelledSeen++;
                         break;
                     }
-                    QThread::msleep(5);
+                    QThread::msleep(5); // the handler's slow work, checking for cancellation every 5 ms
                 }
                 exchange->respond(HttpResponse(200, "slow done", "text/plain"));
             });
@@ -247,9 +247,9 @@ private Q_SLOTS:
         start();
         RawClient c(m_port);
         c.send("GET /echo?split HTTP/1.1\r\n");
-        QTest::qWait(100);
+        QTest::qWait(100); // TCP segmentation: the server reads the head in three parts
         c.send("Host: x\r\n");
-        QTest::qWait(100);
+        QTest::qWait(100); // TCP segmentation
         c.send("\r\n");
         QCOMPARE(c.read().body, QByteArray("GET /echo?split"));
     }
@@ -276,7 +276,7 @@ private Q_SLOTS:
         c.send("GET /echo HTTP/1.1\r\n");
         for (int i = 0; i < 10; ++i) {
             c.send("X-Part-" + QByteArray::number(i) + ": " + QByteArray(600, 'a') + "\r\n");
-            QTest::qWait(10);
+            QTest::qWait(10); // TCP segmentation: one header per segment
         }
         QCOMPARE(c.read().status, 431);
         QCOMPARE(m_server->stats().requestsReceived, 0u);
@@ -287,7 +287,7 @@ private Q_SLOTS:
         start();
         RawClient c(m_port);
         c.send("PUT /body HTTP/1.0\r\nConnection: keep-alive\r\nContent-Length: 10\r\n\r\nhello");
-        QTest::qWait(50);
+        QTest::qWait(50); // TCP segmentation: the body arrives in two parts
         c.send("worldGET /echo HTTP/1.0\r\n\r\n");
         const ParsedResponse first = c.read();
         QCOMPARE(first.body, QByteArray("10"));

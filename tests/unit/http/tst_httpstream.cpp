@@ -221,7 +221,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_handler->producerGone(), 5000);
         QTRY_COMPARE(m_tasks->live(TaskKind::Request), qint64(0));
         const int callsAfter = m_handler->calls.load();
-        QTest::qWait(100);
+        QTest::qWait(100); // not a synchronisation: ten 10 ms ticks in which nothing may be produced
         QCOMPARE(m_handler->calls.load(), callsAfter); // no more ticks for a gone client
     }
 
@@ -278,7 +278,7 @@ private Q_SLOTS:
         c.socket().setReadBufferSize(64 * 1024); // the client itself stops draining the kernel buffer
         constexpr int kSize = 256 * 1024;
         c.send("GET /stream?n=0&ms=5&size=" + QByteArray::number(kSize) + " HTTP/1.1\r\nHost: x\r\n\r\n");
-        QTest::qWait(1000); // ~200 ticks; the client reads nothing
+        QTest::qWait(1000); // ~200 ticks while the client reads nothing: the interval is the test
         const int calls = m_handler->calls.load();
         // Unbounded, every tick would have queued 256 KiB; bounded, only what
         // fits into the kernel's socket buffers plus kStreamBacklog.

@@ -648,7 +648,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         std::thread canceller([token] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            std::this_thread::sleep_for(std::chrono::milliseconds(200)); // the moment: mid-blur
             token.cancel();
         });
         // A full-resolution blur of 24 Mpx takes several seconds uncancelled.

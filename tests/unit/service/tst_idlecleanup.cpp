@@ -14,11 +14,11 @@ private Q_SLOTS:
         quint64 transforms = 0;
         int released = 0;
         IdleCleanup idle(60, [&] { return transforms; }, [&] { ++released; }, 10);
-        QTest::qWait(150);
+        QTest::qWait(150);     // not a synchronisation: 7 checks (every 20 ms), none may release
         QCOMPARE(released, 0); // nothing happened yet: nothing to release
         transforms = 5;
         QTRY_COMPARE_WITH_TIMEOUT(released, 1, 2000);
-        QTest::qWait(150);
+        QTest::qWait(150);     // not a synchronisation: 7 more checks, no second release
         QCOMPARE(released, 1); // not again while still idle
         QCOMPARE(idle.cleanups(), 1u);
     }
@@ -32,7 +32,7 @@ private Q_SLOTS:
         t.start();
         while (t.elapsed() < 400) {
             ++transforms; // a transform every ~20 ms: never idle for 200 ms
-            QTest::qWait(20);
+            QTest::qWait(20); // pacing: the transforms keep coming
         }
         QCOMPARE(released, 0);
         QTRY_COMPARE_WITH_TIMEOUT(released, 1, 2000);
