@@ -150,6 +150,20 @@ public:
                 return fail("NotImplemented"), Route::Handled;
             return fail("MethodNotAllowed"), Route::Handled;
         }
+        bool uploads = false, uploadId = false, partNumber = false;
+        queryValue(m_query, "uploads", &uploads);
+        queryValue(m_query, "uploadId", &uploadId);
+        queryValue(m_query, "partNumber", &partNumber);
+        if (m_host.multipart && !hasHeader(m_req.headers, "x-amz-copy-source")) {
+            if (method == "POST" && uploads)
+                return runIo(&Request::createMultipart), Route::Handled;
+            if (method == "POST" && uploadId)
+                return runIo(&Request::completeMultipart), Route::Handled;
+            if (method == "PUT" && uploadId && partNumber)
+                return runIo(&Request::uploadPart), Route::Handled;
+            if (method == "DELETE" && uploadId)
+                return runIo(&Request::abortMultipart), Route::Handled;
+        }
         if (!unsupported.isEmpty())
             return notImplemented(unsupported), Route::Handled;
         if (method == "GET" || method == "HEAD" || method == "OPTIONS")
@@ -322,11 +336,12 @@ private:
         m_host.answer(xmlResponse(200, m_req.isHead() ? QByteArray() : xml.finish(), m_req.id));
     }
 
-    void putObject()
+    // The verified body of a PutObject or UploadPart; nullopt when answered (refused).
+    std::optional<PayloadResult> receive(PayloadPlan *usedPlan = nullptr)
     {
         auto plan = planPayload(m_req.headers, m_auth ? *m_auth : AuthResult());
         if (auto *e = std::get_if<S3Error>(&plan))
-            return fail(*e);
+            return fail(*e), std::nullopt;
         std::shared_ptr<QIODevice> received = m_req.bodyFile;
         qint64 receivedSize = m_req.bodyFileSize;
         if (!received && !m_req.body.isEmpty()) {
@@ -338,41 +353,151 @@ private:
         }
         auto payload = readPayload(std::get<PayloadPlan>(plan), received, receivedSize);
         if (auto *e = std::get_if<S3Error>(&payload))
-            return fail(*e);
-        PayloadResult &body = std::get<PayloadResult>(payload);
-        const qint64 limit = m_config->bucket(m_target.bucket)->effectiveLimits(m_config->server.limits).maxBodyBytes;
-        if (body.size > std::min(limit, kMaxObjectBytes))
-            return fail("EntityTooLarge");
+            return fail(*e), std::nullopt;
+        if (std::get<PayloadResult>(payload).size > objectLimit())
+            return fail("EntityTooLarge"), std::nullopt;
+        if (usedPlan)
+            *usedPlan = std::get<PayloadPlan>(plan);
+        return std::move(std::get<PayloadResult>(payload));
+    }
 
+    qint64 objectLimit() const
+    {
+        return std::min(m_config->bucket(m_target.bucket)->effectiveLimits(m_config->server.limits).maxBodyBytes,
+                        kMaxObjectBytes);
+    }
+
+    // What is stored with an object: type, user metadata, caching headers.
+    ObjectMetadata metadataFromHeaders() const
+    {
         ObjectMetadata meta;
         meta.contentType = headerValue(m_req.headers, "Content-Type");
         if (meta.contentType.isEmpty())
             meta.contentType = "binary/octet-stream";
-        const QByteArray etag = '"' + body.md5Hex + '"';
-        meta.headers.append({"etag", etag});
         for (const auto &h : m_req.headers) {
             const QByteArray name = h.first.toLower();
             if (name.startsWith("x-amz-meta-") || name == "cache-control" || name == "content-disposition")
                 meta.headers.append({name, h.second});
         }
+        return meta;
+    }
+
+    HttpResponse etagResponse(const QByteArray &etag) const
+    {
+        HttpResponse ok(200);
+        ok.setHeader("x-amz-request-id", requestId(m_req.id));
+        ok.setHeader("ETag", etag);
+        return ok;
+    }
+
+    void putObject()
+    {
+        PayloadPlan plan;
+        std::optional<PayloadResult> body = receive(&plan);
+        if (!body)
+            return;
+        ObjectMetadata meta = metadataFromHeaders();
+        const QByteArray etag = '"' + body->md5Hex + '"';
+        meta.headers.append({"etag", etag});
         auto storage = m_host.storage(m_target.bucket);
         if (!storage)
             return fail(fromStorage(storage.error()));
-        Expected<void> stored = body.size == 0 ? (*storage)->put(m_target.key, {}, meta)
-                                               : (*storage)->putStream(m_target.key, *body.body, body.size, meta);
+        Expected<void> stored = body->size == 0 ? (*storage)->put(m_target.key, {}, meta)
+                                                : (*storage)->putStream(m_target.key, *body->body, body->size, meta);
         if (!stored) {
             qCWarning(lcS3) << "PutObject" << m_target.resource << "failed:" << stored.error().toString();
             return fail(fromStorage(stored.error()));
         }
         m_host.invalidate(m_target.bucket, m_target.key);
-        HttpResponse ok = xmlResponse(200, {}, m_req.id);
-        ok.headers.clear();
-        ok.setHeader("x-amz-request-id", requestId(m_req.id));
-        ok.setHeader("ETag", etag);
-        const PayloadPlan &p = std::get<PayloadPlan>(plan);
-        if (!p.checksumAlgorithm.isEmpty() && !p.checksumValue.isEmpty())
-            ok.setHeader("x-amz-checksum-" + p.checksumAlgorithm, p.checksumValue);
+        HttpResponse ok = etagResponse(etag);
+        if (!plan.checksumAlgorithm.isEmpty() && !plan.checksumValue.isEmpty())
+            ok.setHeader("x-amz-checksum-" + plan.checksumAlgorithm, plan.checksumValue);
         m_host.answer(std::move(ok));
+    }
+
+    void createMultipart()
+    {
+        auto created = m_host.multipart->create(m_target.bucket, m_target.key, metadataFromHeaders());
+        if (auto *e = std::get_if<S3Error>(&created))
+            return fail(*e);
+        XmlWriter xml;
+        xml.openRoot("InitiateMultipartUploadResult");
+        xml.element("Bucket", m_target.bucket);
+        xml.element("Key", m_target.key.mid(1));
+        xml.element("UploadId", QString::fromLatin1(std::get<QByteArray>(created)));
+        xml.close("InitiateMultipartUploadResult");
+        m_host.answer(xmlResponse(200, xml.finish(), m_req.id));
+    }
+
+    void uploadPart()
+    {
+        bool ok = false;
+        const int number = queryValue(m_query, "partNumber").toInt(&ok);
+        if (!ok)
+            return fail("InvalidArgument",
+                        QStringLiteral("Part number must be an integer between 1 and 10000, inclusive"));
+        std::optional<PayloadResult> body = receive();
+        if (!body)
+            return;
+        auto stored = m_host.multipart->addPart(queryValue(m_query, "uploadId"), m_target.bucket, m_target.key, number,
+                                                *body->body, body->size, body->md5Hex);
+        if (auto *e = std::get_if<S3Error>(&stored))
+            return fail(*e);
+        m_host.answer(etagResponse(std::get<QByteArray>(stored)));
+    }
+
+    void completeMultipart()
+    {
+        XmlLimits limits;
+        limits.maxBytes = 4 << 20;
+        limits.maxElements = 3 * MultipartStore::kMaxParts + 2;
+        const std::optional<XmlNode> doc = parseXml(m_req.body, limits);
+        if (!doc || doc->name != "CompleteMultipartUpload")
+            return fail("MalformedXML");
+        QList<QPair<int, QByteArray>> parts;
+        for (const XmlNode *part : doc->childrenNamed("Part")) {
+            const XmlNode *number = part->child("PartNumber");
+            const XmlNode *etag = part->child("ETag");
+            bool ok = false;
+            const int n = number ? number->text.toInt(&ok) : 0;
+            if (!ok || !etag)
+                return fail("MalformedXML");
+            parts.append({n, etag->text.toUtf8()});
+        }
+        const QByteArray uploadId = queryValue(m_query, "uploadId");
+        auto assembled = m_host.multipart->assemble(uploadId, m_target.bucket, m_target.key, parts, objectLimit());
+        if (auto *e = std::get_if<S3Error>(&assembled))
+            return fail(*e);
+        MultipartStore::Assembled &object = std::get<MultipartStore::Assembled>(assembled);
+        object.meta.headers.append({"etag", object.etag});
+        auto storage = m_host.storage(m_target.bucket);
+        if (!storage)
+            return fail(fromStorage(storage.error()));
+        Expected<void> stored = (*storage)->putStream(m_target.key, *object.body, object.size, object.meta);
+        if (!stored) {
+            qCWarning(lcS3) << "CompleteMultipartUpload" << m_target.resource << "failed:" << stored.error().toString();
+            return fail(fromStorage(stored.error()));
+        }
+        object.body.reset();
+        m_host.multipart->remove(uploadId, m_target.bucket, m_target.key);
+        m_host.invalidate(m_target.bucket, m_target.key);
+        XmlWriter xml;
+        xml.openRoot("CompleteMultipartUploadResult");
+        xml.element("Location", QStringLiteral("/") + m_target.bucket + m_target.key);
+        xml.element("Bucket", m_target.bucket);
+        xml.element("Key", m_target.key.mid(1));
+        xml.element("ETag", QString::fromLatin1(object.etag));
+        xml.close("CompleteMultipartUploadResult");
+        m_host.answer(xmlResponse(200, xml.finish(), m_req.id));
+    }
+
+    void abortMultipart()
+    {
+        if (!m_host.multipart->remove(queryValue(m_query, "uploadId"), m_target.bucket, m_target.key))
+            return fail("NoSuchUpload");
+        HttpResponse done(204);
+        done.setHeader("x-amz-request-id", requestId(m_req.id));
+        m_host.answer(std::move(done));
     }
 
     void deleteObject()

@@ -4,7 +4,8 @@
 // (spec §2), ListBuckets, ListObjects v1/v2, HeadBucket, GetBucketLocation,
 // CreateBucket of a configured bucket, PutObject (streamed from the spooled
 // body to the storage, checked first: Content-MD5, SHA-256, checksums,
-// aws-chunked), DeleteObject, DeleteObjects; the rest answers NotImplemented.
+// aws-chunked), multipart uploads (s3/s3multipart.h), DeleteObject,
+// DeleteObjects; the rest answers NotImplemented.
 // GET/HEAD of objects stay with the image pipeline (after the signature was
 // checked when one is sent). Knows nothing of the pipeline: the router hands
 // it a Host with what it may use.
@@ -13,6 +14,7 @@
 #include "http/httpexchange.h"
 #include "http/requestparser.h"
 #include "s3/s3auth.h"
+#include "s3/s3multipart.h"
 #include "storage/storage.h"
 
 #include <functional>
@@ -30,6 +32,8 @@ struct Host
     std::function<Expected<std::shared_ptr<Storage>>(const QString &bucket)> storage;
     // After a write: what the response cache holds for the object and its results goes.
     std::function<void(const QString &bucket, const QString &key)> invalidate;
+    // Multipart uploads in progress (outlives every request).
+    MultipartStore *multipart = nullptr;
 };
 
 enum class Route {

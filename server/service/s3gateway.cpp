@@ -42,6 +42,7 @@ s3::Host S3Gateway::host(const FlowPtr &flow)
     host.invalidate = [this, snap = flow->snap](const QString &bucket, const QString &key) {
         invalidate(snap, bucket, key);
     };
+    host.multipart = &m_multipart;
     return host;
 }
 

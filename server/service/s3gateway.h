@@ -34,6 +34,7 @@ private:
     const PipelineServices &m_services;
     QThreadPool &m_ioPool;
     PipelineResponder &m_responder;
+    s3::MultipartStore m_multipart; // S3 multipart uploads in progress
 };
 
 } // namespace mort

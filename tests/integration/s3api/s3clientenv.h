@@ -42,16 +42,17 @@ public:
         m_env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), secret);
         m_env.insert(QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("us-east-1"));
         m_env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), dir + QStringLiteral("/aws-credentials"));
-        // No multipart uploads (not offered): one PUT up to S3's 5 GB limit.
+        // The clients' defaults: files over 8 MiB (awscli), 15 MiB (s3cmd), 200 MiB
+        // (rclone) go up as multipart uploads.
         const QString awsConfig = dir + QStringLiteral("/aws-config");
-        writeFile(awsConfig, "[default]\ns3 =\n  multipart_threshold = 5GB\n");
+        writeFile(awsConfig, "[default]\n");
         m_env.insert(QStringLiteral("AWS_CONFIG_FILE"), awsConfig);
         m_env.insert(QStringLiteral("HOME"), dir); // nothing of the user's ~/.aws, ~/.s3cfg, rclone.conf
         const QString hostPort = QString(endpoint).remove(QStringLiteral("http://"));
         m_s3cfg = dir + QStringLiteral("/s3cfg");
         writeFile(m_s3cfg,
                   QStringLiteral("[default]\naccess_key = %1\nsecret_key = %2\nhost_base = %3\nhost_bucket = %3\n"
-                                 "use_https = False\nbucket_location = us-east-1\nenable_multipart = False\n")
+                                 "use_https = False\nbucket_location = us-east-1\n")
                       .arg(accessKey, secret, hostPort)
                       .toUtf8());
         const QString prefix = QStringLiteral("RCLONE_CONFIG_MORT_");
@@ -61,8 +62,8 @@ public:
         m_env.insert(prefix + QStringLiteral("SECRET_ACCESS_KEY"), secret);
         m_env.insert(prefix + QStringLiteral("ENDPOINT"), endpoint);
         m_env.insert(prefix + QStringLiteral("REGION"), QStringLiteral("us-east-1"));
-        // One PUT per file (no multipart), as for awscli.
-        m_env.insert(prefix + QStringLiteral("UPLOAD_CUTOFF"), QStringLiteral("5G"));
+        // Below rclone's 200 MiB default, so the 200 MiB file goes up in parts too.
+        m_env.insert(prefix + QStringLiteral("UPLOAD_CUTOFF"), QStringLiteral("64M"));
     }
 
     // Empty when every client is installed, else what is missing and how to get it.
@@ -124,6 +125,8 @@ public:
                    QStringList{QStringLiteral("--config"), QStringLiteral("/dev/null")} + args);
     }
     ClientRun python(const QStringList &args) const { return run(QStringLiteral("/usr/bin/python3"), args); }
+
+    QString endpoint() const { return m_endpoint; }
 
     static void writeFile(const QString &path, const QByteArray &bytes)
     {

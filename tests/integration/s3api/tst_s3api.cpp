@@ -29,7 +29,7 @@ buckets:
         secretAccessKey: "secret-of-mort"
     transform:
       kind: "query"
-    limits: {maxBodyBytes: 4194304}
+    limits: {maxBodyBytes: 6291456}
     storages:
       basic: {kind: "local-meta", rootPath: "@ROOT@/originals"}
       transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
@@ -207,7 +207,7 @@ private Q_SLOTS:
         } else if (what == "bad-crc32") {
             v4({{"x-amz-checksum-crc32", "AAAAAA=="}});
         } else if (what == "too-large") {
-            sent = QByteArray(4 * 1024 * 1024 + 1, 'x');
+            sent = QByteArray(6 * 1024 * 1024 + 1, 'x');
             const SignedHttp s = signV4("PUT", path, {}, {}, sha256Hex(sent), c);
             target = s.target;
             headers = s.headers;
@@ -328,6 +328,58 @@ private Q_SLOTS:
         QCOMPARE(server.get("/media/trailer.txt").body, data); // the bad one left the good one in place
     }
 
+    // Multipart uploads (CreateMultipartUpload, UploadPart, Complete, Abort).
+    void multipartUpload()
+    {
+        TestServer server;
+        MORT_START(server, kConfig);
+        auto call = [&](const QByteArray &method, const aws::QueryParams &query, const QByteArray &body) {
+            const SignedHttp s = signV4(method, "/media/mp/big.bin", query, {}, sha256Hex(body), m_creds);
+            RawHttpClient client(server.address());
+            return client.requestWithBody(method, s.target, s.headers, body);
+        };
+        Reply r = call("POST", {{"uploads", ""}}, {});
+        QCOMPARE(r.status, 200);
+        const QByteArray id = xmlValues(r.body, QStringLiteral("UploadId")).value(0).toUtf8();
+        QVERIFY(!id.isEmpty());
+        const QByteArray part1(5 << 20, 'a'), part2 = "the end";
+        const Reply p1 = call("PUT", {{"partNumber", "1"}, {"uploadId", id}}, part1);
+        QCOMPARE(p1.status, 200);
+        const Reply p2 = call("PUT", {{"partNumber", "2"}, {"uploadId", id}}, part2);
+        QCOMPARE(p2.status, 200);
+        QCOMPARE(server.get("/media/mp/big.bin").status, 404); // nothing before Complete
+        auto completion = [](const QList<QPair<int, QByteArray>> &parts) {
+            QByteArray xml = "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">";
+            for (const auto &[n, etag] : parts)
+                xml += "<Part><PartNumber>" + QByteArray::number(n) + "</PartNumber><ETag>" + etag + "</ETag></Part>";
+            return xml + "</CompleteMultipartUpload>";
+        };
+        r = call("POST", {{"uploadId", id}}, completion({{1, p1.header("ETag")}, {2, "\"0123\""}}));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(code(r), QByteArray("InvalidPart"));
+        r = call("POST", {{"uploadId", id}}, completion({{2, p2.header("ETag")}, {1, p1.header("ETag")}}));
+        QCOMPARE(code(r), QByteArray("InvalidPartOrder"));
+        r = call("POST", {{"uploadId", id}}, completion({{1, p1.header("ETag")}, {2, p2.header("ETag")}}));
+        QCOMPARE(r.status, 200);
+        QVERIFY(xmlValues(r.body, QStringLiteral("ETag")).value(0).endsWith(QStringLiteral("-2&quot;")));
+        QCOMPARE(server.get("/media/mp/big.bin").body, part1 + part2);
+        r = call("POST", {{"uploadId", id}}, completion({{1, p1.header("ETag")}}));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(code(r), QByteArray("NoSuchUpload"));
+
+        // A small part that is not the last, then Abort.
+        r = call("POST", {{"uploads", ""}}, {});
+        const QByteArray id2 = xmlValues(r.body, QStringLiteral("UploadId")).value(0).toUtf8();
+        const Reply s1 = call("PUT", {{"partNumber", "1"}, {"uploadId", id2}}, "small");
+        const Reply s2 = call("PUT", {{"partNumber", "2"}, {"uploadId", id2}}, "small");
+        r = call("POST", {{"uploadId", id2}}, completion({{1, s1.header("ETag")}, {2, s2.header("ETag")}}));
+        QCOMPARE(code(r), QByteArray("EntityTooSmall"));
+        QCOMPARE(call("DELETE", {{"uploadId", id2}}, {}).status, 204);
+        QCOMPARE(code(call("PUT", {{"partNumber", "3"}, {"uploadId", id2}}, "x")), QByteArray("NoSuchUpload"));
+        QCOMPARE(code(call("POST", {{"uploadId", id2}}, "<CompleteMultipartUpload")), QByteArray("MalformedXML"));
+        QCOMPARE(server.get("/media/mp/big.bin").body, part1 + part2); // still the first upload
+    }
+
     void listings()
     {
         TestServer server;
@@ -395,9 +447,10 @@ private Q_SLOTS:
     {
         TestServer server;
         MORT_START(server, kConfig);
-        QCOMPARE(code(signedRequest(server, "POST", "/media/big.bin", {{"uploads", ""}})),
+        // ListParts and ListMultipartUploads are not offered.
+        QCOMPARE(code(signedRequest(server, "GET", "/media/big.bin", {{"uploadId", "x"}})),
                  QByteArray("NotImplemented"));
-        QCOMPARE(signedRequest(server, "POST", "/media/big.bin", {{"uploads", ""}}).status, 501);
+        QCOMPARE(signedRequest(server, "GET", "/media", {{"uploads", ""}}).status, 501);
         QCOMPARE(code(signedRequest(server, "GET", "/media", {{"versioning", ""}})), QByteArray("NotImplemented"));
         QCOMPARE(code(signedRequest(server, "DELETE", "/media")), QByteArray("NotImplemented"));
         const SignedHttp copy = signV4("PUT", "/media/copy.txt", {}, {{"x-amz-copy-source", "/media/a.txt"}},

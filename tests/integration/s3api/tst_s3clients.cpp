@@ -1,7 +1,8 @@
 // Issue #19's acceptance with the S3 tools people already use, against the
 // real daemon (`mort-server -config`), keys from the config: awscli, s3cmd and
-// rclone each make the bucket, list it, upload a 200 MiB file and a folder
-// (sync), download both back byte-equal (SHA-256), delete and list again;
+// rclone each make the bucket, list it, upload a 200 MiB file (as multipart
+// uploads, their defaults; awscli also in one PUT) and a folder (sync),
+// download both back byte-equal (SHA-256), delete and list again;
 // boto3 (an SDK) runs Mort's own S3 scenarios (SigV2 and SigV4 in region
 // "mort": listings with prefixes, uploads with metadata, wrong keys, a
 // read-only bucket, upload then transform) and the newer SDKs' checksums.
@@ -129,10 +130,24 @@ private Q_SLOTS:
                         QStringLiteral("s3://files/aws/")});
         QVERIFY2(r.out.trimmed().isEmpty(), qPrintable(r.describe()));
         // The exact S3 error code reaches the CLI.
-        r = m_env->awsApi({QStringLiteral("s3api"), QStringLiteral("create-multipart-upload"),
-                           QStringLiteral("--bucket"), QStringLiteral("files"), QStringLiteral("--key"),
-                           QStringLiteral("x")});
+        r = m_env->awsApi({QStringLiteral("s3api"), QStringLiteral("get-object-acl"), QStringLiteral("--bucket"),
+                           QStringLiteral("files"), QStringLiteral("--key"), QStringLiteral("x")});
         QVERIFY2(!r.ok() && r.err.contains("(NotImplemented)"), qPrintable(r.describe()));
+        // One PUT when told so (no multipart): the same bytes.
+        const QString single = path(QStringLiteral("work/aws-single.cfg"));
+        S3ClientEnv::writeFile(single, "[default]\ns3 =\n  multipart_threshold = 5GB\n");
+        r = m_env->run(QStringLiteral("/usr/bin/env"),
+                       {QStringLiteral("AWS_CONFIG_FILE=") + single, QStringLiteral("/usr/bin/aws"),
+                        QStringLiteral("s3"), QStringLiteral("cp"), m_big, QStringLiteral("s3://files/aws/single.bin"),
+                        QStringLiteral("--endpoint-url"), m_env->endpoint()});
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        const QString singleBack = path(QStringLiteral("work/aws-single.bin"));
+        r = m_env->aws(
+            {QStringLiteral("s3"), QStringLiteral("cp"), QStringLiteral("s3://files/aws/single.bin"), singleBack});
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        QCOMPARE(S3ClientEnv::sha256File(singleBack), m_bigSha);
+        r = m_env->aws({QStringLiteral("s3"), QStringLiteral("rm"), QStringLiteral("s3://files/aws/single.bin")});
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
     }
 
     void s3cmd()

@@ -1,7 +1,9 @@
 // Issue #19's memory acceptance: a 1 GiB `aws s3 cp` upload through the real
-// daemon raises its peak RSS (VmHWM) by less than 64 MiB -- the body goes to
-// a temporary file as it arrives and from there to the storage in 256 KiB
-// pieces -- and the stored bytes are the file's (SHA-256). `ctest -L s3-large`.
+// daemon (awscli's default: a multipart upload of 8 MiB parts) raises its
+// peak RSS (VmHWM) by less than 64 MiB -- every part goes to a temporary file
+// as it arrives, Complete streams them to the storage in 256 KiB pieces --
+// and the stored bytes are the file's (SHA-256). An upload cut half-way
+// leaves no object and no spooled body. `ctest -L s3-large`.
 #include "../serverprocess.h"
 #include "../testserver.h"
 #include "s3clientenv.h"
