@@ -6,10 +6,12 @@
 // boto3 (an SDK) runs Mort's own S3 scenarios (SigV2 and SigV4 in region
 // "mort": listings with prefixes, uploads with metadata, wrong keys, a
 // read-only bucket, upload then transform) and the newer SDKs' checksums.
+// Hostile XML bodies are refused with flat memory.
 // `ctest -L s3-clients`.
 #include "../serverprocess.h"
 #include "../testserver.h"
 #include "s3clientenv.h"
+#include "s3signer.h"
 
 #include <QTest>
 
@@ -62,6 +64,17 @@ class TestS3Clients : public QObject
     QString m_tree; // nested folders
 
     QString path(const QString &relative) const { return m_dir.filePath(relative); }
+    qint64 vmHwmKb() const
+    {
+        QFile f(QStringLiteral("/proc/%1/status").arg(m_server.pid()));
+        if (!f.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        }
+        return -1;
+    }
 
     void makeTree(const QString &root)
     {
@@ -203,6 +216,48 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(r.describe()));
         r = m_env->rclone({QStringLiteral("ls"), QStringLiteral("mort:files/rclone")});
         QVERIFY2(r.out.trimmed().isEmpty(), qPrintable(r.describe()));
+    }
+
+    // Hostile XML bodies against the daemon: each answered 400 MalformedXML,
+    // and its peak RSS grows by no more than the bodies it had to hold.
+    void hostileXmlKeepsMemoryFlat()
+    {
+        const QByteArray laughs = [] {
+            QByteArray dtd = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY l0 \"lol\">";
+            for (int i = 1; i < 10; ++i) {
+                dtd += "<!ENTITY l" + QByteArray::number(i) + " \"";
+                for (int j = 0; j < 10; ++j)
+                    dtd += "&l" + QByteArray::number(i - 1) + ';';
+                dtd += "\">";
+            }
+            return dtd + "]><Delete><Object><Key>&l9;</Key></Object></Delete>";
+        }();
+        const QList<QByteArray> bodies = {
+            laughs,
+            "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            "<Delete><Object><Key>&x;</Key></Object></Delete>",
+            QByteArray("<Delete>") + QByteArray("<Object>").repeated(1 << 20)
+                + QByteArray("</Object>").repeated(1 << 20) + "</Delete>",
+        };
+        S3Credentials creds;
+        creds.accessKey = "acc";
+        creds.secretKey = "sec";
+        const qint64 before = vmHwmKb();
+        for (int round = 0; round < 5; ++round) {
+            for (const QByteArray &xml : bodies) {
+                const SignedHttp signedPost =
+                    signV4("POST", "/local", {{"delete", ""}}, {{"Host", m_server.publicAddress().toUtf8()}},
+                           sha256Hex(xml), creds);
+                RawHttpClient client(m_server.publicAddress());
+                const Reply r = client.requestWithBody("POST", signedPost.target, signedPost.headers, xml);
+                QCOMPARE(r.status, 400);
+                QVERIFY2(r.body.contains("<Code>MalformedXML</Code>"), r.body.constData());
+            }
+        }
+        const qint64 growthMiB = (vmHwmKb() - before) / 1024;
+        qInfo("hostile XML x15: mort-server VmHWM +%lld MiB (largest body %lld MiB)", growthMiB,
+              qint64(bodies.last().size() >> 20));
+        QVERIFY2(growthMiB < 48, qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growthMiB)));
     }
 
     void boto3()
