@@ -314,9 +314,17 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/config/presetfieldsform.cpp" line="+17"/>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+269"/>
+        <location filename="../app/studio/main.cpp" line="+276"/>
         <source>Mort Studio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -499,6 +507,75 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     <message>
         <location line="+5"/>
         <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mort::BucketPathTester</name>
+    <message>
+        <location filename="../ui/config/bucketpathtester.cpp" line="+24"/>
+        <source>Paste a URL or path, e.g. /demo/small/photo.jpg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forms for the bucket&apos;s transform, storages and keys come in a later version; edit them in the YAML view. The tester follows the YAML as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Test a URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bucket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No transform: objects are served as stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transform kind: %1
+Path regex: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Named groups: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The path regex does not match this key (no named groups).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server answers 400: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parsed: a transform of %1 (storage %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result key: %1 (storage %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parsed: the original %1 of bucket %2 (storage %3), no transform</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -859,6 +936,182 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     </message>
 </context>
 <context>
+    <name>mort::ConfigCheck</name>
+    <message>
+        <location filename="../client/configcheck.cpp" line="+45"/>
+        <source>still holds the server&apos;s mask (&quot;***&quot;), not the secret; type the secret again or use ${ENV} before applying</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigDiffDialog</name>
+    <message>
+        <location filename="../ui/config/configdiffdialog.cpp" line="+18"/>
+        <source>Apply the config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The running server changes as shown (- its config now, + after Apply). Nothing is written to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The editor holds the running config: there is nothing to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Apply to the running server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigPanel</name>
+    <message>
+        <location filename="../ui/config/configpanel.cpp" line="+45"/>
+        <source>Load running config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apply...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace the editor&apos;s text with the config the server runs now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the change, then hot-reload it into the running server (no restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Reading the running config...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read the running config: %1. Check the connection, then press Load again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The running config.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The running config, loaded from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bucket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Storages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>No config yet: press Load running config, or type one in the YAML view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server settings: edit them in the YAML view (forms come in a later version). Select a preset in the tree to edit it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server could not check the config: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n problem(s): fix them before applying (each names its key).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Valid, but %1 change only with a restart: Apply refuses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid; the server runs this config.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid; press Apply to run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Applying...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not applied: the server could not be asked (%1). Check the connection and apply again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Applied: the server runs the new config now (no restart).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applied: %1. Fix it and apply again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not applied: cache and lock settings change only with a restart. Save the file and restart the server, or undo that change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applied: %1 change only with a restart. Save the file and restart the server, or undo that change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mort::ContactSheetDialog</name>
     <message>
         <location filename="../ui/preview/contactsheetdialog.cpp" line="+14"/>
@@ -1144,7 +1397,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>mort::LocalEngineClient</name>
     <message>
-        <location filename="../client/localengineclient.cpp" line="+70"/>
+        <location filename="../client/localengineclient.cpp" line="+84"/>
         <source>Embedded server (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,7 +1484,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>mort::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+34"/>
+        <location filename="../ui/mainwindow.cpp" line="+35"/>
         <source>Mort Studio — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,7 +1614,17 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+14"/>
+        <source>Con&amp;fig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Server running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,6 +1641,104 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
     <message>
         <location line="+1"/>
         <source>Not connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mort::PresetFieldsForm</name>
+    <message>
+        <location filename="../ui/config/presetfieldsform.cpp" line="+31"/>
+        <source>encoder default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 to 100; lower is smaller and blurrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keep the original&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The format the preset answers in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thumbnail width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrinks to fit this width, keeping the aspect ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thumbnail height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrinks to fit this height, keeping the aspect ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuts to exactly this width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuts to exactly this height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Blur sigma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaussian blur strength; not set = no blur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other keys of the preset (strip, interlace, watermark, ...) stay as written; edit them in the YAML view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Preset %1 of bucket %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

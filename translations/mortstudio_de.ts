@@ -326,9 +326,17 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/config/presetfieldsform.cpp" line="+17"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+269"/>
+        <location filename="../app/studio/main.cpp" line="+276"/>
         <source>Mort Studio</source>
         <translation>Mort Studio</translation>
     </message>
@@ -513,6 +521,76 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
         <location line="+5"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mort::BucketPathTester</name>
+    <message>
+        <location filename="../ui/config/bucketpathtester.cpp" line="+24"/>
+        <source>Paste a URL or path, e.g. /demo/small/photo.jpg</source>
+        <translation>URL oder Pfad einfügen, z. B. /demo/small/photo.jpg</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forms for the bucket&apos;s transform, storages and keys come in a later version; edit them in the YAML view. The tester follows the YAML as you type.</source>
+        <translation>Formulare für Transformation, Speicher und Schlüssel des Buckets folgen in einer späteren Version; bearbeiten Sie sie in der YAML-Ansicht. Der Tester folgt dem YAML beim Tippen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Test a URL:</source>
+        <translation>URL testen:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bucket %1</source>
+        <translation>Bucket %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No transform: objects are served as stored.</source>
+        <translation>Keine Transformation: Objekte werden wie gespeichert ausgeliefert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transform kind: %1
+Path regex: %2</source>
+        <translation>Transformationsart: %1
+Pfad-Regex: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Named groups: %1</source>
+        <translation>Benannte Gruppen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The path regex does not match this key (no named groups).</source>
+        <translation>Der Pfad-Regex passt nicht auf diesen Schlüssel (keine benannten Gruppen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server answers 400: %1</source>
+        <translation>Der Server antwortet 400: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parsed: a transform of %1 (storage %2)</source>
+        <translation>Erkannt: eine Transformation von %1 (Speicher %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result key: %1 (storage %2)</source>
+        <translation>Ergebnisschlüssel: %1 (Speicher %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parsed: the original %1 of bucket %2 (storage %3), no transform</source>
+        <translation>Erkannt: das Original %1 von Bucket %2 (Speicher %3), keine Transformation</translation>
     </message>
 </context>
 <context>
@@ -877,6 +955,183 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
     </message>
 </context>
 <context>
+    <name>mort::ConfigCheck</name>
+    <message>
+        <location filename="../client/configcheck.cpp" line="+45"/>
+        <source>still holds the server&apos;s mask (&quot;***&quot;), not the secret; type the secret again or use ${ENV} before applying</source>
+        <translation>enthält noch die Maske des Servers („***“), nicht das Geheimnis; geben Sie es erneut ein oder verwenden Sie ${ENV}, bevor Sie anwenden</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigDiffDialog</name>
+    <message>
+        <location filename="../ui/config/configdiffdialog.cpp" line="+18"/>
+        <source>Apply the config</source>
+        <translation>Konfiguration anwenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The running server changes as shown (- its config now, + after Apply). Nothing is written to a file.</source>
+        <translation>Der laufende Server ändert sich wie gezeigt (- jetzige Konfiguration, + nach dem Anwenden). Es wird nichts in eine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The editor holds the running config: there is nothing to apply.</source>
+        <translation>Der Editor enthält die laufende Konfiguration: Es gibt nichts anzuwenden.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Apply to the running server</source>
+        <translation>Auf den laufenden Server anwenden</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigPanel</name>
+    <message>
+        <location filename="../ui/config/configpanel.cpp" line="+45"/>
+        <source>Load running config</source>
+        <translation>Laufende Konfiguration laden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apply...</source>
+        <translation>Anwenden...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace the editor&apos;s text with the config the server runs now</source>
+        <translation>Den Text im Editor durch die Konfiguration ersetzen, mit der der Server jetzt läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the change, then hot-reload it into the running server (no restart)</source>
+        <translation>Die Änderung zeigen und dann im laufenden Server neu laden (ohne Neustart)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
+        <translation>Das YAML der Konfiguration (Morts Format). Laden Sie die laufende Konfiguration oder geben Sie eine ein.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Reading the running config...</source>
+        <translation>Laufende Konfiguration wird gelesen...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read the running config: %1. Check the connection, then press Load again.</source>
+        <translation>Die laufende Konfiguration konnte nicht gelesen werden: %1. Prüfen Sie die Verbindung und drücken Sie erneut Laden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The running config.</source>
+        <translation>Die laufende Konfiguration.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The running config, loaded from %1.</source>
+        <translation>Die laufende Konfiguration, geladen aus %1.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bucket %1</source>
+        <translation>Bucket %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Presets</source>
+        <translation>Presets</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Storages</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>No config yet: press Load running config, or type one in the YAML view.</source>
+        <translation>Noch keine Konfiguration: Drücken Sie „Laufende Konfiguration laden“ oder geben Sie eine in der YAML-Ansicht ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server settings: edit them in the YAML view (forms come in a later version). Select a preset in the tree to edit it here.</source>
+        <translation>Servereinstellungen: Bearbeiten Sie sie in der YAML-Ansicht (Formulare folgen später). Wählen Sie ein Preset im Baum, um es hier zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
+        <translation>Nicht geändert: %1. Korrigieren Sie zuerst die YAML-Ansicht oder machen Sie die Änderung dort rückgängig.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server could not check the config: %1</source>
+        <translation>Der Server konnte die Konfiguration nicht prüfen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n problem(s): fix them before applying (each names its key).</source>
+        <translation>
+            <numerusform>%n Problem: Beheben Sie es vor dem Anwenden (es nennt seinen Schlüssel).</numerusform>
+            <numerusform>%n Probleme: Beheben Sie sie vor dem Anwenden (jedes nennt seinen Schlüssel).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Valid, but %1 change only with a restart: Apply refuses them.</source>
+        <translation>Gültig, aber %1 ändern sich nur mit einem Neustart: Anwenden lehnt sie ab.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid; the server runs this config.</source>
+        <translation>Gültig; der Server läuft mit dieser Konfiguration.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid; press Apply to run it.</source>
+        <translation>Gültig; drücken Sie Anwenden, um sie zu übernehmen.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Applying...</source>
+        <translation>Wird angewendet...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not applied: the server could not be asked (%1). Check the connection and apply again.</source>
+        <translation>Nicht angewendet: Der Server war nicht erreichbar (%1). Prüfen Sie die Verbindung und wenden Sie erneut an.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Applied: the server runs the new config now (no restart).</source>
+        <translation>Angewendet: Der Server läuft jetzt mit der neuen Konfiguration (ohne Neustart).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applied: %1. Fix it and apply again.</source>
+        <translation>Nicht angewendet: %1. Korrigieren Sie es und wenden Sie erneut an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not applied: cache and lock settings change only with a restart. Save the file and restart the server, or undo that change.</source>
+        <translation>Nicht angewendet: Cache- und Lock-Einstellungen ändern sich nur mit einem Neustart. Speichern Sie die Datei und starten Sie den Server neu oder machen Sie die Änderung rückgängig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applied: %1 change only with a restart. Save the file and restart the server, or undo that change.</source>
+        <translation>Nicht angewendet: %1 ändern sich nur mit einem Neustart. Speichern Sie die Datei und starten Sie den Server neu oder machen Sie die Änderung rückgängig.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not applied: %1</source>
+        <translation>Nicht angewendet: %1</translation>
+    </message>
+</context>
+<context>
     <name>mort::ContactSheetDialog</name>
     <message>
         <location filename="../ui/preview/contactsheetdialog.cpp" line="+14"/>
@@ -1164,7 +1419,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
 <context>
     <name>mort::LocalEngineClient</name>
     <message>
-        <location filename="../client/localengineclient.cpp" line="+70"/>
+        <location filename="../client/localengineclient.cpp" line="+84"/>
         <source>Embedded server (%1)</source>
         <translation>Eingebetteter Server (%1)</translation>
     </message>
@@ -1252,7 +1507,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
 <context>
     <name>mort::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+34"/>
+        <location filename="../ui/mainwindow.cpp" line="+35"/>
         <source>Mort Studio — %1</source>
         <translation>Mort Studio — %1</translation>
     </message>
@@ -1382,7 +1637,17 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>B&amp;ild</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+14"/>
+        <source>Con&amp;fig</source>
+        <translation>&amp;Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Server running</source>
         <translation>Server läuft</translation>
     </message>
@@ -1400,6 +1665,104 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <location line="+1"/>
         <source>Not connected to %1</source>
         <translation>Nicht verbunden mit %1</translation>
+    </message>
+</context>
+<context>
+    <name>mort::PresetFieldsForm</name>
+    <message>
+        <location filename="../ui/config/presetfieldsform.cpp" line="+31"/>
+        <source>encoder default</source>
+        <translation>Standard des Encoders</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 to 100; lower is smaller and blurrier</source>
+        <translation>1 bis 100; niedriger ist kleiner und unschärfer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keep the original&apos;s</source>
+        <translation>wie im Original</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The format the preset answers in</source>
+        <translation>Das Format, in dem das Preset antwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thumbnail width</source>
+        <translation>Vorschaubreite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrinks to fit this width, keeping the aspect ratio</source>
+        <translation>Verkleinert auf diese Breite, Seitenverhältnis bleibt erhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thumbnail height</source>
+        <translation>Vorschauhöhe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrinks to fit this height, keeping the aspect ratio</source>
+        <translation>Verkleinert auf diese Höhe, Seitenverhältnis bleibt erhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop width</source>
+        <translation>Zuschnittbreite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuts to exactly this width</source>
+        <translation>Schneidet genau auf diese Breite zu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop height</source>
+        <translation>Zuschnitthöhe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuts to exactly this height</source>
+        <translation>Schneidet genau auf diese Höhe zu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Blur sigma</source>
+        <translation>Weichzeichner-Sigma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaussian blur strength; not set = no blur</source>
+        <translation>Stärke des Gaußschen Weichzeichners; nicht gesetzt = kein Weichzeichnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other keys of the preset (strip, interlace, watermark, ...) stay as written; edit them in the YAML view.</source>
+        <translation>Weitere Schlüssel des Presets (strip, interlace, watermark, ...) bleiben wie geschrieben; bearbeiten Sie sie in der YAML-Ansicht.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Preset %1 of bucket %2</source>
+        <translation>Preset %1 von Bucket %2</translation>
     </message>
 </context>
 <context>

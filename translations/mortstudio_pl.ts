@@ -326,9 +326,17 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/config/presetfieldsform.cpp" line="+17"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+269"/>
+        <location filename="../app/studio/main.cpp" line="+276"/>
         <source>Mort Studio</source>
         <translation>Mort Studio</translation>
     </message>
@@ -514,6 +522,76 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
         <location line="+5"/>
         <source>Cannot read %1: %2</source>
         <translation>Nie można odczytać %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mort::BucketPathTester</name>
+    <message>
+        <location filename="../ui/config/bucketpathtester.cpp" line="+24"/>
+        <source>Paste a URL or path, e.g. /demo/small/photo.jpg</source>
+        <translation>Wklej URL lub ścieżkę, np. /demo/small/photo.jpg</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forms for the bucket&apos;s transform, storages and keys come in a later version; edit them in the YAML view. The tester follows the YAML as you type.</source>
+        <translation>Formularze transformacji, magazynów i kluczy kubełka pojawią się w kolejnej wersji; edytuj je w widoku YAML. Tester śledzi YAML na bieżąco.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Test a URL:</source>
+        <translation>Sprawdź URL:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bucket %1</source>
+        <translation>Kubełek %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No transform: objects are served as stored.</source>
+        <translation>Brak transformacji: obiekty są serwowane tak, jak zapisano.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transform kind: %1
+Path regex: %2</source>
+        <translation>Rodzaj transformacji: %1
+Wyrażenie ścieżki: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(brak)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Named groups: %1</source>
+        <translation>Nazwane grupy: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The path regex does not match this key (no named groups).</source>
+        <translation>Wyrażenie ścieżki nie pasuje do tego klucza (brak nazwanych grup).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server answers 400: %1</source>
+        <translation>Serwer odpowiada 400: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parsed: a transform of %1 (storage %2)</source>
+        <translation>Rozpoznano: transformacja %1 (magazyn %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result key: %1 (storage %2)</source>
+        <translation>Klucz wyniku: %1 (magazyn %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parsed: the original %1 of bucket %2 (storage %3), no transform</source>
+        <translation>Rozpoznano: oryginał %1 z kubełka %2 (magazyn %3), bez transformacji</translation>
     </message>
 </context>
 <context>
@@ -883,6 +961,184 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
     </message>
 </context>
 <context>
+    <name>mort::ConfigCheck</name>
+    <message>
+        <location filename="../client/configcheck.cpp" line="+45"/>
+        <source>still holds the server&apos;s mask (&quot;***&quot;), not the secret; type the secret again or use ${ENV} before applying</source>
+        <translation>zawiera maskę serwera („***”), a nie sekret; wpisz sekret ponownie lub użyj ${ENV} przed zastosowaniem</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigDiffDialog</name>
+    <message>
+        <location filename="../ui/config/configdiffdialog.cpp" line="+18"/>
+        <source>Apply the config</source>
+        <translation>Zastosuj konfigurację</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The running server changes as shown (- its config now, + after Apply). Nothing is written to a file.</source>
+        <translation>Działający serwer zmieni się jak pokazano (- obecna konfiguracja, + po zastosowaniu). Nic nie jest zapisywane do pliku.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The editor holds the running config: there is nothing to apply.</source>
+        <translation>Edytor zawiera działającą konfigurację: nie ma nic do zastosowania.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Apply to the running server</source>
+        <translation>Zastosuj na działającym serwerze</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigPanel</name>
+    <message>
+        <location filename="../ui/config/configpanel.cpp" line="+45"/>
+        <source>Load running config</source>
+        <translation>Wczytaj działającą konfigurację</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apply...</source>
+        <translation>Zastosuj...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace the editor&apos;s text with the config the server runs now</source>
+        <translation>Zastąp tekst edytora konfiguracją, z którą serwer działa teraz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the change, then hot-reload it into the running server (no restart)</source>
+        <translation>Pokaż zmianę, a potem wczytaj ją na gorąco do działającego serwera (bez restartu)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
+        <translation>YAML konfiguracji (format Morta). Wczytaj działającą konfigurację lub wpisz własną.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Reading the running config...</source>
+        <translation>Odczytywanie działającej konfiguracji...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read the running config: %1. Check the connection, then press Load again.</source>
+        <translation>Nie udało się odczytać działającej konfiguracji: %1. Sprawdź połączenie i ponownie naciśnij Wczytaj.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The running config.</source>
+        <translation>Działająca konfiguracja.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The running config, loaded from %1.</source>
+        <translation>Działająca konfiguracja, wczytana z %1.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Server</source>
+        <translation>Serwer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bucket %1</source>
+        <translation>Kubełek %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Presets</source>
+        <translation>Presety</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Storages</source>
+        <translation>Magazyny</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>No config yet: press Load running config, or type one in the YAML view.</source>
+        <translation>Brak konfiguracji: naciśnij Wczytaj działającą konfigurację lub wpisz ją w widoku YAML.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server settings: edit them in the YAML view (forms come in a later version). Select a preset in the tree to edit it here.</source>
+        <translation>Ustawienia serwera: edytuj je w widoku YAML (formularze pojawią się w kolejnej wersji). Wybierz preset w drzewie, aby edytować go tutaj.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
+        <translation>Bez zmian: %1. Najpierw popraw widok YAML lub cofnij tam zmianę.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server could not check the config: %1</source>
+        <translation>Serwer nie mógł sprawdzić konfiguracji: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n problem(s): fix them before applying (each names its key).</source>
+        <translation>
+            <numerusform>%n problem: popraw go przed zastosowaniem (podaje swój klucz).</numerusform>
+            <numerusform>%n problemy: popraw je przed zastosowaniem (każdy podaje swój klucz).</numerusform>
+            <numerusform>%n problemów: popraw je przed zastosowaniem (każdy podaje swój klucz).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Valid, but %1 change only with a restart: Apply refuses them.</source>
+        <translation>Poprawna, ale %1 zmieniają się tylko po restarcie: Zastosuj ich nie przyjmie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid; the server runs this config.</source>
+        <translation>Poprawna; serwer działa z tą konfiguracją.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid; press Apply to run it.</source>
+        <translation>Poprawna; naciśnij Zastosuj, aby ją uruchomić.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Applying...</source>
+        <translation>Stosowanie...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not applied: the server could not be asked (%1). Check the connection and apply again.</source>
+        <translation>Nie zastosowano: nie udało się połączyć z serwerem (%1). Sprawdź połączenie i zastosuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Applied: the server runs the new config now (no restart).</source>
+        <translation>Zastosowano: serwer działa już z nową konfiguracją (bez restartu).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applied: %1. Fix it and apply again.</source>
+        <translation>Nie zastosowano: %1. Popraw to i zastosuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not applied: cache and lock settings change only with a restart. Save the file and restart the server, or undo that change.</source>
+        <translation>Nie zastosowano: ustawienia cache i blokady zmieniają się tylko po restarcie. Zapisz plik i zrestartuj serwer albo cofnij tę zmianę.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applied: %1 change only with a restart. Save the file and restart the server, or undo that change.</source>
+        <translation>Nie zastosowano: %1 zmieniają się tylko po restarcie. Zapisz plik i zrestartuj serwer albo cofnij tę zmianę.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not applied: %1</source>
+        <translation>Nie zastosowano: %1</translation>
+    </message>
+</context>
+<context>
     <name>mort::ContactSheetDialog</name>
     <message>
         <location filename="../ui/preview/contactsheetdialog.cpp" line="+14"/>
@@ -1172,7 +1428,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
 <context>
     <name>mort::LocalEngineClient</name>
     <message>
-        <location filename="../client/localengineclient.cpp" line="+70"/>
+        <location filename="../client/localengineclient.cpp" line="+84"/>
         <source>Embedded server (%1)</source>
         <translation>Wbudowany serwer (%1)</translation>
     </message>
@@ -1260,7 +1516,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
 <context>
     <name>mort::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+34"/>
+        <location filename="../ui/mainwindow.cpp" line="+35"/>
         <source>Mort Studio — %1</source>
         <translation>Mort Studio — %1</translation>
     </message>
@@ -1390,7 +1646,17 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>&amp;Obraz</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+14"/>
+        <source>Con&amp;fig</source>
+        <translation>&amp;Konfiguracja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Config</source>
+        <translation>Konfiguracja</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Server running</source>
         <translation>Serwer działa</translation>
     </message>
@@ -1408,6 +1674,104 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <location line="+1"/>
         <source>Not connected to %1</source>
         <translation>Brak połączenia z %1</translation>
+    </message>
+</context>
+<context>
+    <name>mort::PresetFieldsForm</name>
+    <message>
+        <location filename="../ui/config/presetfieldsform.cpp" line="+31"/>
+        <source>encoder default</source>
+        <translation>domyślna kodera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quality</source>
+        <translation>Jakość</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 to 100; lower is smaller and blurrier</source>
+        <translation>Od 1 do 100; niższa to mniejszy i bardziej rozmyty plik</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keep the original&apos;s</source>
+        <translation>jak w oryginale</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The format the preset answers in</source>
+        <translation>Format odpowiedzi presetu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not set</source>
+        <translation>nie ustawiono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thumbnail width</source>
+        <translation>Szerokość miniatury</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrinks to fit this width, keeping the aspect ratio</source>
+        <translation>Zmniejsza do tej szerokości, zachowując proporcje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thumbnail height</source>
+        <translation>Wysokość miniatury</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrinks to fit this height, keeping the aspect ratio</source>
+        <translation>Zmniejsza do tej wysokości, zachowując proporcje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop width</source>
+        <translation>Szerokość kadru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuts to exactly this width</source>
+        <translation>Przycina dokładnie do tej szerokości</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop height</source>
+        <translation>Wysokość kadru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuts to exactly this height</source>
+        <translation>Przycina dokładnie do tej wysokości</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Blur sigma</source>
+        <translation>Sigma rozmycia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaussian blur strength; not set = no blur</source>
+        <translation>Siła rozmycia Gaussa; nie ustawiono = bez rozmycia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other keys of the preset (strip, interlace, watermark, ...) stay as written; edit them in the YAML view.</source>
+        <translation>Pozostałe klucze presetu (strip, interlace, watermark, ...) zostają bez zmian; edytuj je w widoku YAML.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Preset %1 of bucket %2</source>
+        <translation>Preset %1 kubełka %2</translation>
     </message>
 </context>
 <context>
