@@ -52,6 +52,12 @@ void OriginServer::serve(const FlowPtr &flow)
         serveStored(flow);
 }
 
+void OriginServer::serveListing(const FlowPtr &flow)
+{
+    m_responder.finishError(
+        flow, Error::client("s3.listing_unsupported", 501, QStringLiteral("bucket listing is not supported yet")));
+}
+
 void OriginServer::serveStored(const FlowPtr &flow)
 {
     const ObjectRef &object = flow->object;
