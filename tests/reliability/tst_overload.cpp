@@ -45,7 +45,8 @@ private Q_SLOTS:
     void excessIsRefusedFastWhileMetricsAnswer()
     {
         TestServer server;
-        QVERIFY(server.addFile(QStringLiteral("photos/photo_6000x4000.jpg"), QStringLiteral("originals/media/big.jpg")));
+        QVERIFY(
+            server.addFile(QStringLiteral("photos/photo_6000x4000.jpg"), QStringLiteral("originals/media/big.jpg")));
         MORT_START(server, kConfig);
         const QString address = server.address();
         const QString internal = server.internalAddress();
@@ -59,9 +60,10 @@ private Q_SLOTS:
                 QElapsedTimer t;
                 t.start();
                 RawHttpClient client(address);
-                const Reply r = client.request(
-                    "GET", "/media/big.jpg?operation=blur&sigma=8&operation=resize&width=" + QByteArray::number(400 + i),
-                    {}, 60000);
+                const Reply r = client.request("GET",
+                                               "/media/big.jpg?operation=blur&sigma=8&operation=resize&width="
+                                                   + QByteArray::number(400 + i),
+                                               {}, 60000);
                 Outcome &o = outcomes[size_t(i)];
                 o.ms = t.elapsed();
                 o.status = r.status;
@@ -87,7 +89,7 @@ private Q_SLOTS:
             slowestScrape = std::max(slowestScrape, t.elapsed());
             QCOMPARE(metrics.status, 200);
             ++scrapes;
-            QTest::qWait(50); // pacing: a scrape every ~50 ms, not a synchronisation
+            QTest::qWait(10); // pacing: a scrape every ~10 ms, not a synchronisation
         }
         done.join();
 
