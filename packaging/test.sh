@@ -23,6 +23,8 @@ fi
 
 bash packaging/install-deps.sh
 bash packaging/check-self-contained.sh
+# The tree is formatted as .clang-format says (clang-format 14); fix: --fix.
+bash packaging/check-format.sh
 
 # One build folder shared with run-demo.sh (it builds the two programs here).
 PRESET="${MORT_TEST_PRESET:-ci}"

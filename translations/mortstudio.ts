@@ -52,7 +52,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>ContactSheet</name>
     <message>
-        <location filename="../ui/preview/contactsheet.cpp" line="+139"/>
+        <location filename="../ui/preview/contactsheet.cpp" line="+142"/>
         <source>rendering…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -70,12 +70,12 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>System (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,7 +397,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>%1 live now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,7 +488,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>No images in bucket %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -505,7 +505,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -582,23 +582,23 @@ Path regex: %2</source>
 <context>
     <name>mort::CacheBrowserPanel</name>
     <message>
-        <location filename="../ui/cache/cachebrowserpanel.cpp" line="+30"/>
+        <location filename="../ui/cache/cachebrowserpanel.cpp" line="+29"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Evict selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-53"/>
         <source>Clear all…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Filter by request, key, status or content type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -613,7 +613,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Evicted 1 entry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -631,17 +631,17 @@ Path regex: %2</source>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+115"/>
+        <location line="+114"/>
         <source>Listing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-43"/>
         <source>Evict %1 from the cache?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Evict the %n selected entries from the cache?</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -680,7 +680,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Not connected to the server: nothing to list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,7 +800,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Not stored by a request (a placeholder render)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -938,7 +938,7 @@ Path regex: %2</source>
 <context>
     <name>mort::ConfigCheck</name>
     <message>
-        <location filename="../client/configcheck.cpp" line="+45"/>
+        <location filename="../app/client/configcheck.cpp" line="+45"/>
         <source>still holds the server&apos;s mask (&quot;***&quot;), not the secret; type the secret again or use ${ENV} before applying</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,17 +969,17 @@ Path regex: %2</source>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+45"/>
+        <location filename="../ui/config/configpanel.cpp" line="+44"/>
         <source>Load running config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Apply...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Replace the editor&apos;s text with the config the server runs now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,7 +1124,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>This bucket has no presets.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1136,7 +1136,7 @@ Path regex: %2</source>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>%1 — every preset of bucket %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1169,7 +1169,7 @@ Path regex: %2</source>
 <context>
     <name>mort::ContactSheetRenderer</name>
     <message>
-        <location filename="../ui/preview/contactsheet.cpp" line="-85"/>
+        <location filename="../ui/preview/contactsheet.cpp" line="-88"/>
         <source>no engine to render with</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1178,12 +1178,12 @@ Path regex: %2</source>
     <name>mort::DashboardPanel</name>
     <message>
         <location filename="../ui/dashboard/dashboardpanel.cpp" line="+52"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-148"/>
         <source>Export snapshot…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,7 +1223,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Window:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1324,7 +1324,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Paused — new samples are not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1341,7 +1341,7 @@ Path regex: %2</source>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source> · %1 req/s · %2 resident</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,12 +1361,12 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Export dashboard snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1384,7 +1384,7 @@ Path regex: %2</source>
 <context>
     <name>mort::EngineClient</name>
     <message>
-        <location filename="../client/engineclient.cpp" line="+9"/>
+        <location filename="../app/client/engineclient.cpp" line="+9"/>
         <source>the studio cannot send requests to this server; open %1 in a browser</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,7 +1397,7 @@ Path regex: %2</source>
 <context>
     <name>mort::LocalEngineClient</name>
     <message>
-        <location filename="../client/localengineclient.cpp" line="+84"/>
+        <location filename="../app/client/localengineclient.cpp" line="+83"/>
         <source>Embedded server (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1408,12 +1408,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Cannot list the cache: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cannot evict %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1423,7 +1423,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cannot clear the cache: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1438,12 +1438,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/localstudiocalls.cpp" line="+78"/>
+        <location filename="../app/client/localstudiocalls.cpp" line="+87"/>
         <source>Saving needs a config file the studio may write: start it with --config FILE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The preset was not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1453,7 +1453,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Saved, but the running server did not take the new config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,7 +1599,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>&amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2102,7 +2102,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Save these settings as a preset of bucket %1 in %2 (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2110,24 +2110,24 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <location line="+23"/>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+55"/>
+        <location line="+56"/>
         <location line="+69"/>
         <source>The preset was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-137"/>
         <source>bucket %1 has no presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>nothing to save: pick a preset or set some parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>these settings do not make a preset the server reads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2142,7 +2142,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Preset &quot;%1&quot; was not saved on %2: %3 %4 Check the parameters, or the server&apos;s log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2197,7 +2197,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Saved, but the running server did not take the new config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2207,17 +2207,17 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Results of the old preset already in the transform storage are still served until you delete them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The file was rewritten: its comments were not kept (the old file is %1.bak).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Saved preset &quot;%1&quot; to %2; its URL is %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2260,7 +2260,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>mort::RemoteEngineClient</name>
     <message>
-        <location filename="../client/remoteengineclient.cpp" line="+281"/>
+        <location filename="../app/client/remoteengineclient.cpp" line="+281"/>
         <source>The server refused the token (401): check MORT_ADMIN_TOKEN or the saved token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2310,7 +2310,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../client/remotestudiocalls.cpp" line="+43"/>
+        <location filename="../app/client/remotestudiocalls.cpp" line="+43"/>
         <source>The server refused the config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2320,7 +2320,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>the server&apos;s display copy is no PNG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2328,7 +2328,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>mort::SavePresetDialog</name>
     <message>
-        <location filename="../ui/preview/savepresetdialog.cpp" line="+22"/>
+        <location filename="../ui/preview/savepresetdialog.cpp" line="+17"/>
         <source>Save as preset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2411,7 +2411,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Running since %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2446,7 +2446,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 resident, %2 held by libvips</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2477,7 +2477,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>mort::StatsHistory</name>
     <message>
-        <location filename="../ui/dashboard/statshistory.cpp" line="+81"/>
+        <location filename="../ui/dashboard/statshistory.cpp" line="+86"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2548,7 +2548,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>mort::TokenStore</name>
     <message>
-        <location filename="../ui/connection/tokenstore.cpp" line="+24"/>
+        <location filename="../ui/connection/tokenstore.cpp" line="+23"/>
         <source>The keychain could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -64,7 +64,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
 <context>
     <name>ContactSheet</name>
     <message>
-        <location filename="../ui/preview/contactsheet.cpp" line="+139"/>
+        <location filename="../ui/preview/contactsheet.cpp" line="+142"/>
         <source>rendering…</source>
         <translation>wird gerendert…</translation>
     </message>
@@ -82,12 +82,12 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>System (%1)</source>
         <translation>System (%1)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -409,7 +409,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
         <translation>Jede asynchrone Arbeitseinheit des Servers, gezählt, solange sie lebt: nach einer Last kehrt jede Art zu ihrem Ruhewert zurück</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>%1 live now</source>
         <translation>%1 aktiv</translation>
     </message>
@@ -500,7 +500,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
         <translation>Bucket %1 kann nicht aufgelistet werden: %2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>No images in bucket %1.</source>
         <translation>Keine Bilder in Bucket %1.</translation>
     </message>
@@ -518,7 +518,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
         <translation>%1 wird gelesen…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -596,23 +596,23 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::CacheBrowserPanel</name>
     <message>
-        <location filename="../ui/cache/cachebrowserpanel.cpp" line="+30"/>
+        <location filename="../ui/cache/cachebrowserpanel.cpp" line="+29"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Evict selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-53"/>
         <source>Clear all…</source>
         <translation>Alles leeren…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Filter by request, key, status or content type</source>
         <translation>Nach Anfrage, Schlüssel, Status oder Inhaltstyp filtern</translation>
     </message>
@@ -627,7 +627,7 @@ Pfad-Regex: %2</translation>
         <translation>Die ausgewählten Einträge entfernen (Entf); die nächste Anfrage rendert sie neu</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Evicted 1 entry.</source>
         <translation>1 Eintrag entfernt.</translation>
     </message>
@@ -646,17 +646,17 @@ Pfad-Regex: %2</translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+115"/>
+        <location line="+114"/>
         <source>Listing…</source>
         <translation>Wird aufgelistet…</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-43"/>
         <source>Evict %1 from the cache?</source>
         <translation>%1 aus dem Cache entfernen?</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Evict the %n selected entries from the cache?</source>
         <translation>
             <numerusform>Den %n ausgewählten Eintrag aus dem Cache entfernen?</numerusform>
@@ -697,7 +697,7 @@ Pfad-Regex: %2</translation>
         <translation>Wird geleert…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Not connected to the server: nothing to list.</source>
         <translation>Nicht mit dem Server verbunden: nichts aufzulisten.</translation>
     </message>
@@ -819,7 +819,7 @@ Pfad-Regex: %2</translation>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Not stored by a request (a placeholder render)</source>
         <translation>Nicht von einer Anfrage gespeichert (ein Platzhalter-Rendering)</translation>
     </message>
@@ -957,7 +957,7 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::ConfigCheck</name>
     <message>
-        <location filename="../client/configcheck.cpp" line="+45"/>
+        <location filename="../app/client/configcheck.cpp" line="+45"/>
         <source>still holds the server&apos;s mask (&quot;***&quot;), not the secret; type the secret again or use ${ENV} before applying</source>
         <translation>enthält noch die Maske des Servers („***“), nicht das Geheimnis; geben Sie es erneut ein oder verwenden Sie ${ENV}, bevor Sie anwenden</translation>
     </message>
@@ -988,17 +988,17 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+45"/>
+        <location filename="../ui/config/configpanel.cpp" line="+44"/>
         <source>Load running config</source>
         <translation>Laufende Konfiguration laden</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Apply...</source>
         <translation>Anwenden...</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Replace the editor&apos;s text with the config the server runs now</source>
         <translation>Den Text im Editor durch die Konfiguration ersetzen, mit der der Server jetzt läuft</translation>
     </message>
@@ -1144,7 +1144,7 @@ Pfad-Regex: %2</translation>
         <translation>Kontaktbogen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>This bucket has no presets.</source>
         <translation>Dieser Bucket hat keine Presets.</translation>
     </message>
@@ -1157,7 +1157,7 @@ Pfad-Regex: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>%1 — every preset of bucket %2</source>
         <translation>%1 — alle Presets von Bucket %2</translation>
     </message>
@@ -1190,7 +1190,7 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::ContactSheetRenderer</name>
     <message>
-        <location filename="../ui/preview/contactsheet.cpp" line="-85"/>
+        <location filename="../ui/preview/contactsheet.cpp" line="-88"/>
         <source>no engine to render with</source>
         <translation>keine Engine zum Rendern</translation>
     </message>
@@ -1199,12 +1199,12 @@ Pfad-Regex: %2</translation>
     <name>mort::DashboardPanel</name>
     <message>
         <location filename="../ui/dashboard/dashboardpanel.cpp" line="+52"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-148"/>
         <source>Export snapshot…</source>
         <translation>Schnappschuss exportieren…</translation>
     </message>
@@ -1244,7 +1244,7 @@ Pfad-Regex: %2</translation>
         <translation>Diagramme als PNG und Messpunkte als JSON speichern</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Window:</source>
         <translation>Zeitraum:</translation>
     </message>
@@ -1345,7 +1345,7 @@ Pfad-Regex: %2</translation>
         <translation>⚠ Mögliches Leck: seit %1 s ist keine Anfrage in Arbeit, doch diese Aufgabenarten leben noch: %2. Eine Aufgabe, die ihre Anfrage überlebt, ist genau das Bild eines Lecks.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Paused — new samples are not recorded</source>
         <translation>Angehalten — neue Messpunkte werden nicht aufgezeichnet</translation>
     </message>
@@ -1363,7 +1363,7 @@ Pfad-Regex: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source> · %1 req/s · %2 resident</source>
         <translation> · %1 Anfr./s · %2 resident</translation>
     </message>
@@ -1383,12 +1383,12 @@ Pfad-Regex: %2</translation>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Export dashboard snapshot</source>
         <translation>Übersicht als Schnappschuss exportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
@@ -1406,7 +1406,7 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::EngineClient</name>
     <message>
-        <location filename="../client/engineclient.cpp" line="+9"/>
+        <location filename="../app/client/engineclient.cpp" line="+9"/>
         <source>the studio cannot send requests to this server; open %1 in a browser</source>
         <translation>das Studio kann diesem Server keine Anfragen senden; %1 im Browser öffnen</translation>
     </message>
@@ -1419,7 +1419,7 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::LocalEngineClient</name>
     <message>
-        <location filename="../client/localengineclient.cpp" line="+84"/>
+        <location filename="../app/client/localengineclient.cpp" line="+83"/>
         <source>Embedded server (%1)</source>
         <translation>Eingebetteter Server (%1)</translation>
     </message>
@@ -1431,12 +1431,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Cannot list the cache: %1</source>
         <translation>Der Cache kann nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cannot evict %1: %2</source>
         <translation>%1 kann nicht entfernt werden: %2</translation>
     </message>
@@ -1446,7 +1446,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>%1 kann nicht angezeigt werden: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cannot clear the cache: %1</source>
         <translation>Der Cache kann nicht geleert werden: %1</translation>
     </message>
@@ -1461,12 +1461,12 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>der eingebettete Server ist gestoppt; ihn im Tab Status starten</translation>
     </message>
     <message>
-        <location filename="../client/localstudiocalls.cpp" line="+78"/>
+        <location filename="../app/client/localstudiocalls.cpp" line="+87"/>
         <source>Saving needs a config file the studio may write: start it with --config FILE</source>
         <translation>Speichern braucht eine Konfigurationsdatei, die das Studio schreiben darf: mit --config DATEI starten</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The preset was not saved</source>
         <translation>Das Preset wurde nicht gespeichert</translation>
     </message>
@@ -1476,7 +1476,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Saved, but the running server did not take the new config</source>
         <translation>Gespeichert, aber der laufende Server hat die neue Konfiguration nicht übernommen</translation>
     </message>
@@ -1622,7 +1622,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>Server</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>&amp;Preview</source>
         <translation>&amp;Vorschau</translation>
     </message>
@@ -2125,7 +2125,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>Die Transformationsart „%1“ dieses Buckets hat keine Presets; einen Bucket der Art presets oder presets-query wählen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Save these settings as a preset of bucket %1 in %2 (Ctrl+S)</source>
         <translation>Diese Einstellungen als Preset von Bucket %1 in %2 speichern (Strg+S)</translation>
     </message>
@@ -2133,24 +2133,24 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <location line="+23"/>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+55"/>
+        <location line="+56"/>
         <location line="+69"/>
         <source>The preset was not saved</source>
         <translation>Das Preset wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-137"/>
         <source>bucket %1 has no presets</source>
         <translation>Bucket %1 hat keine Presets</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>nothing to save: pick a preset or set some parameters</source>
         <translation>nichts zu speichern: ein Preset wählen oder Parameter setzen</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>these settings do not make a preset the server reads</source>
         <translation>aus diesen Einstellungen entsteht kein Preset, das der Server liest</translation>
     </message>
@@ -2165,7 +2165,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>Preset „%1“ wird auf %2 gespeichert…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Preset &quot;%1&quot; was not saved on %2: %3 %4 Check the parameters, or the server&apos;s log.</source>
         <translation>Preset „%1“ wurde auf %2 nicht gespeichert: %3 %4 Parameter oder das Protokoll des Servers prüfen.</translation>
     </message>
@@ -2220,7 +2220,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>; %1 ginge</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Saved, but the running server did not take the new config</source>
         <translation>Gespeichert, aber der laufende Server hat die neue Konfiguration nicht übernommen</translation>
     </message>
@@ -2230,17 +2230,17 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>Als Preset speichern</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Results of the old preset already in the transform storage are still served until you delete them.</source>
         <translation>Ergebnisse des alten Presets, die schon im Transformationsspeicher liegen, werden weiter ausgeliefert, bis sie gelöscht werden.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The file was rewritten: its comments were not kept (the old file is %1.bak).</source>
         <translation>Die Datei wurde neu geschrieben: ihre Kommentare blieben nicht erhalten (die alte Datei ist %1.bak).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Saved preset &quot;%1&quot; to %2; its URL is %3.</source>
         <translation>Preset „%1“ in %2 gespeichert; seine URL ist %3.</translation>
     </message>
@@ -2283,7 +2283,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
 <context>
     <name>mort::RemoteEngineClient</name>
     <message>
-        <location filename="../client/remoteengineclient.cpp" line="+281"/>
+        <location filename="../app/client/remoteengineclient.cpp" line="+281"/>
         <source>The server refused the token (401): check MORT_ADMIN_TOKEN or the saved token.</source>
         <translation>Der Server hat das Token abgelehnt (401): MORT_ADMIN_TOKEN oder das gespeicherte Token prüfen.</translation>
     </message>
@@ -2333,7 +2333,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>%1 antwortete mit HTTP %2: %3</translation>
     </message>
     <message>
-        <location filename="../client/remotestudiocalls.cpp" line="+43"/>
+        <location filename="../app/client/remotestudiocalls.cpp" line="+43"/>
         <source>The server refused the config</source>
         <translation>Der Server hat die Konfiguration abgelehnt</translation>
     </message>
@@ -2343,7 +2343,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>the server&apos;s display copy is no PNG</source>
         <translation>die Anzeigekopie des Servers ist kein PNG</translation>
     </message>
@@ -2351,7 +2351,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
 <context>
     <name>mort::SavePresetDialog</name>
     <message>
-        <location filename="../ui/preview/savepresetdialog.cpp" line="+22"/>
+        <location filename="../ui/preview/savepresetdialog.cpp" line="+17"/>
         <source>Save as preset</source>
         <translation>Als Preset speichern</translation>
     </message>
@@ -2434,7 +2434,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>Anfragen an die Bild-Listener seit dem Serverstart; die eigenen Aufrufe des Studios an die Admin-API zählen nicht (das sind „admin“-Aufgaben)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Running since %1</source>
         <translation>Läuft seit %1</translation>
     </message>
@@ -2469,7 +2469,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>%1 ausgeführt, %2 fehlgeschlagen, %3 gedrosselt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 resident, %2 held by libvips</source>
         <translation>%1 resident, %2 von libvips belegt</translation>
     </message>
@@ -2500,7 +2500,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
 <context>
     <name>mort::StatsHistory</name>
     <message>
-        <location filename="../ui/dashboard/statshistory.cpp" line="+81"/>
+        <location filename="../ui/dashboard/statshistory.cpp" line="+86"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -2571,7 +2571,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
 <context>
     <name>mort::TokenStore</name>
     <message>
-        <location filename="../ui/connection/tokenstore.cpp" line="+24"/>
+        <location filename="../ui/connection/tokenstore.cpp" line="+23"/>
         <source>The keychain could not be read: %1</source>
         <translation>Der Schlüsselbund konnte nicht gelesen werden: %1</translation>
     </message>

@@ -64,7 +64,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
 <context>
     <name>ContactSheet</name>
     <message>
-        <location filename="../ui/preview/contactsheet.cpp" line="+139"/>
+        <location filename="../ui/preview/contactsheet.cpp" line="+142"/>
         <source>rendering…</source>
         <translation>renderowanie…</translation>
     </message>
@@ -82,12 +82,12 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>System (%1)</source>
         <translation>Systemowy (%1)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
@@ -409,7 +409,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
         <translation>Każda jednostka pracy asynchronicznej serwera, liczona, dopóki żyje: po obciążeniu każdy rodzaj wraca do liczby spoczynkowej</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>%1 live now</source>
         <translation>teraz żywych: %1</translation>
     </message>
@@ -500,7 +500,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
         <translation>Nie można wylistować bucketu %1: %2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>No images in bucket %1.</source>
         <translation>Brak obrazów w buckecie %1.</translation>
     </message>
@@ -519,7 +519,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
         <translation>Odczyt %1…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cannot read %1: %2</source>
         <translation>Nie można odczytać %1: %2</translation>
     </message>
@@ -597,23 +597,23 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::CacheBrowserPanel</name>
     <message>
-        <location filename="../ui/cache/cachebrowserpanel.cpp" line="+30"/>
+        <location filename="../ui/cache/cachebrowserpanel.cpp" line="+29"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Evict selected</source>
         <translation>Usuń zaznaczone</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-53"/>
         <source>Clear all…</source>
         <translation>Wyczyść wszystko…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Filter by request, key, status or content type</source>
         <translation>Filtruj po żądaniu, kluczu, statusie lub typie treści</translation>
     </message>
@@ -628,7 +628,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Usuń zaznaczone wpisy (Delete); następne żądanie wyrenderuje je ponownie</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Evicted 1 entry.</source>
         <translation>Usunięto 1 wpis.</translation>
     </message>
@@ -648,17 +648,17 @@ Wyrażenie ścieżki: %2</translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+115"/>
+        <location line="+114"/>
         <source>Listing…</source>
         <translation>Pobieranie listy…</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-43"/>
         <source>Evict %1 from the cache?</source>
         <translation>Usunąć %1 z pamięci podręcznej?</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Evict the %n selected entries from the cache?</source>
         <translation>
             <numerusform>Usunąć %n zaznaczony wpis z pamięci podręcznej?</numerusform>
@@ -701,7 +701,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Czyszczenie…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Not connected to the server: nothing to list.</source>
         <translation>Brak połączenia z serwerem: nie ma czego wylistować.</translation>
     </message>
@@ -825,7 +825,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Not stored by a request (a placeholder render)</source>
         <translation>Niezapisany przez żądanie (render zastępczy)</translation>
     </message>
@@ -963,7 +963,7 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::ConfigCheck</name>
     <message>
-        <location filename="../client/configcheck.cpp" line="+45"/>
+        <location filename="../app/client/configcheck.cpp" line="+45"/>
         <source>still holds the server&apos;s mask (&quot;***&quot;), not the secret; type the secret again or use ${ENV} before applying</source>
         <translation>zawiera maskę serwera („***”), a nie sekret; wpisz sekret ponownie lub użyj ${ENV} przed zastosowaniem</translation>
     </message>
@@ -994,17 +994,17 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+45"/>
+        <location filename="../ui/config/configpanel.cpp" line="+44"/>
         <source>Load running config</source>
         <translation>Wczytaj działającą konfigurację</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Apply...</source>
         <translation>Zastosuj...</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Replace the editor&apos;s text with the config the server runs now</source>
         <translation>Zastąp tekst edytora konfiguracją, z którą serwer działa teraz</translation>
     </message>
@@ -1151,7 +1151,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Arkusz stykowy</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>This bucket has no presets.</source>
         <translation>Ten bucket nie ma presetów.</translation>
     </message>
@@ -1165,7 +1165,7 @@ Wyrażenie ścieżki: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>%1 — every preset of bucket %2</source>
         <translation>%1 — wszystkie presety bucketu %2</translation>
     </message>
@@ -1198,7 +1198,7 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::ContactSheetRenderer</name>
     <message>
-        <location filename="../ui/preview/contactsheet.cpp" line="-85"/>
+        <location filename="../ui/preview/contactsheet.cpp" line="-88"/>
         <source>no engine to render with</source>
         <translation>brak silnika do renderowania</translation>
     </message>
@@ -1207,12 +1207,12 @@ Wyrażenie ścieżki: %2</translation>
     <name>mort::DashboardPanel</name>
     <message>
         <location filename="../ui/dashboard/dashboardpanel.cpp" line="+52"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Pause</source>
         <translation>Wstrzymaj</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-148"/>
         <source>Export snapshot…</source>
         <translation>Eksportuj migawkę…</translation>
     </message>
@@ -1252,7 +1252,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Zapisz wykresy jako PNG, a próbki jako JSON</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Window:</source>
         <translation>Okno:</translation>
     </message>
@@ -1353,7 +1353,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>⚠ Możliwy wyciek: od %1 s nie ma żądań w toku, a te rodzaje zadań wciąż żyją: %2. Zadanie, które przeżywa swoje żądanie, tak właśnie wygląda wyciek.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Paused — new samples are not recorded</source>
         <translation>Wstrzymano — nowe próbki nie są zapisywane</translation>
     </message>
@@ -1372,7 +1372,7 @@ Wyrażenie ścieżki: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source> · %1 req/s · %2 resident</source>
         <translation> · %1 żąd./s · rezydentna %2</translation>
     </message>
@@ -1392,12 +1392,12 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Nie można zapisać %1: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Export dashboard snapshot</source>
         <translation>Eksport migawki pulpitu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PNG image (*.png)</source>
         <translation>Obraz PNG (*.png)</translation>
     </message>
@@ -1415,7 +1415,7 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::EngineClient</name>
     <message>
-        <location filename="../client/engineclient.cpp" line="+9"/>
+        <location filename="../app/client/engineclient.cpp" line="+9"/>
         <source>the studio cannot send requests to this server; open %1 in a browser</source>
         <translation>studio nie może wysyłać żądań do tego serwera; otwórz %1 w przeglądarce</translation>
     </message>
@@ -1428,7 +1428,7 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::LocalEngineClient</name>
     <message>
-        <location filename="../client/localengineclient.cpp" line="+84"/>
+        <location filename="../app/client/localengineclient.cpp" line="+83"/>
         <source>Embedded server (%1)</source>
         <translation>Wbudowany serwer (%1)</translation>
     </message>
@@ -1440,12 +1440,12 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Cannot list the cache: %1</source>
         <translation>Nie można wylistować pamięci podręcznej: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cannot evict %1: %2</source>
         <translation>Nie można usunąć %1: %2</translation>
     </message>
@@ -1455,7 +1455,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>Nie można pokazać %1: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cannot clear the cache: %1</source>
         <translation>Nie można wyczyścić pamięci podręcznej: %1</translation>
     </message>
@@ -1470,12 +1470,12 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>wbudowany serwer jest zatrzymany; uruchom go na karcie Stan</translation>
     </message>
     <message>
-        <location filename="../client/localstudiocalls.cpp" line="+78"/>
+        <location filename="../app/client/localstudiocalls.cpp" line="+87"/>
         <source>Saving needs a config file the studio may write: start it with --config FILE</source>
         <translation>Zapis wymaga pliku konfiguracji, do którego studio może pisać: uruchom je z --config PLIK</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The preset was not saved</source>
         <translation>Preset nie został zapisany</translation>
     </message>
@@ -1485,7 +1485,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>nie można odczytać %1: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Saved, but the running server did not take the new config</source>
         <translation>Zapisano, ale działający serwer nie przyjął nowej konfiguracji</translation>
     </message>
@@ -1631,7 +1631,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>Serwer</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>&amp;Preview</source>
         <translation>P&amp;odgląd</translation>
     </message>
@@ -2134,7 +2134,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>Rodzaj transformacji „%1” tego bucketu nie ma presetów; wybierz bucket rodzaju presets lub presets-query</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Save these settings as a preset of bucket %1 in %2 (Ctrl+S)</source>
         <translation>Zapisz te ustawienia jako preset bucketu %1 w %2 (Ctrl+S)</translation>
     </message>
@@ -2142,24 +2142,24 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <location line="+23"/>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+55"/>
+        <location line="+56"/>
         <location line="+69"/>
         <source>The preset was not saved</source>
         <translation>Preset nie został zapisany</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-137"/>
         <source>bucket %1 has no presets</source>
         <translation>bucket %1 nie ma presetów</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>nothing to save: pick a preset or set some parameters</source>
         <translation>nie ma czego zapisać: wybierz preset lub ustaw parametry</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>these settings do not make a preset the server reads</source>
         <translation>z tych ustawień nie powstanie preset czytelny dla serwera</translation>
     </message>
@@ -2174,7 +2174,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>Zapisywanie presetu „%1” na %2…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Preset &quot;%1&quot; was not saved on %2: %3 %4 Check the parameters, or the server&apos;s log.</source>
         <translation>Preset „%1” nie został zapisany na %2: %3 %4 Sprawdź parametry lub dziennik serwera.</translation>
     </message>
@@ -2229,7 +2229,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>; %1 zadziała</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Saved, but the running server did not take the new config</source>
         <translation>Zapisano, ale działający serwer nie przyjął nowej konfiguracji</translation>
     </message>
@@ -2239,17 +2239,17 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>Zapisz jako preset</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Results of the old preset already in the transform storage are still served until you delete them.</source>
         <translation>Wyniki starego presetu, które już są w magazynie transformacji, są serwowane, dopóki ich nie usuniesz.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The file was rewritten: its comments were not kept (the old file is %1.bak).</source>
         <translation>Plik został przepisany: komentarze nie zostały zachowane (stary plik to %1.bak).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Saved preset &quot;%1&quot; to %2; its URL is %3.</source>
         <translation>Zapisano preset „%1” do %2; jego URL to %3.</translation>
     </message>
@@ -2292,7 +2292,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
 <context>
     <name>mort::RemoteEngineClient</name>
     <message>
-        <location filename="../client/remoteengineclient.cpp" line="+281"/>
+        <location filename="../app/client/remoteengineclient.cpp" line="+281"/>
         <source>The server refused the token (401): check MORT_ADMIN_TOKEN or the saved token.</source>
         <translation>Serwer odrzucił token (401): sprawdź MORT_ADMIN_TOKEN lub zapisany token.</translation>
     </message>
@@ -2342,7 +2342,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>%1 odpowiedział HTTP %2: %3</translation>
     </message>
     <message>
-        <location filename="../client/remotestudiocalls.cpp" line="+43"/>
+        <location filename="../app/client/remotestudiocalls.cpp" line="+43"/>
         <source>The server refused the config</source>
         <translation>Serwer odrzucił konfigurację</translation>
     </message>
@@ -2352,7 +2352,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>anulowano</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>the server&apos;s display copy is no PNG</source>
         <translation>kopia serwera do wyświetlenia nie jest PNG</translation>
     </message>
@@ -2360,7 +2360,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
 <context>
     <name>mort::SavePresetDialog</name>
     <message>
-        <location filename="../ui/preview/savepresetdialog.cpp" line="+22"/>
+        <location filename="../ui/preview/savepresetdialog.cpp" line="+17"/>
         <source>Save as preset</source>
         <translation>Zapisz jako preset</translation>
     </message>
@@ -2443,7 +2443,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>Żądania do adresów obrazów od startu serwera; własne wywołania API administracyjnego przez studio nie są liczone (to zadania „admin”)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Running since %1</source>
         <translation>Działa od %1</translation>
     </message>
@@ -2478,7 +2478,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>wykonane: %1, nieudane: %2, zdławione: %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 resident, %2 held by libvips</source>
         <translation>rezydentna: %1, w libvips: %2</translation>
     </message>
@@ -2509,7 +2509,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
 <context>
     <name>mort::StatsHistory</name>
     <message>
-        <location filename="../ui/dashboard/statshistory.cpp" line="+81"/>
+        <location filename="../ui/dashboard/statshistory.cpp" line="+86"/>
         <source>Time</source>
         <translation>Czas</translation>
     </message>
@@ -2580,7 +2580,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
 <context>
     <name>mort::TokenStore</name>
     <message>
-        <location filename="../ui/connection/tokenstore.cpp" line="+24"/>
+        <location filename="../ui/connection/tokenstore.cpp" line="+23"/>
         <source>The keychain could not be read: %1</source>
         <translation>Nie można odczytać pęku kluczy: %1</translation>
     </message>

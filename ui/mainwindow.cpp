@@ -29,8 +29,8 @@ namespace mort {
 
 MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     : QMainWindow(parent), m_client(client), m_tabs(new QTabWidget(this)), m_status(new ServerStatusPanel(this)),
-      m_dashboard(new DashboardPanel(this)), m_cache(new CacheBrowserPanel(client, this)), m_activity(new ActivityPanel(this)),
-      m_refresh(new QTimer(this))
+      m_dashboard(new DashboardPanel(this)), m_cache(new CacheBrowserPanel(client, this)),
+      m_activity(new ActivityPanel(this)), m_refresh(new QTimer(this))
 {
     setWindowTitle(tr("Mort Studio — %1").arg(client->description()));
     m_tabs->setObjectName(QStringLiteral("tabs"));
@@ -119,9 +119,8 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     });
     if (!client->isConnected())
         m_status->showConnecting(client->description()); // no numbers before the server answered
-    connect(client, &EngineClient::errorOccurred, this, [this](const QString &message) {
-        statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0));
-    });
+    connect(client, &EngineClient::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0)); });
     connect(client, &EngineClient::stateChanged, this, &MainWindow::updateActions);
     connect(client, &EngineClient::stateChanged, this, [this](bool) { m_status->showError({}); });
     // A remote client streams its stats; polling it as well would double the traffic.
@@ -150,7 +149,7 @@ PreviewPanel *MainWindow::enablePreview(ConfigPtr config)
         show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
         connect(show, &QAction::triggered, this, [this] { setCurrentTab(PreviewTab); });
         m_viewMenu->insertAction(m_viewMenu->actions().value(4), show); // after Status, Dashboard, Cache, Activity
-        auto *image = new QMenu(tr("&Image"), this); // Open image, Save as preset, ... (issue 25.10)
+        auto *image = new QMenu(tr("&Image"), this);                    // Open image, Save as preset, ... (issue 25.10)
         image->addActions(m_preview->menuActions());
         menuBar()->insertMenu(m_viewMenu->menuAction(), image);
     }

@@ -41,10 +41,10 @@ struct ConfigSnapshot
 // What saving a preset did (EngineClient::savePreset).
 struct SavedPreset
 {
-    ConfigPtr config;        // the config now running, the preset in it
-    bool replaced = false;   // a preset of that name was there before
+    ConfigPtr config;      // the config now running, the preset in it
+    bool replaced = false; // a preset of that name was there before
     bool formattingKept = true;
-    QString writtenTo;       // the config file written; "" = applied in memory only
+    QString writtenTo; // the config file written; "" = applied in memory only
 };
 
 // What validating or applying a whole config found (EngineClient::validateConfig,
@@ -53,11 +53,11 @@ struct SavedPreset
 // that could not be asked.
 struct ConfigCheck
 {
-    QList<ConfigIssue> issues;  // the engine's validator, each with its key path; empty = valid
-    bool applied = false;       // applyConfig(): the engine runs the new config now (hot reload)
+    QList<ConfigIssue> issues;    // the engine's validator, each with its key path; empty = valid
+    bool applied = false;         // applyConfig(): the engine runs the new config now (hot reload)
     bool restartRequired = false; // the change needs a restart (cache or lock): nothing was applied
-    QStringList restartKeys;    // the key paths that differ and need it ("server.cache.type"), when known
-    QString refusal;            // the engine's reason when it refused a valid config otherwise; "" = none
+    QStringList restartKeys;      // the key paths that differ and need it ("server.cache.type"), when known
+    QString refusal;              // the engine's reason when it refused a valid config otherwise; "" = none
 
     bool ok() const { return issues.isEmpty() && !restartRequired && refusal.isEmpty(); }
 };
@@ -98,9 +98,9 @@ public:
 
     // Response cache. Each call is answered by exactly one signal: the result
     // signal, or errorOccurred() when it failed.
-    virtual void listCache(int limit) = 0;          // -> cacheListed
-    virtual void evict(const QString &key) = 0;     // -> cacheEvicted
-    virtual void clearCache() = 0;                  // -> cacheCleared
+    virtual void listCache(int limit) = 0;      // -> cacheListed
+    virtual void evict(const QString &key) = 0; // -> cacheEvicted
+    virtual void clearCache() = 0;              // -> cacheCleared
     // One entry's headers, and its body when it is an image (a preview);
     // -> cacheEntryFetched, or errorOccurred (also when it is gone).
     virtual void fetchCacheEntry(const QString &key) = 0;
@@ -142,7 +142,8 @@ public:
     // PreviewParameters::toPresetYaml) into `bucket` of the running config,
     // validated as mort-server loads it, applied, and written to the config
     // file where the engine has one it may write.
-    virtual void savePreset(const QString &bucket, const QString &snippet, QObject *context, Done<SavedPreset> done) = 0;
+    virtual void savePreset(const QString &bucket, const QString &snippet, QObject *context,
+                            Done<SavedPreset> done) = 0;
     // The engine's own validator on a whole config text, as mort-server loads
     // it; nothing changes. -> ConfigCheck (issues, or none).
     virtual void validateConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) = 0;
@@ -164,7 +165,7 @@ Q_SIGNALS:
     // Reached or lost; also emitted again (false) when a retry failed, with a
     // connectionError() that may be new.
     void connectionChanged(bool connected);
-    void errorOccurred(const QString &message); // already translated, says what to do next
+    void errorOccurred(const QString &message);                   // already translated, says what to do next
     void cacheListed(const QList<mort::CacheEntryInfo> &entries); // most recently used first
     void cacheEvicted(const QString &key, bool removed);
     void cacheCleared();

@@ -56,8 +56,7 @@ QString textOf(const QString &path)
 
 LocalEngineClient::LocalEngineClient(ConfigPtr config, QString configPath, QObject *parent)
     : EngineClient(parent), m_engine(std::make_unique<Engine>(std::move(config), textOf(configPath))),
-      m_configPath(std::move(configPath)),
-      m_render(std::make_unique<AdminRender>(m_engine.get()))
+      m_configPath(std::move(configPath)), m_render(std::make_unique<AdminRender>(m_engine.get()))
 {
     // This process drives the engine directly, never through its admin API:
     // a random token nobody is told keeps other programs (and web pages) out,
@@ -129,7 +128,8 @@ void LocalEngineClient::runJob(std::function<Result()> work, std::function<void(
     // The destructor joins m_pool, so `this` outlives the job; the queued
     // delivery is discarded by Qt if the client is destroyed before it runs.
     m_pool.start([this, work = std::move(work), deliver = std::move(deliver)] {
-        QMetaObject::invokeMethod(this, [result = work(), deliver] { deliver(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [result = work(), deliver] { deliver(result); }, Qt::QueuedConnection);
     });
 }
 
@@ -138,22 +138,24 @@ void LocalEngineClient::listCache(int limit)
     Engine *engine = m_engine.get();
     runJob<Expected<QList<CacheEntryInfo>>>([engine, limit] { return engine->cacheEntries(limit); },
                                             [this](const Expected<QList<CacheEntryInfo>> &entries) {
-        if (entries)
-            Q_EMIT cacheListed(*entries);
-        else
-            Q_EMIT errorOccurred(tr("Cannot list the cache: %1").arg(entries.error().detail));
-    });
+                                                if (entries)
+                                                    Q_EMIT cacheListed(*entries);
+                                                else
+                                                    Q_EMIT errorOccurred(
+                                                        tr("Cannot list the cache: %1").arg(entries.error().detail));
+                                            });
 }
 
 void LocalEngineClient::evict(const QString &key)
 {
     Engine *engine = m_engine.get();
-    runJob<Expected<bool>>([engine, key] { return engine->evict(key); }, [this, key](const Expected<bool> &removed) {
-        if (removed)
-            Q_EMIT cacheEvicted(key, *removed);
-        else
-            Q_EMIT errorOccurred(tr("Cannot evict %1: %2").arg(key, removed.error().detail));
-    });
+    runJob<Expected<bool>>([engine, key] { return engine->evict(key); },
+                           [this, key](const Expected<bool> &removed) {
+                               if (removed)
+                                   Q_EMIT cacheEvicted(key, *removed);
+                               else
+                                   Q_EMIT errorOccurred(tr("Cannot evict %1: %2").arg(key, removed.error().detail));
+                           });
 }
 
 void LocalEngineClient::fetchCacheEntry(const QString &key)
@@ -161,30 +163,31 @@ void LocalEngineClient::fetchCacheEntry(const QString &key)
     Engine *engine = m_engine.get();
     runJob<Expected<CacheEntryDetail>>([engine, key] { return engine->cacheEntry(key); },
                                        [this, key](const Expected<CacheEntryDetail> &entry) {
-        if (entry) {
-            // Headers always; the body (shared, not copied) when it is an image to preview.
-            CacheEntryView view{entry->info, {}, {}};
-            if (entry->response) {
-                view.headers = entry->response->headers();
-                if (entry->info.contentType.startsWith("image/"))
-                    view.body = entry->response->body();
-            }
-            Q_EMIT cacheEntryFetched(view);
-        }
-        else
-            Q_EMIT errorOccurred(tr("Cannot show %1: %2").arg(key, entry.error().detail));
-    });
+                                           if (entry) {
+                                               // Headers always; the body (shared, not copied) when it is an image to preview.
+                                               CacheEntryView view{entry->info, {}, {}};
+                                               if (entry->response) {
+                                                   view.headers = entry->response->headers();
+                                                   if (entry->info.contentType.startsWith("image/"))
+                                                       view.body = entry->response->body();
+                                               }
+                                               Q_EMIT cacheEntryFetched(view);
+                                           } else
+                                               Q_EMIT errorOccurred(
+                                                   tr("Cannot show %1: %2").arg(key, entry.error().detail));
+                                       });
 }
 
 void LocalEngineClient::clearCache()
 {
     Engine *engine = m_engine.get();
-    runJob<Expected<void>>([engine] { return engine->clearCache(); }, [this](const Expected<void> &cleared) {
-        if (cleared)
-            Q_EMIT cacheCleared();
-        else
-            Q_EMIT errorOccurred(tr("Cannot clear the cache: %1").arg(cleared.error().detail));
-    });
+    runJob<Expected<void>>([engine] { return engine->clearCache(); },
+                           [this](const Expected<void> &cleared) {
+                               if (cleared)
+                                   Q_EMIT cacheCleared();
+                               else
+                                   Q_EMIT errorOccurred(tr("Cannot clear the cache: %1").arg(cleared.error().detail));
+                           });
 }
 
 void LocalEngineClient::probeObject(const QString &path)
@@ -194,8 +197,8 @@ void LocalEngineClient::probeObject(const QString &path)
     const QUrl base = m_engine->isRunning() ? loopbackUrl(m_engine->stats().publicAddresses) : QUrl();
     if (base.isEmpty()) {
         probe.error = m_engine->isRunning()
-                          ? tr("the embedded server has no TCP listener; add one to \"listens\" in %1").arg(m_configPath)
-                          : tr("the embedded server is stopped; start it on the Status tab");
+            ? tr("the embedded server has no TCP listener; add one to \"listens\" in %1").arg(m_configPath)
+            : tr("the embedded server is stopped; start it on the Status tab");
         Q_EMIT objectProbed(probe);
         return;
     }

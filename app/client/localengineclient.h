@@ -70,11 +70,11 @@ private:
 
     std::unique_ptr<Engine> m_engine;
     QString m_configPath;
-    quint64 m_logSeq = 0; // newest log line delivered
+    quint64 m_logSeq = 0;                       // newest log line delivered
     QNetworkAccessManager *m_network = nullptr; // made by the first probeObject()
-    std::unique_ptr<AdminRender> m_render; // the admin API's renderer, over this engine
-    QThreadPool m_pool; // declared after m_engine: destroyed (joined) first
-    QThreadPool m_renderPool; // renders and display decodes
+    std::unique_ptr<AdminRender> m_render;      // the admin API's renderer, over this engine
+    QThreadPool m_pool;                         // declared after m_engine: destroyed (joined) first
+    QThreadPool m_renderPool;                   // renders and display decodes
 };
 
 } // namespace mort

@@ -17,57 +17,66 @@ void LocalEngineClient::answer(QThreadPool &pool, QObject *context, std::functio
     // is only touched on this thread, through a QPointer.
     QPointer<QObject> receiver(context);
     pool.start([this, receiver, work = std::move(work), done = std::move(done)] {
-        QMetaObject::invokeMethod(this, [receiver, result = work(), done] {
-            if (receiver)
-                done(result);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [receiver, result = work(), done] {
+                if (receiver)
+                    done(result);
+            },
+            Qt::QueuedConnection);
     });
 }
 
 void LocalEngineClient::listObjects(const QString &bucket, int limit, QObject *context, Done<QStringList> done)
 {
     Engine *engine = m_engine.get();
-    answer<QStringList>(m_pool, context, [engine, bucket, limit] { return engine->listObjects(bucket, limit); },
-                        std::move(done));
+    answer<QStringList>(
+        m_pool, context, [engine, bucket, limit] { return engine->listObjects(bucket, limit); }, std::move(done));
 }
 
 void LocalEngineClient::readObject(const QString &bucket, const QString &key, QObject *context, Done<QByteArray> done)
 {
     Engine *engine = m_engine.get();
-    answer<QByteArray>(m_pool, context, [engine, bucket, key] { return engine->readObject(bucket, key); },
-                       std::move(done));
+    answer<QByteArray>(
+        m_pool, context, [engine, bucket, key] { return engine->readObject(bucket, key); }, std::move(done));
 }
 
 void LocalEngineClient::renderPreview(const PreviewRequest &request, const CancelToken &cancel, QObject *context,
                                       Done<RenderedPreview> done)
 {
     const AdminRender *render = m_render.get();
-    answer<RenderedPreview>(m_renderPool, context, [render, request, cancel] { return render->render(request, cancel); },
-                            std::move(done));
+    answer<RenderedPreview>(
+        m_renderPool, context, [render, request, cancel] { return render->render(request, cancel); }, std::move(done));
 }
 
 void LocalEngineClient::decodeForDisplay(const QByteArray &bytes, bool autoRotate, int maxSide, QObject *context,
                                          Done<QImage> done)
 {
     const AdminRender *render = m_render.get();
-    answer<QImage>(m_renderPool, context, [render, bytes, autoRotate, maxSide]() -> Expected<QImage> {
-        Expected<QByteArray> png = render->display(bytes, autoRotate, maxSide);
-        if (!png)
-            return png.takeError();
-        QImage image = QImage::fromData(*png, "PNG");
-        if (image.isNull())
-            return Error::internal("preview.display", QStringLiteral("the display copy did not decode"));
-        return image;
-    }, std::move(done));
+    answer<QImage>(
+        m_renderPool, context,
+        [render, bytes, autoRotate, maxSide]() -> Expected<QImage> {
+            Expected<QByteArray> png = render->display(bytes, autoRotate, maxSide);
+            if (!png)
+                return png.takeError();
+            QImage image = QImage::fromData(*png, "PNG");
+            if (image.isNull())
+                return Error::internal("preview.display", QStringLiteral("the display copy did not decode"));
+            return image;
+        },
+        std::move(done));
 }
 
 void LocalEngineClient::readConfig(QObject *context, Done<ConfigSnapshot> done)
 {
     Engine *engine = m_engine.get();
-    answer<ConfigSnapshot>(m_pool, context, [engine]() -> Expected<ConfigSnapshot> {
-        const ConfigPtr config = engine->config();
-        return ConfigSnapshot{config, engine->configText(), config->sourcePath};
-    }, std::move(done));
+    answer<ConfigSnapshot>(
+        m_pool, context,
+        [engine]() -> Expected<ConfigSnapshot> {
+            const ConfigPtr config = engine->config();
+            return ConfigSnapshot{config, engine->configText(), config->sourcePath};
+        },
+        std::move(done));
 }
 
 bool LocalEngineClient::canSavePresets(QString *why) const
@@ -84,22 +93,26 @@ void LocalEngineClient::savePreset(const QString &bucket, const QString &snippet
 {
     Engine *engine = m_engine.get();
     const QString path = m_configPath;
-    answer<SavedPreset>(m_pool, context, [engine, path, bucket, snippet]() -> Expected<SavedPreset> {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error::client("preview.save_refused", 422, tr("The preset was not saved"),
-                                 tr("cannot read %1: %2").arg(path, file.errorString()));
-        Expected<PresetEdit> edit = ConfigEditor::setPreset(QString::fromUtf8(file.readAll()), bucket, snippet, path);
-        if (!edit)
-            return edit.takeError();
-        if (Expected<void> written = ConfigEditor::writeFile(path, edit->text); !written)
-            return written.takeError();
-        if (Expected<void> applied = engine->applyConfig(edit->text); !applied)
-            return Error::client("preview.apply_failed", applied.error().httpStatus,
-                                 tr("Saved, but the running server did not take the new config"),
-                                 applied.error().publicMessage + QStringLiteral(": ") + applied.error().detail);
-        return SavedPreset{edit->config, edit->replacedExisting, edit->formattingKept, path};
-    }, std::move(done));
+    answer<SavedPreset>(
+        m_pool, context,
+        [engine, path, bucket, snippet]() -> Expected<SavedPreset> {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return Error::client("preview.save_refused", 422, tr("The preset was not saved"),
+                                     tr("cannot read %1: %2").arg(path, file.errorString()));
+            Expected<PresetEdit> edit =
+                ConfigEditor::setPreset(QString::fromUtf8(file.readAll()), bucket, snippet, path);
+            if (!edit)
+                return edit.takeError();
+            if (Expected<void> written = ConfigEditor::writeFile(path, edit->text); !written)
+                return written.takeError();
+            if (Expected<void> applied = engine->applyConfig(edit->text); !applied)
+                return Error::client("preview.apply_failed", applied.error().httpStatus,
+                                     tr("Saved, but the running server did not take the new config"),
+                                     applied.error().publicMessage + QStringLiteral(": ") + applied.error().detail);
+            return SavedPreset{edit->config, edit->replacedExisting, edit->formattingKept, path};
+        },
+        std::move(done));
 }
 
 // localconfigcalls.cpp answers through the same helper.

@@ -124,8 +124,10 @@ void RemoteEngineClient::onStreamData()
     if (!reply || sender() != reply)
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status != 200 || !reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(
-                             QLatin1String("text/event-stream"))) {
+    if (status != 200
+        || !reply->header(QNetworkRequest::ContentTypeHeader)
+                .toString()
+                .startsWith(QLatin1String("text/event-stream"))) {
         return; // an error body: onStreamFinished() reads it
     }
     for (const SseEvent &event : m_parser.feed(reply->readAll())) {
@@ -162,9 +164,7 @@ void RemoteEngineClient::onStreamFinished()
         m_wanted = false;
         lostConnection(describe(reply, body));
         return;
-    case Failure::Unreachable:
-        lostConnection(describe(reply, body));
-        break;
+    case Failure::Unreachable: lostConnection(describe(reply, body)); break;
     case Failure::None:
     case Failure::Other:
         // The server answers but the stream did not hold (ended, timed out,

@@ -122,7 +122,7 @@ private:
     int m_firstDelayMs = 1000;
     int m_maxDelayMs = 30'000;
     int m_delayMs = 1000;
-    bool m_wanted = false;     // connectToServer() called, not disconnected since
+    bool m_wanted = false; // connectToServer() called, not disconnected since
     bool m_pollInFlight = false;
     Mode m_mode = Mode::Disconnected;
     bool m_running = false;    // as the last snapshot said

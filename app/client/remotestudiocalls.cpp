@@ -71,23 +71,23 @@ void RemoteEngineClient::listObjects(const QString &bucket, int limit, QObject *
 {
     studioCall("GET", QStringLiteral("buckets/%1/objects?limit=%2").arg(encoded(bucket)).arg(limit), {}, {}, context,
                [done](const Expected<QNetworkReply *> &reply) {
-        if (!reply)
-            return done(reply.error());
-        QStringList keys;
-        for (const QJsonValue &key : jsonOf(*reply).value(QLatin1String("keys")).toArray())
-            keys << key.toString();
-        done(keys);
-    });
+                   if (!reply)
+                       return done(reply.error());
+                   QStringList keys;
+                   for (const QJsonValue &key : jsonOf(*reply).value(QLatin1String("keys")).toArray())
+                       keys << key.toString();
+                   done(keys);
+               });
 }
 
 void RemoteEngineClient::readObject(const QString &bucket, const QString &key, QObject *context, Done<QByteArray> done)
 {
     studioCall("GET", QStringLiteral("buckets/%1/object?key=%2").arg(encoded(bucket), encoded(key)), {}, {}, context,
                [done](const Expected<QNetworkReply *> &reply) {
-        if (!reply)
-            return done(reply.error());
-        done((*reply)->readAll());
-    });
+                   if (!reply)
+                       return done(reply.error());
+                   done((*reply)->readAll());
+               });
 }
 
 void RemoteEngineClient::renderPreview(const PreviewRequest &request, const CancelToken &cancel, QObject *context,
@@ -104,18 +104,18 @@ void RemoteEngineClient::renderPreview(const PreviewRequest &request, const Canc
         route += QStringLiteral("&key=") + encoded(request.storedKey);
     studioCall("POST", route, request.source, request.source.isEmpty() ? QByteArray() : "application/octet-stream",
                context, [done](const Expected<QNetworkReply *> &reply) {
-        if (!reply)
-            return done(reply.error());
-        QNetworkReply *r = *reply;
-        RenderedPreview out;
-        out.body = r->readAll();
-        out.contentType = r->header(QNetworkRequest::ContentTypeHeader).toString().toLatin1();
-        out.width = r->rawHeader("X-Mort-Image-Width").toInt();
-        out.height = r->rawHeader("X-Mort-Image-Height").toInt();
-        out.sourceBytes = r->rawHeader("X-Mort-Source-Bytes").toLongLong();
-        out.renderMs = r->rawHeader("X-Mort-Render-Ms").toDouble();
-        done(out);
-    });
+                   if (!reply)
+                       return done(reply.error());
+                   QNetworkReply *r = *reply;
+                   RenderedPreview out;
+                   out.body = r->readAll();
+                   out.contentType = r->header(QNetworkRequest::ContentTypeHeader).toString().toLatin1();
+                   out.width = r->rawHeader("X-Mort-Image-Width").toInt();
+                   out.height = r->rawHeader("X-Mort-Image-Height").toInt();
+                   out.sourceBytes = r->rawHeader("X-Mort-Source-Bytes").toLongLong();
+                   out.renderMs = r->rawHeader("X-Mort-Render-Ms").toDouble();
+                   done(out);
+               });
 }
 
 void RemoteEngineClient::decodeForDisplay(const QByteArray &bytes, bool autoRotate, int maxSide, QObject *context,
@@ -125,13 +125,14 @@ void RemoteEngineClient::decodeForDisplay(const QByteArray &bytes, bool autoRota
     // PNG Qt shows: the studio has no decoder of its own to disagree with it.
     studioCall("POST", QStringLiteral("display?autoRotate=%1&maxSide=%2").arg(autoRotate ? 1 : 0).arg(maxSide), bytes,
                "application/octet-stream", context, [done](const Expected<QNetworkReply *> &reply) {
-        if (!reply)
-            return done(reply.error());
-        const QImage image = QImage::fromData((*reply)->readAll(), "PNG");
-        if (image.isNull())
-            return done(Error::upstream("studio.bad_answer", 502, tr("the server's display copy is no PNG")));
-        done(image);
-    });
+                   if (!reply)
+                       return done(reply.error());
+                   const QImage image = QImage::fromData((*reply)->readAll(), "PNG");
+                   if (image.isNull())
+                       return done(
+                           Error::upstream("studio.bad_answer", 502, tr("the server's display copy is no PNG")));
+                   done(image);
+               });
 }
 
 void RemoteEngineClient::readConfig(QObject *context, Done<ConfigSnapshot> done)
@@ -147,7 +148,8 @@ void RemoteEngineClient::readConfig(QObject *context, Done<ConfigSnapshot> done)
         // server's business (it runs this config); masked secrets and ${ENV}
         // references of the server's environment may not validate here.
         QList<ConfigIssue> issues;
-        snapshot.config = std::make_shared<const Config>(ConfigLoader::parse(snapshot.text, issues, snapshot.sourcePath));
+        snapshot.config =
+            std::make_shared<const Config>(ConfigLoader::parse(snapshot.text, issues, snapshot.sourcePath));
         done(snapshot);
     });
 }
@@ -155,27 +157,28 @@ void RemoteEngineClient::readConfig(QObject *context, Done<ConfigSnapshot> done)
 void RemoteEngineClient::savePreset(const QString &bucket, const QString &snippet, QObject *context,
                                     Done<SavedPreset> done)
 {
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("bucket"), bucket}, {QStringLiteral("yaml"), snippet}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("bucket"), bucket}, {QStringLiteral("yaml"), snippet}})
+            .toJson(QJsonDocument::Compact);
     QPointer<RemoteEngineClient> self(this);
     studioCall("POST", QStringLiteral("config/preset"), body, "application/json", context,
                [self, context, done](const Expected<QNetworkReply *> &reply) {
-        if (!reply)
-            return done(reply.error());
-        const QJsonObject answer = jsonOf(*reply);
-        SavedPreset saved;
-        saved.replaced = answer.value(QLatin1String("replaced")).toBool();
-        saved.writtenTo = answer.value(QLatin1String("writtenTo")).toString();
-        if (!self)
-            return;
-        // The config now running, as the server has it.
-        self->readConfig(context, [saved, done](const Expected<ConfigSnapshot> &snapshot) mutable {
-            if (!snapshot)
-                return done(snapshot.error());
-            saved.config = snapshot->config;
-            done(saved);
-        });
-    });
+                   if (!reply)
+                       return done(reply.error());
+                   const QJsonObject answer = jsonOf(*reply);
+                   SavedPreset saved;
+                   saved.replaced = answer.value(QLatin1String("replaced")).toBool();
+                   saved.writtenTo = answer.value(QLatin1String("writtenTo")).toString();
+                   if (!self)
+                       return;
+                   // The config now running, as the server has it.
+                   self->readConfig(context, [saved, done](const Expected<ConfigSnapshot> &snapshot) mutable {
+                       if (!snapshot)
+                           return done(snapshot.error());
+                       saved.config = snapshot->config;
+                       done(saved);
+                   });
+               });
 }
 
 } // namespace mort

@@ -61,14 +61,15 @@ QString CommandLine::usage(const QString &program, bool studio)
                                             "  -version       print the version and exit\n")
                     .arg(program);
     if (studio)
-        u += QCoreApplication::translate("CommandLine",
-                                         "  --attach URL   attach to a running mort-server's admin API\n"
-                                         "  --preview FILE open an image in the preset preview\n"
-                                         "  --preset NAME  preset to preview\n"
-                                         "  --headless     run the embedded server without a window\n"
-                                         "  --screenshot F save a PNG of the main window and quit\n"
-                                         "  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview\n"
-                                         "  --lang CODE    the window's language: en, pl or de (default: saved, else the system's)\n");
+        u += QCoreApplication::translate(
+            "CommandLine",
+            "  --attach URL   attach to a running mort-server's admin API\n"
+            "  --preview FILE open an image in the preset preview\n"
+            "  --preset NAME  preset to preview\n"
+            "  --headless     run the embedded server without a window\n"
+            "  --screenshot F save a PNG of the main window and quit\n"
+            "  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview\n"
+            "  --lang CODE    the window's language: en, pl or de (default: saved, else the system's)\n");
     return u;
 }
 

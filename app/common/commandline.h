@@ -8,11 +8,11 @@ namespace mort {
 
 struct CommandLine
 {
-    QString configPath;     // -config / --config
+    QString configPath; // -config / --config
     bool configGiven = false;
     bool showVersion = false;
     bool showHelp = false;
-    QString error;          // non-empty: print it with the usage and exit 2
+    QString error; // non-empty: print it with the usage and exit 2
     // mort-studio only
     QString attachUrl;      // --attach URL
     QString previewFile;    // --preview FILE

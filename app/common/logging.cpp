@@ -14,8 +14,8 @@
 namespace mort {
 
 namespace {
-bool g_json = true;          // set once in main before any thread starts
-LogRing *g_ring = nullptr;   // likewise
+bool g_json = true;        // set once in main before any thread starts
+LogRing *g_ring = nullptr; // likewise
 
 const char *levelName(QtMsgType type)
 {

@@ -12,8 +12,9 @@ ConfigPtr loadConfigOrExplain(const QString &path, QString *message)
     Expected<ConfigPtr> config = ConfigLoader::fromFile(path);
     if (config)
         return *config;
-    *message = QCoreApplication::translate("Bootstrap", "cannot use configuration %1:\n%2\n"
-                                                        "Fix the file (every line names the key) or pass another with -config FILE.")
+    *message = QCoreApplication::translate("Bootstrap",
+                                           "cannot use configuration %1:\n%2\n"
+                                           "Fix the file (every line names the key) or pass another with -config FILE.")
                    .arg(path, config.error().detail);
     return nullptr;
 }

@@ -33,7 +33,7 @@ namespace {
 bool haveDisplay()
 {
     return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
 // The demo config names its folders through ${MORT_DEMO_IMAGES} and
@@ -47,7 +47,7 @@ QString prepareDemoConfig()
         qputenv("MORT_DEMO_IMAGES", QDir(demoDir).filePath(QStringLiteral("images")).toLocal8Bit());
     if (qEnvironmentVariableIsEmpty("MORT_DEMO_CACHE")) {
         const QString cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
-                              + QStringLiteral("/mort-studio/demo");
+            + QStringLiteral("/mort-studio/demo");
         QDir().mkpath(cache);
         qputenv("MORT_DEMO_CACHE", cache.toLocal8Bit());
     }
@@ -102,9 +102,8 @@ int takeTabOption(QStringList &arguments, QString *error)
     const int at = arguments.indexOf(QStringLiteral("--tab"));
     if (at < 0)
         return -1;
-    static const QStringList names{QStringLiteral("status"), QStringLiteral("dashboard"), QStringLiteral("cache"),
-                                   QStringLiteral("activity"), QStringLiteral("preview"),
-                                   QStringLiteral("config")};
+    static const QStringList names{QStringLiteral("status"),   QStringLiteral("dashboard"), QStringLiteral("cache"),
+                                   QStringLiteral("activity"), QStringLiteral("preview"),   QStringLiteral("config")};
     const QString value = arguments.value(at + 1).trimmed().toLower();
     bool ok = false;
     int tab = value.toInt(&ok);
@@ -177,7 +176,7 @@ int runAttached(QApplication &app, const CommandLine &cmd, int tab)
         // `mort-studio --attach URL --preview FILE [--preset NAME]`: rendered by that server.
         auto opened = std::make_shared<QMetaObject::Connection>();
         *opened = QObject::connect(preview, &PreviewPanel::configLoaded, preview, [&cmd, preview, opened] {
-            QObject::disconnect(*opened); // once: a reconnect keeps what the user did since
+            QObject::disconnect(*opened);       // once: a reconnect keeps what the user did since
             preview->openFile(cmd.previewFile); // a failure is shown in the panel
             if (!cmd.previewPreset.isEmpty())
                 preview->selectPreset(cmd.previewPreset);
@@ -200,11 +199,12 @@ int runAttached(QApplication &app, const CommandLine &cmd, int tab)
     } else {
         QObject::connect(&tokens, &TokenStore::tokenRead, &client,
                          [&client](const QString &, const QString &token, const QString &error) {
-            if (!error.isEmpty())
-                qWarning("mort-studio: %s", qPrintable(error)); // connect without: an open API still works
-            client.setToken(token);
-            client.connectToServer();
-        });
+                             if (!error.isEmpty())
+                                 qWarning("mort-studio: %s",
+                                          qPrintable(error)); // connect without: an open API still works
+                             client.setToken(token);
+                             client.connectToServer();
+                         });
         tokens.read(url.toString());
     }
     window.show();

@@ -13,14 +13,14 @@ namespace mort {
 struct CacheEntryInfo
 {
     QString key;
-    QString url;         // the request it answered ("/demo/small/a.jpg"); empty when no request stored it
-    qint64 size = 0;     // bytes charged against cacheSize (CachedResponse::cost())
+    QString url;     // the request it answered ("/demo/small/a.jpg"); empty when no request stored it
+    qint64 size = 0; // bytes charged against cacheSize (CachedResponse::cost())
     qint64 bodyBytes = 0;
     int status = 0;
     QByteArray contentType;
-    quint64 hits = 0;    // hits since insert
-    qint64 ageMs = 0;    // since insert
-    qint64 ttlMs = 0;    // remaining lifetime (<= 0: expired, dropped on next touch)
+    quint64 hits = 0; // hits since insert
+    qint64 ageMs = 0; // since insert
+    qint64 ttlMs = 0; // remaining lifetime (<= 0: expired, dropped on next touch)
 };
 
 // One entry as a client shows it: the row, the stored headers, and the body

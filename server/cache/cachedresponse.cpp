@@ -15,11 +15,8 @@ qint64 headerBytesOf(const HttpHeaders &headers)
 } // namespace
 
 CachedResponse::CachedResponse(int status, HttpHeaders headers, QByteArray body)
-    : m_status(status)
-    , m_headers(std::move(headers))
-    , m_body(std::move(body))
-    , m_headerBytes(headerBytesOf(m_headers))
-    , m_cost(qMax<qint64>(m_body.size(), m_body.capacity()) + m_headerBytes + kEntryOverheadBytes)
+    : m_status(status), m_headers(std::move(headers)), m_body(std::move(body)), m_headerBytes(headerBytesOf(m_headers)),
+      m_cost(qMax<qint64>(m_body.size(), m_body.capacity()) + m_headerBytes + kEntryOverheadBytes)
 {
 }
 

@@ -21,9 +21,8 @@ ResponseCache::Clock monotonicClock()
 } // namespace
 
 ResponseCache::ResponseCache(qint64 capacityBytes, qint64 maxItemBytes, Clock nowMs)
-    : m_capacity(qMax<qint64>(0, capacityBytes))
-    , m_maxItemBytes(qMax<qint64>(0, maxItemBytes))
-    , m_now(nowMs ? std::move(nowMs) : monotonicClock())
+    : m_capacity(qMax<qint64>(0, capacityBytes)), m_maxItemBytes(qMax<qint64>(0, maxItemBytes)),
+      m_now(nowMs ? std::move(nowMs) : monotonicClock())
 {
 }
 
@@ -70,8 +69,7 @@ bool ResponseCache::insert(const QString &key, SharedResponse response, int ttlS
     const qint64 now = m_now();
     Released released;
     QMutexLocker locker(&m_mutex);
-    if (!response || ttlSeconds <= 0 || response->body().size() >= m_maxItemBytes
-        || response->cost() > m_capacity) {
+    if (!response || ttlSeconds <= 0 || response->body().size() >= m_maxItemBytes || response->cost() > m_capacity) {
         ++m_rejected;
         return false;
     }

@@ -33,12 +33,12 @@ struct CacheEntryDetail
 struct ResponseCacheStats
 {
     quint64 hits = 0;
-    quint64 misses = 0;     // includes expired entries found on lookup
-    quint64 sets = 0;       // successful inserts (replacing a key counts)
-    quint64 evictions = 0;  // dropped to make room (LRU), not expiry or remove()
-    quint64 expired = 0;    // dropped because their max-age passed
-    quint64 rejected = 0;   // insert refused: too big, ttl <= 0
-    qint64 bytes = 0;       // sum of cost() of live entries, always <= capacity
+    quint64 misses = 0;    // includes expired entries found on lookup
+    quint64 sets = 0;      // successful inserts (replacing a key counts)
+    quint64 evictions = 0; // dropped to make room (LRU), not expiry or remove()
+    quint64 expired = 0;   // dropped because their max-age passed
+    quint64 rejected = 0;  // insert refused: too big, ttl <= 0
+    qint64 bytes = 0;      // sum of cost() of live entries, always <= capacity
     qint64 items = 0;
     qint64 capacity = 0;
 };

@@ -9,10 +9,11 @@ namespace {
 bool isNamedStorageKey(const QString &key)
 {
     static const QStringList named{
-        QStringLiteral("kind"),      QStringLiteral("rootPath"),  QStringLiteral("pathPrefix"),
-        QStringLiteral("bucket"),    QStringLiteral("url"),       QStringLiteral("headers"),
-        QStringLiteral("accessKey"), QStringLiteral("secretAccessKey"), QStringLiteral("region"),
-        QStringLiteral("endpoint"),
+        QStringLiteral("kind"),       QStringLiteral("rootPath"),
+        QStringLiteral("pathPrefix"), QStringLiteral("bucket"),
+        QStringLiteral("url"),        QStringLiteral("headers"),
+        QStringLiteral("accessKey"),  QStringLiteral("secretAccessKey"),
+        QStringLiteral("region"),     QStringLiteral("endpoint"),
     };
     return named.contains(key);
 }
@@ -55,8 +56,8 @@ BucketConfig ConfigParser::parseBucket(const QString &name, const YAML::Node &no
             QString storageName;
             if (!m_reader.toString(it->first, storagesPath, storageName))
                 continue;
-            bucket.storages.insert(storageName, parseStorage(storageName, it->second,
-                                                             YamlFieldReader::join(storagesPath, storageName)));
+            bucket.storages.insert(
+                storageName, parseStorage(storageName, it->second, YamlFieldReader::join(storagesPath, storageName)));
         }
     }
 

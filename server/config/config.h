@@ -23,22 +23,25 @@ namespace mort {
 struct CacheConfig
 {
     QString type = QStringLiteral("memory"); // cache.type: memory | redis | redis-cluster
-    QStringList address;                      // cache.address: redis host:port list
-    qint64 cacheSize = 50000;                 // cache.cacheSize: bytes of cached responses (Mort default ~50 KB)
-    qint64 maxCacheItemSizeMB = 0;            // cache.maxCacheItemSizeMB: as configured (0 = unset)
-    quint64 minUseCount = 0;                  // cache.minUseCount
-    QMap<QString, QString> clientConfig;      // cache.clientConfig
+    QStringList address;                     // cache.address: redis host:port list
+    qint64 cacheSize = 50000;                // cache.cacheSize: bytes of cached responses (Mort default ~50 KB)
+    qint64 maxCacheItemSizeMB = 0;           // cache.maxCacheItemSizeMB: as configured (0 = unset)
+    quint64 minUseCount = 0;                 // cache.minUseCount
+    QMap<QString, QString> clientConfig;     // cache.clientConfig
 
     // Effective item limit in bytes, with Mort's doubling quirk (N -> 2N MiB; unset -> 10 MiB).
-    qint64 maxCacheItemBytes() const { return maxCacheItemSizeMB > 0 ? maxCacheItemSizeMB * 2 * 1024 * 1024 : 10 * 1024 * 1024; }
+    qint64 maxCacheItemBytes() const
+    {
+        return maxCacheItemSizeMB > 0 ? maxCacheItemSizeMB * 2 * 1024 * 1024 : 10 * 1024 * 1024;
+    }
 };
 
 // server.lock
 struct LockConfig
 {
     QString type = QStringLiteral("memory"); // lock.type: memory | redis | redis-cluster
-    QStringList address;                      // lock.address
-    QMap<QString, QString> clientConfig;      // lock.clientConfig
+    QStringList address;                     // lock.address
+    QMap<QString, QString> clientConfig;     // lock.clientConfig
 };
 
 // server.idleCleanup
@@ -58,7 +61,7 @@ struct CompressAlgorithmConfig
 // server.plugins
 struct PluginsConfig
 {
-    bool webp = false;                            // plugins.webp present
+    bool webp = false;                             // plugins.webp present
     std::optional<CompressAlgorithmConfig> gzip;   // plugins.compress.gzip
     std::optional<CompressAlgorithmConfig> brotli; // plugins.compress.brotli
     std::optional<CompressAlgorithmConfig> zstd;   // plugins.compress.zstd
@@ -70,45 +73,49 @@ struct LimitsConfig
     qint64 maxSourcePixels = 100'000'000; // limits.maxSourcePixels: width*height*frames of an input
     int maxFrames = 100;                  // limits.maxFrames: pages of an animated input
     int maxOutputDimension = 8192;        // limits.maxOutputDimension: px per side of any output
-    qint64 maxTransformCost = 8'000'000'000; // limits.maxTransformCost: pixel operations of one pass (imaging/transformcost.h) -> 422
-    qint64 heavyTransformCost = 1'000'000'000; // limits.heavyTransformCost: above it a pass runs in the heavy lane (imaging/heavylane.h)
-    qint64 maxParentBytes = 64LL << 20;   // limits.maxParentBytes: largest source fetched for processing
-    qint64 maxHeaderBytes = 16 * 1024;    // limits.maxHeaderBytes: request line + headers -> 431
-    qint64 maxBodyBytes = 64LL << 20;     // limits.maxBodyBytes: request body -> 413
-    qint64 maxBufferedBodyBytes = 256LL << 20; // limits.maxBufferedBodyBytes: request bodies held at once, all connections -> 503
-    int headerTimeoutMs = 10'000;         // limits.headerTimeoutMs: whole header must arrive in time
-    int idleTimeoutMs = 60'000;           // limits.idleTimeoutMs: keep-alive connection idle
-    int shutdownGraceMs = 10'000;         // limits.shutdownGraceMs: drain in-flight requests on SIGTERM
+    qint64 maxTransformCost =
+        8'000'000'000; // limits.maxTransformCost: pixel operations of one pass (imaging/transformcost.h) -> 422
+    qint64 heavyTransformCost =
+        1'000'000'000; // limits.heavyTransformCost: above it a pass runs in the heavy lane (imaging/heavylane.h)
+    qint64 maxParentBytes = 64LL << 20; // limits.maxParentBytes: largest source fetched for processing
+    qint64 maxHeaderBytes = 16 * 1024;  // limits.maxHeaderBytes: request line + headers -> 431
+    qint64 maxBodyBytes = 64LL << 20;   // limits.maxBodyBytes: request body -> 413
+    qint64 maxBufferedBodyBytes =
+        256LL << 20;              // limits.maxBufferedBodyBytes: request bodies held at once, all connections -> 503
+    int headerTimeoutMs = 10'000; // limits.headerTimeoutMs: whole header must arrive in time
+    int idleTimeoutMs = 60'000;   // limits.idleTimeoutMs: keep-alive connection idle
+    int shutdownGraceMs = 10'000; // limits.shutdownGraceMs: drain in-flight requests on SIGTERM
 };
 
 // server
 struct ServerConfig
 {
-    QStringList listens{QStringLiteral(":8080")};              // listens (or listen): host:port | :port | unix:/path
-    QString internalListen = QStringLiteral("127.0.0.1:8081"); // internalListen: Mort's ":8081", loopback by default (peer S9)
-    QString monitoring;                                        // monitoring: "prometheus" enables mort_* metrics
-    QString logLevel = QStringLiteral("prod");                 // logLevel
-    bool accessLogs = false;                                   // accessLogs
-    int requestTimeoutSec = 60;                                // requestTimeout: s (0 -> 60)
-    int lockTimeoutSec = 30;                                   // lockTimeout: s (0 -> 30)
-    int concurrentImageProcessing = 100;                       // concurrentImageProcessing (<= 0 -> 100)
-    qint64 maxFileSize = 0;                                    // maxFileSize: bytes (presign redirect threshold)
-    QString placeholder;                                       // placeholder: URL or path
-    PluginsConfig plugins;                                     // plugins
-    CacheConfig cache;                                         // cache
-    LockConfig lock;                                           // lock
-    IdleCleanupConfig idleCleanup;                             // idleCleanup
-    LimitsConfig limits;                                       // limits (ours)
-    QString adminToken;                                        // adminToken (ours): bearer token for /api/v1
-    QList<TrustedProxy> trustedProxies;                        // trustedProxies (ours): whose forwarded headers count
+    QStringList listens{QStringLiteral(":8080")}; // listens (or listen): host:port | :port | unix:/path
+    QString internalListen =
+        QStringLiteral("127.0.0.1:8081");      // internalListen: Mort's ":8081", loopback by default (peer S9)
+    QString monitoring;                        // monitoring: "prometheus" enables mort_* metrics
+    QString logLevel = QStringLiteral("prod"); // logLevel
+    bool accessLogs = false;                   // accessLogs
+    int requestTimeoutSec = 60;                // requestTimeout: s (0 -> 60)
+    int lockTimeoutSec = 30;                   // lockTimeout: s (0 -> 30)
+    int concurrentImageProcessing = 100;       // concurrentImageProcessing (<= 0 -> 100)
+    qint64 maxFileSize = 0;                    // maxFileSize: bytes (presign redirect threshold)
+    QString placeholder;                       // placeholder: URL or path
+    PluginsConfig plugins;                     // plugins
+    CacheConfig cache;                         // cache
+    LockConfig lock;                           // lock
+    IdleCleanupConfig idleCleanup;             // idleCleanup
+    LimitsConfig limits;                       // limits (ours)
+    QString adminToken;                        // adminToken (ours): bearer token for /api/v1
+    QList<TrustedProxy> trustedProxies;        // trustedProxies (ours): whose forwarded headers count
 };
 
 // headers[] rule
 struct HeaderRule
 {
-    QList<int> statusCodes;                     // statusCodes
-    QList<QPair<QString, QString>> values;      // values (order kept)
-    bool override = false;                      // override
+    QList<int> statusCodes;                // statusCodes
+    QList<QPair<QString, QString>> values; // values (order kept)
+    bool override = false;                 // override
 };
 
 // buckets.<b>.storages.<name>
@@ -120,17 +127,17 @@ struct StorageConfig
     QString pathPrefix; // pathPrefix (default "", "transforms" for a storage named `transforms`)
     QString bucket;     // bucket: backend container (empty = the object's Mort bucket, decided per request)
     QString url;        // url (http): contains <container> and/or <item>
-    QList<QPair<QString, QString>> headers; // headers
+    QList<QPair<QString, QString>> headers;               // headers
     QString accessKey, secretAccessKey, region, endpoint; // s3
-    QMap<QString, QString> extra;            // any other scalar keys (b2, google, azure, ...)
+    QMap<QString, QString> extra;                         // any other scalar keys (b2, google, azure, ...)
 };
 
 // buckets.<b>.transform.presets.<name>
 struct PresetConfig
 {
     QString name;
-    int quality = 0;  // quality: 1..100, 0 = default
-    QString format;   // format
+    int quality = 0; // quality: 1..100, 0 = default
+    QString format;  // format
     // filters.* kept as raw YAML-derived maps; object/ turns them into Transforms
     // (errors surface at request time as 400, as Mort).
     bool hasThumbnail = false;
@@ -158,13 +165,13 @@ struct PresetConfig
 // buckets.<b>.transform
 struct TransformConfig
 {
-    QString kind;          // kind: query | presets | presets-query | cloudinary | (tengo rejected) | base64_presets
-    QString path;          // path: RE2-style regex with named groups
-    QMap<QString, PresetConfig> presets; // presets
-    QString parentBucket;  // parentBucket
+    QString kind; // kind: query | presets | presets-query | cloudinary | (tengo rejected) | base64_presets
+    QString path; // path: RE2-style regex with named groups
+    QMap<QString, PresetConfig> presets;             // presets
+    QString parentBucket;                            // parentBucket
     QString parentStorage = QStringLiteral("basic"); // parentStorage
-    bool checkParent = false; // checkParent
-    QString resultKey;     // resultKey: "" | hash | hashParent (default hashParent for query kinds)
+    bool checkParent = false;                        // checkParent
+    QString resultKey; // resultKey: "" | hash | hashParent (default hashParent for query kinds)
 };
 
 // buckets.<b>.glacier

@@ -142,7 +142,7 @@ bool isBlockMap(const YAML::Node &node)
 } // namespace
 
 Expected<PresetEdit> ConfigEditor::setPreset(const QString &configText, const QString &bucket,
-                                              const QString &presetSnippet, const QString &sourcePath)
+                                             const QString &presetSnippet, const QString &sourcePath)
 {
     Expected<SnippetEntry> entry = parseSnippet(presetSnippet);
     if (!entry)
@@ -162,14 +162,15 @@ Expected<PresetEdit> ConfigEditor::setPreset(const QString &configText, const QS
         return invalid(QStringLiteral("buckets.") + bucket, QStringLiteral("no such bucket"));
     YAML::Node transform = bucketNode["transform"];
     if (!transform || !transform.IsMap())
-        return invalid(transformPath, QStringLiteral("the bucket has no transform section; add one with kind \"presets\""));
+        return invalid(transformPath,
+                       QStringLiteral("the bucket has no transform section; add one with kind \"presets\""));
     const QString kind = transform["kind"] && transform["kind"].IsScalar()
-                             ? QString::fromStdString(transform["kind"].Scalar())
-                             : QString();
+        ? QString::fromStdString(transform["kind"].Scalar())
+        : QString();
     if (kind != QLatin1String("presets") && kind != QLatin1String("presets-query"))
-        return invalid(transformPath + QStringLiteral(".kind"),
-                       QStringLiteral("is \"%1\"; presets are used only by kinds \"presets\" and \"presets-query\"")
-                           .arg(kind));
+        return invalid(
+            transformPath + QStringLiteral(".kind"),
+            QStringLiteral("is \"%1\"; presets are used only by kinds \"presets\" and \"presets-query\"").arg(kind));
 
     const QString eol = configText.contains(QLatin1String("\r\n")) ? QStringLiteral("\r\n") : QStringLiteral("\n");
     QStringList lines = QString(configText).replace(QLatin1String("\r\n"), QLatin1String("\n")).split(u'\n');
@@ -224,8 +225,9 @@ Expected<PresetEdit> ConfigEditor::setPreset(const QString &configText, const QS
 Expected<void> ConfigEditor::writeFile(const QString &path, const QString &text)
 {
     const auto failed = [&path](const QString &what) {
-        return Error::internal("config.write_failed",
-                               QStringLiteral("%1: %2; check that the file and its folder are writable").arg(path, what));
+        return Error::internal(
+            "config.write_failed",
+            QStringLiteral("%1: %2; check that the file and its folder are writable").arg(path, what));
     };
     if (QFile::exists(path)) {
         const QString backup = path + QStringLiteral(".bak");

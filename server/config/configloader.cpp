@@ -22,10 +22,11 @@ Config ConfigLoader::parse(const QString &yaml, QList<ConfigIssue> &issues, cons
         parsed = true;
     } catch (const YAML::Exception &e) {
         // yaml-cpp marks are 0-based; editors count from 1.
-        reader.addIssue(QString(), QStringLiteral("YAML syntax error at line %1, column %2: %3")
-                                       .arg(e.mark.line + 1)
-                                       .arg(e.mark.column + 1)
-                                       .arg(QString::fromStdString(e.msg)));
+        reader.addIssue(QString(),
+                        QStringLiteral("YAML syntax error at line %1, column %2: %3")
+                            .arg(e.mark.line + 1)
+                            .arg(e.mark.column + 1)
+                            .arg(QString::fromStdString(e.msg)));
     }
     if (parsed) {
         try {
@@ -33,9 +34,10 @@ Config ConfigLoader::parse(const QString &yaml, QList<ConfigIssue> &issues, cons
         } catch (const YAML::Exception &e) {
             // Not expected (the reader never throws on types); kept so a yaml-cpp
             // surprise becomes a config error rather than a crash at startup.
-            reader.addIssue(QString(), QStringLiteral("unreadable YAML at line %1: %2")
-                                           .arg(e.mark.line + 1)
-                                           .arg(QString::fromStdString(e.msg)));
+            reader.addIssue(QString(),
+                            QStringLiteral("unreadable YAML at line %1: %2")
+                                .arg(e.mark.line + 1)
+                                .arg(QString::fromStdString(e.msg)));
         }
     }
     config.sourcePath = sourcePath;

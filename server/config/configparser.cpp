@@ -26,8 +26,8 @@ Config ConfigParser::parse(const YAML::Node &root)
             QString name;
             if (!m_reader.toString(it->first, bucketsPath, name))
                 continue;
-            config.buckets.insert(name, parseBucket(name, it->second, YamlFieldReader::join(bucketsPath, name),
-                                                    config.server.limits));
+            config.buckets.insert(
+                name, parseBucket(name, it->second, YamlFieldReader::join(bucketsPath, name), config.server.limits));
         }
     }
     return config;
@@ -70,7 +70,8 @@ void ConfigParser::parseLimits(const YAML::Node &node, const QString &path, Limi
             QStringList known;
             for (const LimitsField &f : fields)
                 known.append(QString::fromLatin1(f.key));
-            m_reader.addIssue(keyPath, QStringLiteral("unknown limit (known: %1)").arg(known.join(QStringLiteral(", "))));
+            m_reader.addIssue(keyPath,
+                              QStringLiteral("unknown limit (known: %1)").arg(known.join(QStringLiteral(", "))));
             continue;
         }
         if (field->intMember)

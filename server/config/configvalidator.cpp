@@ -20,10 +20,9 @@ using Issues = QList<ConfigIssue>;
 const QStringList &storageKinds()
 {
     static const QStringList kinds{
-        QStringLiteral("local-meta"), QStringLiteral("local"), QStringLiteral("noop"),
-        QStringLiteral("http"),       QStringLiteral("s3"),    QStringLiteral("b2"),
-        QStringLiteral("google"),     QStringLiteral("azure"), QStringLiteral("oracle"),
-        QStringLiteral("sftp"),
+        QStringLiteral("local-meta"), QStringLiteral("local"), QStringLiteral("noop"),   QStringLiteral("http"),
+        QStringLiteral("s3"),         QStringLiteral("b2"),    QStringLiteral("google"), QStringLiteral("azure"),
+        QStringLiteral("oracle"),     QStringLiteral("sftp"),
     };
     return kinds;
 }
@@ -79,21 +78,24 @@ void validateStorages(const BucketConfig &bucket, const QString &path, Issues &i
         validateStorage(*it, YamlFieldReader::join(storagesPath, it.key()), issues);
 }
 
-void validateTransform(const Config &config, const QString &bucketName, const BucketConfig &bucket,
-                       const QString &path, Issues &issues)
+void validateTransform(const Config &config, const QString &bucketName, const BucketConfig &bucket, const QString &path,
+                       Issues &issues)
 {
     const TransformConfig &transform = *bucket.transform;
     const QString kindPath = YamlFieldReader::join(path, "kind");
     const QString pathPath = YamlFieldReader::join(path, "path");
 
     if (transform.kind.isEmpty()) {
-        issues.append({kindPath, QStringLiteral("required (one of %1)").arg(transformKinds().join(QStringLiteral(", ")))});
+        issues.append(
+            {kindPath, QStringLiteral("required (one of %1)").arg(transformKinds().join(QStringLiteral(", ")))});
     } else if (transform.kind == QLatin1String("tengo")) {
-        issues.append({kindPath, QStringLiteral("Tengo scripting is not supported; use one of %1")
-                                     .arg(transformKinds().join(QStringLiteral(", ")))});
+        issues.append({kindPath,
+                       QStringLiteral("Tengo scripting is not supported; use one of %1")
+                           .arg(transformKinds().join(QStringLiteral(", ")))});
     } else if (!transformKinds().contains(transform.kind)) {
-        issues.append({kindPath, QStringLiteral("unknown transform kind %1 (known: %2)")
-                                     .arg(quoted(transform.kind), transformKinds().join(QStringLiteral(", ")))});
+        issues.append({kindPath,
+                       QStringLiteral("unknown transform kind %1 (known: %2)")
+                           .arg(quoted(transform.kind), transformKinds().join(QStringLiteral(", ")))});
     }
 
     // Mort aborts at startup on a path that does not compile (§1). PCRE2 accepts
@@ -101,9 +103,10 @@ void validateTransform(const Config &config, const QString &bucketName, const Bu
     QRegularExpression regex(transform.path);
     const bool compiles = regex.isValid();
     if (!transform.path.isEmpty() && !compiles)
-        issues.append({pathPath, QStringLiteral("invalid regular expression: %1 at offset %2")
-                                     .arg(regex.errorString())
-                                     .arg(regex.patternErrorOffset())});
+        issues.append({pathPath,
+                       QStringLiteral("invalid regular expression: %1 at offset %2")
+                           .arg(regex.errorString())
+                           .arg(regex.patternErrorOffset())});
 
     if (transform.kind == QLatin1String("presets")) {
         // §4.1: a literal text check, as Mort: `(?<name>` is rejected even though it compiles.
@@ -157,7 +160,8 @@ void validateLimits(const LimitsConfig &limits, const LimitsConfig *inherited, c
         if (inherited && value == field.value(*inherited))
             continue;
         if (value <= 0)
-            issues.append({YamlFieldReader::join(path, field.key), QStringLiteral("must be positive, got %1").arg(value)});
+            issues.append(
+                {YamlFieldReader::join(path, field.key), QStringLiteral("must be positive, got %1").arg(value)});
     }
 }
 
@@ -165,9 +169,10 @@ void validateListen(const QString &address, const QString &path, Issues &issues)
 {
     const QString why = listenSyntaxProblem(address);
     if (!why.isEmpty())
-        issues.append({path, QStringLiteral("invalid listen address %1: %2 (expected host:port, :port, [ipv6]:port "
-                                            "or unix:/absolute/path)")
-                                 .arg(quoted(address), why)});
+        issues.append({path,
+                       QStringLiteral("invalid listen address %1: %2 (expected host:port, :port, [ipv6]:port "
+                                      "or unix:/absolute/path)")
+                           .arg(quoted(address), why)});
 }
 
 void validateServer(const ServerConfig &server, Issues &issues)
@@ -185,8 +190,9 @@ void validateServer(const ServerConfig &server, Issues &issues)
     // such entries never name the same listener.
     const qsizetype clash = server.listens.indexOf(server.internalListen);
     if (clash >= 0 && !server.internalListen.endsWith(QLatin1String(":0")))
-        issues.append({internalPath, QStringLiteral("must differ from %1 (%2)")
-                                         .arg(YamlFieldReader::indexed(listensPath, clash), quoted(server.internalListen))});
+        issues.append({internalPath,
+                       QStringLiteral("must differ from %1 (%2)")
+                           .arg(YamlFieldReader::indexed(listensPath, clash), quoted(server.internalListen))});
 
     if (server.requestTimeoutSec < 0)
         issues.append({YamlFieldReader::join(path, "requestTimeout"),

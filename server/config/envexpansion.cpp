@@ -29,7 +29,8 @@ bool isNameChar(QChar c)
 
 QString ConfigLoader::expandEnvironment(const QString &text)
 {
-    return expandEnvironment(text, [](const QString &name) { return qEnvironmentVariable(name.toLocal8Bit().constData()); });
+    return expandEnvironment(text,
+                             [](const QString &name) { return qEnvironmentVariable(name.toLocal8Bit().constData()); });
 }
 
 QString ConfigLoader::expandEnvironment(const QString &text, const std::function<QString(const QString &)> &lookup)

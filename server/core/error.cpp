@@ -14,8 +14,7 @@ Error Error::upstream(QByteArray code, int status, QString publicMessage, QStrin
 
 Error Error::internal(QByteArray code, QString detail, int status)
 {
-    return Error{std::move(code), status, QStringLiteral("internal error"), std::move(detail),
-                 ErrorCause::Internal};
+    return Error{std::move(code), status, QStringLiteral("internal error"), std::move(detail), ErrorCause::Internal};
 }
 
 Error Error::notFound(QString detail)

@@ -10,7 +10,7 @@
 
 namespace mort {
 
-template <typename T>
+template<typename T>
 class [[nodiscard]] Expected
 {
 public:
@@ -20,23 +20,43 @@ public:
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
 
-    T &value() & { assert(ok()); return std::get<0>(m_v); }
-    const T &value() const & { assert(ok()); return std::get<0>(m_v); }
-    T &&value() && { assert(ok()); return std::get<0>(std::move(m_v)); }
+    T &value() &
+    {
+        assert(ok());
+        return std::get<0>(m_v);
+    }
+    const T &value() const &
+    {
+        assert(ok());
+        return std::get<0>(m_v);
+    }
+    T &&value() &&
+    {
+        assert(ok());
+        return std::get<0>(std::move(m_v));
+    }
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
     T &operator*() & { return value(); }
     const T &operator*() const & { return value(); }
 
-    const Error &error() const { assert(!ok()); return std::get<1>(m_v); }
-    Error &&takeError() { assert(!ok()); return std::get<1>(std::move(m_v)); }
+    const Error &error() const
+    {
+        assert(!ok());
+        return std::get<1>(m_v);
+    }
+    Error &&takeError()
+    {
+        assert(!ok());
+        return std::get<1>(std::move(m_v));
+    }
 
 private:
     std::variant<T, Error> m_v;
 };
 
 // Expected<void>: success or an Error.
-template <>
+template<>
 class [[nodiscard]] Expected<void>
 {
 public:
@@ -45,8 +65,16 @@ public:
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const Error &error() const { assert(!ok()); return *m_error; }
-    Error &&takeError() { assert(!ok()); return std::move(*m_error); }
+    const Error &error() const
+    {
+        assert(!ok());
+        return *m_error;
+    }
+    Error &&takeError()
+    {
+        assert(!ok());
+        return std::move(*m_error);
+    }
 
 private:
     std::optional<Error> m_error;

@@ -20,8 +20,8 @@ enum class TaskKind : int {
     CollapseWait, // a request waiting for another's identical transform
     LockRefresh,
     PubSub,
-    Background,   // a job in the bounded background queue
-    Admin,        // one request on the internal listener (admin API, /metrics, event stream): observers' calls
+    Background, // a job in the bounded background queue
+    Admin,      // one request on the internal listener (admin API, /metrics, event stream): observers' calls
     Count
 };
 

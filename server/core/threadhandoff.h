@@ -120,12 +120,15 @@ void runBlockingOn(QObject *context, Call call)
     tsanRelease(done.get());
     {
         TsanIgnoredScope handover; // the target thread's work is recorded as usual
-        QMetaObject::invokeMethod(context, [&call, done] {
-            tsanAcquire(done.get());
-            call();
-            tsanRelease(done.get()); // the future's final wait happens inside libstdc++, unseen
-            done->set_value();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context,
+            [&call, done] {
+                tsanAcquire(done.get());
+                call();
+                tsanRelease(done.get()); // the future's final wait happens inside libstdc++, unseen
+                done->set_value();
+            },
+            Qt::QueuedConnection);
     }
     finished.wait();
     tsanAcquire(done.get());

@@ -41,7 +41,7 @@ QByteArrayView scanETag(QByteArrayView s, QByteArrayView *remain)
 
 // Go's If-Match / If-None-Match list walk: true on `*` or on a tag that
 // `match`es; the walk stops (no match) at the first malformed tag.
-template <typename Match>
+template<typename Match>
 bool etagListMatches(QByteArrayView list, Match match)
 {
     for (;;) {
@@ -64,8 +64,14 @@ bool etagListMatches(QByteArrayView list, Match match)
     }
 }
 
-bool isQuoted(QByteArrayView tag) { return tag.size() >= 2 && tag.front() == '"' && tag.back() == '"'; }
-QByteArrayView opaque(QByteArrayView tag) { return tag.startsWith("W/") ? tag.sliced(2) : tag; }
+bool isQuoted(QByteArrayView tag)
+{
+    return tag.size() >= 2 && tag.front() == '"' && tag.back() == '"';
+}
+QByteArrayView opaque(QByteArrayView tag)
+{
+    return tag.startsWith("W/") ? tag.sliced(2) : tag;
+}
 
 // Unquoted ETags (Mort's generated images) never match, as in Go.
 bool strongMatch(QByteArrayView a, QByteArrayView b)
@@ -89,7 +95,10 @@ QDateTime lastModifiedOf(const HttpResponse &response)
 }
 
 // Go's isZeroTime: the Unix epoch disables date preconditions.
-bool isZeroTime(const QDateTime &t) { return t.toSecsSinceEpoch() == 0; }
+bool isZeroTime(const QDateTime &t)
+{
+    return t.toSecsSinceEpoch() == 0;
+}
 
 HttpResponse bareStatus(const HttpResponse &from, int status)
 {
@@ -124,15 +133,15 @@ HttpResponse rangeError(const HttpResponse &from, qint64 size, bool noOverlap)
 QByteArray contentRange(const ByteRange &r, qint64 size)
 {
     return "bytes " + QByteArray::number(r.start) + '-' + QByteArray::number(r.start + r.length - 1) + '/'
-           + QByteArray::number(size);
+        + QByteArray::number(size);
 }
 
 } // namespace
 
 bool isConditionalOrRange(const HttpRequest &request)
 {
-    static const char *names[] = {"Range", "If-Range", "If-Match", "If-None-Match", "If-Modified-Since",
-                                  "If-Unmodified-Since"};
+    static const char *names[] = {"Range",         "If-Range",          "If-Match",
+                                  "If-None-Match", "If-Modified-Since", "If-Unmodified-Since"};
     for (const char *name : names) {
         if (hasHeader(request.headers, name))
             return true;

@@ -30,7 +30,6 @@ HttpResponse applyConditionalAndRangeToStream(const HttpRequest &request, HttpRe
 // no precondition or range applies.
 HttpResponse applyConditionalAndRange(const HttpRequest &request, HttpResponse response);
 
-
 enum class RangeParse { Ok, Invalid, NoOverlap };
 // Go's parseRange: "bytes=a-b,c-,-n" against `size`.
 RangeParse parseRangeHeader(const QByteArray &header, qint64 size, QList<ByteRange> *out);

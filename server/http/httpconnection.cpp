@@ -16,7 +16,10 @@ namespace mort {
 
 namespace {
 
-bool statusHasNoBody(int status) { return status < 200 || status == 204 || status == 304; }
+bool statusHasNoBody(int status)
+{
+    return status < 200 || status == 204 || status == 304;
+}
 
 RequestParser::Limits parserLimits(const HttpLimits &limits)
 {
@@ -100,9 +103,7 @@ void HttpConnection::processInput()
                 return;
             }
             break;
-        case RequestParser::Event::Failed:
-            reject(m_parser.errorStatus(), m_parser.errorReason());
-            return;
+        case RequestParser::Event::Failed: reject(m_parser.errorStatus(), m_parser.errorReason()); return;
         }
     }
 }
@@ -156,9 +157,8 @@ void HttpConnection::dispatchRequest()
     m_lastRequestRead = !head.keepAlive;
 
     const TaskKind kind = m_internal ? TaskKind::Admin : TaskKind::Request; // admin calls are not requests
-    auto exchange = std::make_shared<HttpExchange>(std::move(request), m_link,
-                                                   TaskScope(m_core->tasks(), kind), head.keepAlive,
-                                                   head.http10);
+    auto exchange = std::make_shared<HttpExchange>(std::move(request), m_link, TaskScope(m_core->tasks(), kind),
+                                                   head.keepAlive, head.http10);
     exchange->holdBody(std::exchange(m_bodyReservation, nullptr));
     m_pending.push_back(exchange);
     counters->exchangesInFlight.started();
@@ -186,8 +186,8 @@ void HttpConnection::flushReady()
         if (!response)
             return; // already being written
         std::optional<HttpExchange::Stream> stream = exchange->takeStream();
-        const bool streamed = stream && stream->next && !exchange->request().isHead()
-                              && !statusHasNoBody(response->status);
+        const bool streamed =
+            stream && stream->next && !exchange->request().isHead() && !statusHasNoBody(response->status);
         // Without chunked framing (HTTP/1.0) only the close marks the end of a stream.
         const bool closeAfter = !exchange->keepAlive() || (streamed && exchange->http10());
         writeHead(*exchange, *response, closeAfter, streamed);
@@ -424,7 +424,7 @@ void HttpConnection::reject(int status, const QByteArray &why)
     if (status == 503)
         out += "Retry-After: 1\r\n"; // as every 503 of ours (peer R4)
     out += "Content-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size())
-           + "\r\nConnection: close\r\nDate: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n\r\n" + body;
+        + "\r\nConnection: close\r\nDate: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n\r\n" + body;
     if (!m_pending.empty()) {
         m_deferredRejection = out; // responses owed to earlier requests go first
         return;

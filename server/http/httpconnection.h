@@ -101,7 +101,7 @@ private:
     RequestParser m_parser;
     // The body of the request being received, in the server-wide budget; handed to its exchange.
     std::shared_ptr<BodyBudget::Reservation> m_bodyReservation;
-    bool m_rejected = false;       // a rejection is written or waits its turn: read nothing more
+    bool m_rejected = false;        // a rejection is written or waits its turn: read nothing more
     bool m_lastRequestRead = false; // Connection: close (or HTTP/1.0) request dispatched
     bool m_continueOwed = false;
     bool m_lingering = false;       // closeAfterWriting(): shut our side once the answer has left

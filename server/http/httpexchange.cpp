@@ -6,8 +6,8 @@
 
 namespace mort {
 
-HttpExchange::HttpExchange(HttpRequest request, std::shared_ptr<ConnectionLink> link, TaskScope task,
-                           bool keepAlive, bool http10)
+HttpExchange::HttpExchange(HttpRequest request, std::shared_ptr<ConnectionLink> link, TaskScope task, bool keepAlive,
+                           bool http10)
     : m_request(std::move(request)), m_link(std::move(link)), m_task(std::move(task)), m_keepAlive(keepAlive),
       m_http10(http10)
 {

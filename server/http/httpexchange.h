@@ -96,8 +96,8 @@ using HttpExchangePtr = std::shared_ptr<HttpExchange>;
 struct HttpRejection
 {
     int status = 400;
-    QByteArray reason;    // what was wrong, as the response body says it
-    QHostAddress peer;    // null for a unix-socket client
+    QByteArray reason; // what was wrong, as the response body says it
+    QHostAddress peer; // null for a unix-socket client
     bool internalListener = false;
 };
 

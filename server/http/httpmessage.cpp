@@ -44,9 +44,8 @@ void setHeader(HttpHeaders &headers, const QByteArray &name, const QByteArray &v
 
 void removeHeader(HttpHeaders &headers, QByteArrayView name)
 {
-    headers.removeIf([&](const QPair<QByteArray, QByteArray> &h) {
-        return h.first.compare(name, Qt::CaseInsensitive) == 0;
-    });
+    headers.removeIf(
+        [&](const QPair<QByteArray, QByteArray> &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
 }
 
 QByteArray reasonPhrase(int status)

@@ -27,14 +27,14 @@ QByteArray httpDate(const QDateTime &utc); // RFC 7231 IMF-fixdate
 
 struct HttpRequest
 {
-    QByteArray method;     // the request's method token as sent: "GET", "HEAD", ... (case-sensitive)
-    QString path;          // percent-decoded path, as Mort splits it
-    QByteArray rawQuery;   // undecoded query, without '?'
+    QByteArray method;   // the request's method token as sent: "GET", "HEAD", ... (case-sensitive)
+    QString path;        // percent-decoded path, as Mort splits it
+    QByteArray rawQuery; // undecoded query, without '?'
     HttpHeaders headers;
     QByteArray body;
     QHostAddress remoteAddress;
-    bool internalListener = false; // arrived on internalListen
-    quint64 id = 0;                // per-process request number
+    bool internalListener = false;                    // arrived on internalListen
+    quint64 id = 0;                                   // per-process request number
     std::chrono::steady_clock::time_point received{}; // when the whole request had arrived
 
     QByteArray header(QByteArrayView name) const { return headerValue(headers, name); }
@@ -55,7 +55,7 @@ struct HttpResponse
 {
     int status = 200;
     HttpHeaders headers;
-    QByteArray body; // implicitly shared: handing it over copies no bytes
+    QByteArray body;                    // implicitly shared: handing it over copies no bytes
     std::shared_ptr<BodyStream> stream; // when set, the body comes from here instead of `body`
 
     HttpResponse() = default;

@@ -19,10 +19,13 @@ HttpServer::HttpServer(HttpLimits limits, HttpHandler *handler, TaskRegistry *ta
     // The core (and its connections) die on their own thread as it ends; the
     // release pairs with the acquire after wait() in stop() (TSan cannot see
     // QThread::wait's synchronisation).
-    QObject::connect(m_thread, &QThread::finished, m_core, [core = m_core, thread = m_thread] {
-        delete core;
-        tsanRelease(thread);
-    }, Qt::DirectConnection);
+    QObject::connect(
+        m_thread, &QThread::finished, m_core,
+        [core = m_core, thread = m_thread] {
+            delete core;
+            tsanRelease(thread);
+        },
+        Qt::DirectConnection);
     m_thread->start();
 }
 

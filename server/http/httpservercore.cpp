@@ -26,8 +26,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     new HttpConnection(socket, m_core, m_internal); // child of the socket, its only reader
 }
 
-HttpServerCore::HttpServerCore(HttpLimits limits, HttpHandler *handler, TaskRegistry *tasks,
-                               HttpCounters *counters)
+HttpServerCore::HttpServerCore(HttpLimits limits, HttpHandler *handler, TaskRegistry *tasks, HttpCounters *counters)
     : m_limits(limits), m_handler(handler), m_tasks(tasks), m_counters(counters)
 {
 }
@@ -51,11 +50,13 @@ Expected<int> openUnixListener(const QString &path)
     sockaddr_un addr{};
     if (native.size() >= static_cast<qsizetype>(sizeof(addr.sun_path)))
         return Error::internal("http.listen_failed", QStringLiteral("unix socket path too long: %1").arg(path));
-    struct stat st{};
+    struct stat st
+    {};
     if (::lstat(native.constData(), &st) == 0) {
         if (!S_ISSOCK(st.st_mode))
-            return Error::internal("http.listen_failed",
-                                   QStringLiteral("%1 exists and is not a socket; remove it or choose another path").arg(path));
+            return Error::internal(
+                "http.listen_failed",
+                QStringLiteral("%1 exists and is not a socket; remove it or choose another path").arg(path));
         ::unlink(native.constData()); // stale socket of a previous run
     }
     const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);

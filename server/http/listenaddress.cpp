@@ -10,8 +10,7 @@ Expected<ListenAddress> ListenAddress::parse(const QString &text, bool internal)
     a.text = text;
     a.internal = internal;
     auto bad = [&](const QString &why) {
-        return Error::internal("config.bad_listen_address",
-                               QStringLiteral("listen address \"%1\": %2").arg(text, why));
+        return Error::internal("config.bad_listen_address", QStringLiteral("listen address \"%1\": %2").arg(text, why));
     };
     if (text.startsWith(QLatin1String("unix:"))) {
         a.isUnix = true;

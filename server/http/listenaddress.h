@@ -10,7 +10,7 @@ namespace mort {
 
 struct ListenAddress
 {
-    QString text;          // as configured
+    QString text; // as configured
     bool isUnix = false;
     QString unixPath;      // for unix:
     QHostAddress host;     // Any for ":port"

@@ -14,9 +14,9 @@ namespace mort {
 
 struct MultipartFile
 {
-    QString fieldName;       // name="..."
-    QString fileName;        // filename="..."
-    QByteArray contentType;  // the part's Content-Type ("" when absent)
+    QString fieldName;      // name="..."
+    QString fileName;       // filename="..."
+    QByteArray contentType; // the part's Content-Type ("" when absent)
     // A view into the body given to parseMultipartForm(): valid while that
     // body is (QByteArray::fromRawData, no copy).
     QByteArray data;

@@ -21,7 +21,10 @@ bool isFieldValueChar(char c)
     return u == '\t' || (u >= 0x20 && u != 0x7f); // VCHAR, SP, HTAB, obs-text
 }
 
-bool isOws(char c) { return c == ' ' || c == '\t'; }
+bool isOws(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 QByteArrayView trimOws(QByteArrayView text)
 {
@@ -32,7 +35,10 @@ QByteArrayView trimOws(QByteArrayView text)
     return text;
 }
 
-bool equalsIgnoringCase(QByteArrayView a, QByteArrayView b) { return a.compare(b, Qt::CaseInsensitive) == 0; }
+bool equalsIgnoringCase(QByteArrayView a, QByteArrayView b)
+{
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
 
 // The comma-separated pieces of a field value, each without surrounding
 // whitespace, empty pieces included.
@@ -132,9 +138,15 @@ void RequestParser::compact()
     m_pos = 0;
 }
 
-QByteArray RequestParser::takeBody() { return std::exchange(m_body, QByteArray()); }
+QByteArray RequestParser::takeBody()
+{
+    return std::exchange(m_body, QByteArray());
+}
 
-qint64 RequestParser::takeNewBodyBytes() { return std::exchange(m_newBodyBytes, 0); }
+qint64 RequestParser::takeNewBodyBytes()
+{
+    return std::exchange(m_newBodyBytes, 0);
+}
 
 RequestParser::Event RequestParser::fail(int status, const char *reason)
 {
@@ -151,12 +163,9 @@ RequestParser::Event RequestParser::next()
 {
     for (;;) {
         switch (m_state) {
-        case State::Failed:
-            return Event::Failed;
-        case State::Head:
-            return parseHead();
-        case State::NoBody:
-            return completeMessage();
+        case State::Failed: return Event::Failed;
+        case State::Head: return parseHead();
+        case State::NoBody: return completeMessage();
         case State::FixedBody:
         case State::ChunkData: {
             const qint64 n = std::min<qint64>(m_remaining, bufferedBytes());
@@ -245,7 +254,8 @@ RequestParser::Event RequestParser::parseHead()
         }
         const qsizetype lineEnd = cr + 2;
         if (lineEnd - m_pos > m_limits.maxHeaderBytes)
-            return fail(inRequestLine ? 414 : 431, inRequestLine ? "request-target too long" : "request header too large");
+            return fail(inRequestLine ? 414 : 431,
+                        inRequestLine ? "request-target too long" : "request header too large");
         if (cr == m_lineStart && !inRequestLine) {
             // The empty line: the head is complete.
             const QByteArrayView head(m_buffer.constData() + m_pos, cr - m_pos);
@@ -498,7 +508,8 @@ std::optional<RequestParser::Event> RequestParser::parseTrailers()
     // Framing, routing and control fields are never allowed after the body
     // (RFC 9110 §6.5.1): a reader that merged them could frame differently.
     static const char *const kControlFields[] = {"content-length", "transfer-encoding", "host", "connection",
-                                                 "expect", "upgrade", "te", "trailer", "keep-alive"};
+                                                 "expect",         "upgrade",           "te",   "trailer",
+                                                 "keep-alive"};
     const QByteArrayView name = line.first(colon);
     for (const char *field : kControlFields) {
         if (equalsIgnoringCase(name, field))

@@ -67,7 +67,10 @@ public:
 
     // Between requests with nothing buffered: no request is being received.
     bool idle() const { return m_state == State::Head && m_buffer.size() == m_pos; }
-    bool receivingBody() const { return m_state != State::Head && m_state != State::NoBody && m_state != State::Failed; }
+    bool receivingBody() const
+    {
+        return m_state != State::Head && m_state != State::NoBody && m_state != State::Failed;
+    }
     // Unparsed bytes held (bounded: the caller stops reading while they wait).
     qsizetype bufferedBytes() const { return m_buffer.size() - m_pos; }
 
@@ -90,7 +93,7 @@ private:
     Limits m_limits;
     State m_state = State::Head;
     QByteArray m_buffer;
-    qsizetype m_pos = 0;  // first unparsed byte
+    qsizetype m_pos = 0;       // first unparsed byte
     qsizetype m_scan = 0;      // how far the line being received was checked
     qsizetype m_lineStart = 0; // start of the head line being received
     int m_emptyLinesSkipped = 0;

@@ -10,7 +10,8 @@ namespace {
 Error displayError(const char *step)
 {
     const char *text = vips_error_buffer();
-    const QString detail = QStringLiteral("%1: %2").arg(QLatin1String(step), QString::fromUtf8(text ? text : "").trimmed());
+    const QString detail =
+        QStringLiteral("%1: %2").arg(QLatin1String(step), QString::fromUtf8(text ? text : "").trimmed());
     vips_error_clear();
     return Error::client("image.corrupt", 422, QStringLiteral("the image cannot be decoded for display"), detail);
 }

@@ -67,7 +67,10 @@ QByteArray outputContentType(OutputType type)
     return {};
 }
 
-bool outputSupportsAlpha(OutputType type) { return type != OutputType::Jpeg; }
+bool outputSupportsAlpha(OutputType type)
+{
+    return type != OutputType::Jpeg;
+}
 
 Expected<ProcessedImage> encodeImage(VipsImage *image, OutputType type, const PassOptions &options,
                                      const CancelToken &cancel)
@@ -87,8 +90,8 @@ Expected<ProcessedImage> encodeImage(VipsImage *image, OutputType type, const Pa
                                       nullptr);
             break;
         case OutputType::Png:
-            rc = vips_pngsave_buffer(image, &buffer, &length, "compression", kPngCompression, "interlace",
-                                     interlace, "strip", strip, nullptr);
+            rc = vips_pngsave_buffer(image, &buffer, &length, "compression", kPngCompression, "interlace", interlace,
+                                     "strip", strip, nullptr);
             break;
         case OutputType::Webp:
             rc = vips_webpsave_buffer(image, &buffer, &length, "Q", quality, "strip", strip, nullptr);
@@ -97,9 +100,7 @@ Expected<ProcessedImage> encodeImage(VipsImage *image, OutputType type, const Pa
             // cgif saver; libvips quantises with libimagequant.
             rc = vips_gifsave_buffer(image, &buffer, &length, "strip", strip, nullptr);
             break;
-        case OutputType::Tiff:
-            rc = vips_tiffsave_buffer(image, &buffer, &length, "strip", strip, nullptr);
-            break;
+        case OutputType::Tiff: rc = vips_tiffsave_buffer(image, &buffer, &length, "strip", strip, nullptr); break;
         case OutputType::Heif:
         case OutputType::Avif: {
             // libheif hands strings between this thread and encoder threads it

@@ -4,9 +4,7 @@
 
 namespace mort {
 
-HeavyLane::HeavyLane(int slots) : m_slots(std::max(1, slots))
-{
-}
+HeavyLane::HeavyLane(int slots) : m_slots(std::max(1, slots)) {}
 
 HeavyLane::Ticket HeavyLane::tryEnter()
 {

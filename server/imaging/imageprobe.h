@@ -28,7 +28,10 @@ QByteArray sniffLoader(const QByteArray &source);
 Expected<ImageInfo> probeImage(const QByteArray &source, const LimitsConfig &limits);
 
 // Width and height after EXIF orientation (5..8 swap the axes).
-inline bool orientationSwapsAxes(int orientation) { return orientation >= 5 && orientation <= 8; }
+inline bool orientationSwapsAxes(int orientation)
+{
+    return orientation >= 5 && orientation <= 8;
+}
 inline int uprightWidth(const ImageInfo &info)
 {
     return orientationSwapsAxes(info.orientation) ? info.height : info.width;

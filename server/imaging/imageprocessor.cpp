@@ -37,12 +37,12 @@ Expected<ProcessedImage> ImageProcessor::process(const QByteArray &source, const
         Expected<ImageInfo> info = probeImage(result.body, m_limits);
         if (!info)
             return info.takeError();
-        const QList<PassOptions> plan =
-            planPasses(transforms.params(), uprightWidth(*info), uprightHeight(*info));
+        const QList<PassOptions> plan = planPasses(transforms.params(), uprightWidth(*info), uprightHeight(*info));
         for (const PassOptions &pass : plan) {
             if (auto stop = stopError(cancel))
                 return *stop;
-            Expected<ProcessedImage> out = runPass(result.body, pass, m_limits, m_watermarks, cancel, m_heavyLane.get());
+            Expected<ProcessedImage> out =
+                runPass(result.body, pass, m_limits, m_watermarks, cancel, m_heavyLane.get());
             if (!out)
                 return out.takeError();
             result = std::move(*out);

@@ -12,7 +12,10 @@ namespace {
 // libvips' maximum for an extract area side that Mort checks (spec §5.2 6b).
 constexpr int kMaxExtractSide = 16383;
 
-int roundPositive(double v) { return std::max(1, int(std::lround(v))); }
+int roundPositive(double v)
+{
+    return std::max(1, int(std::lround(v)));
+}
 
 Error badExtract(const QString &detail)
 {
@@ -135,8 +138,7 @@ Expected<PassGeometry> planGeometry(const ImageInfo &in, const PassOptions &o, c
         } else if (o.embed) {
             if (sw != w || sh != h) {
                 if (w > maxSide || h > maxSide) {
-                    return Error::client("image.output_too_large", 422,
-                                         QStringLiteral("requested image is too large"),
+                    return Error::client("image.output_too_large", 422, QStringLiteral("requested image is too large"),
                                          QStringLiteral("embed canvas %1x%2, limit %3").arg(w).arg(h).arg(maxSide));
                 }
                 g.placement = PassGeometry::Placement::Embed;

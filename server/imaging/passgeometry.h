@@ -16,16 +16,16 @@ struct PassGeometry
     bool explicitRotate = false; // rotate 90/180/270 given: EXIF ignored
     int uprightWidth = 0;        // step 2 result (inW, inH)
     int uprightHeight = 0;
-    bool force = false;          // step 3
-    int targetWidth = 0;         // step 4/5 (w, h)
+    bool force = false;  // step 3
+    int targetWidth = 0; // step 4/5 (w, h)
     int targetHeight = 0;
-    bool transform = false;      // step 6 runs
-    int scaledWidth = 0;         // after step 6a
+    bool transform = false; // step 6 runs
+    int scaledWidth = 0;    // after step 6a
     int scaledHeight = 0;
     Placement placement = Placement::None;
-    int areaLeft = 0;            // step 6b rectangle: crop/extract area, or embed offset
+    int areaLeft = 0; // step 6b rectangle: crop/extract area, or embed offset
     int areaTop = 0;
-    int outWidth = 0;            // after step 6
+    int outWidth = 0; // after step 6
     int outHeight = 0;
 };
 

@@ -76,9 +76,7 @@ Expected<void> importCmyk(PassContext &ctx)
     if (vips_image_get_interpretation(ctx.image.get()) != VIPS_INTERPRETATION_CMYK)
         return {};
     ImageRef out;
-    if (vips_icc_transform(ctx.image.get(), out.out(), "srgb", "embedded", TRUE, "input_profile", "cmyk",
-                           nullptr)
-        != 0)
+    if (vips_icc_transform(ctx.image.get(), out.out(), "srgb", "embedded", TRUE, "input_profile", "cmyk", nullptr) != 0)
         return vipsFailure(ctx, "icc_transform");
     ctx.image = std::move(out);
     return {};
@@ -140,8 +138,8 @@ Expected<void> stepDecode(PassContext &ctx)
     } else {
         // Sequential access streams the decode through the pipeline; rotation
         // and smart crop read out of order and need random access.
-        const bool random = g.explicitRotate || ctx.info.orientation != 1
-                            || g.placement == PassGeometry::Placement::SmartCrop;
+        const bool random =
+            g.explicitRotate || ctx.info.orientation != 1 || g.placement == PassGeometry::Placement::SmartCrop;
         ctx.image.reset(vips_image_new_from_buffer(ctx.source.constData(), size_t(ctx.source.size()), "", "access",
                                                    random ? VIPS_ACCESS_RANDOM : VIPS_ACCESS_SEQUENTIAL, "fail_on",
                                                    kStrictFailOn, nullptr));
@@ -159,9 +157,9 @@ Expected<void> stepOrient(PassContext &ctx)
             if (auto r = materialize(ctx, "rotate"); !r)
                 return r;
         }
-        const VipsAngle angle = ctx.options.rotate == 90    ? VIPS_ANGLE_D90
-                                : ctx.options.rotate == 180 ? VIPS_ANGLE_D180
-                                                            : VIPS_ANGLE_D270;
+        const VipsAngle angle = ctx.options.rotate == 90 ? VIPS_ANGLE_D90
+            : ctx.options.rotate == 180                  ? VIPS_ANGLE_D180
+                                                         : VIPS_ANGLE_D270;
         ImageRef out;
         if (vips_rot(ctx.image.get(), out.out(), angle, nullptr) != 0)
             return vipsFailure(ctx, "rot");
@@ -220,8 +218,7 @@ Expected<void> stepPlace(PassContext &ctx)
     const PassGeometry &g = ctx.geometry;
     ImageRef out;
     switch (g.placement) {
-    case PassGeometry::Placement::None:
-        return {};
+    case PassGeometry::Placement::None: return {};
     case PassGeometry::Placement::SmartCrop:
         // smartcrop scans the whole image for attention, then extracts:
         // two passes over its input, so give it a memory image.
@@ -234,8 +231,7 @@ Expected<void> stepPlace(PassContext &ctx)
         break;
     case PassGeometry::Placement::GravityCrop:
     case PassGeometry::Placement::Extract:
-        if (vips_extract_area(ctx.image.get(), out.out(), g.areaLeft, g.areaTop, g.outWidth, g.outHeight, nullptr)
-            != 0)
+        if (vips_extract_area(ctx.image.get(), out.out(), g.areaLeft, g.areaTop, g.outWidth, g.outHeight, nullptr) != 0)
             return Error::client("image.bad_extract", 400, QStringLiteral("extract area is outside the image"),
                                  takeVipsError());
         break;
@@ -361,8 +357,7 @@ Expected<void> stepColourspace(PassContext &ctx)
 {
     const VipsInterpretation target = ctx.options.grayscale ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB;
     ImageRef out;
-    if (vips_image_get_interpretation(ctx.image.get()) != target
-        && vips_colourspace_issupported(ctx.image.get())) {
+    if (vips_image_get_interpretation(ctx.image.get()) != target && vips_colourspace_issupported(ctx.image.get())) {
         // Also scales 16-bit RGB16/GREY16 down to 8 bits (not clipping).
         if (vips_colourspace(ctx.image.get(), out.out(), target, nullptr) != 0)
             return vipsFailure(ctx, "colourspace");

@@ -37,7 +37,7 @@ using PassStep = Expected<void> (*)(PassContext &);
 Expected<void> stepDecode(PassContext &ctx);
 Expected<void> stepOrient(PassContext &ctx);
 Expected<void> stepResize(PassContext &ctx);
-Expected<void> stepPlace(PassContext &ctx);   // smart crop / gravity crop / embed / extract
+Expected<void> stepPlace(PassContext &ctx); // smart crop / gravity crop / embed / extract
 Expected<void> stepBlur(PassContext &ctx);
 Expected<void> stepWatermark(PassContext &ctx);
 Expected<void> stepColourspace(PassContext &ctx);
@@ -49,13 +49,13 @@ struct NamedStep
     PassStep run;
 };
 inline constexpr NamedStep kPassSteps[] = {
-    {"decode", stepDecode},         {"orient", stepOrient}, {"resize", stepResize},
-    {"place", stepPlace},           {"blur", stepBlur},     {"watermark", stepWatermark},
-    {"colourspace", stepColourspace}, {"encode", stepEncode},
+    {"decode", stepDecode}, {"orient", stepOrient},       {"resize", stepResize},           {"place", stepPlace},
+    {"blur", stepBlur},     {"watermark", stepWatermark}, {"colourspace", stepColourspace}, {"encode", stepEncode},
 };
 
 // Probes `source`, plans the geometry and runs kPassSteps.
 Expected<ProcessedImage> runPass(const QByteArray &source, const PassOptions &options, const LimitsConfig &limits,
-                                 const WatermarkSource &watermarks, const CancelToken &cancel, HeavyLane *heavyLane = nullptr);
+                                 const WatermarkSource &watermarks, const CancelToken &cancel,
+                                 HeavyLane *heavyLane = nullptr);
 
 } // namespace mort

@@ -13,7 +13,7 @@
 namespace mort {
 
 // Owns one GObject reference (g_object_unref on destruction).
-template <typename T>
+template<typename T>
 class VipsRef
 {
 public:

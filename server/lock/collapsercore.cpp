@@ -52,8 +52,7 @@ CollapseTicket CollapserCore::acquire(const QString &key, const CancelToken &can
         ++m_stats.leaders;
         return CollapseTicket(weak_from_this(), CollapseTicket::Role::Leader, key, generation);
     }
-    if (qsizetype(m_waiters.size()) >= m_options.maxWaiters
-        || slot->waiters.size() >= m_options.maxWaitersPerKey) {
+    if (qsizetype(m_waiters.size()) >= m_options.maxWaiters || slot->waiters.size() >= m_options.maxWaitersPerKey) {
         ++m_stats.busy;
         return {};
     }
@@ -65,8 +64,8 @@ CollapseTicket CollapserCore::acquire(const QString &key, const CancelToken &can
     const qint64 deadline = now + waitMs;
 
     const quint64 id = m_nextId++;
-    m_waiters.emplace(id, Waiter{key, cancel, std::move(onOutcome), TaskScope(m_tasks, TaskKind::CollapseWait),
-                                 deadline});
+    m_waiters.emplace(id,
+                      Waiter{key, cancel, std::move(onOutcome), TaskScope(m_tasks, TaskKind::CollapseWait), deadline});
     slot->waiters.append(id);
     const auto inserted = m_deadlines.emplace(deadline, id).first;
     ++m_stats.collapsed;
@@ -92,8 +91,8 @@ CollapserCore::Delivery CollapserCore::takeWaiterLocked(quint64 id, CollapseOutc
     return d;
 }
 
-void CollapserCore::resolveLeader(const QString &key, quint64 generation, SharedResponse response,
-                                  const Error *error, bool abandoned)
+void CollapserCore::resolveLeader(const QString &key, quint64 generation, SharedResponse response, const Error *error,
+                                  bool abandoned)
 {
     Deliveries out;
     {

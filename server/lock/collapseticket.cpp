@@ -10,11 +10,8 @@ CollapseTicket::CollapseTicket(std::weak_ptr<CollapserCore> core, Role role, QSt
 }
 
 CollapseTicket::CollapseTicket(CollapseTicket &&other) noexcept
-    : m_core(std::move(other.m_core))
-    , m_role(other.m_role)
-    , m_key(std::move(other.m_key))
-    , m_id(other.m_id)
-    , m_done(other.m_done)
+    : m_core(std::move(other.m_core)), m_role(other.m_role), m_key(std::move(other.m_key)), m_id(other.m_id),
+      m_done(other.m_done)
 {
     other.m_role = Role::Busy;
     other.m_done = true;

@@ -41,8 +41,7 @@ CollapserOptions CollapserOptions::fromConfig(const ServerConfig &config)
 }
 
 RequestCollapser::RequestCollapser(CollapserOptions options, TaskRegistry *tasks)
-    : m_options(withDefaults(std::move(options)))
-    , m_core(std::make_shared<CollapserCore>(m_options, tasks))
+    : m_options(withDefaults(std::move(options))), m_core(std::make_shared<CollapserCore>(m_options, tasks))
 {
     if (m_options.timerThread) {
         CollapserCore *core = m_core.get(); // outlives the thread: joined in the destructor

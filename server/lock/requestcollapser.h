@@ -40,13 +40,13 @@ struct ServerConfig;
 
 struct CollapserOptions
 {
-    qint64 lockTimeoutMs = 30'000;  // server.lockTimeout (s, 0 -> 30) * 1000: waiter wait limit
-    int maxWaiters = 10'000;        // waiting requests over all keys; more -> Busy (503)
-    int maxWaitersPerKey = 1'000;   // one hot key may not take the whole budget
-    int maxKeys = 10'000;           // keys with a running leader; more -> Busy (503)
-    int cancelPollMs = 50;          // how quickly a cancelled waiter is noticed and released
-    bool timerThread = true;        // false: nobody times out unless poll() is called (tests)
-    std::function<qint64()> nowMs;  // monotonic ms; default: a QElapsedTimer
+    qint64 lockTimeoutMs = 30'000; // server.lockTimeout (s, 0 -> 30) * 1000: waiter wait limit
+    int maxWaiters = 10'000;       // waiting requests over all keys; more -> Busy (503)
+    int maxWaitersPerKey = 1'000;  // one hot key may not take the whole budget
+    int maxKeys = 10'000;          // keys with a running leader; more -> Busy (503)
+    int cancelPollMs = 50;         // how quickly a cancelled waiter is noticed and released
+    bool timerThread = true;       // false: nobody times out unless poll() is called (tests)
+    std::function<qint64()> nowMs; // monotonic ms; default: a QElapsedTimer
 
     static CollapserOptions fromConfig(const ServerConfig &config);
 };

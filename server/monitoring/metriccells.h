@@ -13,7 +13,7 @@
 
 namespace mort {
 
-template <typename Cell>
+template<typename Cell>
 class MetricCells
 {
 public:
@@ -24,7 +24,7 @@ public:
     // The cell for `values`, created by `make()` if new. nullptr once `limit`
     // label sets exist: a label fed from a URL must never grow memory without
     // bound, so new sets are refused (and counted) while known ones still work.
-    template <typename Make>
+    template<typename Make>
     Cell *get(const QByteArrayList &values, Make make, bool *refused)
     {
         *refused = false;
@@ -47,7 +47,7 @@ public:
     }
 
     // Visits cells in label-value order, which keeps the exposition stable.
-    template <typename Visit>
+    template<typename Visit>
     void forEach(Visit visit) const
     {
         std::shared_lock lock(m_mutex);

@@ -22,10 +22,7 @@ void Histogram::observe(double v) const
 
 MetricFamily::MetricFamily(QByteArray name, QByteArray help, MetricType type, QByteArrayList labelNames,
                            Counter refusals)
-    : m_name(std::move(name)),
-      m_help(std::move(help)),
-      m_type(type),
-      m_labelNames(std::move(labelNames)),
+    : m_name(std::move(name)), m_help(std::move(help)), m_type(type), m_labelNames(std::move(labelNames)),
       m_refusals(refusals)
 {
 }
@@ -77,7 +74,8 @@ Counter CounterFamily::labels(QByteArrayList values)
     if (!normalise(values))
         return Counter();
     bool refused = false;
-    auto *cell = m_cells.get(values, [] { return std::make_unique<std::atomic<quint64>>(0); }, &refused);
+    auto *cell = m_cells.get(
+        values, [] { return std::make_unique<std::atomic<quint64>>(0); }, &refused);
     if (refused)
         noteRefusal(values);
     return Counter(cell);
@@ -110,7 +108,8 @@ Gauge GaugeFamily::labels(QByteArrayList values)
     if (!normalise(values))
         return Gauge();
     bool refused = false;
-    auto *cell = m_cells.get(values, [] { return std::make_unique<std::atomic<double>>(0.0); }, &refused);
+    auto *cell = m_cells.get(
+        values, [] { return std::make_unique<std::atomic<double>>(0.0); }, &refused);
     if (refused)
         noteRefusal(values);
     return Gauge(cell);
@@ -131,8 +130,7 @@ MetricFamilySnapshot GaugeFamily::snapshot() const
 HistogramFamily::HistogramFamily(QByteArray name, QByteArray help, QByteArrayList labelNameList, QList<double> bounds,
                                  int limit, Counter refusals)
     : MetricFamily(std::move(name), std::move(help), MetricType::Histogram, std::move(labelNameList), refusals),
-      m_bounds(bounds.begin(), bounds.end()),
-      m_cells(limit)
+      m_bounds(bounds.begin(), bounds.end()), m_cells(limit)
 {
     if (labelNames().isEmpty())
         m_unlabelled = labels().m_cell;
@@ -146,7 +144,8 @@ Histogram HistogramFamily::labels(QByteArrayList values)
         return Histogram();
     bool refused = false;
     const std::size_t buckets = m_bounds.size() + 1;
-    auto *cell = m_cells.get(values, [buckets] { return std::make_unique<HistogramCell>(buckets); }, &refused);
+    auto *cell = m_cells.get(
+        values, [buckets] { return std::make_unique<HistogramCell>(buckets); }, &refused);
     if (refused)
         noteRefusal(values);
     return Histogram(cell, &m_bounds);

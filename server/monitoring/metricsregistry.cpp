@@ -19,9 +19,9 @@ MetricsRegistry::MetricsRegistry(int labelSetLimit) : m_labelSetLimit(qMax(1, la
 {
     // Registered first and by hand: every later family reports its refusals
     // through this handle.
-    auto family = std::make_unique<CounterFamily>(RefusedLabelSetsMetric,
-                                                  "Label sets refused because a metric family reached its cardinality limit.",
-                                                  QByteArrayList{}, 1, Counter());
+    auto family = std::make_unique<CounterFamily>(
+        RefusedLabelSetsMetric, "Label sets refused because a metric family reached its cardinality limit.",
+        QByteArrayList{}, 1, Counter());
     m_refusals = family->labels();
     m_families.emplace(family->name(), std::move(family));
 }
@@ -30,7 +30,7 @@ MetricsRegistry::~MetricsRegistry() = default;
 
 namespace {
 
-template <typename Family, typename... Extra>
+template<typename Family, typename... Extra>
 bool sameShape(const Family &family, const QByteArrayList &labelNames, const Extra &...extra)
 {
     if (family.labelNames() != labelNames)
@@ -71,15 +71,12 @@ QByteArray MetricsRegistry::validationError(const QByteArray &name, const QByteA
     return {};
 }
 
-template <typename Family, typename... Extra>
+template<typename Family, typename... Extra>
 Family &MetricsRegistry::registerFamily(const QByteArray &name, const QByteArray &help,
                                         const QByteArrayList &labelNames, MetricType type, Extra &&...extra)
 {
     std::lock_guard lock(m_familiesMutex);
-    auto make = [&] {
-        return std::make_unique<Family>(name, help, labelNames, extra..., m_labelSetLimit,
-                                        m_refusals);
-    };
+    auto make = [&] { return std::make_unique<Family>(name, help, labelNames, extra..., m_labelSetLimit, m_refusals); };
     QByteArray error;
     const auto existing = m_families.find(name);
     if (name == RefusedLabelSetsMetric) {

@@ -58,7 +58,7 @@ public:
     int labelSetLimit() const { return m_labelSetLimit; }
 
 private:
-    template <typename Family, typename... Extra>
+    template<typename Family, typename... Extra>
     Family &registerFamily(const QByteArray &name, const QByteArray &help, const QByteArrayList &labelNames,
                            MetricType type, Extra &&...extra);
     QByteArray validationError(const QByteArray &name, const QByteArrayList &labelNames, MetricType type) const;

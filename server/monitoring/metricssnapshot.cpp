@@ -74,7 +74,7 @@ bool MetricsSnapshotWriter::histogram(const QByteArray &name, const QByteArray &
     bool shapeOk = value.cumulativeCounts.size() == value.upperBounds.size() + 1;
     for (qsizetype i = 0; shapeOk && i < value.upperBounds.size(); ++i) {
         shapeOk = std::isfinite(value.upperBounds[i]) && (i == 0 || value.upperBounds[i - 1] < value.upperBounds[i])
-                  && value.cumulativeCounts[i] <= value.cumulativeCounts[i + 1];
+            && value.cumulativeCounts[i] <= value.cumulativeCounts[i + 1];
     }
     bool labelsOk = true;
     for (const MetricLabel &label : labels)

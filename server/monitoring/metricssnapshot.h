@@ -20,8 +20,8 @@ using MetricLabels = QList<MetricLabel>;
 
 struct HistogramValue
 {
-    QList<double> upperBounds;        // finite, strictly increasing; +Inf is implied
-    QList<quint64> cumulativeCounts;  // upperBounds.size() + 1 entries, last = +Inf = count
+    QList<double> upperBounds;       // finite, strictly increasing; +Inf is implied
+    QList<quint64> cumulativeCounts; // upperBounds.size() + 1 entries, last = +Inf = count
     double sum = 0.0;
 
     quint64 count() const { return cumulativeCounts.isEmpty() ? 0 : cumulativeCounts.last(); }
@@ -30,8 +30,8 @@ struct HistogramValue
 struct MetricSample
 {
     MetricLabels labels;
-    double value = 0.0;        // counter, gauge
-    HistogramValue histogram;  // histogram
+    double value = 0.0;       // counter, gauge
+    HistogramValue histogram; // histogram
 };
 
 struct MetricFamilySnapshot

@@ -50,65 +50,66 @@ QList<double> MortMetrics::transformDurationBuckets()
 }
 
 MortMetrics::MortMetrics(MetricsRegistry &registry, const TaskRegistry &tasks)
-    : responseTime(registry.histogram("mort_response_time",
-                                      "Whole request in the object handler, in microseconds, by HTTP method.",
-                                      {"method"})),
+    : responseTime(registry.histogram(
+        "mort_response_time", "Whole request in the object handler, in microseconds, by HTTP method.", {"method"})),
       generationTime(registry.histogram("mort_generation_time", "Image generation time in microseconds.")),
-      storageTime(registry.histogram("mort_storage_time", "Storage call duration in microseconds.",
-                                     {"method", "storage"})),
+      storageTime(
+          registry.histogram("mort_storage_time", "Storage call duration in microseconds.", {"method", "storage"})),
       cacheRatio(registry.counter("mort_cache_ratio", "Response cache lookups and stores, by status (hit, miss, set).",
                                   {"status"})),
       requestType(registry.counter("mort_request_type_count",
                                    "Requests by type: download (served from storage) or transform (image generated).",
                                    {"type"})),
-      storageRequest(registry.counter("mort_storage_request", "Storage calls.",
-                                      {"method", "bucket", "storage", "object_type"})),
+      storageRequest(
+          registry.counter("mort_storage_request", "Storage calls.", {"method", "bucket", "storage", "object_type"})),
       storageThroughput(registry.gauge("mort_storage_throughput", "Bytes read from (get) and written to (set) storage.",
                                        {"method", "storage"})),
-      cacheHit(cacheRatio.labels({"hit"})),
-      cacheMiss(cacheRatio.labels({"miss"})),
-      cacheSet(cacheRatio.labels({"set"})),
-      requestDownload(requestType.labels({"download"})),
+      cacheHit(cacheRatio.labels({"hit"})), cacheMiss(cacheRatio.labels({"miss"})),
+      cacheSet(cacheRatio.labels({"set"})), requestDownload(requestType.labels({"download"})),
       requestTransform(requestType.labels({"transform"})),
-      requestCollapsed(registry.counter("mort_request_collapsed_count",
-                                        "Requests that waited for an identical request's result.")
-                           .labels()),
-      requestThrottled(registry.counter("mort_request_throttled_count",
-                                        "Requests answered 503 by the transform throttle.")
-                           .labels()),
+      requestCollapsed(
+          registry.counter("mort_request_collapsed_count", "Requests that waited for an identical request's result.")
+              .labels()),
+      requestThrottled(
+          registry.counter("mort_request_throttled_count", "Requests answered 503 by the transform throttle.")
+              .labels()),
       vipsCleanup(registry.counter("mort_vips_cleanup_count", "Idle libvips cache cleanups.").labels()),
-      glacierErrorDetected(registry.counter("mort_glacier_error_detected",
-                                            "Storage errors caused by an archived (Glacier) object.")
-                               .labels()),
-      glacierRestoreInitiated(registry.counter("mort_glacier_restore_initiated",
-                                               "Restores requested for archived (Glacier) objects.")
-                                  .labels()),
+      glacierErrorDetected(
+          registry.counter("mort_glacier_error_detected", "Storage errors caused by an archived (Glacier) object.")
+              .labels()),
+      glacierRestoreInitiated(
+          registry.counter("mort_glacier_restore_initiated", "Restores requested for archived (Glacier) objects.")
+              .labels()),
       requestDuration(registry.histogram("mort_request_duration_seconds",
-                                         "Whole request in the object handler, in seconds, by Mort bucket.",
-                                         {"bucket"}, requestDurationBuckets())),
+                                         "Whole request in the object handler, in seconds, by Mort bucket.", {"bucket"},
+                                         requestDurationBuckets())),
       transformDuration(registry.histogram("mort_transform_duration_seconds",
                                            "libvips pipeline step duration in seconds, by operation.", {"operation"},
                                            transformDurationBuckets())),
       transforms(registry.counter("mort_transforms_total", "Image transforms executed by libvips.").labels()),
-      transformsFailed(registry.counter("mort_transforms_failed_total", "Image transforms that ended in an error.")
-                           .labels()),
-      transformsStarted(registry.counter("mort_transforms_started_total",
-                                         "Image transforms begun in libvips (running ones included).")
-                            .labels()),
-      resultsStored(registry.counter("mort_results_stored_total", "Transform results written to their storage.")
-                        .labels()),
-      resultStoreFailures(registry.counter("mort_result_store_failures_total",
-                                           "Transform results that could not be written to their storage.")
+      transformsFailed(
+          registry.counter("mort_transforms_failed_total", "Image transforms that ended in an error.").labels()),
+      transformsStarted(
+          registry
+              .counter("mort_transforms_started_total", "Image transforms begun in libvips (running ones included).")
+              .labels()),
+      resultsStored(
+          registry.counter("mort_results_stored_total", "Transform results written to their storage.").labels()),
+      resultStoreFailures(registry
+                              .counter("mort_result_store_failures_total",
+                                       "Transform results that could not be written to their storage.")
                               .labels()),
-      pipelineExceptions(registry.counter("mort_pipeline_exceptions_total",
-                                          "Exceptions caught at a task boundary of the object pipeline.")
-                             .labels()),
-      requestsServed(registry.counter("mort_requests_served_total",
-                                      "Public requests answered while the client was still connected.")
-                         .labels()),
-      requestsClientLeft(registry.counter("mort_requests_client_left_total",
-                                          "Public requests whose client left before the answer.")
-                             .labels()),
+      pipelineExceptions(
+          registry
+              .counter("mort_pipeline_exceptions_total", "Exceptions caught at a task boundary of the object pipeline.")
+              .labels()),
+      requestsServed(
+          registry
+              .counter("mort_requests_served_total", "Public requests answered while the client was still connected.")
+              .labels()),
+      requestsClientLeft(
+          registry.counter("mort_requests_client_left_total", "Public requests whose client left before the answer.")
+              .labels()),
       m_registry(registry)
 {
     m_processCollector = registry.addCollector(processStatsCollector());

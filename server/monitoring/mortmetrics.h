@@ -32,7 +32,7 @@ public:
     MortMetrics(const MortMetrics &) = delete;
     MortMetrics &operator=(const MortMetrics &) = delete;
 
-    static QList<double> requestDurationBuckets(); // seconds
+    static QList<double> requestDurationBuckets();   // seconds
     static QList<double> transformDurationBuckets(); // seconds
 
     // Whole request in the object handler: mort_response_time{method} (µs)
@@ -50,22 +50,22 @@ public:
     void observeTransformStep(const QByteArray &operation, Duration elapsed);
 
     // --- Mort's families (spec §11.1) ---
-    HistogramFamily &responseTime;      // mort_response_time{method}, µs
-    HistogramFamily &generationTime;    // mort_generation_time, µs
-    HistogramFamily &storageTime;       // mort_storage_time{method,storage}, µs
-    CounterFamily &cacheRatio;          // mort_cache_ratio{status}
-    CounterFamily &requestType;         // mort_request_type_count{type}
-    CounterFamily &storageRequest;      // mort_storage_request{method,bucket,storage,object_type}
-    GaugeFamily &storageThroughput;     // mort_storage_throughput{method,storage}, bytes, only increases
-    const Counter cacheHit;             // status="hit"
-    const Counter cacheMiss;            // status="miss"
-    const Counter cacheSet;             // status="set"
-    const Counter requestDownload;      // type="download": result/original served from storage
-    const Counter requestTransform;     // type="transform": image generated
-    const Counter requestCollapsed;     // mort_request_collapsed_count
-    const Counter requestThrottled;     // mort_request_throttled_count
-    const Counter vipsCleanup;          // mort_vips_cleanup_count
-    const Counter glacierErrorDetected; // mort_glacier_error_detected
+    HistogramFamily &responseTime;         // mort_response_time{method}, µs
+    HistogramFamily &generationTime;       // mort_generation_time, µs
+    HistogramFamily &storageTime;          // mort_storage_time{method,storage}, µs
+    CounterFamily &cacheRatio;             // mort_cache_ratio{status}
+    CounterFamily &requestType;            // mort_request_type_count{type}
+    CounterFamily &storageRequest;         // mort_storage_request{method,bucket,storage,object_type}
+    GaugeFamily &storageThroughput;        // mort_storage_throughput{method,storage}, bytes, only increases
+    const Counter cacheHit;                // status="hit"
+    const Counter cacheMiss;               // status="miss"
+    const Counter cacheSet;                // status="set"
+    const Counter requestDownload;         // type="download": result/original served from storage
+    const Counter requestTransform;        // type="transform": image generated
+    const Counter requestCollapsed;        // mort_request_collapsed_count
+    const Counter requestThrottled;        // mort_request_throttled_count
+    const Counter vipsCleanup;             // mort_vips_cleanup_count
+    const Counter glacierErrorDetected;    // mort_glacier_error_detected
     const Counter glacierRestoreInitiated; // mort_glacier_restore_initiated
 
     // --- ours ---
@@ -75,11 +75,11 @@ public:
     const Counter transformsFailed;     // mort_transforms_failed_total
     const Counter transformsStarted;    // mort_transforms_started_total: libvips runs begun
     // The object pipeline's own outcomes (EngineStats reads them from here).
-    const Counter resultsStored;        // mort_results_stored_total
-    const Counter resultStoreFailures;  // mort_result_store_failures_total
-    const Counter pipelineExceptions;   // mort_pipeline_exceptions_total (part of mort_task_exceptions_total)
-    const Counter requestsServed;       // mort_requests_served_total: answered, client still connected
-    const Counter requestsClientLeft;   // mort_requests_client_left_total: the client left first
+    const Counter resultsStored;       // mort_results_stored_total
+    const Counter resultStoreFailures; // mort_result_store_failures_total
+    const Counter pipelineExceptions;  // mort_pipeline_exceptions_total (part of mort_task_exceptions_total)
+    const Counter requestsServed;      // mort_requests_served_total: answered, client still connected
+    const Counter requestsClientLeft;  // mort_requests_client_left_total: the client left first
 
 private:
     MetricsRegistry &m_registry;

@@ -31,7 +31,8 @@ ProcessStats readProcessStats()
         s.peakResidentBytes = statusKb(text, "VmHWM:") * 1024;
         s.threads = int(statusKb(text, "Threads:"));
     }
-    s.openFds = int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot).size());
+    s.openFds =
+        int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot).size());
     QFile stat(QStringLiteral("/proc/self/stat"));
     if (stat.open(QIODevice::ReadOnly)) {
         // Fields after the parenthesised command name; utime/stime are 14/15, starttime 22.

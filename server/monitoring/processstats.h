@@ -12,8 +12,8 @@ struct ProcessStats
     qint64 peakResidentBytes = 0; // VmHWM
     int openFds = 0;
     int threads = 0;
-    double cpuSeconds = 0.0;      // user + system
-    qint64 startTimeSeconds = 0;  // since the epoch
+    double cpuSeconds = 0.0;     // user + system
+    qint64 startTimeSeconds = 0; // since the epoch
 };
 
 ProcessStats readProcessStats();

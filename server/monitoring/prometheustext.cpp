@@ -122,7 +122,8 @@ QByteArray renderPrometheusText(const MetricsSnapshot &snapshot)
                 appendLine(out, name, "_bucket", sample.labels, QByteArray::number(h.cumulativeCounts.value(i)), "le",
                            h.upperBounds[i]);
             }
-            appendLine(out, name, "_bucket", sample.labels, QByteArray::number(h.count()), "le", std::numeric_limits<double>::infinity());
+            appendLine(out, name, "_bucket", sample.labels, QByteArray::number(h.count()), "le",
+                       std::numeric_limits<double>::infinity());
             appendLine(out, name, "_sum", sample.labels, formatPrometheusValue(h.sum));
             appendLine(out, name, "_count", sample.labels, QByteArray::number(h.count()));
         }

@@ -31,8 +31,7 @@ Expected<int> tokenUint(const Token &t)
     bool ok = false;
     const qlonglong v = t.args.first().toLongLong(&ok);
     if (!ok || v < 0 || v > std::numeric_limits<int>::max())
-        return cloudinaryError("cloudinary.bad_value",
-                               QStringLiteral("'%1' needs a non-negative integer").arg(t.name));
+        return cloudinaryError("cloudinary.bad_value", QStringLiteral("'%1' needs a non-negative integer").arg(t.name));
     return int(v);
 }
 

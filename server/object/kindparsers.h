@@ -27,9 +27,9 @@ struct KindParseContext
     const TransformConfig *transform = nullptr;
     const QRegularExpression *pathRegex = nullptr; // compiled transform->path
     const PresetTransforms *presets = nullptr;     // memoised preset transforms
-    QString path;       // decoded request path "/bucket/key"
-    QString key;        // "/key"
-    QByteArray rawQuery; // undecoded, without '?'; empty for parents
+    QString path;                                  // decoded request path "/bucket/key"
+    QString key;                                   // "/key"
+    QByteArray rawQuery;                           // undecoded, without '?'; empty for parents
 };
 
 Expected<KindParseResult> parseQueryKind(const KindParseContext &ctx);

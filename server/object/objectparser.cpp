@@ -48,9 +48,7 @@ bool usesPathRegex(const QString &kind)
 
 } // namespace
 
-ObjectParser::ObjectParser(ConfigPtr config)
-    : m_config(std::move(config))
-    , m_presets(*m_config)
+ObjectParser::ObjectParser(ConfigPtr config) : m_config(std::move(config)), m_presets(*m_config)
 {
     for (auto b = m_config->buckets.constBegin(); b != m_config->buckets.constEnd(); ++b) {
         if (!b->transform || !usesPathRegex(b->transform->kind))
@@ -75,7 +73,8 @@ Expected<std::shared_ptr<ObjectRef>> ObjectParser::parseObject(const QString &pa
                                                                bool isRequest, int depth) const
 {
     if (depth > kMaxChainDepth)
-        return Error::badRequest("object.chain_too_deep", QStringLiteral("parent chain deeper than %1").arg(kMaxChainDepth));
+        return Error::badRequest("object.chain_too_deep",
+                                 QStringLiteral("parent chain deeper than %1").arg(kMaxChainDepth));
     if (!path.startsWith(QLatin1Char('/')))
         return Error::badRequest("object.bad_path", QStringLiteral("path must start with '/'"));
     if (Expected<void> ok = checkPath(path); !ok)

@@ -32,8 +32,8 @@ public:
     const Config &config() const { return *m_config; }
 
 private:
-    Expected<std::shared_ptr<ObjectRef>> parseObject(const QString &path, const QByteArray &rawQuery,
-                                                     bool isRequest, int depth) const;
+    Expected<std::shared_ptr<ObjectRef>> parseObject(const QString &path, const QByteArray &rawQuery, bool isRequest,
+                                                     int depth) const;
 
     ConfigPtr m_config;
     QHash<QString, QRegularExpression> m_pathRegex; // bucket -> compiled transform.path

@@ -12,10 +12,10 @@ namespace mort {
 
 struct ObjectRef
 {
-    QString uri;          // request path as received (decoded), for logs/debug
-    QString bucket;       // first path segment
-    QString key;          // with leading '/', "" for bucket-level requests
-    QString storageName;  // "basic", "transform", "noop" or parentStorage for parents
+    QString uri;         // request path as received (decoded), for logs/debug
+    QString bucket;      // first path segment
+    QString key;         // with leading '/', "" for bucket-level requests
+    QString storageName; // "basic", "transform", "noop" or parentStorage for parents
     Transforms transforms;
     bool hasTransforms() const { return !transforms.isEmpty(); }
     std::shared_ptr<const ObjectRef> parent; // immediate parent (for a transform)

@@ -25,13 +25,13 @@ bool decodeRawStdBase64(const QString &text, QString *out)
         return false;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '+'
-                        || u == '/';
+        const bool ok =
+            (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '+' || u == '/';
         if (!ok)
             return false;
     }
-    const auto decoded = QByteArray::fromBase64Encoding(bytes, QByteArray::Base64Encoding
-                                                                   | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(bytes, QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return false;
     *out = QString::fromUtf8(*decoded);

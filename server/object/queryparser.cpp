@@ -106,8 +106,8 @@ Expected<void> applyOperation(const QString &op, const QueryValues &q, Transform
     }
     if (op == QLatin1String("extract")) {
         // `areaWith` (sic) is Mort's name and wins; `areaWidth` is our alias.
-        const QString areaWidthKey = q.has(QStringLiteral("areaWith")) ? QStringLiteral("areaWith")
-                                                                        : QStringLiteral("areaWidth");
+        const QString areaWidthKey =
+            q.has(QStringLiteral("areaWith")) ? QStringLiteral("areaWith") : QStringLiteral("areaWidth");
         const int aw = queryIntOrZero(q, areaWidthKey);
         const int ah = queryIntOrZero(q, QStringLiteral("areaHeight"));
         const int top = queryIntOrZero(q, QStringLiteral("top"));
@@ -294,9 +294,8 @@ Expected<KindParseResult> parseQueryKind(const KindParseContext &ctx)
     result.transforms = std::move(t.value());
     if (result.transforms.isEmpty())
         return result; // §2.1.4: nothing requested -> the original from basic
-    result.parentPath = ctx.transform->parentBucket.isEmpty()
-                            ? ctx.path
-                            : joinParentBucket(ctx.transform->parentBucket, ctx.key);
+    result.parentPath =
+        ctx.transform->parentBucket.isEmpty() ? ctx.path : joinParentBucket(ctx.transform->parentBucket, ctx.key);
     return result;
 }
 

@@ -9,17 +9,29 @@ constexpr uint64_t kFnvPrime = 1099511628211ULL;
 constexpr uint64_t kAccumulatorStart = 1231;
 constexpr uint32_t kTransformHashSeed = 20171108;
 
-int64_t truncTimes(double v, double factor) { return static_cast<int64_t>(v * factor); }
+int64_t truncTimes(double v, double factor)
+{
+    return static_cast<int64_t>(v * factor);
+}
 } // namespace
 
 bool parseImageFormat(const QString &name, ImageFormat *out)
 {
-    static const struct { const char *name; ImageFormat format; } table[] = {
-        {"jpeg", ImageFormat::Jpeg}, {"jpg", ImageFormat::Jpeg}, {"webp", ImageFormat::Webp},
-        {"png", ImageFormat::Png},   {"gif", ImageFormat::Gif},  {"svg", ImageFormat::Svg},
+    static const struct
+    {
+        const char *name;
+        ImageFormat format;
+    } table[] = {
+        {"jpeg", ImageFormat::Jpeg},
+        {"jpg", ImageFormat::Jpeg},
+        {"webp", ImageFormat::Webp},
+        {"png", ImageFormat::Png},
+        {"gif", ImageFormat::Gif},
+        {"svg", ImageFormat::Svg},
         {"pdf", ImageFormat::Pdf},
         // Beyond Mort (which answers 400): modern formats libvips encodes through libheif.
-        {"avif", ImageFormat::Avif}, {"heif", ImageFormat::Heif},
+        {"avif", ImageFormat::Avif},
+        {"heif", ImageFormat::Heif},
     };
     for (const auto &row : table) {
         if (name == QLatin1String(row.name)) {

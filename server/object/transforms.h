@@ -15,13 +15,24 @@ namespace mort {
 enum class Gravity { Center = 0, North = 1, East = 2, South = 3, West = 4, Smart = 5 };
 
 // Values are Mort's hash codes for `format` (T in spec §4.1); None = keep input type.
-enum class ImageFormat { None = 0, Jpeg = 1, Webp = 2, Png = 3, Gif = 5, Pdf = 6, Svg = 7, Bmp = 100, Avif = 101, Heif = 102 };
+enum class ImageFormat {
+    None = 0,
+    Jpeg = 1,
+    Webp = 2,
+    Png = 3,
+    Gif = 5,
+    Pdf = 6,
+    Svg = 7,
+    Bmp = 100,
+    Avif = 101,
+    Heif = 102
+};
 
 // Parses Mort's accepted names ("jpeg", "jpg", "webp", "png", "gif", "svg", "pdf")
 // plus "avif" and "heif" (ours). Returns false for anything else ("bmp" included,
 // as Mort: libvips has no trusted BMP saver).
 bool parseImageFormat(const QString &name, ImageFormat *out);
-QString imageFormatName(ImageFormat format);     // "jpeg", "webp", ...
+QString imageFormatName(ImageFormat format);        // "jpeg", "webp", ...
 QByteArray imageFormatMimeType(ImageFormat format); // "image/jpeg", ...
 
 struct WatermarkParams

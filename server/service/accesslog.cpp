@@ -84,8 +84,7 @@ AccessSummary summarizeRejection(const HttpRejection &rejection)
     return {levelForStatus(rejection.status), message};
 }
 
-QByteArray formatAccessLog(const HttpRequest &request, const HttpResponse &response,
-                           std::chrono::nanoseconds elapsed)
+QByteArray formatAccessLog(const HttpRequest &request, const HttpResponse &response, std::chrono::nanoseconds elapsed)
 {
     const QString method = QString::fromLatin1(request.method);
     const QString url = requestTarget(request);

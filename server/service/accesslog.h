@@ -14,8 +14,7 @@ namespace mort {
 QString requestTarget(const HttpRequest &request);
 
 // The two lines for one request, each ending in '\n'.
-QByteArray formatAccessLog(const HttpRequest &request, const HttpResponse &response,
-                           std::chrono::nanoseconds elapsed);
+QByteArray formatAccessLog(const HttpRequest &request, const HttpResponse &response, std::chrono::nanoseconds elapsed);
 void writeAccessLog(const HttpRequest &request, const HttpResponse &response, std::chrono::nanoseconds elapsed);
 
 // One short line per request for the recent-log ring (the studio's Activity

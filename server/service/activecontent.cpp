@@ -9,7 +9,7 @@ namespace {
 bool isDocumentType(const QByteArray &type)
 {
     return type == "image/svg+xml" || type == "text/html" || type == "application/xhtml+xml" || type == "text/xml"
-           || type == "application/xml";
+        || type == "application/xml";
 }
 
 } // namespace

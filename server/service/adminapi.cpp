@@ -82,19 +82,21 @@ void AdminApi::handle(const HttpExchangePtr &exchange)
         qint64 live = 0;
         for (const TaskCounts &t : tasks)
             live += t.live;
-        return exchange->respond(jsonResponse(200, QJsonObject{{QStringLiteral("at"), isoUtc(QDateTime::currentDateTimeUtc())},
-                                                               {QStringLiteral("liveTotal"), live},
-                                                               {QStringLiteral("tasks"), tasksToJson(tasks)}}));
+        return exchange->respond(
+            jsonResponse(200,
+                         QJsonObject{{QStringLiteral("at"), isoUtc(QDateTime::currentDateTimeUtc())},
+                                     {QStringLiteral("liveTotal"), live},
+                                     {QStringLiteral("tasks"), tasksToJson(tasks)}}));
     }
     if (route == QLatin1String("config")) {
         if (!isRead(method))
             return exchange->respond(methodNotAllowed("GET, HEAD"));
         return exchange->respond(jsonResponse(
-            200, QJsonObject{{QStringLiteral("sourcePath"), config->sourcePath.isEmpty()
-                                                                ? QJsonValue(QJsonValue::Null)
-                                                                : QJsonValue(config->sourcePath)},
-                             {QStringLiteral("yaml"), maskConfigSecrets(m_backend->configText())},
-                             {QStringLiteral("maskedKeys"), QJsonArray::fromStringList(maskedConfigKeys())}}));
+            200,
+            QJsonObject{{QStringLiteral("sourcePath"),
+                         config->sourcePath.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(config->sourcePath)},
+                        {QStringLiteral("yaml"), maskConfigSecrets(m_backend->configText())},
+                        {QStringLiteral("maskedKeys"), QJsonArray::fromStringList(maskedConfigKeys())}}));
     }
     if (route == QLatin1String("config/preset")) {
         if (method != "POST")
@@ -151,8 +153,8 @@ void AdminApi::validate(const HttpExchangePtr &exchange, bool apply)
         const QString yaml = QString::fromUtf8(exchange->request().body);
         const QList<ConfigIssue> issues = m_backend->validateConfig(yaml);
         if (!issues.isEmpty()) {
-            return jsonResponse(422, QJsonObject{{QStringLiteral("valid"), false},
-                                                 {QStringLiteral("issues"), issuesToJson(issues)}});
+            return jsonResponse(
+                422, QJsonObject{{QStringLiteral("valid"), false}, {QStringLiteral("issues"), issuesToJson(issues)}});
         }
         if (!apply)
             return jsonResponse(200, QJsonObject{{QStringLiteral("valid"), true}});
@@ -183,8 +185,8 @@ void AdminApi::cache(const HttpExchangePtr &exchange, const QString &route)
         const QString key = QUrlQuery(QString::fromLatin1(exchange->request().rawQuery))
                                 .queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded);
         if (key.isEmpty()) {
-            return exchange->respond(adminErrorResponse(
-                Error::client("admin.bad_request", 400, QStringLiteral("the query must name the entry: ?key=<cache key>"))));
+            return exchange->respond(adminErrorResponse(Error::client(
+                "admin.bad_request", 400, QStringLiteral("the query must name the entry: ?key=<cache key>"))));
         }
         const bool rawBody = route.endsWith(QLatin1String("/body"));
         return runJob(exchange, [this, key, rawBody] {
@@ -234,8 +236,8 @@ void AdminApi::cache(const HttpExchangePtr &exchange, const QString &route)
 void AdminApi::stream(const HttpExchangePtr &exchange)
 {
     const QUrlQuery query(QString::fromLatin1(exchange->request().rawQuery));
-    const int intervalMs = queryInt(query, QStringLiteral("intervalMs"), kDefaultStreamIntervalMs,
-                                    kMinStreamIntervalMs, kMaxStreamIntervalMs);
+    const int intervalMs = queryInt(query, QStringLiteral("intervalMs"), kDefaultStreamIntervalMs, kMinStreamIntervalMs,
+                                    kMaxStreamIntervalMs);
     const int count = queryInt(query, QStringLiteral("count"), 0, 0, std::numeric_limits<int>::max());
 
     HttpResponse head(200, {}, "text/event-stream");
@@ -250,25 +252,25 @@ void AdminApi::stream(const HttpExchangePtr &exchange)
         quint64 logSeq = 0;
     };
     AdminBackend *backend = m_backend;
-    exchange->respondStream(std::move(head), intervalMs,
-                            [backend, count, state = State{}]() mutable -> std::optional<QByteArray> {
-        if (count > 0 && state.sent >= quint64(count))
-            return std::nullopt;
-        QByteArray out;
-        if (state.sent == 0)
-            out += "retry: 2000\n\n"; // EventSource reconnect delay
-        out += sseEvent("stats", statsToJson(backend->stats()), ++state.sent);
-        if (std::optional<QList<AdminLogLine>> lines = backend->logLinesSince(state.logSeq, kLogLinesPerEvent);
-            lines && !lines->isEmpty()) {
-            QJsonArray array;
-            for (const AdminLogLine &line : std::as_const(*lines)) {
-                array.append(logLineToJson(line));
-                state.logSeq = std::max(state.logSeq, line.seq);
+    exchange->respondStream(
+        std::move(head), intervalMs, [backend, count, state = State{}]() mutable -> std::optional<QByteArray> {
+            if (count > 0 && state.sent >= quint64(count))
+                return std::nullopt;
+            QByteArray out;
+            if (state.sent == 0)
+                out += "retry: 2000\n\n"; // EventSource reconnect delay
+            out += sseEvent("stats", statsToJson(backend->stats()), ++state.sent);
+            if (std::optional<QList<AdminLogLine>> lines = backend->logLinesSince(state.logSeq, kLogLinesPerEvent);
+                lines && !lines->isEmpty()) {
+                QJsonArray array;
+                for (const AdminLogLine &line : std::as_const(*lines)) {
+                    array.append(logLineToJson(line));
+                    state.logSeq = std::max(state.logSeq, line.seq);
+                }
+                out += sseEvent("log", QJsonObject{{QStringLiteral("lines"), array}});
             }
-            out += sseEvent("log", QJsonObject{{QStringLiteral("lines"), array}});
-        }
-        return out;
-    });
+            return out;
+        });
 }
 
 } // namespace mort

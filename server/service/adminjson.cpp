@@ -10,10 +10,19 @@ namespace mort {
 namespace {
 
 // JSON numbers are doubles; our counters stay far below 2^53.
-QJsonValue number(quint64 v) { return QJsonValue(static_cast<qint64>(v)); }
-QJsonValue number(qint64 v) { return QJsonValue(v); }
+QJsonValue number(quint64 v)
+{
+    return QJsonValue(static_cast<qint64>(v));
+}
+QJsonValue number(qint64 v)
+{
+    return QJsonValue(v);
+}
 
-QJsonArray strings(const QStringList &list) { return QJsonArray::fromStringList(list); }
+QJsonArray strings(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
 
 QJsonObject limitsToJson(const LimitsConfig &l)
 {
@@ -268,7 +277,8 @@ QJsonObject configSummaryToJson(const Config &c)
         buckets.append(bucket);
     }
     return {
-        {QStringLiteral("sourcePath"), c.sourcePath.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c.sourcePath)},
+        {QStringLiteral("sourcePath"),
+         c.sourcePath.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c.sourcePath)},
         {QStringLiteral("monitoring"), s.monitoring},
         {QStringLiteral("logLevel"), s.logLevel},
         {QStringLiteral("accessLogs"), s.accessLogs},
@@ -367,8 +377,7 @@ QJsonObject cacheEntryDetailToJson(const CacheEntryDetail &detail)
     QJsonArray headers;
     for (const auto &[name, value] : detail.response->headers())
         headers.append(QJsonArray{QString::fromLatin1(name), QString::fromLatin1(value)});
-    return {{QStringLiteral("entry"), cacheEntriesToJson({detail.info}).at(0)},
-            {QStringLiteral("headers"), headers}};
+    return {{QStringLiteral("entry"), cacheEntriesToJson({detail.info}).at(0)}, {QStringLiteral("headers"), headers}};
 }
 
 HttpHeaders cacheEntryHeadersFromJson(const QJsonObject &detail)
@@ -401,11 +410,10 @@ HttpResponse jsonResponse(int status, const QJsonObject &object)
 
 HttpResponse adminErrorResponse(const Error &error)
 {
-    HttpResponse r = jsonResponse(error.httpStatus,
-                                  QJsonObject{{QStringLiteral("code"), QString::fromLatin1(error.code)},
-                                              {QStringLiteral("message"), error.detail.isEmpty()
-                                                                              ? error.publicMessage
-                                                                              : error.detail}});
+    HttpResponse r = jsonResponse(
+        error.httpStatus,
+        QJsonObject{{QStringLiteral("code"), QString::fromLatin1(error.code)},
+                    {QStringLiteral("message"), error.detail.isEmpty() ? error.publicMessage : error.detail}});
     r.setHeader("X-Mort-Error", error.code);
     return r;
 }

@@ -67,12 +67,13 @@ bool isAdminBodyType(const QByteArray &contentType)
     // application/octet-stream carries the images of /render and /display;
     // like JSON and YAML it is not a type a page sends without a preflight.
     return essence == "application/json" || essence == "application/yaml" || essence == "application/x-yaml"
-           || essence == "text/yaml" || essence == "text/x-yaml" || essence == "application/octet-stream";
+        || essence == "text/yaml" || essence == "text/x-yaml" || essence == "application/octet-stream";
 }
 
 std::optional<HttpResponse> refuseBrowserForgery(const HttpRequest &request, const ServerConfig &server)
 {
-    if (hasHeader(request.headers, "Origin") && !isOwnAdminOrigin(request.header("Origin"), request.header("Host"), server)) {
+    if (hasHeader(request.headers, "Origin")
+        && !isOwnAdminOrigin(request.header("Origin"), request.header("Host"), server)) {
         return adminErrorResponse(Error::client(
             "admin.cross_origin", 403,
             QStringLiteral("the admin API refuses requests from web pages of another origin (Origin: %1); "

@@ -55,8 +55,9 @@ void AdminApi::buckets(const HttpExchangePtr &exchange, const QString &route)
             Expected<QStringList> keys = m_backend->listObjects(bucket, limit);
             if (!keys)
                 return adminErrorResponse(keys.error());
-            return jsonResponse(200, QJsonObject{{QStringLiteral("bucket"), bucket},
-                                                 {QStringLiteral("keys"), QJsonArray::fromStringList(*keys)}});
+            return jsonResponse(200,
+                                QJsonObject{{QStringLiteral("bucket"), bucket},
+                                            {QStringLiteral("keys"), QJsonArray::fromStringList(*keys)}});
         });
     }
     const QString key = queryText(query, QStringLiteral("key"));
@@ -107,7 +108,8 @@ void AdminApi::display(const HttpExchangePtr &exchange)
     const bool autoRotate = queryText(query, QStringLiteral("autoRotate")) == QLatin1String("1");
     const int maxSide = queryInt(query, QStringLiteral("maxSide"), 0, 0, kMaxDisplaySide);
     if (exchange->request().body.isEmpty())
-        return exchange->respond(badAdminRequest(QStringLiteral("send the image as the body (application/octet-stream)")));
+        return exchange->respond(
+            badAdminRequest(QStringLiteral("send the image as the body (application/octet-stream)")));
     if (const qint64 max = m_render.maxUploadBytes({}); exchange->request().body.size() > max)
         return exchange->respond(bodyTooLarge(max));
     runJob(exchange, [this, exchange, autoRotate, maxSide] {
@@ -130,8 +132,8 @@ void AdminApi::savePreset(const HttpExchangePtr &exchange)
     const QString bucket = body.value(QStringLiteral("bucket")).toString();
     const QString snippet = body.value(QStringLiteral("yaml")).toString();
     if (bucket.isEmpty() || snippet.isEmpty()) {
-        return exchange->respond(badAdminRequest(
-            QStringLiteral("body must be {\"bucket\": str, \"yaml\": \"presets:\\n  <name>: ...\"}")));
+        return exchange->respond(
+            badAdminRequest(QStringLiteral("body must be {\"bucket\": str, \"yaml\": \"presets:\\n  <name>: ...\"}")));
     }
     runJob(exchange, [this, bucket, snippet] {
         // The server's own text, secrets and ${ENV} references as written: the
@@ -141,17 +143,18 @@ void AdminApi::savePreset(const HttpExchangePtr &exchange)
         if (!edit)
             return adminErrorResponse(edit.error());
         if (const QList<ConfigIssue> issues = m_backend->validateConfig(edit->text); !issues.isEmpty()) {
-            return jsonResponse(422, QJsonObject{{QStringLiteral("valid"), false},
-                                                 {QStringLiteral("issues"), issuesToJson(issues)}});
+            return jsonResponse(
+                422, QJsonObject{{QStringLiteral("valid"), false}, {QStringLiteral("issues"), issuesToJson(issues)}});
         }
         if (Expected<void> applied = m_backend->applyConfig(edit->text); !applied)
             return adminErrorResponse(applied.error());
         QJsonValue writtenTo = QJsonValue::Null;
         if (!path.isEmpty() && QFileInfo(path).isWritable() && ConfigEditor::writeFile(path, edit->text))
             writtenTo = path;
-        return jsonResponse(200, QJsonObject{{QStringLiteral("applied"), true},
-                                             {QStringLiteral("replaced"), edit->replacedExisting},
-                                             {QStringLiteral("writtenTo"), writtenTo}});
+        return jsonResponse(200,
+                            QJsonObject{{QStringLiteral("applied"), true},
+                                        {QStringLiteral("replaced"), edit->replacedExisting},
+                                        {QStringLiteral("writtenTo"), writtenTo}});
     });
 }
 

@@ -40,9 +40,8 @@ Expected<RenderedPreview> AdminRender::render(const PreviewRequest &request, con
         source = std::move(*stored);
     }
     const std::shared_ptr<const PreviewRenderer> r = renderer();
-    PreviewResult result = request.preset.isEmpty()
-                               ? r->renderQuery(source, request.bucket, request.query, cancel)
-                               : r->renderPreset(source, request.bucket, request.preset, cancel);
+    PreviewResult result = request.preset.isEmpty() ? r->renderQuery(source, request.bucket, request.query, cancel)
+                                                    : r->renderPreset(source, request.bucket, request.preset, cancel);
     if (!result.ok)
         return result.error;
     RenderedPreview out;

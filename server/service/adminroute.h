@@ -12,8 +12,9 @@ namespace mort {
 
 inline HttpResponse methodNotAllowed(const QByteArray &allow)
 {
-    HttpResponse r = adminErrorResponse(Error::client(
-        "admin.method_not_allowed", 405, QStringLiteral("method not allowed here; use %1").arg(QString::fromLatin1(allow))));
+    HttpResponse r = adminErrorResponse(
+        Error::client("admin.method_not_allowed", 405,
+                      QStringLiteral("method not allowed here; use %1").arg(QString::fromLatin1(allow))));
     r.setHeader("Allow", allow);
     return r;
 }

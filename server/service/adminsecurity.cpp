@@ -169,7 +169,7 @@ QString maskConfigSecrets(const QString &yaml)
         if (block.hasMatch() && isMaskedKey(block.captured(3))) {
             maskedIndent = int(block.capturedLength(1));
             line = block.captured(1) + block.captured(2) + block.captured(3) + block.captured(2) + block.captured(4)
-                   + QLatin1Char(' ') + kMaskedValue;
+                + QLatin1Char(' ') + kMaskedValue;
         } else if (line.contains(QLatin1Char('{'))) {
             QString rebuilt;
             qsizetype last = 0;

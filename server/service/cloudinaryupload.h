@@ -33,7 +33,8 @@ QByteArray cloudinarySignature(const QList<std::pair<QString, QString>> &fields,
 
 // Writes the upload. `body` is a view into the request body (no copy of the
 // upload is made): valid during the call only, so copy what must outlive it.
-using UploadStore = std::function<Expected<void>(const QString &key, const QByteArray &body, const ObjectMetadata &meta)>;
+using UploadStore =
+    std::function<Expected<void>(const QString &key, const QByteArray &body, const ObjectMetadata &meta)>;
 
 // The whole upload: checks in Mort's order, then `store` (the basic storage).
 // Always a response: errors are text/plain with Mort's texts plus X-Mort-Error.

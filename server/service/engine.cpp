@@ -45,8 +45,8 @@ HttpLimits httpLimits(const LimitsConfig &l)
 
 Engine::Engine(ConfigPtr config, QString configText)
     : m_config(std::move(config)), m_configText(std::move(configText)),
-      m_storages(std::make_unique<StorageClientCache>(kStorageClientCapacity,
-                                                      StorageMetering{&m_mortMetrics, &m_tasks})),
+      m_storages(
+          std::make_unique<StorageClientCache>(kStorageClientCapacity, StorageMetering{&m_mortMetrics, &m_tasks})),
       m_background(std::make_unique<BackgroundQueue>(kBackgroundQueueCapacity, kBackgroundThreads, &m_tasks))
 {
     const ServerConfig &server = m_config->server;
@@ -102,7 +102,8 @@ Engine::Engine(ConfigPtr config, QString configText)
                 double(m_collapser->stats().liveWaiters));
         const SharedBackendStats &r = s.shared;
         if (!r.redisNodes.isEmpty()) {
-            w.gauge("mort_redis_up", "1 when every Redis client in use has a node answering.", r.redisReachable ? 1 : 0);
+            w.gauge("mort_redis_up", "1 when every Redis client in use has a node answering.",
+                    r.redisReachable ? 1 : 0);
             w.gauge("mort_redis_rtt_seconds", "Average Redis command round trip.", double(r.redisRttAvgUs) / 1e6);
             w.counter("mort_redis_commands_total", "Commands sent to Redis.", double(r.redisCommands));
             w.counter("mort_redis_failures_total", "Redis commands without an answer (timeout, down, overloaded).",
@@ -123,7 +124,8 @@ Engine::Engine(ConfigPtr config, QString configText)
         if (file.open(QIODevice::ReadOnly))
             m_configText = QString::fromUtf8(file.readAll());
     }
-    m_internalApi = std::make_unique<InternalApi>(static_cast<AdminBackend *>(this), [this] { return renderMetrics(); });
+    m_internalApi =
+        std::make_unique<InternalApi>(static_cast<AdminBackend *>(this), [this] { return renderMetrics(); });
     m_handler->setInternalApi(m_internalApi.get());
 }
 
@@ -328,7 +330,8 @@ Expected<std::shared_ptr<Storage>> basicStorageOf(const Config &config, StorageC
 {
     const StorageConfig *basic = config.storage(bucket, QStringLiteral("basic"));
     if (!basic)
-        return Error::client("bucket.unknown", 404, QStringLiteral("no bucket \"%1\" with a basic storage").arg(bucket));
+        return Error::client("bucket.unknown", 404,
+                             QStringLiteral("no bucket \"%1\" with a basic storage").arg(bucket));
     return storages.client(*basic, bucket);
 }
 
@@ -353,8 +356,9 @@ Expected<QByteArray> Engine::readObject(const QString &bucket, const QString &ke
     if (!head)
         return head.takeError();
     if (head->size > maxBytes)
-        return Error::client("image.too_large", 422,
-                             QStringLiteral("%1 is larger than limits.maxParentBytes (%2 bytes)").arg(key).arg(maxBytes));
+        return Error::client(
+            "image.too_large", 422,
+            QStringLiteral("%1 is larger than limits.maxParentBytes (%2 bytes)").arg(key).arg(maxBytes));
     Expected<StoredObject> object = (*storage)->get(key);
     if (!object)
         return object.takeError();
@@ -402,8 +406,8 @@ Expected<void> Engine::applyConfig(const QString &yaml)
         if (!before || !after)
             return Error::client("config.invalid", 422, QStringLiteral("a listen address is not valid"),
                                  (before ? after.error() : before.error()).detail);
-        if (Expected<void> changed = http->changeListeners(listenersMissingFrom(*after, *before),
-                                                            listenersMissingFrom(*before, *after));
+        if (Expected<void> changed =
+                http->changeListeners(listenersMissingFrom(*after, *before), listenersMissingFrom(*before, *after));
             !changed)
             return Error::client("config.listen_failed", 409, QStringLiteral("a new listener could not be opened"),
                                  changed.error().detail);

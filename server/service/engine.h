@@ -108,12 +108,12 @@ private:
     std::unique_ptr<SharedBackends> m_shared;
     std::unique_ptr<ObjectHandler> m_handler;
     std::unique_ptr<InternalApi> m_internalApi;
-    mutable QMutex m_httpMutex;        // guards m_http and m_startedAt (read by stats() on any thread)
+    mutable QMutex m_httpMutex; // guards m_http and m_startedAt (read by stats() on any thread)
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<IdleCleanup> m_idleCleanup;
     QDateTime m_startedAt;
     LogRing *m_logRing = nullptr;
-    PlaceholderPtr m_placeholder; // server.placeholder as loaded; guarded by m_applyMutex
+    PlaceholderPtr m_placeholder;   // server.placeholder as loaded; guarded by m_applyMutex
     QByteArray m_defaultAdminToken; // guarded by m_applyMutex
 };
 

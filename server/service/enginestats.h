@@ -28,22 +28,22 @@ struct SharedBackendStats
 {
     QString cacheBackend = QStringLiteral("memory"); // memory | redis | redis-cluster
     QString lockBackend = QStringLiteral("memory");
-    QStringList redisNodes;       // configured addresses of the cache and lock clients
-    bool redisReachable = false;  // every Redis client in use has a node answering
-    qint64 redisRttLastUs = 0;    // round trip of the last answered command (slowest client)
+    QStringList redisNodes;      // configured addresses of the cache and lock clients
+    bool redisReachable = false; // every Redis client in use has a node answering
+    qint64 redisRttLastUs = 0;   // round trip of the last answered command (slowest client)
     qint64 redisRttAvgUs = 0;
     quint64 redisCommands = 0;
-    quint64 redisFailures = 0;    // commands without an answer (timeout, down, overloaded)
+    quint64 redisFailures = 0; // commands without an answer (timeout, down, overloaded)
     quint64 redisTimeouts = 0;
     quint64 redisReconnects = 0;
     qint64 redisPending = 0;
     quint64 sharedCacheHits = 0;
     quint64 sharedCacheMisses = 0;
     quint64 sharedCacheSets = 0;
-    quint64 lockAcquired = 0;     // this instance led a key for all instances
-    quint64 lockWaited = 0;       // waited for another instance's leader
-    quint64 lockResults = 0;      // ... and received its result: a transform saved
-    quint64 lockLost = 0;         // lock expired under a running leader
+    quint64 lockAcquired = 0; // this instance led a key for all instances
+    quint64 lockWaited = 0;   // waited for another instance's leader
+    quint64 lockResults = 0;  // ... and received its result: a transform saved
+    quint64 lockLost = 0;     // lock expired under a running leader
     // Requests that went on without Redis because it did not answer in time:
     // served without the shared cache / collapsed only on this instance.
     quint64 degradedCache = 0;

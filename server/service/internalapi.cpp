@@ -6,8 +6,7 @@
 namespace mort {
 
 InternalApi::InternalApi(AdminBackend *backend, std::function<QByteArray()> metrics)
-    : m_metrics(std::move(metrics)),
-      m_admin(std::make_unique<AdminApi>(backend))
+    : m_metrics(std::move(metrics)), m_admin(std::make_unique<AdminApi>(backend))
 {
 }
 
@@ -21,7 +20,8 @@ void InternalApi::handle(const HttpExchangePtr &exchange)
         return;
     }
     if (request.method != "GET" && request.method != "HEAD") {
-        exchange->respond(errorResponse(Error::client("http.method_not_allowed", 405, QStringLiteral("method not allowed"))));
+        exchange->respond(
+            errorResponse(Error::client("http.method_not_allowed", 405, QStringLiteral("method not allowed"))));
         return;
     }
     if (request.path == QLatin1String("/health")) {

@@ -73,8 +73,7 @@ QByteArrayList forwardedFor(const HttpHeaders &headers)
 // client on this host: the client must be a loopback address and so must
 // every hop between it and us -- a proxy elsewhere that saw 127.0.0.1 saw a
 // client on its own host.
-bool chainNamesLocalClient(const QByteArrayList &chain, const QHostAddress &peer,
-                           const QList<TrustedProxy> &trusted)
+bool chainNamesLocalClient(const QByteArrayList &chain, const QHostAddress &peer, const QList<TrustedProxy> &trusted)
 {
     bool hopsLocal = isLoopbackPeer(peer);
     for (qsizetype i = chain.size() - 1; i >= 0; --i) {

@@ -260,8 +260,10 @@ void ObjectHandler::leadAcrossInstances(const FlowPtr &flow)
             case RedisLockOutcome::Status::Unavailable: return m_transforms.serve(flow);
             case RedisLockOutcome::Status::TimedOut:
                 if (!serveFromCache(flow))
-                    m_responder.finishError(flow, Error::upstream("lock.timeout", 504, QStringLiteral("timeout"),
-                                                                  QStringLiteral("another instance did not finish within lockTimeout")));
+                    m_responder.finishError(
+                        flow,
+                        Error::upstream("lock.timeout", 504, QStringLiteral("timeout"),
+                                        QStringLiteral("another instance did not finish within lockTimeout")));
                 return;
             case RedisLockOutcome::Status::Cancelled:
                 if (flow->leader)

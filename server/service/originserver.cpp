@@ -139,11 +139,12 @@ void OriginServer::redirectToPresigned(const FlowPtr &flow, Storage &storage, qi
     Expected<QUrl> url = storage.presignGet(flow->object.key, kPresignSeconds);
     if (!url)
         return m_responder.finishError(
-            flow, Error::upstream("storage.presign_unsupported", 503, QStringLiteral("storage unavailable"),
-                                  QStringLiteral("%1 bytes > maxFileSize %2 and storage %3 cannot presign: %4")
-                                      .arg(size)
-                                      .arg(maxFileSize)
-                                      .arg(storage.kind(), url.error().toString())));
+            flow,
+            Error::upstream("storage.presign_unsupported", 503, QStringLiteral("storage unavailable"),
+                            QStringLiteral("%1 bytes > maxFileSize %2 and storage %3 cannot presign: %4")
+                                .arg(size)
+                                .arg(maxFileSize)
+                                .arg(storage.kind(), url.error().toString())));
     HttpResponse r(307);
     r.setHeader("Location", url->toEncoded());
     flow->cacheKey.clear(); // a presigned URL expires: never cached

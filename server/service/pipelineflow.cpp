@@ -16,9 +16,9 @@ PipelineSnapshot::PipelineSnapshot(ConfigPtr config_, PlaceholderPtr placeholder
         const LimitsConfig limits = it->effectiveLimits(config->server.limits);
         const QString bucket = it.key();
         // The bucket config lives in `config`, which the snapshot keeps alive.
-        processors.insert(
-            bucket, std::make_shared<ImageProcessor>(limits, bucketWatermarkSource(&*it, bucket, services.storages),
-                                                     services.heavyLane));
+        processors.insert(bucket,
+                          std::make_shared<ImageProcessor>(
+                              limits, bucketWatermarkSource(&*it, bucket, services.storages), services.heavyLane));
     }
 }
 

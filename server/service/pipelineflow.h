@@ -34,12 +34,12 @@ struct PipelineServices
     // Hands out metered storages: storage calls count themselves.
     StorageClientCache *storages = nullptr;
     BackgroundQueue *background = nullptr;
-    GlacierRestorer *glacier = nullptr; // restores of archived originals; null: archived is a plain 503
-    ResponseCache *cache = nullptr;        // null: response caching off
-    RequestCollapser *collapser = nullptr; // null: no collapsing
+    GlacierRestorer *glacier = nullptr;        // restores of archived originals; null: archived is a plain 503
+    ResponseCache *cache = nullptr;            // null: response caching off
+    RequestCollapser *collapser = nullptr;     // null: no collapsing
     RedisResponseCache *sharedCache = nullptr; // cache.type redis*: looked up after a local miss; null: none
     RedisLock *distributedLock = nullptr;      // lock.type redis*: the local leader leads all instances; null: none
-    MortMetrics *metrics = nullptr;        // never null: tests pass one on a registry nobody scrapes
+    MortMetrics *metrics = nullptr;            // never null: tests pass one on a registry nobody scrapes
     int transformThreads = 1;
     // Bounds how many transform workers heavy passes may hold (limits.heavyTransformCost);
     // null: no lane, heavy passes run like any other.

@@ -26,9 +26,9 @@ void PipelineResponder::finishStorageError(const FlowPtr &flow, const Error &err
 {
     if (error.code != "storage.archived")
         return finishError(flow, error);
-    finishError(flow, error,
-                glacierAnswerHeaders(flow->config(), bucket, storageName, key, error, storage, m_services.glacier,
-                                     m_metrics));
+    finishError(
+        flow, error,
+        glacierAnswerHeaders(flow->config(), bucket, storageName, key, error, storage, m_services.glacier, m_metrics));
 }
 
 void PipelineResponder::finishError(const FlowPtr &flow, const Error &error, const HeaderList &extraHeaders)
@@ -43,7 +43,7 @@ void PipelineResponder::finishError(const FlowPtr &flow, const Error &error, con
         flow->distributedLease.reset();
     }
     HttpResponse response = PlaceholderRenderer::answers(*flow, error) ? m_placeholders.response(flow, error)
-                                                                        : errorResponse(error, flow->debug);
+                                                                       : errorResponse(error, flow->debug);
     for (const auto &[name, value] : extraHeaders)
         response.setHeader(name, value);
     finish(flow, std::move(response));

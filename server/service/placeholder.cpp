@@ -29,7 +29,8 @@ Expected<QByteArray> readLocal(const QString &path, qint64 maxBytes)
     if (!file.open(QIODevice::ReadOnly))
         return unavailable(path, file.errorString());
     if (file.size() > maxBytes)
-        return unavailable(path, QStringLiteral("%1 bytes, more than limits.maxParentBytes %2").arg(file.size()).arg(maxBytes));
+        return unavailable(
+            path, QStringLiteral("%1 bytes, more than limits.maxParentBytes %2").arg(file.size()).arg(maxBytes));
     return file.readAll();
 }
 
@@ -70,8 +71,9 @@ Expected<QByteArray> fetchUrl(const QUrl &url, qint64 maxBytes, int timeoutMs)
         if (tooLarge)
             result = unavailable(shown, QStringLiteral("more than limits.maxParentBytes %1").arg(maxBytes));
         else if (!refusedRedirect.isEmpty())
-            result = unavailable(shown, QStringLiteral("redirect to %1 refused (not a public http(s) address)")
-                                            .arg(refusedRedirect.toDisplayString(QUrl::RemoveUserInfo)));
+            result = unavailable(shown,
+                                 QStringLiteral("redirect to %1 refused (not a public http(s) address)")
+                                     .arg(refusedRedirect.toDisplayString(QUrl::RemoveUserInfo)));
         else if (reply->error() != QNetworkReply::NoError)
             result = unavailable(shown, reply->errorString());
         else if (status != 200)
@@ -90,8 +92,8 @@ Expected<PlaceholderPtr> loadPlaceholder(const QString &source, const LimitsConf
 {
     const QUrl url(source);
     const bool remote = url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
-    Expected<QByteArray> bytes = remote ? fetchUrl(url, limits.maxParentBytes, timeoutMs)
-                                        : readLocal(source, limits.maxParentBytes);
+    Expected<QByteArray> bytes =
+        remote ? fetchUrl(url, limits.maxParentBytes, timeoutMs) : readLocal(source, limits.maxParentBytes);
     if (!bytes)
         return bytes.takeError();
     Expected<ImageInfo> info = probeImage(*bytes, limits);

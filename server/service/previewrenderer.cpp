@@ -9,21 +9,19 @@
 namespace mort {
 
 PreviewRenderer::PreviewRenderer(ConfigPtr config)
-    : m_config(std::move(config))
-    , m_presets(*m_config)
-    , m_storages(std::make_unique<StorageClientCache>(16))
+    : m_config(std::move(config)), m_presets(*m_config), m_storages(std::make_unique<StorageClientCache>(16))
 {
     (void)initImaging("mort-preview"); // idempotent; a failure surfaces from process()
     StorageClientCache *storages = m_storages.get();
     for (auto it = m_config->buckets.cbegin(); it != m_config->buckets.cend(); ++it) {
         const QString bucket = it.key();
         const BucketConfig *b = &*it; // owned by m_config, which outlives the processors
-        m_processors.insert(bucket, std::make_shared<const ImageProcessor>(
-                                        it->effectiveLimits(m_config->server.limits),
-                                        bucketWatermarkSource(b, bucket, storages)));
+        m_processors.insert(bucket,
+                            std::make_shared<const ImageProcessor>(it->effectiveLimits(m_config->server.limits),
+                                                                   bucketWatermarkSource(b, bucket, storages)));
     }
-    m_serverProcessor = std::make_shared<const ImageProcessor>(
-        m_config->server.limits, [](const QString &) -> Expected<QByteArray> {
+    m_serverProcessor =
+        std::make_shared<const ImageProcessor>(m_config->server.limits, [](const QString &) -> Expected<QByteArray> {
             return Error::badRequest("image.watermark_unavailable",
                                      QStringLiteral("watermarks need a bucket to read the image from"));
         });
@@ -59,8 +57,8 @@ PreviewResult PreviewRenderer::renderPreset(const QByteArray &source, const QStr
     return run(source, bucket, presetPasses(bucket, preset), cancel);
 }
 
-PreviewResult PreviewRenderer::renderQuery(const QByteArray &source, const QString &bucket,
-                                           const QByteArray &rawQuery, const CancelToken &cancel) const
+PreviewResult PreviewRenderer::renderQuery(const QByteArray &source, const QString &bucket, const QByteArray &rawQuery,
+                                           const CancelToken &cancel) const
 {
     return run(source, bucket, queryPasses(rawQuery), cancel);
 }
@@ -71,8 +69,8 @@ const ImageProcessor &PreviewRenderer::processor(const QString &bucket) const
     return it == m_processors.constEnd() ? *m_serverProcessor : **it;
 }
 
-PreviewResult PreviewRenderer::run(const QByteArray &source, const QString &bucket,
-                                   Expected<QList<Transforms>> passes, const CancelToken &cancel) const
+PreviewResult PreviewRenderer::run(const QByteArray &source, const QString &bucket, Expected<QList<Transforms>> passes,
+                                   const CancelToken &cancel) const
 {
     PreviewResult result;
     result.sourceBytes = source.size();
@@ -95,11 +93,9 @@ PreviewResult PreviewRenderer::run(const QByteArray &source, const QString &buck
     const ImageProcessor &p = processor(bucket);
     // The server refuses oversized parents before processing (ObjectHandler step 2).
     if (source.size() > p.limits().maxParentBytes)
-        return finish(Error::client("image.source_too_large", 422,
-                                    QStringLiteral("the source image is larger than the server accepts"),
-                                    QStringLiteral("%1 bytes > limits.maxParentBytes %2")
-                                        .arg(source.size())
-                                        .arg(p.limits().maxParentBytes)));
+        return finish(Error::client(
+            "image.source_too_large", 422, QStringLiteral("the source image is larger than the server accepts"),
+            QStringLiteral("%1 bytes > limits.maxParentBytes %2").arg(source.size()).arg(p.limits().maxParentBytes)));
     if (passes->isEmpty()) {
         // Served unchanged by the server; still probed so the preview can show its size.
         Expected<ImageInfo> info = p.probe(source);

@@ -11,11 +11,11 @@ namespace mort {
 // either a preset of the bucket or a query string.
 struct PreviewRequest
 {
-    QString bucket;     // presets, limits and watermark storage; "" = server limits, no watermarks
-    QString preset;     // a preset of `bucket`; "" = render `query`
-    QByteArray query;   // undecoded, without '?' ("width=300&operation=resize"); "" with a preset
-    QByteArray source;  // the image bytes; empty = read `storedKey`
-    QString storedKey;  // a key of the bucket's `basic` storage, when `source` is empty
+    QString bucket;    // presets, limits and watermark storage; "" = server limits, no watermarks
+    QString preset;    // a preset of `bucket`; "" = render `query`
+    QByteArray query;  // undecoded, without '?' ("width=300&operation=resize"); "" with a preset
+    QByteArray source; // the image bytes; empty = read `storedKey`
+    QString storedKey; // a key of the bucket's `basic` storage, when `source` is empty
 };
 
 // The exact bytes the server would send for the request, and what they are.

@@ -60,7 +60,7 @@ bool startsWith(const QByteArray &data, std::string_view prefix, qsizetype at = 
     // shared null as a 1-byte source (-Wstringop-overread).
     return data.size() >= at + qsizetype(prefix.size())
         && QByteArrayView(data).sliced(at, qsizetype(prefix.size()))
-               == QByteArrayView(prefix.data(), qsizetype(prefix.size()));
+        == QByteArrayView(prefix.data(), qsizetype(prefix.size()));
 }
 
 bool isWhitespace(char c)
@@ -152,8 +152,8 @@ QByteArray sniff(const QByteArray &fullHead)
     while (ws < data.size() && isWhitespace(data[ws]))
         ++ws;
     static constexpr std::array<std::string_view, 17> kHtmlTags{
-        "<!DOCTYPE HTML", "<HTML", "<HEAD", "<SCRIPT", "<IFRAME", "<H1", "<DIV", "<FONT", "<TABLE",
-        "<A", "<STYLE", "<TITLE", "<B", "<BODY", "<BR", "<P", "<!--"};
+        "<!DOCTYPE HTML", "<HTML",  "<HEAD", "<SCRIPT", "<IFRAME", "<H1", "<DIV", "<FONT", "<TABLE", "<A",
+        "<STYLE",         "<TITLE", "<B",    "<BODY",   "<BR",     "<P",  "<!--"};
     for (const auto tag : kHtmlTags) {
         if (matchesHtml(data, ws, tag))
             return "text/html; charset=utf-8";
@@ -186,7 +186,10 @@ QByteArray sniff(const QByteArray &fullHead)
         {"wOF2", "font/woff2"},
         {"\x1F\x8B\x08", "application/x-gzip"},
         {"PK\x03\x04", "application/zip"},
-        {std::string_view("\x00" "asm", 4), "application/wasm"},
+        {std::string_view("\x00"
+                          "asm",
+                          4),
+         "application/wasm"},
     }};
     for (const auto &magic : kMagic) {
         if (startsWith(data, magic.bytes))

@@ -210,7 +210,8 @@ Error FileStorage::conflictOrIoError(const Resolved &target, const QString &oper
     while (dir.size() > m_containerDir.size()) {
         const QFileInfo info(dir);
         if (info.exists() && !info.isDir())
-            return storageerrors::keyConflict(target.cleanedKey, info.filePath() + QStringLiteral(" is not a directory"));
+            return storageerrors::keyConflict(target.cleanedKey,
+                                              info.filePath() + QStringLiteral(" is not a directory"));
         dir = info.path();
     }
     return storageerrors::ioError(operation, target.path, reason);
@@ -220,9 +221,10 @@ Expected<void> FileStorage::checkWritable(const Resolved &target) const
 {
     if (m_containment.resolvesInside(target.path))
         return {};
-    return storageerrors::keyConflict(target.cleanedKey,
-                                      target.path + QStringLiteral(" leads out of the storage root ") + m_containerDir
-                                          + QStringLiteral(" (a symlink on the way): remove the link or point it inside"));
+    return storageerrors::keyConflict(
+        target.cleanedKey,
+        target.path + QStringLiteral(" leads out of the storage root ") + m_containerDir
+            + QStringLiteral(" (a symlink on the way): remove the link or point it inside"));
 }
 
 Expected<void> FileStorage::makeDirectory(const Resolved &target)
@@ -283,8 +285,9 @@ Expected<void> FileStorage::removeDirectoryTree(const Resolved &target)
     // (file, symlink, socket) makes the tree non-empty (peer-differences C7).
     QStringList dirs{target.path};
     for (qsizetype i = 0; i < dirs.size(); ++i) {
-        const QFileInfoList entries = QDir(dirs.at(i)).entryInfoList(
-            QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::NoSort);
+        const QFileInfoList entries =
+            QDir(dirs.at(i))
+                .entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::NoSort);
         for (const QFileInfo &entry : entries) {
             if (entry.isSymLink() || !entry.isDir())
                 return storageerrors::directoryNotEmpty(target.cleanedKey);

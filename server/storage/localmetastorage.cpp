@@ -33,18 +33,12 @@ void persistIfKept(FileStorage::Metadata &out, const QByteArray &name, const QBy
 std::optional<QByteArray> textOf(const msgpack::object &o)
 {
     switch (o.type) {
-    case msgpack::type::STR:
-        return QByteArray(o.via.str.ptr, qsizetype(o.via.str.size));
-    case msgpack::type::BIN:
-        return QByteArray(o.via.bin.ptr, qsizetype(o.via.bin.size));
-    case msgpack::type::POSITIVE_INTEGER:
-        return QByteArray::number(quint64(o.via.u64));
-    case msgpack::type::NEGATIVE_INTEGER:
-        return QByteArray::number(qint64(o.via.i64));
-    case msgpack::type::BOOLEAN:
-        return QByteArray(o.via.boolean ? "true" : "false");
-    default:
-        return std::nullopt;
+    case msgpack::type::STR: return QByteArray(o.via.str.ptr, qsizetype(o.via.str.size));
+    case msgpack::type::BIN: return QByteArray(o.via.bin.ptr, qsizetype(o.via.bin.size));
+    case msgpack::type::POSITIVE_INTEGER: return QByteArray::number(quint64(o.via.u64));
+    case msgpack::type::NEGATIVE_INTEGER: return QByteArray::number(qint64(o.via.i64));
+    case msgpack::type::BOOLEAN: return QByteArray(o.via.boolean ? "true" : "false");
+    default: return std::nullopt;
     }
 }
 
@@ -97,8 +91,7 @@ Expected<FileStorage::Metadata> LocalMetaStorage::decodeMetadata(const QByteArra
     const std::size_t n = std::size_t(bytes.size());
     const msgpack::unpack_limit limit(n, n / 2 + 1, n, n, n, 4);
     try {
-        const msgpack::object_handle handle
-            = msgpack::unpack(bytes.constData(), n, nullptr, nullptr, limit);
+        const msgpack::object_handle handle = msgpack::unpack(bytes.constData(), n, nullptr, nullptr, limit);
         const msgpack::object &root = handle.get();
         if (root.type == msgpack::type::NIL)
             return Metadata{};
@@ -151,8 +144,8 @@ QByteArray LocalMetaStorage::encodeHeader(const ObjectMetadata &meta) const
 QByteArray LocalMetaStorage::etagFor(qint64 seconds, qint64 nanoseconds) const
 {
     // Mort: W/"md5(mtime.String())"; a stored `etag` is never served.
-    const QByteArray digest
-        = QCryptographicHash::hash(goTimeString(seconds, nanoseconds), QCryptographicHash::Md5).toHex();
+    const QByteArray digest =
+        QCryptographicHash::hash(goTimeString(seconds, nanoseconds), QCryptographicHash::Md5).toHex();
     return "W/\"" + digest + '"';
 }
 

@@ -18,7 +18,8 @@ Expected<QUrl> Storage::presignGet(const QString &key, int)
 
 Expected<void> Storage::requestRestore(const QString &key, int, const QString &)
 {
-    return Error::upstream("storage.restore_unsupported", 501, QStringLiteral("storage cannot restore archived objects"),
+    return Error::upstream("storage.restore_unsupported", 501,
+                           QStringLiteral("storage cannot restore archived objects"),
                            QStringLiteral("storage kind \"%1\" has no archive to restore %2 from").arg(kind(), key));
 }
 

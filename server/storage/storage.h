@@ -22,10 +22,10 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 struct ObjectMetadata
 {
     QByteArray contentType;
-    qint64 size = -1;        // body bytes, computed once when read
-    QByteArray etag;         // as it goes on the wire (Mort: W/"<md5(mtime)>" for local-meta)
-    QDateTime lastModified;  // UTC
-    HeaderList headers;      // extra headers to serve: x-*, cache-control (lower-case names)
+    qint64 size = -1;       // body bytes, computed once when read
+    QByteArray etag;        // as it goes on the wire (Mort: W/"<md5(mtime)>" for local-meta)
+    QDateTime lastModified; // UTC
+    HeaderList headers;     // extra headers to serve: x-*, cache-control (lower-case names)
     bool isDirectory = false;
 };
 

@@ -44,9 +44,9 @@ StorageClientCache::~StorageClientCache() = default;
 QByteArray StorageClientCache::fingerprint(const StorageConfig &config)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const QString *field : {&config.name, &config.kind, &config.rootPath, &config.pathPrefix, &config.bucket,
-                                 &config.url, &config.accessKey, &config.secretAccessKey, &config.region,
-                                 &config.endpoint})
+    for (const QString *field :
+         {&config.name, &config.kind, &config.rootPath, &config.pathPrefix, &config.bucket, &config.url,
+          &config.accessKey, &config.secretAccessKey, &config.region, &config.endpoint})
         addField(hash, *field);
     addField(hash, QString::number(config.headers.size()));
     for (const auto &header : config.headers) {
@@ -82,8 +82,8 @@ Expected<std::shared_ptr<Storage>> StorageClientCache::client(const StorageConfi
         return created.takeError();
     }
     ++m_created;
-    m_lru.push_front(Entry{key, handOut(*created, StorageObjectType::Parent),
-                           handOut(*created, StorageObjectType::Transform)});
+    m_lru.push_front(
+        Entry{key, handOut(*created, StorageObjectType::Parent), handOut(*created, StorageObjectType::Transform)});
     m_index.insert(key, m_lru.begin());
 
     // The evicted clients are destroyed after the lock is released (when the

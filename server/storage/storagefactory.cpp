@@ -24,15 +24,18 @@ bool isPlainSegment(const QString &name)
 Expected<QString> prepareContainer(const StorageConfig &config, const QString &mortBucket)
 {
     if (config.rootPath.isEmpty())
-        return storageerrors::unavailable(QStringLiteral("storage %1 (kind %2) has no rootPath").arg(config.name, config.kind));
+        return storageerrors::unavailable(
+            QStringLiteral("storage %1 (kind %2) has no rootPath").arg(config.name, config.kind));
     const QString container = config.bucket.isEmpty() ? mortBucket : config.bucket;
     if (!isPlainSegment(container))
-        return storageerrors::unavailable(QStringLiteral("storage %1: invalid container name \"%2\"").arg(config.name, container));
+        return storageerrors::unavailable(
+            QStringLiteral("storage %1: invalid container name \"%2\"").arg(config.name, container));
 
     const QString dir = QDir::cleanPath(QDir(config.rootPath).absoluteFilePath(container));
     // Auto-created like Mort's CreateContainer for local kinds.
     if (!QFileInfo(dir).isDir() && !QDir().mkpath(dir))
-        return storageerrors::unavailable(QStringLiteral("storage %1: cannot create container directory %2").arg(config.name, dir));
+        return storageerrors::unavailable(
+            QStringLiteral("storage %1: cannot create container directory %2").arg(config.name, dir));
     return dir;
 }
 
@@ -55,7 +58,8 @@ Expected<std::shared_ptr<Storage>> createStorage(const StorageConfig &config, co
     const QString container = config.bucket.isEmpty() ? mortBucket : config.bucket;
     if (config.kind == QLatin1String("s3")) {
         if (config.accessKey.isEmpty() || config.secretAccessKey.isEmpty())
-            return storageerrors::unavailable(QStringLiteral("storage %1 (kind s3) needs accessKey and secretAccessKey").arg(config.name));
+            return storageerrors::unavailable(
+                QStringLiteral("storage %1 (kind s3) needs accessKey and secretAccessKey").arg(config.name));
         return std::shared_ptr<Storage>(std::make_shared<S3Storage>(config, container));
     }
     if (config.kind == QLatin1String("http")) {

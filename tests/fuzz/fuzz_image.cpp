@@ -47,8 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const mort::Expected<mort::ImageInfo> info = processor().probe(source);
     if (!info.ok()) {
         if (!isExpectedRefusal(info.error()))
-            mort::fuzz::failWithInput("image", "probe refused with " + std::to_string(info.error().httpStatus) + ' '
-                                                   + info.error().code.toStdString(),
+            mort::fuzz::failWithInput("image",
+                                      "probe refused with " + std::to_string(info.error().httpStatus) + ' '
+                                          + info.error().code.toStdString(),
                                       data, size);
         return 0;
     }
@@ -58,8 +59,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         processor().process(source, {thumbnail}, mort::CancelToken(QDeadlineTimer(5000)));
     if (!out.ok()) {
         if (!isExpectedRefusal(out.error()))
-            mort::fuzz::failWithInput("image", "process refused with " + std::to_string(out.error().httpStatus) + ' '
-                                                   + out.error().code.toStdString(),
+            mort::fuzz::failWithInput("image",
+                                      "process refused with " + std::to_string(out.error().httpStatus) + ' '
+                                          + out.error().code.toStdString(),
                                       data, size);
         return 0;
     }

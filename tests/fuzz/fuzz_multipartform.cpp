@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const qsizetype newline = input.indexOf('\n');
     const QByteArray contentType = newline < 0 ? input : input.left(newline);
     // A deep copy: the views must point into this body, not into the input.
-    const QByteArray body = newline < 0 ? QByteArray() : QByteArray(input.constData() + newline + 1, size - newline - 1);
+    const QByteArray body =
+        newline < 0 ? QByteArray() : QByteArray(input.constData() + newline + 1, size - newline - 1);
 
     const mort::Expected<mort::MultipartForm> form = mort::parseMultipartForm(body, contentType, kMaxParts);
     if (!form.ok()) {

@@ -101,9 +101,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const SigningResult second = sign(signing);
     if (first.signature != second.signature || first.authorization != second.authorization)
         mort::fuzz::failWithInput("sigv4", "signing the same request twice differs", data, size);
-    if (first.signature.size() != 64
-        || !std::all_of(first.signature.begin(), first.signature.end(),
-                        [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
+    if (first.signature.size() != 64 || !std::all_of(first.signature.begin(), first.signature.end(), [](char c) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        }))
         mort::fuzz::failWithInput("sigv4", "signature is not 64 lower-case hex digits", data, size);
     QByteArray altered = first.signature;
     altered[int(size % 64)] = altered[int(size % 64)] == '0' ? '1' : '0';

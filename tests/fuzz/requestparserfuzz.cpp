@@ -84,7 +84,8 @@ std::vector<Framed> beastFramed(const char *data, size_t size, size_t wanted)
         // Absolute-form: ours keeps the origin-form part only.
         if (!target.empty() && target.front() != '/') {
             const size_t authority = target.find("://");
-            const size_t path = authority == std::string::npos ? std::string::npos : target.find_first_of("/?", authority + 3);
+            const size_t path =
+                authority == std::string::npos ? std::string::npos : target.find_first_of("/?", authority + 3);
             target = path == std::string::npos ? std::string("/") : target.substr(path);
         }
         // "/a?" has an empty query: ours keeps no '?' then.
@@ -109,11 +110,11 @@ std::string checkRequestParser(const uint8_t *bytes, size_t size)
     for (size_t i = 0; i < whole.size(); ++i) {
         if (i >= beast.size())
             return "request " + std::to_string(i + 1) + " (" + whole[i].method + ' ' + whole[i].target
-                   + ") accepted by us, refused by Beast";
+                + ") accepted by us, refused by Beast";
         if (!(beast[i] == whole[i]))
             return "request " + std::to_string(i + 1) + " framed differently: ours " + whole[i].method + ' '
-                   + whole[i].target + " body " + std::to_string(whole[i].body.size()) + " B, Beast "
-                   + beast[i].method + ' ' + beast[i].target + " body " + std::to_string(beast[i].body.size()) + " B";
+                + whole[i].target + " body " + std::to_string(whole[i].body.size()) + " B, Beast " + beast[i].method
+                + ' ' + beast[i].target + " body " + std::to_string(beast[i].body.size()) + " B";
     }
     return {};
 }

@@ -101,61 +101,154 @@ const QList<GoldenCase> &cases()
          [](Transforms &t) { t.resize(1000, 1000, true, false, false); }, 1000, 750, "image/png", kLossless},
 
         // --- crop: scale to cover the box (both boxes give 200x150), then cut by gravity ---
-        {"crop_center", kPhoto, "operation=crop&width=200&height=100&gravity=center&format=png", {}, 200, 100,
-         "image/png", kLossless},
-        {"crop_north", kPhoto, "operation=crop&width=200&height=100&gravity=north&format=png", {}, 200, 100,
-         "image/png", kLossless},
-        {"crop_south", kPhoto, "operation=crop&width=200&height=100&gravity=south&format=png", {}, 200, 100,
-         "image/png", kLossless},
-        {"crop_east", kPhoto, "operation=crop&width=120&height=150&gravity=east&format=png", {}, 120, 150,
-         "image/png", kLossless},
-        {"crop_west", kPhoto, "operation=crop&width=120&height=150&gravity=west&format=png", {}, 120, 150,
-         "image/png", kLossless},
-        {"crop_smart", kPhoto, "operation=crop&width=200&height=100&gravity=smart&format=png", {}, 200, 100,
-         "image/png", kLossless},
+        {"crop_center",
+         kPhoto,
+         "operation=crop&width=200&height=100&gravity=center&format=png",
+         {},
+         200,
+         100,
+         "image/png",
+         kLossless},
+        {"crop_north",
+         kPhoto,
+         "operation=crop&width=200&height=100&gravity=north&format=png",
+         {},
+         200,
+         100,
+         "image/png",
+         kLossless},
+        {"crop_south",
+         kPhoto,
+         "operation=crop&width=200&height=100&gravity=south&format=png",
+         {},
+         200,
+         100,
+         "image/png",
+         kLossless},
+        {"crop_east",
+         kPhoto,
+         "operation=crop&width=120&height=150&gravity=east&format=png",
+         {},
+         120,
+         150,
+         "image/png",
+         kLossless},
+        {"crop_west",
+         kPhoto,
+         "operation=crop&width=120&height=150&gravity=west&format=png",
+         {},
+         120,
+         150,
+         "image/png",
+         kLossless},
+        {"crop_smart",
+         kPhoto,
+         "operation=crop&width=200&height=100&gravity=smart&format=png",
+         {},
+         200,
+         100,
+         "image/png",
+         kLossless},
 
         // --- extract / resizeCropAuto ---
-        {"extract", kPhoto, "operation=extract&top=100&left=200&areaWith=240&areaHeight=160&format=png", {}, 240,
-         160, "image/png", kLossless},
-        {"resize_crop_auto", kPhoto, "operation=resizeCropAuto&width=160&height=160&format=png", {}, 160, 160,
-         "image/png", kLossless},
+        {"extract",
+         kPhoto,
+         "operation=extract&top=100&left=200&areaWith=240&areaHeight=160&format=png",
+         {},
+         240,
+         160,
+         "image/png",
+         kLossless},
+        {"resize_crop_auto",
+         kPhoto,
+         "operation=resizeCropAuto&width=160&height=160&format=png",
+         {},
+         160,
+         160,
+         "image/png",
+         kLossless},
 
         // --- rotate: clockwise, before resize (width refers to the rotated image) ---
-        {"rotate_90", kPhoto, "operation=resize&width=150&operation=rotate&angle=90&format=png", {}, 150, 200,
-         "image/png", kLossless},
-        {"rotate_180", kPhoto, "operation=resize&width=200&operation=rotate&angle=180&format=png", {}, 200, 150,
-         "image/png", kLossless},
-        {"rotate_270", kPhoto, "operation=resize&width=150&operation=rotate&angle=270&format=png", {}, 150, 200,
-         "image/png", kLossless},
+        {"rotate_90",
+         kPhoto,
+         "operation=resize&width=150&operation=rotate&angle=90&format=png",
+         {},
+         150,
+         200,
+         "image/png",
+         kLossless},
+        {"rotate_180",
+         kPhoto,
+         "operation=resize&width=200&operation=rotate&angle=180&format=png",
+         {},
+         200,
+         150,
+         "image/png",
+         kLossless},
+        {"rotate_270",
+         kPhoto,
+         "operation=resize&width=150&operation=rotate&angle=270&format=png",
+         {},
+         150,
+         200,
+         "image/png",
+         kLossless},
 
         // --- blur, grayscale ---
-        {"blur", kPhoto, "operation=resize&width=200&operation=blur&sigma=3&format=png", {}, 200, 150, "image/png",
+        {"blur",
+         kPhoto,
+         "operation=resize&width=200&operation=blur&sigma=3&format=png",
+         {},
+         200,
+         150,
+         "image/png",
          kLossless},
         {"grayscale", kPhoto, "width=200&grayscale&format=png", {}, 200, 150, "image/png", kLossless, Grey},
 
         // --- watermark (logo 200x80, not scaled, clipped at the edges) ---
-        {"watermark_top_left", kPhoto,
+        {"watermark_top_left",
+         kPhoto,
          "operation=resize&width=240&operation=watermark&image=logo_200x80.png&position=top-left&opacity=1&format=png",
-         {}, 240, 180, "image/png", kLossless},
-        {"watermark_center_center", kPhoto,
+         {},
+         240,
+         180,
+         "image/png",
+         kLossless},
+        {"watermark_center_center",
+         kPhoto,
          "operation=resize&width=240&operation=watermark&image=logo_200x80.png&position=center-center&opacity=0.5"
          "&format=png",
-         {}, 240, 180, "image/png", kLossless},
-        {"watermark_bottom_right", kPhoto,
+         {},
+         240,
+         180,
+         "image/png",
+         kLossless},
+        {"watermark_bottom_right",
+         kPhoto,
          "operation=resize&width=240&operation=watermark&image=logo_200x80.png&position=bottom-right&opacity=0.8"
          "&format=png",
-         {}, 240, 180, "image/png", kLossless},
-        {"watermark_gray_jpeg", kGray,
-         "operation=resize&width=240&operation=watermark&image=logo_200x80.png&position=center-left&opacity=0.7", {},
-         240, 180, "image/jpeg", kLossy, Opaque},
+         {},
+         240,
+         180,
+         "image/png",
+         kLossless},
+        {"watermark_gray_jpeg",
+         kGray,
+         "operation=resize&width=240&operation=watermark&image=logo_200x80.png&position=center-left&opacity=0.7",
+         {},
+         240,
+         180,
+         "image/jpeg",
+         kLossy,
+         Opaque},
 
         // --- encoder options ---
         {"quality_low", kPhoto, "width=200&quality=10", {}, 200, 150, "image/jpeg", kLossy},
         {"quality_high", kPhoto, "width=200&quality=95", {}, 200, 150, "image/jpeg", kLossy},
         {"interlace_jpeg", kPhoto, "width=200", [](Transforms &t) { t.interlace(); }, 200, 150, "image/jpeg", kLossy,
          Interlaced | KeepsExif},
-        {"interlace_png", kPhoto, "width=160&format=png", [](Transforms &t) { t.interlace(); }, 160, 120,
-         "image/png", kLossless, Interlaced},
+        {"interlace_png", kPhoto, "width=160&format=png", [](Transforms &t) { t.interlace(); }, 160, 120, "image/png",
+         kLossless, Interlaced},
         {"strip", kOrient6, "width=240", [](Transforms &t) { t.stripMetadata(); }, 240, 160, "image/jpeg", kLossy,
          Stripped | Upright},
 
@@ -268,8 +361,8 @@ ImageRef comparable(VipsImage *image)
     const int side = qMax(vips_image_get_width(work.get()), vips_image_get_height(work.get()));
     if (side > kMaxReferenceSide) {
         ImageRef small;
-        check(vips_thumbnail_image(work.get(), small.out(), kMaxReferenceSide, "height", kMaxReferenceSide,
-                                   "size", VIPS_SIZE_DOWN, nullptr),
+        check(vips_thumbnail_image(work.get(), small.out(), kMaxReferenceSide, "height", kMaxReferenceSide, "size",
+                                   VIPS_SIZE_DOWN, nullptr),
               "thumbnail_image");
         work = std::move(small);
     }
@@ -516,12 +609,13 @@ private Q_SLOTS:
         const Tolerance &t = c.tolerance;
         qInfo("%s: %s (%s limits: %.2f, %.1f, alpha %.2f)", c.name, qPrintable(m.describe()), t.name, t.meanAbs,
               t.maxBlurred, t.alphaMean);
-        QVERIFY2(m.within(t), qPrintable(QStringLiteral("%1 differs from its reference: %2; %3 limits: mean %4, "
-                                                        "max blurred %5, alpha mean %6")
-                                             .arg(path, m.describe(), QLatin1String(t.name))
-                                             .arg(t.meanAbs)
-                                             .arg(t.maxBlurred)
-                                             .arg(t.alphaMean)));
+        QVERIFY2(m.within(t),
+                 qPrintable(QStringLiteral("%1 differs from its reference: %2; %3 limits: mean %4, "
+                                           "max blurred %5, alpha mean %6")
+                                .arg(path, m.describe(), QLatin1String(t.name))
+                                .arg(t.meanAbs)
+                                .arg(t.maxBlurred)
+                                .arg(t.alphaMean)));
     }
 
     // The thresholds are meaningful: neighbouring cases fail each other's.
@@ -549,9 +643,9 @@ private Q_SLOTS:
         QCOMPARE(vips_image_get_height(ra.get()), vips_image_get_height(rb.get()));
         const Metrics m = compare(ra.get(), rb.get());
         qInfo("%s vs %s: %s", ca->name, cb->name, qPrintable(m.describe()));
-        QVERIFY2(!m.within(ca->tolerance) && !m.within(cb->tolerance),
-                 qPrintable(QStringLiteral("%1 and %2 are within tolerance of each other (%3)")
-                                .arg(a, b, m.describe())));
+        QVERIFY2(
+            !m.within(ca->tolerance) && !m.within(cb->tolerance),
+            qPrintable(QStringLiteral("%1 and %2 are within tolerance of each other (%3)").arg(a, b, m.describe())));
     }
 
     // Every reference belongs to a case (no stale files), and the set is small.

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 
 # Keep in step with qt_add_translations(... INCLUDE_DIRECTORIES ... LUPDATE_OPTIONS) in ui/CMakeLists.txt.
 LUPDATE_ARGS = ['-no-obsolete', '-locations', 'relative', '-I', '.', '-I', 'app', '-I', 'server',
-                'app', 'client', 'ui', 'server']
+                'app', 'ui', 'server']
 PLURAL_FORMS = {'pl': 3, 'de': 2}
 HOW_TO_FIX = ('Refresh the .ts files and translate what is new:\n'
               '  cmake --build build/ci --target update_translations\n'

@@ -51,7 +51,8 @@ buckets:
   b:
     storages:
       basic: {kind: local-meta, rootPath: "%1"}
-)").arg(root));
+)")
+                                             .arg(root));
     return config ? config.value() : nullptr;
 }
 

@@ -98,8 +98,7 @@ private Q_SLOTS:
         proxy.setSourceModel(&model);
         QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.append({line(1, "debug", "mort.cache", "cache miss for /demo/small/a.jpg"),
-                      line(2, "info", "mort.http", "GET /demo/a.jpg 200"),
-                      line(3, "warn", "mort.storage", "slow read"),
+                      line(2, "info", "mort.http", "GET /demo/a.jpg 200"), line(3, "warn", "mort.storage", "slow read"),
                       line(4, "error", "mort.imaging", "Transform failed: corrupt JPEG")});
         QCOMPARE(proxy.rowCount(), 4);
         proxy.setMinimumLevel(2);
@@ -149,7 +148,9 @@ private Q_SLOTS:
         ActivityPanel *activity = window.activityPanel();
         const QStringList shown = messages(*activity->logModel());
         QCOMPARE(shown.size(), 2);
-        QVERIFY2(QRegularExpression(QStringLiteral("^GET /b/one\\.jpg 404 \\d+\\.\\d ms \\d+ B$")).match(shown.at(0)).hasMatch(),
+        QVERIFY2(QRegularExpression(QStringLiteral("^GET /b/one\\.jpg 404 \\d+\\.\\d ms \\d+ B$"))
+                     .match(shown.at(0))
+                     .hasMatch(),
                  qPrintable(shown.at(0)));
         QCOMPARE(activity->logModel()->line(0).category, QStringLiteral("mort.access"));
         QCOMPARE(activity->logModel()->line(0).level, QStringLiteral("warn"));
@@ -220,8 +221,9 @@ private Q_SLOTS:
                                  QStringLiteral("GET /b/missing.jpg 404 ")};
         for (int i = 0; i < starts.size(); ++i)
             QVERIFY2(shown.at(i).startsWith(starts.at(i)), qPrintable(shown.at(i)));
-        QCOMPARE(shown.at(3), QStringLiteral("400 Bad Request from 127.0.0.1, refused by the HTTP transport: "
-                                             "missing Host header"));
+        QCOMPARE(shown.at(3),
+                 QStringLiteral("400 Bad Request from 127.0.0.1, refused by the HTTP transport: "
+                                "missing Host header"));
         for (int row = 0; row < 4; ++row) {
             QCOMPARE(activity->logModel()->line(row).category, QStringLiteral("mort.access"));
             QCOMPARE(activity->logModel()->line(row).level, QStringLiteral("warn"));

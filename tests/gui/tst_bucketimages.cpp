@@ -50,14 +50,15 @@ buckets:
         small: {quality: 75, filters: {thumbnail: {width: 150}}}
     storages:
       basic: {kind: "local-meta", rootPath: "%1", pathPrefix: "photos"}
-)yaml").arg(m_dir.path()).arg(maxParentBytes));
+)yaml")
+                                                 .arg(m_dir.path())
+                                                 .arg(maxParentBytes));
         if (!config) {
             qWarning("%s", qPrintable(config.error().toString()));
             return nullptr;
         }
         return std::make_unique<Engine>(*config);
     }
-
 
 private Q_SLOTS:
     void initTestCase()
@@ -66,7 +67,8 @@ private Q_SLOTS:
         const QByteArray photo = readPhoto(QStringLiteral("photo_1920x1280.jpg"));
         QVERIFY(!photo.isEmpty());
         QVERIFY(put(m_dir.filePath(QStringLiteral("demo/photos/summer/beach.jpg")), photo));
-        QVERIFY(put(m_dir.filePath(QStringLiteral("demo/photos/logo.PNG")), readPhoto(QStringLiteral("alpha_1024x768.png"))));
+        QVERIFY(put(m_dir.filePath(QStringLiteral("demo/photos/logo.PNG")),
+                    readPhoto(QStringLiteral("alpha_1024x768.png"))));
         QVERIFY(put(m_dir.filePath(QStringLiteral("demo/photos/notes.txt")), "not an image"));
         QVERIFY(put(m_dir.filePath(QStringLiteral("demo/photos/.hidden.jpg")), photo));
         QVERIFY(put(m_dir.filePath(QStringLiteral("demo/photos/.cache/x.jpg")), photo));
@@ -89,7 +91,8 @@ private Q_SLOTS:
 
         std::unique_ptr<Engine> strict = engine(1000); // limits.maxParentBytes: 1000
         QVERIFY(strict);
-        const Expected<QByteArray> refused = strict->readObject(QStringLiteral("demo"), QStringLiteral("/summer/beach.jpg"));
+        const Expected<QByteArray> refused =
+            strict->readObject(QStringLiteral("demo"), QStringLiteral("/summer/beach.jpg"));
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, QByteArray("image.too_large"));
         QCOMPARE(refused.error().httpStatus, 422);
@@ -104,8 +107,9 @@ private Q_SLOTS:
         const QString root = dir.filePath(QStringLiteral(".cache/mort"));
         QVERIFY(put(root + QStringLiteral("/demo/a.jpg"), readPhoto(QStringLiteral("photo_1920x1280.jpg"))));
         QVERIFY(put(root + QStringLiteral("/demo/.hidden.jpg"), "x"));
-        auto config = ConfigLoader::fromText(QStringLiteral(
-            "buckets:\n  demo:\n    storages:\n      basic: {kind: \"local-meta\", rootPath: \"%1\"}\n").arg(root));
+        auto config = ConfigLoader::fromText(
+            QStringLiteral("buckets:\n  demo:\n    storages:\n      basic: {kind: \"local-meta\", rootPath: \"%1\"}\n")
+                .arg(root));
         QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
         Engine e(*config);
         const Expected<QStringList> keys = e.listObjects(QStringLiteral("demo"), 10);

@@ -69,7 +69,8 @@ buckets:
   b:
     storages:
       basic: {kind: local-meta, rootPath: "%1"}
-)").arg(m_dir.path()));
+)")
+                                                 .arg(m_dir.path()));
         return config ? *config : nullptr;
     }
 
@@ -114,7 +115,8 @@ private Q_SLOTS:
 
         // Control characters in keys are shown, not swallowed; the raw key stays for eviction.
         model.setEntries({entry(QStringLiteral("b/k.jpg\x1ftransform"), 10, 0, 0, "image/jpeg")});
-        QCOMPARE(model.data(model.index(0, CacheEntryModel::KeyColumn)).toString(), QStringLiteral("b/k.jpg\\x1Ftransform"));
+        QCOMPARE(model.data(model.index(0, CacheEntryModel::KeyColumn)).toString(),
+                 QStringLiteral("b/k.jpg\\x1Ftransform"));
         QCOMPARE(model.data(model.index(0, CacheEntryModel::KeyColumn), CacheEntryModel::SortRole).toString(),
                  QStringLiteral("b/k.jpg\x1ftransform"));
 
@@ -141,7 +143,8 @@ private Q_SLOTS:
         QVERIFY(panel.isBusy());
         QVERIFY(listed.wait(5000));
         QCOMPARE(panel.model()->rowCount(), 3);
-        QVERIFY2(panel.totalsLabel()->text().startsWith(QLatin1String("3 entries")), qPrintable(panel.totalsLabel()->text()));
+        QVERIFY2(panel.totalsLabel()->text().startsWith(QLatin1String("3 entries")),
+                 qPrintable(panel.totalsLabel()->text()));
 
         panel.setFilterText(QStringLiteral("two"));
         QCOMPARE(panel.proxy()->rowCount(), 1);
@@ -158,7 +161,10 @@ private Q_SLOTS:
 
         // Confirmed: the selected entry goes, the listing follows.
         QString question;
-        panel.setConfirm([&](const QString &, const QString &q) { question = q; return true; });
+        panel.setConfirm([&](const QString &, const QString &q) {
+            question = q;
+            return true;
+        });
         QSignalSpy evicted(&client, &EngineClient::cacheEvicted);
         panel.evictSelected();
         QVERIFY(question.contains(QLatin1String("two.txt")));
@@ -264,7 +270,8 @@ private Q_SLOTS:
 
         const auto rowOf = [&panel](const QString &suffix) {
             for (int row = 0; row < panel.proxy()->rowCount(); ++row) {
-                if (panel.proxy()->data(panel.proxy()->index(row, CacheEntryModel::KeyColumn), CacheEntryModel::SortRole)
+                if (panel.proxy()
+                        ->data(panel.proxy()->index(row, CacheEntryModel::KeyColumn), CacheEntryModel::SortRole)
                         .toString()
                         .endsWith(suffix))
                     return row;
@@ -272,7 +279,8 @@ private Q_SLOTS:
             return -1;
         };
         const auto engineEntry = [&client](const QString &suffix) {
-            const Expected<QList<CacheEntryInfo>> entries = client.engine()->cacheEntries(-1); // kept alive for the loop
+            const Expected<QList<CacheEntryInfo>> entries =
+                client.engine()->cacheEntries(-1); // kept alive for the loop
             for (const CacheEntryInfo &e : *entries) {
                 if (e.key.endsWith(suffix))
                     return e;
@@ -286,7 +294,7 @@ private Q_SLOTS:
         QVERIFY(!detail->isLoading());
         QVERIFY(detail->shownKey().endsWith(QLatin1String("photo.jpg")));
         QTRY_VERIFY_WITH_TIMEOUT(detail->hasThumbnail(), 10000); // decoded by the engine
-        QCOMPARE(detail->thumbnailSize(), QSize(240, 160)); // 1920x1280 fitted into 240x240
+        QCOMPARE(detail->thumbnailSize(), QSize(240, 160));      // 1920x1280 fitted into 240x240
         QVERIFY2(detail->headerLines().contains(QStringLiteral("Content-Type: image/jpeg")),
                  qPrintable(detail->headerLines().join(u'|')));
         QVERIFY(detail->headerLines().contains(QStringLiteral("Cache-Control: max-age=600")));

@@ -264,8 +264,7 @@ private Q_SLOTS:
             QVERIFY2(headers->columnWidth(0) >= needed,
                      qPrintable(QStringLiteral("%1: %2 < %3").arg(name).arg(headers->columnWidth(0)).arg(needed)));
         }
-        const QString listSize =
-            panel.proxy()->data(panel.proxy()->index(0, CacheEntryModel::SizeColumn)).toString();
+        const QString listSize = panel.proxy()->data(panel.proxy()->index(0, CacheEntryModel::SizeColumn)).toString();
         auto *facts = panel.detailView()->findChild<QLabel *>(QStringLiteral("facts"));
         QVERIFY(facts);
         QVERIFY2(facts->text().contains(listSize), qPrintable(facts->text() + QStringLiteral(" / ") + listSize));

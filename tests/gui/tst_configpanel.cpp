@@ -196,7 +196,8 @@ private Q_SLOTS:
         QVERIFY(panel.selectBucket(QStringLiteral("demo")));
         BucketPathTester *tester = panel.bucketTester();
         tester->setUrl(QStringLiteral("http://127.0.0.1:8080/demo/small/photo.jpg"));
-        QVERIFY2(tester->resultText().contains(QStringLiteral("presetName = \"small\"")), qPrintable(tester->resultText()));
+        QVERIFY2(tester->resultText().contains(QStringLiteral("presetName = \"small\"")),
+                 qPrintable(tester->resultText()));
         QVERIFY(tester->resultText().contains(QStringLiteral("parent = \"photo.jpg\"")));
         QVERIFY(tester->resultText().contains(QStringLiteral("Result key: /small/photo.jpg (storage transform)")));
         QVERIFY(tester->resultText().contains(QStringLiteral("a transform of /photo.jpg")));

@@ -59,7 +59,8 @@ private Q_SLOTS:
         QVERIFY(grid.height() > 240 + 16);
         // The square preset's tile is filled with the photo, not the checkerboard.
         const QColor centre = grid.pixelColor(16 + 256 + 120, grid.height() - 16 - 240 / 2 - 40);
-        QVERIFY2(centre != QColor(Qt::white) && centre != QColor(0xcc, 0xcc, 0xcc) && centre != QColor(0xe6, 0xe6, 0xe6),
+        QVERIFY2(centre != QColor(Qt::white) && centre != QColor(0xcc, 0xcc, 0xcc)
+                     && centre != QColor(0xe6, 0xe6, 0xe6),
                  qPrintable(centre.name()));
     }
 

@@ -111,7 +111,7 @@ private Q_SLOTS:
         restarted.startedAt = QDateTime::fromMSecsSinceEpoch(kT0 + 2500, Qt::UTC);
         history.append(restarted, kT0 + 4000);
         QCOMPARE(history.newest()->requestsPerSec, 0.0); // not a negative rate, not a bogus spike
-        history.append(crafted(5), kT0 + 5000);           // counters of yet another start time
+        history.append(crafted(5), kT0 + 5000);          // counters of yet another start time
         QCOMPARE(history.newest()->requestsPerSec, 0.0);
 
         EngineStats cache = crafted(5);
@@ -261,8 +261,9 @@ private Q_SLOTS:
         QVERIFY(studio->isVisible());
         QCOMPARE(studio->count(), 1);
         QCOMPARE(studio->at(0).y(), 123.0);
-        QVERIFY2(summary->text().endsWith(QStringLiteral(" · studio ") + QLocale().formattedDataSize(qint64(123) << 20)),
-                 qPrintable(summary->text()));
+        QVERIFY2(
+            summary->text().endsWith(QStringLiteral(" · studio ") + QLocale().formattedDataSize(qint64(123) << 20)),
+            qPrintable(summary->text()));
         QCOMPARE(panel.history()->toJson().value("samples").toArray().at(0).toObject().value("studioResidentBytes"),
                  QJsonValue(qint64(123) << 20));
 

@@ -69,7 +69,8 @@ private Q_SLOTS:
         QVERIFY2(addresses->text().contains(publicAddress), qPrintable(addresses->text()));
 
         QNetworkAccessManager nam;
-        QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://%1/b/hello.txt").arg(publicAddress))));
+        QNetworkReply *reply =
+            nam.get(QNetworkRequest(QUrl(QStringLiteral("http://%1/b/hello.txt").arg(publicAddress))));
         QSignalSpy finished(reply, &QNetworkReply::finished);
         QVERIFY(finished.wait(5000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
@@ -93,7 +94,8 @@ private Q_SLOTS:
         QVERIFY(running.start());
         const QString taken = running.engine()->stats().publicAddresses.value(0);
         auto yaml = QStringLiteral("server:\n  listens: [\"%1\"]\n  internalListen: \"127.0.0.1:0\"\n"
-                                   "buckets:\n  b:\n    storages:\n      basic: {kind: noop}\n").arg(taken);
+                                   "buckets:\n  b:\n    storages:\n      basic: {kind: noop}\n")
+                        .arg(taken);
         auto config = ConfigLoader::fromText(yaml);
         QVERIFY(config.ok());
         LocalEngineClient second(*config, QStringLiteral("b.yml"));

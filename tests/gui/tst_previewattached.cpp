@@ -85,10 +85,7 @@ class TestPreviewAttached : public QObject
         const QByteArray body = publicGet(QStringLiteral("http://%1%2").arg(m_server.publicAddress(), path), &status);
         return status == 200 ? body : QByteArray();
     }
-    PreviewInfo lastRender(const QSignalSpy &rendered)
-    {
-        return rendered.last().at(1).value<PreviewInfo>();
-    }
+    PreviewInfo lastRender(const QSignalSpy &rendered) { return rendered.last().at(1).value<PreviewInfo>(); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -97,16 +94,19 @@ private Q_SLOTS:
         qRegisterMetaType<mort::ContactSheetTile>();
         QVERIFY(m_dir.isValid());
         // local-meta keeps <rootPath>/<bucket>/<key>.
-        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("demo/photo.jpg")), readPhoto(QStringLiteral("photo_1920x1280.jpg"))));
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("demo/photo.jpg")),
+                          readPhoto(QStringLiteral("photo_1920x1280.jpg"))));
         // The local image, also stored, so the server has a URL to compare with.
-        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("demo/local.jpg")), readPhoto(QStringLiteral("photo_800x600.jpg"))));
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("demo/local.jpg")),
+                          readPhoto(QStringLiteral("photo_800x600.jpg"))));
         QVERIFY(writeFile(m_dir.filePath(QStringLiteral("mort.yml")), kConfig.arg(m_dir.path()).toUtf8()));
-        const QString why = m_server.start(QStringLiteral(MORT_SERVER_BINARY), m_dir.filePath(QStringLiteral("mort.yml")));
+        const QString why =
+            m_server.start(QStringLiteral(MORT_SERVER_BINARY), m_dir.filePath(QStringLiteral("mort.yml")));
         QVERIFY2(why.isEmpty(), qPrintable(why));
 
         // As runAttached() wires it.
-        m_client = std::make_unique<RemoteEngineClient>(RemoteEngineClient::normalizedUrl(m_server.internalAddress()),
-                                                        kToken);
+        m_client =
+            std::make_unique<RemoteEngineClient>(RemoteEngineClient::normalizedUrl(m_server.internalAddress()), kToken);
         m_window = std::make_unique<MainWindow>(m_client.get());
         m_preview = m_window->enablePreview(nullptr);
         connect(m_client.get(), &EngineClient::connectionChanged, m_preview, [this](bool connected) {
@@ -198,11 +198,13 @@ private Q_SLOTS:
         m_preview->savePresetToEngine(QStringLiteral("small_copy"));
         QTRY_VERIFY2_WITH_TIMEOUT(!done.isEmpty(), qPrintable(m_preview->noteText()), 10000);
         QVERIFY2(done.last().at(0).toBool(), qPrintable(m_preview->noteText()));
-        QVERIFY2(m_preview->noteText().contains(QLatin1String("/demo/small_copy/local.jpg")), qPrintable(m_preview->noteText()));
+        QVERIFY2(m_preview->noteText().contains(QLatin1String("/demo/small_copy/local.jpg")),
+                 qPrintable(m_preview->noteText()));
         QVERIFY(m_preview->controller()->presets().contains(QStringLiteral("small_copy")));
         // The preview now shows the saved preset, rendered by the server: what its URL serves.
         QTRY_VERIFY_WITH_TIMEOUT(lastRender(rendered).presetName == QLatin1String("small_copy")
-                                     && !m_preview->controller()->isBusy(), 20000);
+                                     && !m_preview->controller()->isBusy(),
+                                 20000);
         QVERIFY(!previewed.isEmpty());
         QCOMPARE(served(QStringLiteral("/demo/small_copy/local.jpg")), lastRender(rendered).image.body);
         QFile config(m_dir.filePath(QStringLiteral("mort.yml")));

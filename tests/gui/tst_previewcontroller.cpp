@@ -123,8 +123,9 @@ private Q_SLOTS:
         // webp decoded for display without a Qt image plugin.
         QCOMPARE(rendered.at(0).at(0).value<QImage>().size(), QSize(300, 300));
         QCOMPARE(c.requestUrl(), QStringLiteral("/demo/square_webp/photo.jpg"));
-        QCOMPARE(c.presetYaml(), QStringLiteral("presets:\n  square_webp:\n    quality: 80\n    format: webp\n"
-                                                "    filters:\n      crop: {width: 300, height: 300, gravity: smart}\n"));
+        QCOMPARE(c.presetYaml(),
+                 QStringLiteral("presets:\n  square_webp:\n    quality: 80\n    format: webp\n"
+                                "    filters:\n      crop: {width: 300, height: 300, gravity: smart}\n"));
         QCOMPARE(c.presetYaml(QStringLiteral("copy")).section(QLatin1Char('\n'), 1, 1), QStringLiteral("  copy:"));
     }
 
@@ -146,8 +147,9 @@ private Q_SLOTS:
         c.setParameters(p);
         QTRY_COMPARE(failed.count(), 1);
         // The server's public message, its status and code once, and what to do (issue 25.9).
-        QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("(400 image.bad_extract). Check the parameters")),
-                 qPrintable(failed.at(0).at(0).toString()));
+        QVERIFY2(
+            failed.at(0).at(0).toString().contains(QStringLiteral("(400 image.bad_extract). Check the parameters")),
+            qPrintable(failed.at(0).at(0).toString()));
         QCOMPARE(rendered.count(), 0);
     }
 

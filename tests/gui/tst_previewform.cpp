@@ -53,7 +53,9 @@ buckets:
             thumbnail: {width: 150}
     storages:
       basic: {kind: "noop"}
-)yaml").arg(listen).arg(maxOutputDimension));
+)yaml")
+                                             .arg(listen)
+                                             .arg(maxOutputDimension));
     return config ? config.value() : nullptr;
 }
 
@@ -165,7 +167,8 @@ private Q_SLOTS:
         QVERIFY(panel.selectPreset(QStringLiteral("small")));
         QApplication::clipboard()->clear();
         panel.copyUrl();
-        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("http://127.0.0.1:8080/demo/small/photo_300x200.jpg"));
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("http://127.0.0.1:8080/demo/small/photo_300x200.jpg"));
         QVERIFY2(panel.noteText().contains(QStringLiteral("Copied http://127.0.0.1:8080/demo/small/photo_300x200.jpg")),
                  qPrintable(panel.noteText()));
     }

@@ -83,7 +83,8 @@ private Q_SLOTS:
         // Editing the form leaves the preset: checking "Blur" renders the query.
         const int blurRow = [&] {
             for (int r = 0; r < operations->count(); ++r) {
-                if (operations->item(r)->text() == PreviewParameters::operationLabel(PreviewParameters::Operation::Blur))
+                if (operations->item(r)->text()
+                    == PreviewParameters::operationLabel(PreviewParameters::Operation::Blur))
                     return r;
             }
             return -1;
@@ -149,7 +150,8 @@ private Q_SLOTS:
         // Dragging the divider to the right shows the left image there too.
         QTest::mousePress(split, Qt::LeftButton, {}, split->frameRect().center());
         QTest::mouseMove(split, QPoint(split->frameRect().right() - 10, split->frameRect().center().y()));
-        QTest::mouseRelease(split, Qt::LeftButton, {}, QPoint(split->frameRect().right() - 10, split->frameRect().center().y()));
+        QTest::mouseRelease(split, Qt::LeftButton, {},
+                            QPoint(split->frameRect().right() - 10, split->frameRect().center().y()));
         QVERIFY(split->split() > 0.9);
         QVERIFY(saturationAt(0.75) > 0.2);
         QDir().mkpath(QStringLiteral(MORT_BINARY_DIR "/screenshots"));
@@ -266,8 +268,7 @@ private Q_SLOTS:
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&panel, &drop);
         QCOMPARE(panel.controller()->sourceName(), QStringLiteral("photo_800x600.jpg"));
-        QCOMPARE(panel.controller()->source().size(),
-                 QFileInfo(photoPath(QStringLiteral("photo_800x600.jpg"))).size());
+        QCOMPARE(panel.controller()->source().size(), QFileInfo(photoPath(QStringLiteral("photo_800x600.jpg"))).size());
     }
 };
 

@@ -30,12 +30,33 @@ QString describeParams(const Transforms::Params &p)
     return QStringLiteral("size %1x%2 enlarge %3 keep %4 fill %5 crop %6 embed %7 gravity %8 | extract %9 %10,%11 "
                           "%12x%13 | auto %14 %15x%16 | q %17 interlace %18 strip %19 format %20 | blur %21 %22 | "
                           "wm %23 %24 %25 %26 | gray %27 rotate %28")
-        .arg(p.width).arg(p.height).arg(p.enlarge).arg(p.preserveAspectRatio).arg(p.fill).arg(p.crop).arg(p.embed)
-        .arg(int(p.gravity)).arg(p.extract).arg(p.top).arg(p.left).arg(p.areaWidth).arg(p.areaHeight)
-        .arg(p.resizeCropAuto).arg(p.autoCropWidth).arg(p.autoCropHeight).arg(p.quality).arg(p.interlace)
-        .arg(p.strip).arg(int(p.format)).arg(p.sigma).arg(p.minAmpl).arg(p.watermark)
-        .arg(p.watermarkParams.image, p.watermarkParams.position).arg(double(p.watermarkParams.opacity))
-        .arg(p.grayscale).arg(p.rotate);
+        .arg(p.width)
+        .arg(p.height)
+        .arg(p.enlarge)
+        .arg(p.preserveAspectRatio)
+        .arg(p.fill)
+        .arg(p.crop)
+        .arg(p.embed)
+        .arg(int(p.gravity))
+        .arg(p.extract)
+        .arg(p.top)
+        .arg(p.left)
+        .arg(p.areaWidth)
+        .arg(p.areaHeight)
+        .arg(p.resizeCropAuto)
+        .arg(p.autoCropWidth)
+        .arg(p.autoCropHeight)
+        .arg(p.quality)
+        .arg(p.interlace)
+        .arg(p.strip)
+        .arg(int(p.format))
+        .arg(p.sigma)
+        .arg(p.minAmpl)
+        .arg(p.watermark)
+        .arg(p.watermarkParams.image, p.watermarkParams.position)
+        .arg(double(p.watermarkParams.opacity))
+        .arg(p.grayscale)
+        .arg(p.rotate);
 }
 
 // A config with `presetYaml` (a `presets:` snippet) in bucket "b".
@@ -53,7 +74,8 @@ buckets:
       path: "\\/(?P<presetName>[a-z0-9_]+)\\/(?P<parent>[a-zA-Z0-9_\\-\\.]+)"
 %1    storages:
       basic: {kind: "noop"}
-)yaml").arg(indented));
+)yaml")
+                                      .arg(indented));
 }
 
 } // namespace
@@ -69,47 +91,91 @@ class TestPreviewParameters : public QObject
         QTest::addColumn<QByteArray>("query");
         QTest::addColumn<QString>("yaml");
 
-        QTest::newRow("smart crop") << make({Op::Crop}, [](auto &p) { p.width = 300; p.height = 300; p.quality = 80; })
-            << true << QByteArray("operation=crop&width=300&height=300&gravity=smart&quality=80")
-            << QStringLiteral("presets:\n  preview:\n    quality: 80\n    filters:\n"
-                              "      crop: {width: 300, height: 300, gravity: smart}\n");
+        QTest::newRow("smart crop") << make({Op::Crop},
+                                            [](auto &p) {
+                                                p.width = 300;
+                                                p.height = 300;
+                                                p.quality = 80;
+                                            })
+                                    << true
+                                    << QByteArray("operation=crop&width=300&height=300&gravity=smart&quality=80")
+                                    << QStringLiteral("presets:\n  preview:\n    quality: 80\n    filters:\n"
+                                                      "      crop: {width: 300, height: 300, gravity: smart}\n");
         QTest::newRow("mode A, webp, grayscale")
-            << make({}, [](auto &p) { p.width = 300; p.height = 200; p.format = QStringLiteral("webp"); p.grayscale = true; })
+            << make({},
+                    [](auto &p) {
+                        p.width = 300;
+                        p.height = 200;
+                        p.format = QStringLiteral("webp");
+                        p.grayscale = true;
+                    })
             << true << QByteArray("width=300&height=200&format=webp&grayscale=1")
             << QStringLiteral("presets:\n  preview:\n    format: webp\n    filters:\n"
                               "      thumbnail: {width: 300, height: 200}\n      grayscale: true\n");
-        QTest::newRow("resize + blur")
-            << make({Op::Resize, Op::Blur}, [](auto &p) { p.width = 400; p.sigma = 2.5; p.minAmpl = 0.25; })
-            << true << QByteArray("operation=resize&operation=blur&width=400&sigma=2.5&minAmpl=0.25")
-            << QStringLiteral("presets:\n  preview:\n    filters:\n      thumbnail: {width: 400}\n"
-                              "      blur: {sigma: 2.5, minAmpl: 0.25}\n");
+        QTest::newRow("resize + blur") << make({Op::Resize, Op::Blur},
+                                               [](auto &p) {
+                                                   p.width = 400;
+                                                   p.sigma = 2.5;
+                                                   p.minAmpl = 0.25;
+                                               })
+                                       << true
+                                       << QByteArray("operation=resize&operation=blur&width=400&sigma=2.5&minAmpl=0.25")
+                                       << QStringLiteral(
+                                              "presets:\n  preview:\n    filters:\n      thumbnail: {width: 400}\n"
+                                              "      blur: {sigma: 2.5, minAmpl: 0.25}\n");
         QTest::newRow("extract + rotate")
-            << make({Op::Extract, Op::Rotate}, [](auto &p) {
-                   p.top = 100; p.left = 200; p.areaWidth = 400; p.areaHeight = 300; p.angle = 270; })
-            << true << QByteArray("operation=extract&operation=rotate&top=100&left=200&areaWith=400&areaHeight=300&angle=270")
+            << make({Op::Extract, Op::Rotate},
+                    [](auto &p) {
+                        p.top = 100;
+                        p.left = 200;
+                        p.areaWidth = 400;
+                        p.areaHeight = 300;
+                        p.angle = 270;
+                    })
+            << true
+            << QByteArray("operation=extract&operation=rotate&top=100&left=200&areaWith=400&areaHeight=300&angle=270")
             << QStringLiteral("presets:\n  preview:\n    filters:\n"
                               "      extract: {top: 100, left: 200, width: 400, height: 300}\n"
                               "      rotate: {angle: 270}\n");
         QTest::newRow("crop east embed, png")
-            << make({Op::Crop}, [](auto &p) {
-                   p.width = 500; p.height = 200; p.gravity = QStringLiteral("east"); p.embed = true;
-                   p.format = QStringLiteral("png"); })
+            << make({Op::Crop},
+                    [](auto &p) {
+                        p.width = 500;
+                        p.height = 200;
+                        p.gravity = QStringLiteral("east");
+                        p.embed = true;
+                        p.format = QStringLiteral("png");
+                    })
             << true << QByteArray("operation=crop&width=500&height=200&gravity=east&embed=true&format=png")
             << QStringLiteral("presets:\n  preview:\n    format: png\n    filters:\n"
                               "      crop: {width: 500, height: 200, gravity: east, embed: true}\n");
-        QTest::newRow("resizeCropAuto") << make({Op::ResizeCropAuto}, [](auto &p) { p.width = 320; p.height = 180; })
+        QTest::newRow("resizeCropAuto")
+            << make({Op::ResizeCropAuto},
+                    [](auto &p) {
+                        p.width = 320;
+                        p.height = 180;
+                    })
             << true << QByteArray("operation=resizeCropAuto&width=320&height=180")
             << QStringLiteral("presets:\n  preview:\n    filters:\n      resizeCropAuto: {width: 320, height: 180}\n");
         QTest::newRow("watermark, encoded key")
-            << make({Op::Resize, Op::Watermark}, [](auto &p) {
-                   p.width = 600; p.watermarkImage = QStringLiteral("wm/logo a&b.png"); p.opacity = 0.5; })
+            << make({Op::Resize, Op::Watermark},
+                    [](auto &p) {
+                        p.width = 600;
+                        p.watermarkImage = QStringLiteral("wm/logo a&b.png");
+                        p.opacity = 0.5;
+                    })
             << true
             << QByteArray("operation=resize&operation=watermark&width=600&image=wm/logo%20a%26b.png"
                           "&position=bottom-right&opacity=0.5")
             << QStringLiteral("presets:\n  preview:\n    filters:\n      thumbnail: {width: 600}\n"
                               "      watermark: {image: \"wm/logo a&b.png\", position: bottom-right, opacity: 0.5}\n");
         QTest::newRow("unused values are not sent")
-            << make({Op::Rotate}, [](auto &p) { p.angle = 180; p.width = 300; p.sigma = 3; })
+            << make({Op::Rotate},
+                    [](auto &p) {
+                        p.angle = 180;
+                        p.width = 300;
+                        p.sigma = 3;
+                    })
             << false << QByteArray("operation=rotate&angle=180")
             << QStringLiteral("presets:\n  preview:\n    filters:\n      rotate: {angle: 180}\n");
         QTest::newRow("nothing") << PreviewParameters() << true << QByteArray()
@@ -151,19 +217,18 @@ private Q_SLOTS:
         QTest::newRow("unknown gravity is smart") << QByteArray("operation=crop&gravity=bogus&width=10")
                                                   << QByteArray("operation=crop&width=10&gravity=smart");
         QTest::newRow("jpg is jpeg") << QByteArray("width=300&format=jpg") << QByteArray("width=300&format=jpeg");
-        QTest::newRow("areaWidth alias")
-            << QByteArray("operation=extract&top=1&left=2&areaWidth=3&areaHeight=4")
-            << QByteArray("operation=extract&top=1&left=2&areaWith=3&areaHeight=4");
-        QTest::newRow("repeated operation") << QByteArray("operation=resize&operation=resize&width=10")
-                                            << QByteArray("operation=resize&width=10");
+        QTest::newRow("areaWidth alias") << QByteArray("operation=extract&top=1&left=2&areaWidth=3&areaHeight=4")
+                                         << QByteArray("operation=extract&top=1&left=2&areaWith=3&areaHeight=4");
+        QTest::newRow("repeated operation")
+            << QByteArray("operation=resize&operation=resize&width=10") << QByteArray("operation=resize&width=10");
         QTest::newRow("unknown operation ignores sizes") << QByteArray("operation=unknown&width=10") << QByteArray();
-        QTest::newRow("grayscale=0 is grayscale") << QByteArray("grayscale=0&width=5")
-                                                  << QByteArray("width=5&grayscale=1");
-        QTest::newRow("plus is a space")
-            << QByteArray("operation=watermark&image=a+b.png&position=top-left&opacity=1")
-            << QByteArray("operation=watermark&image=a%20b.png&position=top-left&opacity=1");
-        QTest::newRow("bad width in mode B is 0") << QByteArray("operation=resize&width=abc&height=20")
-                                                  << QByteArray("operation=resize&height=20");
+        QTest::newRow("grayscale=0 is grayscale")
+            << QByteArray("grayscale=0&width=5") << QByteArray("width=5&grayscale=1");
+        QTest::newRow("plus is a space") << QByteArray("operation=watermark&image=a+b.png&position=top-left&opacity=1")
+                                         << QByteArray(
+                                                "operation=watermark&image=a%20b.png&position=top-left&opacity=1");
+        QTest::newRow("bad width in mode B is 0")
+            << QByteArray("operation=resize&width=abc&height=20") << QByteArray("operation=resize&height=20");
         QTest::newRow("pair with ';' dropped") << QByteArray("width=10;x&height=20") << QByteArray("height=20");
     }
     void fromQueryNormalises()
@@ -209,9 +274,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("bucket");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("url");
-        const PreviewParameters crop = make({Op::Crop}, [](auto &p) { p.width = 300; p.height = 300; p.quality = 80; });
-        QTest::newRow("query") << crop << QStringLiteral("demo") << QStringLiteral("landscape.jpg")
-                               << QStringLiteral("/demo/landscape.jpg?operation=crop&width=300&height=300&gravity=smart&quality=80");
+        const PreviewParameters crop = make({Op::Crop}, [](auto &p) {
+            p.width = 300;
+            p.height = 300;
+            p.quality = 80;
+        });
+        QTest::newRow("query")
+            << crop << QStringLiteral("demo") << QStringLiteral("landscape.jpg")
+            << QStringLiteral("/demo/landscape.jpg?operation=crop&width=300&height=300&gravity=smart&quality=80");
         QTest::newRow("no query, no '?'") << PreviewParameters() << QStringLiteral("demo")
                                           << QStringLiteral("landscape.jpg") << QStringLiteral("/demo/landscape.jpg");
         QTest::newRow("key with folders and a space")
@@ -245,7 +315,8 @@ private Q_SLOTS:
         QFETCH(QString, yaml);
         const Expected<ConfigPtr> config = configWithPreset(yaml);
         QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().toString()));
-        const PresetConfig preset = (*config)->bucket(QStringLiteral("b"))->transform->presets.value(QStringLiteral("preview"));
+        const PresetConfig preset =
+            (*config)->bucket(QStringLiteral("b"))->transform->presets.value(QStringLiteral("preview"));
         QStringList lost;
         const PreviewParameters back = PreviewParameters::fromPreset(preset, &lost);
         QCOMPARE(lost, QStringList());
@@ -282,10 +353,11 @@ private Q_SLOTS:
         preset.rotateAngle = 45; // dropped by presets, as Mort
         QStringList lost;
         const PreviewParameters p = PreviewParameters::fromPreset(preset, &lost);
-        QCOMPARE(lost, (QStringList{QStringLiteral("filters.thumbnail.mode"),
-                                    QStringLiteral("filters.crop.width/height (the query has one width and height)"),
-                                    QStringLiteral("filters.interlace"), QStringLiteral("filters.strip"),
-                                    QStringLiteral("format")}));
+        QCOMPARE(lost,
+                 (QStringList{QStringLiteral("filters.thumbnail.mode"),
+                              QStringLiteral("filters.crop.width/height (the query has one width and height)"),
+                              QStringLiteral("filters.interlace"), QStringLiteral("filters.strip"),
+                              QStringLiteral("format")}));
         QCOMPARE(p.toQuery(), QByteArray("operation=resize&operation=crop&width=400&gravity=north"));
     }
 
@@ -303,9 +375,9 @@ private Q_SLOTS:
             if (s.kind == PreviewParameters::Kind::Choice)
                 QVERIFY(!s.choices.isEmpty());
         }
-        QCOMPARE(keys, (QStringList{"width", "height", "gravity", "embed", "top", "left", "areaWith", "areaHeight",
-                                    "sigma", "minAmpl", "angle", "image", "position", "opacity", "quality", "format",
-                                    "grayscale"}));
+        QCOMPARE(keys,
+                 (QStringList{"width", "height", "gravity", "embed", "top", "left", "areaWith", "areaHeight", "sigma",
+                              "minAmpl", "angle", "image", "position", "opacity", "quality", "format", "grayscale"}));
         // Sigma's range is the server's: (0, 100].
         QVERIFY(PreviewParameters::spec(PreviewParameters::Param::Sigma).minimum > 0);
         QCOMPARE(PreviewParameters::spec(PreviewParameters::Param::Sigma).maximum, 100.0);
@@ -320,7 +392,8 @@ private Q_SLOTS:
         for (const QString &f : PreviewParameters::formatNames())
             QVERIFY(f.isEmpty() || PreviewParameters::fromQuery("width=1&format=" + f.toLatin1()).ok());
         for (const QString &pos : PreviewParameters::positionNames())
-            QVERIFY(PreviewParameters::fromQuery("operation=watermark&image=a&opacity=1&position=" + pos.toLatin1()).ok());
+            QVERIFY(
+                PreviewParameters::fromQuery("operation=watermark&image=a&opacity=1&position=" + pos.toLatin1()).ok());
     }
 
     void formatDecimalIsShortest()

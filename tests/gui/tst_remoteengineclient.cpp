@@ -209,7 +209,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(lastStats(stats).http.responsesWritten >= first.http.responsesWritten + 3, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(lastStats(stats).responseCacheHits >= 2, 5000); // 1 miss, then hits
         QVERIFY(lastStats(stats).cacheBytes > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(stats.count() >= 4, 5000); // the stream keeps delivering
+        QTRY_VERIFY_WITH_TIMEOUT(stats.count() >= 4, 5000);           // the stream keeps delivering
         QCOMPARE(client.mode(), RemoteEngineClient::Mode::Streaming); // no fallback needed
         QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).value(0).toString()));
 
@@ -348,7 +348,7 @@ private Q_SLOTS:
         const QList<CacheEntryInfo> local = *server.engine().cacheEntries(-1);
         QCOMPARE(entries.at(0).key, local.at(0).key);
         QCOMPARE(entries.at(0).status, 200);
-        QCOMPARE(entries.at(0).bodyBytes, 4); // most recently used first: b.txt
+        QCOMPARE(entries.at(0).bodyBytes, 4);                    // most recently used first: b.txt
         QCOMPARE(entries.at(0).url, QStringLiteral("/b/b.txt")); // the request it answers
         QCOMPARE(entries.at(1).url, QStringLiteral("/b/a.txt"));
         QVERIFY(entries.at(0).ttlMs > 500'000);

@@ -199,7 +199,9 @@ private Q_SLOTS:
         QCOMPARE(applied, 0);
 
         // Replacing "small" in place: the preset selected is saved under its own name.
-        p = PreviewParameters::fromPreset(panel.controller()->config()->bucket(QStringLiteral("demo"))
+        p = PreviewParameters::fromPreset(panel.controller()
+                                              ->config()
+                                              ->bucket(QStringLiteral("demo"))
                                               ->transform->presets.value(QStringLiteral("small")));
         p.quality = 30;
         panel.setParameters(p);
@@ -207,9 +209,9 @@ private Q_SLOTS:
         QVERIFY2(replaced, qPrintable(replaced ? QString() : replaced.error().toString()));
         QVERIFY(replaced->replacedExisting);
         QCOMPARE(applied, 1);
-        QCOMPARE(replaced->config->bucket(QStringLiteral("demo"))->transform->presets.value(QStringLiteral("small"))
-                     .quality,
-                 30);
+        QCOMPARE(
+            replaced->config->bucket(QStringLiteral("demo"))->transform->presets.value(QStringLiteral("small")).quality,
+            30);
         QCOMPARE(panel.controller()->presets(),
                  (QStringList{QStringLiteral("small"), QStringLiteral("square"), QStringLiteral("wide")}));
 

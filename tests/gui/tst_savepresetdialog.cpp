@@ -103,8 +103,8 @@ public:
         m_timer.setSingleShot(true);
         QObject::connect(&m_timer, &QTimer::timeout, [this] {
             if (QWidget *modal = QApplication::activeModalWidget()) {
-                m_leftOpen = QString::fromLatin1(modal->metaObject()->className()) + QStringLiteral(": ")
-                             + shownText(modal);
+                m_leftOpen =
+                    QString::fromLatin1(modal->metaObject()->className()) + QStringLiteral(": ") + shownText(modal);
                 QMetaObject::invokeMethod(modal, "reject");
                 m_timer.start(100); // and the one below it, if any
             }
@@ -169,7 +169,8 @@ private Q_SLOTS:
         QVERIFY(client.start());
         MainWindow window(&client);
         PreviewPanel *panel = window.enablePreview(*config);
-        panel->setConfigFile(m_configPath, [&client](const QString &yaml) { return client.engine()->applyConfig(yaml); });
+        panel->setConfigFile(m_configPath,
+                             [&client](const QString &yaml) { return client.engine()->applyConfig(yaml); });
         QVERIFY(panel->openFile(photoPath(kPhoto)));
         QVERIFY(panel->selectPreset(QStringLiteral("small"))); // the preset picked last
         window.show();
@@ -187,17 +188,19 @@ private Q_SLOTS:
             typeName(dialog, QString()); // Enter on an empty name
             stayedOpen = QApplication::activeModalWidget() == dialog;
             refusal = shownText(dialog);
-            onNextModal([&](QWidget *box) { // the Replace prompt
-                prompt = box;
-                auto *message = qobject_cast<QMessageBox *>(box);
-                noIsDefault = message && message->defaultButton() == message->button(QMessageBox::No);
-                QTest::keyClick(box, Qt::Key_Return);
-                // "No" may leave the name dialog open for another name: close it.
-                QTimer::singleShot(100, qApp, [] {
-                    if (QWidget *open = QApplication::activeModalWidget())
-                        QMetaObject::invokeMethod(open, "reject");
-                });
-            }, dialog);
+            onNextModal(
+                [&](QWidget *box) { // the Replace prompt
+                    prompt = box;
+                    auto *message = qobject_cast<QMessageBox *>(box);
+                    noIsDefault = message && message->defaultButton() == message->button(QMessageBox::No);
+                    QTest::keyClick(box, Qt::Key_Return);
+                    // "No" may leave the name dialog open for another name: close it.
+                    QTimer::singleShot(100, qApp, [] {
+                        if (QWidget *open = QApplication::activeModalWidget())
+                            QMetaObject::invokeMethod(open, "reject");
+                    });
+                },
+                dialog);
             if (stayedOpen)
                 typeName(dialog, QStringLiteral("small")); // a live preset
         });
@@ -227,7 +230,8 @@ private Q_SLOTS:
         const QString address = client.engine()->stats().publicAddresses.value(0);
         MainWindow window(&client);
         PreviewPanel *panel = window.enablePreview(*config);
-        panel->setConfigFile(m_configPath, [&client](const QString &yaml) { return client.engine()->applyConfig(yaml); });
+        panel->setConfigFile(m_configPath,
+                             [&client](const QString &yaml) { return client.engine()->applyConfig(yaml); });
         QVERIFY(panel->openFile(photoPath(kPhoto)));
         QVERIFY(panel->selectPreset(QStringLiteral("small"))); // what gets saved: small's settings
         window.show();
@@ -262,7 +266,8 @@ private Q_SLOTS:
 
         // Served is said once the engine answered the preset's URL.
         QTRY_VERIFY_WITH_TIMEOUT(panel->noteText().contains(QLatin1String("serves it")), 10000);
-        QVERIFY2(panel->noteText().contains(QStringLiteral("/demo/hero_banner/") + kPhoto), qPrintable(panel->noteText()));
+        QVERIFY2(panel->noteText().contains(QStringLiteral("/demo/hero_banner/") + kPhoto),
+                 qPrintable(panel->noteText()));
         const Reply served = RawHttpClient(address).request("GET", "/demo/hero_banner/" + kPhoto.toLatin1());
         QCOMPARE(served.status, 200);
         QCOMPARE(decodeImage(served.body).width, 150);

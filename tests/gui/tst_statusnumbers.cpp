@@ -220,8 +220,8 @@ private Q_SLOTS:
         answerAttachDialog(url);
         attach->trigger();
         QCOMPARE(visibleMainWindows().size(), 2);
-        MainWindow *attached = visibleMainWindows().value(0) == &opener ? visibleMainWindows().value(1)
-                                                                          : visibleMainWindows().value(0);
+        MainWindow *attached =
+            visibleMainWindows().value(0) == &opener ? visibleMainWindows().value(1) : visibleMainWindows().value(0);
         QVERIFY(attached);
         QTRY_COMPARE_WITH_TIMEOUT(labelText(*attached, "connectionState"),
                                   QStringLiteral("Not connected to %1").arg(url), 5000);

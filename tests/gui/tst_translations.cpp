@@ -25,7 +25,8 @@ using namespace mort;
 namespace {
 
 // One text a person reads, and where it is.
-struct Shown {
+struct Shown
+{
     QString where;
     QString text;
 };
@@ -87,10 +88,10 @@ bool sameInEveryLanguage(const QString &text)
     if (!t.contains(QRegularExpression(QStringLiteral("\\p{L}"))))
         return true; // numbers, symbols, empty
     static const QStringList names{
-        QStringLiteral("Mort Studio"), QStringLiteral("Mort"), QStringLiteral("libvips"),
-        QStringLiteral("English"), QStringLiteral("Polski"), QStringLiteral("Deutsch"), // each in its own language
-        QStringLiteral("MiB"), QStringLiteral("KiB"), QStringLiteral("GiB"), QStringLiteral("Token:"),
-        QStringLiteral("Bucket:"), QStringLiteral("Preset:"), QStringLiteral("Sigma"), QStringLiteral("Format")};
+        QStringLiteral("Mort Studio"), QStringLiteral("Mort"),    QStringLiteral("libvips"), QStringLiteral("English"),
+        QStringLiteral("Polski"),      QStringLiteral("Deutsch"), // each in its own language
+        QStringLiteral("MiB"),         QStringLiteral("KiB"),     QStringLiteral("GiB"),     QStringLiteral("Token:"),
+        QStringLiteral("Bucket:"),     QStringLiteral("Preset:"), QStringLiteral("Sigma"),   QStringLiteral("Format")};
     if (names.contains(t))
         return true;
     // Units after a number, URLs, paths, addresses, keys and names of the config.
@@ -147,12 +148,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("n");
         QTest::addColumn<QString>("entries");
         QTest::addColumn<QString>("samples");
-        QTest::newRow("1") << 1 << "1 wpis" << "1 próbka";
-        QTest::newRow("2") << 2 << "2 wpisy" << "2 próbki";
-        QTest::newRow("5") << 5 << "5 wpisów" << "5 próbek";
-        QTest::newRow("12") << 12 << "12 wpisów" << "12 próbek";
-        QTest::newRow("22") << 22 << "22 wpisy" << "22 próbki";
-        QTest::newRow("25") << 25 << "25 wpisów" << "25 próbek";
+        QTest::newRow("1") << 1 << "1 wpis"
+                           << "1 próbka";
+        QTest::newRow("2") << 2 << "2 wpisy"
+                           << "2 próbki";
+        QTest::newRow("5") << 5 << "5 wpisów"
+                           << "5 próbek";
+        QTest::newRow("12") << 12 << "12 wpisów"
+                            << "12 próbek";
+        QTest::newRow("22") << 22 << "22 wpisy"
+                            << "22 próbki";
+        QTest::newRow("25") << 25 << "25 wpisów"
+                            << "25 próbek";
     }
 
     void polishPluralForms()

@@ -101,8 +101,7 @@ public:
         QElapsedTimer t;
         t.start();
         qsizetype end = -1;
-        while ((end = m_buffer.indexOf("\r\n\r\n")) < 0 && t.elapsed() < timeoutMs && pump(timeoutMs - t.elapsed())) {
-        }
+        while ((end = m_buffer.indexOf("\r\n\r\n")) < 0 && t.elapsed() < timeoutMs && pump(timeoutMs - t.elapsed())) {}
         if (end < 0)
             return r;
         const QList<QByteArray> lines = m_buffer.left(end).split('\n');
@@ -115,8 +114,7 @@ public:
         }
         m_buffer.remove(0, end + 4);
         const qint64 length = headRequest ? 0 : headerValue(r.headers, "Content-Length").toLongLong();
-        while (m_buffer.size() < length && t.elapsed() < timeoutMs && pump(timeoutMs - t.elapsed())) {
-        }
+        while (m_buffer.size() < length && t.elapsed() < timeoutMs && pump(timeoutMs - t.elapsed())) {}
         r.body = m_buffer.left(length);
         m_buffer.remove(0, r.body.size());
         r.complete = r.body.size() == length;
@@ -160,7 +158,8 @@ private:
     // false once the peer closed and nothing is left to read.
     bool pump(qint64 ms)
     {
-        if (m_device->bytesAvailable() == 0 && !m_device->waitForReadyRead(int(qBound<qint64>(qint64(1), ms, qint64(200))))) {
+        if (m_device->bytesAvailable() == 0
+            && !m_device->waitForReadyRead(int(qBound<qint64>(qint64(1), ms, qint64(200))))) {
             m_buffer += m_device->readAll();
             if (auto *t = tcp(); t && t->state() == QAbstractSocket::UnconnectedState)
                 return false;
@@ -245,7 +244,7 @@ inline int countFiles(const QString &dir)
 
 // Polls `predicate` every millisecond (no event loop needed: the engine runs
 // on its own threads) until it holds or `timeoutMs` passes.
-template <typename Predicate>
+template<typename Predicate>
 bool pollUntil(Predicate predicate, int timeoutMs)
 {
     QElapsedTimer t;

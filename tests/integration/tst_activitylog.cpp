@@ -32,9 +32,8 @@ buckets:
 // "GET /media/x.jpg 400 0.3 ms 20 B": method, target and status exact, time and size measured.
 QRegularExpression summaryOf(const QString &method, const QString &target, int status)
 {
-    return QRegularExpression(QStringLiteral("^%1 %2 %3 \\d+\\.\\d ms \\d+ B$")
-                                  .arg(method, QRegularExpression::escape(target))
-                                  .arg(status));
+    return QRegularExpression(
+        QStringLiteral("^%1 %2 %3 \\d+\\.\\d ms \\d+ B$").arg(method, QRegularExpression::escape(target)).arg(status));
 }
 
 } // namespace
@@ -77,10 +76,10 @@ private Q_SLOTS:
         QTest::newRow("200 original") << QByteArray("GET") << QByteArray("/media/photo.jpg") << 200 << "info";
         QTest::newRow("404 missing") << QByteArray("GET") << QByteArray("/media/none.jpg") << 404 << "warn";
         QTest::newRow("400 unknown bucket") << QByteArray("GET") << QByteArray("/nobucket/photo.jpg") << 400 << "warn";
-        QTest::newRow("400 .. in the path") << QByteArray("GET") << QByteArray("/media/a/../photo.jpg") << 400
-                                            << "warn";
-        QTest::newRow("400 bad operation") << QByteArray("GET") << QByteArray("/q/photo.jpg?operation=resize") << 400
-                                           << "warn";
+        QTest::newRow("400 .. in the path")
+            << QByteArray("GET") << QByteArray("/media/a/../photo.jpg") << 400 << "warn";
+        QTest::newRow("400 bad operation")
+            << QByteArray("GET") << QByteArray("/q/photo.jpg?operation=resize") << 400 << "warn";
         QTest::newRow("401 write") << QByteArray("PUT") << QByteArray("/media/new.jpg") << 401 << "warn";
     }
     void everyAnsweredRequestIsSummarised()

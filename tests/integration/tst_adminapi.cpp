@@ -83,7 +83,8 @@ public:
         if (body.isEmpty() && method != "POST")
             return client.request(method, target, headers);
         if (!body.isEmpty() && !hasHeader(headers, "Content-Type"))
-            headers.append({QByteArray("Content-Type"), body.startsWith('{') ? "application/json" : "application/yaml"});
+            headers.append(
+                {QByteArray("Content-Type"), body.startsWith('{') ? "application/json" : "application/yaml"});
         return client.requestWithBody(method, target, headers, body);
     }
     Reply authed(const QByteArray &method, const QByteArray &target, const QByteArray &body = {})
@@ -244,7 +245,8 @@ private Q_SLOTS:
         QCOMPARE(i.value("auth").toString(), QStringLiteral("bearer"));
         QCOMPARE(i.value("listeners").toObject().value("boundInternal").toArray().at(0).toString(),
                  server.internalAddress());
-        QCOMPARE(i.value("listeners").toObject().value("boundPublic").toArray().at(0).toString(), server.publicAddress());
+        QCOMPARE(i.value("listeners").toObject().value("boundPublic").toArray().at(0).toString(),
+                 server.publicAddress());
         QCOMPARE(i.value("config").toObject().value("buckets").toArray().at(0).toObject().value("name").toString(),
                  QStringLiteral("media"));
         QVERIFY(!info.body.contains("super-secret-value"));
@@ -267,7 +269,7 @@ private Q_SLOTS:
         for (const char *key : {"connectionsOpen", "requestsReceived", "responsesWritten", "responsesDropped",
                                 "rejectedByGuard", "exchangesInFlight"})
             QVERIFY2(http.value(QLatin1String(key)).isDouble(), key);
-        QVERIFY(http.value("requestsReceived").toInteger() >= 3); // 404 + earlier admin calls + this one
+        QVERIFY(http.value("requestsReceived").toInteger() >= 3);  // 404 + earlier admin calls + this one
         QVERIFY(http.value("exchangesInFlight").toInteger() >= 1); // this request
         // The public listeners' requests: the 404 only, none of the admin calls.
         const QJsonObject requests = s.value("requests").toObject();
@@ -325,8 +327,12 @@ private Q_SLOTS:
     {
         AdminServer server;
         QString yaml = kConfig;
-        yaml.replace(QLatin1String("  adminToken:"), QLatin1String("  cache: {type: memory, cacheSize: 10485760}\n  adminToken:"));
-        yaml.replace(QLatin1String("buckets:"), QLatin1String("headers:\n  - statusCodes: [200]\n    values: {\"cache-control\": \"max-age=600\"}\nbuckets:"));
+        yaml.replace(QLatin1String("  adminToken:"),
+                     QLatin1String("  cache: {type: memory, cacheSize: 10485760}\n  adminToken:"));
+        yaml.replace(
+            QLatin1String("buckets:"),
+            QLatin1String(
+                "headers:\n  - statusCodes: [200]\n    values: {\"cache-control\": \"max-age=600\"}\nbuckets:"));
         const QString why = server.start(yaml);
         QVERIFY2(why.isEmpty(), qPrintable(why));
         QDir().mkpath(server.root() + QStringLiteral("/originals/media"));
@@ -359,8 +365,14 @@ private Q_SLOTS:
         QCOMPARE(body.header("Cache-Control"), QByteArray("no-store"));
         QCOMPARE(body.body, original.body);
         // Looking is not using: no hit counted.
-        QCOMPARE(json(server.authed("GET", "/api/v1/cache")).value("entries").toArray().at(0).toObject()
-                     .value("hits").toInt(), 0);
+        QCOMPARE(json(server.authed("GET", "/api/v1/cache"))
+                     .value("entries")
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value("hits")
+                     .toInt(),
+                 0);
 
         const Reply gone = server.authed("GET", "/api/v1/cache/entry?key=nope");
         QCOMPARE(gone.status, 404);
@@ -383,7 +395,8 @@ private Q_SLOTS:
         QCOMPARE(ok.status, 200);
         QCOMPARE(json(ok).value("valid").toBool(), true);
 
-        const QByteArray bad = "server:\n  requestTimeout: soon\nbuckets:\n  media:\n    storages:\n      transform: {kind: noop}\n";
+        const QByteArray bad =
+            "server:\n  requestTimeout: soon\nbuckets:\n  media:\n    storages:\n      transform: {kind: noop}\n";
         const Reply rejected = server.authed("POST", "/api/v1/config/validate", bad);
         QCOMPARE(rejected.status, 422);
         QCOMPARE(json(rejected).value("valid").toBool(true), false);
@@ -429,8 +442,8 @@ private Q_SLOTS:
         // Default rate (1 Hz), open-ended: at least two updates, then the client leaves.
         {
             RawHttpClient client(server.internalAddress());
-            QVERIFY(client.send(RawHttpClient::requestBytes("GET", "/api/v1/stream",
-                                                            {{"Authorization", "Bearer " + kToken}})));
+            QVERIFY(client.send(
+                RawHttpClient::requestBytes("GET", "/api/v1/stream", {{"Authorization", "Bearer " + kToken}})));
             QElapsedTimer t;
             t.start();
             const StreamRead r = readStream(client.device(), 2, 10000);
@@ -471,9 +484,9 @@ private Q_SLOTS:
 
         // The engine refuses to start: admin API reachable off the host without a token.
         AdminServer refused;
-        const QString why = refused.start(QStringLiteral(
-            "server:\n  listens: [\"127.0.0.1:0\"]\n  internalListen: \"0.0.0.0:0\"\n"
-            "buckets:\n  media:\n    storages:\n      basic: {kind: noop}\n"));
+        const QString why =
+            refused.start(QStringLiteral("server:\n  listens: [\"127.0.0.1:0\"]\n  internalListen: \"0.0.0.0:0\"\n"
+                                         "buckets:\n  media:\n    storages:\n      basic: {kind: noop}\n"));
         QVERIFY2(why.contains(QLatin1String("config.admin_exposed")), qPrintable(why));
 
         // With a token the same listener is fine and the token is enforced.

@@ -141,13 +141,13 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("renderTarget");
         QTest::addColumn<bool>("upload");
         QTest::addColumn<QByteArray>("publicTarget");
-        QTest::newRow("preset, uploaded") << QByteArray("/api/v1/render?bucket=pq&preset=small") << true
-                                          << QByteArray("/pq/small/photo.jpg");
+        QTest::newRow("preset, uploaded")
+            << QByteArray("/api/v1/render?bucket=pq&preset=small") << true << QByteArray("/pq/small/photo.jpg");
         QTest::newRow("preset, stored") << QByteArray("/api/v1/render?bucket=pq&preset=small&key=photo.jpg") << false
                                         << QByteArray("/pq/small/photo.jpg");
-        QTest::newRow("query, uploaded")
-            << QByteArray("/api/v1/render?bucket=pq&query=") + QUrl::toPercentEncoding("width=120&operation=resize")
-            << true << QByteArray("/pq/photo.jpg?width=120&operation=resize");
+        QTest::newRow("query, uploaded") << QByteArray("/api/v1/render?bucket=pq&query=")
+                + QUrl::toPercentEncoding("width=120&operation=resize")
+                                         << true << QByteArray("/pq/photo.jpg?width=120&operation=resize");
     }
     void renderEqualsWhatTheServerServes()
     {
@@ -155,7 +155,8 @@ private Q_SLOTS:
         QFETCH(bool, upload);
         QFETCH(QByteArray, publicTarget);
         const QByteArray source = readFile(testDataPath(QStringLiteral("photos/photo_300x200.jpg")));
-        const Reply rendered = admin("POST", renderTarget, upload ? kImageBody : HttpHeaders{}, upload ? source : QByteArray());
+        const Reply rendered =
+            admin("POST", renderTarget, upload ? kImageBody : HttpHeaders{}, upload ? source : QByteArray());
         QCOMPARE(rendered.status, 200);
         const Reply served = get(publicTarget);
         QCOMPARE(served.status, 200);
@@ -175,7 +176,8 @@ private Q_SLOTS:
         const Reply unknown = admin("POST", "/api/v1/render?bucket=pq&preset=nope", kImageBody, source);
         QCOMPARE(unknown.status, 400);
         QCOMPARE(unknown.header("X-Mort-Error"), QByteArray("preset.unknown"));
-        const Reply notImage = admin("POST", "/api/v1/render?bucket=pq&preset=small", kImageBody, "not an image at all");
+        const Reply notImage =
+            admin("POST", "/api/v1/render?bucket=pq&preset=small", kImageBody, "not an image at all");
         QCOMPARE(notImage.status, 415);
         QCOMPARE(notImage.header("X-Mort-Error"), QByteArray("image.unsupported_type"));
         const Reply nothing = admin("POST", "/api/v1/render?bucket=pq&preset=small");
@@ -194,7 +196,8 @@ private Q_SLOTS:
         const Reply r = admin("POST", "/api/v1/render?bucket=tiny&query=width%3D10", kImageBody, source);
         QCOMPARE(r.status, 413);
         QCOMPARE(r.header("X-Mort-Error"), QByteArray("admin.body_too_large"));
-        const Reply atLimit = admin("POST", "/api/v1/render?bucket=tiny&query=width%3D10", kImageBody, source.left(2000));
+        const Reply atLimit =
+            admin("POST", "/api/v1/render?bucket=tiny&query=width%3D10", kImageBody, source.left(2000));
         QVERIFY(atLimit.status != 413); // judged as an image (a truncated one)
     }
 
@@ -219,19 +222,21 @@ private Q_SLOTS:
     void browserRulesHold()
     {
         const QByteArray source = readFile(testDataPath(QStringLiteral("photos/photo_300x200.jpg")));
-        const Reply forged = admin("POST", "/api/v1/render?bucket=pq&preset=small",
-                                   {{"Content-Type", "application/octet-stream"}, {"Origin", "http://evil.example"}},
-                                   source);
+        const Reply forged =
+            admin("POST", "/api/v1/render?bucket=pq&preset=small",
+                  {{"Content-Type", "application/octet-stream"}, {"Origin", "http://evil.example"}}, source);
         QCOMPARE(forged.status, 403);
         QCOMPARE(forged.header("X-Mort-Error"), QByteArray("admin.cross_origin"));
-        const Reply form = admin("POST", "/api/v1/render?bucket=pq&preset=small", {{"Content-Type", "text/plain"}}, source);
+        const Reply form =
+            admin("POST", "/api/v1/render?bucket=pq&preset=small", {{"Content-Type", "text/plain"}}, source);
         QCOMPARE(form.status, 415);
         QCOMPARE(form.header("X-Mort-Error"), QByteArray("admin.unsupported_media_type"));
     }
 
     void savedPresetIsServedAndWritten()
     {
-        const QJsonObject body{{"bucket", "pq"}, {"yaml", "presets:\n  wide:\n    filters:\n      thumbnail: {width: 90}\n"}};
+        const QJsonObject body{{"bucket", "pq"},
+                               {"yaml", "presets:\n  wide:\n    filters:\n      thumbnail: {width: 90}\n"}};
         const Reply r = admin("POST", "/api/v1/config/preset", {{"Content-Type", "application/json"}},
                               QJsonDocument(body).toJson());
         QCOMPARE(r.status, 200);
@@ -245,8 +250,8 @@ private Q_SLOTS:
         QCOMPARE(decodeImage(served.body).width, 90);
 
         const QJsonObject bad{{"bucket", "nope"}, {"yaml", "presets:\n  x:\n    filters: {}\n"}};
-        const Reply refused = admin("POST", "/api/v1/config/preset", {{"Content-Type", "application/json"}},
-                                    QJsonDocument(bad).toJson());
+        const Reply refused =
+            admin("POST", "/api/v1/config/preset", {{"Content-Type", "application/json"}}, QJsonDocument(bad).toJson());
         QCOMPARE(refused.status, 422);
         QCOMPARE(admin("POST", "/api/v1/config/preset", {{"Content-Type", "application/json"}}, "{}").status, 400);
     }

@@ -54,7 +54,8 @@ class TestClientDisconnect : public QObject
         RawHttpClient client(m_server->address());
         if (!client.isConnected() || !client.send(RawHttpClient::requestBytes("GET", target)))
             return false;
-        const bool running = pollUntil([&] { return engine.tasks().started(TaskKind::Transform) > startedBefore; }, 2000);
+        const bool running =
+            pollUntil([&] { return engine.tasks().started(TaskKind::Transform) > startedBefore; }, 2000);
         // Jitter of 0-7 ms spreads the aborts over decode, resize and encode.
         QThread::msleep(ulong(i % 8)); // the jitter, not a synchronisation
         client.abort();

@@ -73,8 +73,8 @@ private Q_SLOTS:
         }
         const EngineStats s = m_server->engine().stats();
         QCOMPARE(s.transformsExecuted, 1u);
-        QCOMPARE(bodies.size(), 1);                 // every client got the same bytes
-        QCOMPARE(s.collapsed + s.cacheHits, 99u);   // the others waited or found the cache
+        QCOMPARE(bodies.size(), 1);               // every client got the same bytes
+        QCOMPARE(s.collapsed + s.cacheHits, 99u); // the others waited or found the cache
         QTRY_COMPARE(m_server->engine().tasks().liveTotal(), 0);
     }
 
@@ -142,7 +142,8 @@ private Q_SLOTS:
         TestServer server;
         QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/c/small.jpg")));
         QString config = kConfig;
-        config.replace(QLatin1String("    cacheSize: 67108864"), QLatin1String("    cacheSize: 67108864\n    minUseCount: 3"));
+        config.replace(QLatin1String("    cacheSize: 67108864"),
+                       QLatin1String("    cacheSize: 67108864\n    minUseCount: 3"));
         const QString error = server.start(config);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(!server.get("/c/small.jpg").has("x-mort-cache")); // miss 1: counted only

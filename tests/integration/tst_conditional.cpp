@@ -40,7 +40,8 @@ private Q_SLOTS:
     void init()
     {
         m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/media/photo.jpg")));
+        QVERIFY(
+            m_server->addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/media/photo.jpg")));
         QFile file(m_server->path(QStringLiteral("originals/media/photo.jpg")));
         QVERIFY(file.open(QIODevice::ReadWrite));
         QVERIFY(file.setFileTime(kMtime, QFileDevice::FileModificationTime));
@@ -49,10 +50,7 @@ private Q_SLOTS:
     }
     void cleanup() { m_server.reset(); }
 
-    void etagIsTheExpectedWeakTag()
-    {
-        QCOMPARE(m_server->get("/media/photo.jpg").header("ETag"), kEtag);
-    }
+    void etagIsTheExpectedWeakTag() { QCOMPARE(m_server->get("/media/photo.jpg").header("ETag"), kEtag); }
 
     void conditionalOnOriginal_data()
     {
@@ -60,13 +58,15 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("value"); // @ETAG@ is replaced by the object's ETag
         QTest::addColumn<int>("status");
 
-        QTest::newRow("If-None-Match with the ETag -> 304") << QByteArray("If-None-Match") << QByteArray("@ETAG@") << 304;
+        QTest::newRow("If-None-Match with the ETag -> 304")
+            << QByteArray("If-None-Match") << QByteArray("@ETAG@") << 304;
         QTest::newRow("If-None-Match with the opaque tag (weak comparison) -> 304")
             << QByteArray("If-None-Match") << QByteArray("@OPAQUE@") << 304;
         QTest::newRow("If-None-Match list containing the ETag -> 304")
             << QByteArray("If-None-Match") << QByteArray("\"x\", @ETAG@") << 304;
         QTest::newRow("If-None-Match * -> 304") << QByteArray("If-None-Match") << QByteArray("*") << 304;
-        QTest::newRow("If-None-Match other tag -> 200") << QByteArray("If-None-Match") << QByteArray("\"other\"") << 200;
+        QTest::newRow("If-None-Match other tag -> 200")
+            << QByteArray("If-None-Match") << QByteArray("\"other\"") << 200;
         QTest::newRow("If-Modified-Since in the future -> 304")
             << QByteArray("If-Modified-Since") << QByteArray("Fri, 01 Jan 2100 00:00:00 GMT") << 304;
         QTest::newRow("If-Modified-Since equal to Last-Modified -> 304")
@@ -114,8 +114,7 @@ private Q_SLOTS:
             QVERIFY(!r.has("Content-Type"));
             QCOMPARE(r.header("Content-Length"), QByteArray("0"));
             break;
-        default:
-            QFAIL("unexpected row");
+        default: QFAIL("unexpected row");
         }
     }
 
@@ -138,7 +137,8 @@ private Q_SLOTS:
         const Reply r = m_server->get("/media/photo.jpg", {{"Range", range}});
         QCOMPARE(r.status, 206);
         QCOMPARE(r.header("Content-Range"),
-                 "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/' + QByteArray::number(kSize));
+                 "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/'
+                     + QByteArray::number(kSize));
         QCOMPARE(r.header("Content-Length"), QByteArray::number(last - first + 1));
         QCOMPARE(r.header("Content-Type"), QByteArray("image/jpeg"));
         QCOMPARE(r.body, m_photo.mid(first, last - first + 1));
@@ -197,8 +197,8 @@ private Q_SLOTS:
                                                     << QByteArray("invalid range: failed to overlap\n");
         QTest::newRow("unit items -> 416") << QByteArray("items=0-1") << QByteArray() << QByteArray("invalid range\n");
         QTest::newRow("no dash -> 416") << QByteArray("bytes=5") << QByteArray() << QByteArray("invalid range\n");
-        QTest::newRow("end before start -> 416") << QByteArray("bytes=9-0") << QByteArray()
-                                                 << QByteArray("invalid range\n");
+        QTest::newRow("end before start -> 416")
+            << QByteArray("bytes=9-0") << QByteArray() << QByteArray("invalid range\n");
     }
     void badRange()
     {

@@ -74,7 +74,8 @@ class TestHeaderRules : public QObject
     void startWith(const QString &rules)
     {
         m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/media/photo.jpg")));
+        QVERIFY(
+            m_server->addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/media/photo.jpg")));
         // An original that carries its own cache-control in local-meta metadata.
         QFile photo(testDataPath(QStringLiteral("photos/photo_800x600.jpg")));
         QVERIFY(photo.open(QIODevice::ReadOnly));
@@ -94,16 +95,15 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("target");
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("cacheControl"); // empty = header absent
-        QTest::newRow("200 original") << QByteArray("/media/photo.jpg") << 200
-                                      << QByteArray("max-age=84000, public");
-        QTest::newRow("200 generated image") << QByteArray("/media/photo.jpg?width=100") << 200
-                                             << QByteArray("max-age=84000, public");
+        QTest::newRow("200 original") << QByteArray("/media/photo.jpg") << 200 << QByteArray("max-age=84000, public");
+        QTest::newRow("200 generated image")
+            << QByteArray("/media/photo.jpg?width=100") << 200 << QByteArray("max-age=84000, public");
         QTest::newRow("200 lower-case rule overrides stored cache-control")
             << QByteArray("/media/cached.jpg") << 200 << QByteArray("max-age=84000, public");
-        QTest::newRow("404 missing original") << QByteArray("/media/missing.jpg") << 404
-                                              << QByteArray("max-age=60, public");
-        QTest::newRow("404 missing parent") << QByteArray("/media/missing.jpg?width=100") << 404
-                                            << QByteArray("max-age=60, public");
+        QTest::newRow("404 missing original")
+            << QByteArray("/media/missing.jpg") << 404 << QByteArray("max-age=60, public");
+        QTest::newRow("404 missing parent")
+            << QByteArray("/media/missing.jpg?width=100") << 404 << QByteArray("max-age=60, public");
         QTest::newRow("400 parse error gets no rules") << QByteArray("/media/photo.jpg?width=0") << 400 << QByteArray();
         QTest::newRow("400 unknown bucket gets no rules") << QByteArray("/nobucket/photo.jpg") << 400 << QByteArray();
         QTest::newRow("405 has no rule") << QByteArray() << 405 << QByteArray();

@@ -26,10 +26,18 @@ buckets:
 )yaml");
 
 const char *const kHostile[] = {
-    "pixel_flood_50000x50000.png", "bomb_flat_14000x14000.png", "anim_1000_frames_1000x1000.gif",
-    "truncated_50pct.jpg",         "bad_crc_64x64.png",         "zero_bytes.jpg",
-    "text_not_image.jpg",          "script_and_file_href.svg",  "imagemagick_file_read.mvg",
-    "postscript.ps",               "progressive_flat_8000x8000.jpg", "jpeg_header_garbage.jpg",
+    "pixel_flood_50000x50000.png",
+    "bomb_flat_14000x14000.png",
+    "anim_1000_frames_1000x1000.gif",
+    "truncated_50pct.jpg",
+    "bad_crc_64x64.png",
+    "zero_bytes.jpg",
+    "text_not_image.jpg",
+    "script_and_file_href.svg",
+    "imagemagick_file_read.mvg",
+    "postscript.ps",
+    "progressive_flat_8000x8000.jpg",
+    "jpeg_header_garbage.jpg",
 };
 
 } // namespace

@@ -35,7 +35,8 @@ buckets:
     storages:
       basic: {kind: "local-meta", rootPath: "@ROOT@/originals"}
       transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
-)yaml").arg(width);
+)yaml")
+        .arg(width);
 }
 
 } // namespace
@@ -73,8 +74,8 @@ private Q_SLOTS:
         yaml.replace(QLatin1String("@ROOT@"), server.root());
         const QString internal = server.engine().stats().internalAddresses.value(0);
         RawHttpClient admin(internal);
-        const Reply applied = admin.requestWithBody("POST", "/api/v1/config/apply",
-                                                    {{"Host", "x"}, {"Content-Type", "application/yaml"}}, yaml.toUtf8());
+        const Reply applied = admin.requestWithBody(
+            "POST", "/api/v1/config/apply", {{"Host", "x"}, {"Content-Type", "application/yaml"}}, yaml.toUtf8());
         QVERIFY2(applied.status == 200, applied.body.constData());
         const int requestsBeforeApplyFinished = ok.load() + failed.load();
 
@@ -84,7 +85,12 @@ private Q_SLOTS:
         QCOMPARE(ok.load(), 1000);
         QVERIFY2(requestsBeforeApplyFinished < 1000, "the reload must happen while requests are running");
         QCOMPARE(decodeImage(server.get("/r/small/a.jpg").body).width, 160);
-        QCOMPARE(server.engine().config()->bucket(QStringLiteral("r"))->transform->presets.value(QStringLiteral("small")).thumbnailWidth, 160);
+        QCOMPARE(server.engine()
+                     .config()
+                     ->bucket(QStringLiteral("r"))
+                     ->transform->presets.value(QStringLiteral("small"))
+                     .thumbnailWidth,
+                 160);
     }
 
     void invalidConfigIsRefusedAndTheOldOneKeepsServing()
@@ -92,7 +98,8 @@ private Q_SLOTS:
         TestServer server;
         QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/r/a.jpg")));
         QVERIFY(server.start(configWithWidth(120)).isEmpty());
-        const Expected<void> refused = server.engine().applyConfig(QStringLiteral("buckets:\n  r:\n    storages: {}\n"));
+        const Expected<void> refused =
+            server.engine().applyConfig(QStringLiteral("buckets:\n  r:\n    storages: {}\n"));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().httpStatus, 422);
         QCOMPARE(decodeImage(server.get("/r/small/a.jpg").body).width, 120);
@@ -117,8 +124,7 @@ private Q_SLOTS:
                       QStringLiteral("listens: [\"127.0.0.1:0\", \"unix:%1\"]").arg(socketPath));
         const Expected<void> applied = server.engine().applyConfig(added);
         QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().toString()));
-        QCOMPARE(server.engine().stats().publicAddresses,
-                 (QStringList{first, QStringLiteral("unix:") + socketPath}));
+        QCOMPARE(server.engine().stats().publicAddresses, (QStringList{first, QStringLiteral("unix:") + socketPath}));
         QCOMPARE(RawHttpClient(QStringLiteral("unix:") + socketPath).request("GET", "/r/a.jpg").status, 200);
         QCOMPARE(RawHttpClient(first).request("GET", "/r/a.jpg").status, 200);
         QCOMPARE(kept.request("GET", "/r/a.jpg").status, 200);

@@ -38,8 +38,9 @@ private Q_SLOTS:
     {
         TestServer server;
         QVERIFY(server.addFile(QStringLiteral("photos/photo_6000x4000.jpg"), QStringLiteral("originals/t/big.jpg")));
-        MORT_START(server, QStringLiteral("server:\n  listens: [\"127.0.0.1:0\"]\n  internalListen: \"localhost:0\"\n")
-                               + kBuckets);
+        MORT_START(server,
+                   QStringLiteral("server:\n  listens: [\"127.0.0.1:0\"]\n  internalListen: \"localhost:0\"\n")
+                       + kBuckets);
         Engine &engine = server.engine();
         const QString address = server.address();
 
@@ -81,8 +82,10 @@ private Q_SLOTS:
         TestServer server;
         QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/t/photo.jpg")));
         const QString socketPath = server.path(QStringLiteral("mort.sock"));
-        MORT_START(server, QStringLiteral("server:\n  listens: [\"unix:@ROOT@/mort.sock\"]\n  internalListen: \"localhost:0\"\n")
-                               + kBuckets);
+        MORT_START(
+            server,
+            QStringLiteral("server:\n  listens: [\"unix:@ROOT@/mort.sock\"]\n  internalListen: \"localhost:0\"\n")
+                + kBuckets);
         QCOMPARE(server.engine().stats().publicAddresses, QStringList{QStringLiteral("unix:") + socketPath});
         QVERIFY(isSocketFile(socketPath));
 
@@ -108,8 +111,9 @@ private Q_SLOTS:
     {
         TestServer server;
         QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/t/photo.jpg")));
-        MORT_START(server, QStringLiteral("server:\n  listens: [\"127.0.0.1:0\"]\n  internalListen: \"localhost:0\"\n")
-                               + kBuckets);
+        MORT_START(server,
+                   QStringLiteral("server:\n  listens: [\"127.0.0.1:0\"]\n  internalListen: \"localhost:0\"\n")
+                       + kBuckets);
         QCOMPARE(server.get("/t/photo.jpg?width=100").status, 200);
         server.engine().stop(2000);
         QVERIFY(!server.engine().isRunning());

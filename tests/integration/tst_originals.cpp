@@ -24,7 +24,7 @@ buckets:
 )yaml");
 
 constexpr qint64 kPhotoBytes = 75759; // photos/photo_800x600.jpg
-constexpr qint64 kWebpBytes = 43388;   // photos/photo_1200x800.webp
+constexpr qint64 kWebpBytes = 43388;  // photos/photo_1200x800.webp
 
 // All stored files get this mtime, so ETag and Last-Modified are exact values.
 const QDateTime kMtime(QDate(2024, 5, 1), QTime(10, 0, 0), Qt::UTC);
@@ -127,8 +127,9 @@ private Q_SLOTS:
         TestServer server;
         QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("media/photo.jpg")));
         QVERIFY(server.addFile(QStringLiteral("watermark/logo_200x80.png"), QStringLiteral("media/logo.png")));
-        MORT_START(server, QString(kConfig).replace(QLatin1String("server:\n"),
-                                                    QStringLiteral("server:\n  maxFileSize: %1\n").arg(kPhotoBytes - 1)));
+        MORT_START(server,
+                   QString(kConfig).replace(QLatin1String("server:\n"),
+                                            QStringLiteral("server:\n  maxFileSize: %1\n").arg(kPhotoBytes - 1)));
         const Reply big = server.get("/media/photo.jpg");
         QCOMPARE(big.status, 503);
         QCOMPARE(big.header("X-Mort-Error"), QByteArray("storage.presign_unsupported"));
@@ -216,8 +217,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("target");
         QTest::newRow("GET object of unknown bucket") << QByteArray("GET") << QByteArray("/other/photo.jpg");
         QTest::newRow("HEAD object of unknown bucket") << QByteArray("HEAD") << QByteArray("/other/photo.jpg");
-        QTest::newRow("favicon is an object of bucket favicon.ico")
-            << QByteArray("GET") << QByteArray("/favicon.ico");
+        QTest::newRow("favicon is an object of bucket favicon.ico") << QByteArray("GET") << QByteArray("/favicon.ico");
     }
     void unknownBucketIs400WithoutCors()
     {

@@ -56,8 +56,9 @@ bool waitForRender(Engine &engine, const QString &keyPrefix)
     return pollUntil(
         [&] {
             Expected<QList<CacheEntryInfo>> entries = engine.cacheEntries(100);
-            return entries && std::any_of(entries->cbegin(), entries->cend(),
-                                          [&](const CacheEntryInfo &e) { return e.key.startsWith(keyPrefix); });
+            return entries && std::any_of(entries->cbegin(), entries->cend(), [&](const CacheEntryInfo &e) {
+                       return e.key.startsWith(keyPrefix);
+                   });
         },
         20000);
 }
@@ -73,7 +74,8 @@ class TestPlaceholder : public QObject
     void startWithLogo()
     {
         m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/media/photo.jpg")));
+        QVERIFY(
+            m_server->addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/media/photo.jpg")));
         MORT_START(*m_server, withPlaceholder(testDataPath(kLogo)));
     }
 
@@ -121,9 +123,9 @@ private Q_SLOTS:
         QTest::newRow("original (no transform) keeps the JSON error")
             << QByteArray("/down/photo.jpg") << false << 503 << QByteArray("application/json")
             << QByteArray("storage.unavailable");
-        QTest::newRow("X-Mort-Debug shows the real error") << QByteArray("/down/photo.jpg?width=100") << true << 503
-                                                           << QByteArray("application/json")
-                                                           << QByteArray("storage.unavailable");
+        QTest::newRow("X-Mort-Debug shows the real error")
+            << QByteArray("/down/photo.jpg?width=100") << true << 503 << QByteArray("application/json")
+            << QByteArray("storage.unavailable");
     }
     void clientErrorsOriginalsAndDebugKeepTheirBodies()
     {

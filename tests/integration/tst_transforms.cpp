@@ -93,9 +93,11 @@ private Q_SLOTS:
     void init()
     {
         m_server = std::make_unique<TestServer>();
-        const QStringList buckets{QStringLiteral("pre"), QStringLiteral("pq"), QStringLiteral("q"), QStringLiteral("cl")};
+        const QStringList buckets{QStringLiteral("pre"), QStringLiteral("pq"), QStringLiteral("q"),
+                                  QStringLiteral("cl")};
         for (const QString &bucket : buckets)
-            QVERIFY(m_originals.add(*m_server, QStringLiteral("photos/photo_1920x1280.jpg"), bucket, QStringLiteral("photo.jpg")));
+            QVERIFY(m_originals.add(*m_server, QStringLiteral("photos/photo_1920x1280.jpg"), bucket,
+                                    QStringLiteral("photo.jpg")));
         QVERIFY(m_originals.add(*m_server, QStringLiteral("photos/photo_1920x1280.jpg"), QStringLiteral("q"),
                                 QStringLiteral("notes.txt")));
         MORT_START(*m_server, m_originals.rewrite(kConfig, buckets));
@@ -128,9 +130,8 @@ private Q_SLOTS:
             << QByteArray("/q/photo.jpg?height=100") << QByteArray("image/jpeg") << 150 << 100 << 3;
         QTest::newRow("query: width and height stretch to exactly that size")
             << QByteArray("/q/photo.jpg?width=300&height=100") << QByteArray("image/jpeg") << 300 << 100 << 3;
-        QTest::newRow("query: crop 200x200")
-            << QByteArray("/q/photo.jpg?operation=crop&width=200&height=200") << QByteArray("image/jpeg") << 200
-            << 200 << 3;
+        QTest::newRow("query: crop 200x200") << QByteArray("/q/photo.jpg?operation=crop&width=200&height=200")
+                                             << QByteArray("image/jpeg") << 200 << 200 << 3;
         QTest::newRow("query: format=webp")
             << QByteArray("/q/photo.jpg?width=300&format=webp") << QByteArray("image/webp") << 300 << 200 << 3;
         QTest::newRow("query: format=png")
@@ -138,8 +139,8 @@ private Q_SLOTS:
         QTest::newRow("query: grayscale")
             << QByteArray("/q/photo.jpg?width=300&grayscale") << QByteArray("image/jpeg") << 300 << 200 << 1;
         QTest::newRow("query: rotate 90 before resize")
-            << QByteArray("/q/photo.jpg?operation=rotate&angle=90&operation=resize&width=200") << QByteArray("image/jpeg")
-            << 200 << 300 << 3;
+            << QByteArray("/q/photo.jpg?operation=rotate&angle=90&operation=resize&width=200")
+            << QByteArray("image/jpeg") << 200 << 300 << 3;
     }
     void transformHasExactOutput()
     {
@@ -197,7 +198,8 @@ private Q_SLOTS:
         QTest::newRow("c_fill: exactly the box") << QByteArray("/cl/c_fill,w_100,h_100/photo.jpg") << 100 << 100 << 1;
         QTest::newRow("c_fill: unknown qualifiers are ignored")
             << QByteArray("/cl/c_fill,w_120,h_90,q_auto,f_auto/photo.jpg") << 120 << 90 << 1;
-        QTest::newRow("c_crop: smart crop to the box") << QByteArray("/cl/c_crop,w_300,h_200/photo.jpg") << 300 << 200 << 1;
+        QTest::newRow("c_crop: smart crop to the box")
+            << QByteArray("/cl/c_crop,w_300,h_200/photo.jpg") << 300 << 200 << 1;
         QTest::newRow("empty transformations: the original unchanged")
             << QByteArray("/cl//photo.jpg") << 1920 << 1280 << 0;
         // Chain: object c_fit w_200 over parent c_fill 400x300. Merged root
@@ -232,14 +234,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("target");
         QTest::addColumn<QByteArray>("code");
-        QTest::newRow("token without '_'") << QByteArray("/cl/c_fit,w200/photo.jpg") << QByteArray("cloudinary.bad_token");
-        QTest::newRow("crop mode Mort does not have") << QByteArray("/cl/c_scale,w_200/photo.jpg")
-                                                      << QByteArray("cloudinary.not_implemented");
-        QTest::newRow("gravity qualifier") << QByteArray("/cl/c_fill,w_20,h_20,g_face/photo.jpg")
-                                           << QByteArray("cloudinary.not_implemented");
-        QTest::newRow("negative width") << QByteArray("/cl/c_fit,w_-20/photo.jpg") << QByteArray("cloudinary.bad_value");
-        QTest::newRow("bad link deeper in a chain") << QByteArray("/cl/c_fit,w_200/c_fill,w_x/photo.jpg")
-                                                    << QByteArray("cloudinary.bad_value");
+        QTest::newRow("token without '_'")
+            << QByteArray("/cl/c_fit,w200/photo.jpg") << QByteArray("cloudinary.bad_token");
+        QTest::newRow("crop mode Mort does not have")
+            << QByteArray("/cl/c_scale,w_200/photo.jpg") << QByteArray("cloudinary.not_implemented");
+        QTest::newRow("gravity qualifier")
+            << QByteArray("/cl/c_fill,w_20,h_20,g_face/photo.jpg") << QByteArray("cloudinary.not_implemented");
+        QTest::newRow("negative width") << QByteArray("/cl/c_fit,w_-20/photo.jpg")
+                                        << QByteArray("cloudinary.bad_value");
+        QTest::newRow("bad link deeper in a chain")
+            << QByteArray("/cl/c_fit,w_200/c_fill,w_x/photo.jpg") << QByteArray("cloudinary.bad_value");
     }
     void invalidCloudinaryUrlIs400()
     {
@@ -271,14 +275,14 @@ private Q_SLOTS:
         QTest::newRow("query: width=0") << QByteArray("/q/photo.jpg?width=0") << QByteArray("query.bad_width");
         QTest::newRow("query: width=-5") << QByteArray("/q/photo.jpg?width=-5") << QByteArray("query.bad_width");
         QTest::newRow("query: width=abc") << QByteArray("/q/photo.jpg?width=abc") << QByteArray("query.bad_width");
-        QTest::newRow("query: quality=0") << QByteArray("/q/photo.jpg?width=10&quality=0")
-                                          << QByteArray("query.bad_quality");
-        QTest::newRow("query: format=bmp") << QByteArray("/q/photo.jpg?width=10&format=bmp")
-                                           << QByteArray("query.bad_format");
+        QTest::newRow("query: quality=0")
+            << QByteArray("/q/photo.jpg?width=10&quality=0") << QByteArray("query.bad_quality");
+        QTest::newRow("query: format=bmp")
+            << QByteArray("/q/photo.jpg?width=10&format=bmp") << QByteArray("query.bad_format");
         QTest::newRow("query: angle=45") << QByteArray("/q/photo.jpg?operation=rotate&angle=45")
                                          << QByteArray("query.bad_angle");
-        QTest::newRow("query: resize without size") << QByteArray("/q/photo.jpg?operation=resize")
-                                                    << QByteArray("query.bad_size");
+        QTest::newRow("query: resize without size")
+            << QByteArray("/q/photo.jpg?operation=resize") << QByteArray("query.bad_size");
         QTest::newRow("query: sigma 0") << QByteArray("/q/photo.jpg?operation=blur&sigma=0")
                                         << QByteArray("query.bad_sigma");
     }
@@ -359,7 +363,8 @@ private Q_SLOTS:
             QCOMPARE(countFiles(stored.filePath()), 1);
             QDirIterator it(stored.filePath(), QDir::Files);
             QVERIFY(it.hasNext());
-            QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(QFileInfo(it.next()).fileName()).hasMatch());
+            QVERIFY(
+                QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(QFileInfo(it.next()).fileName()).hasMatch());
         }
         QCOMPARE(countFiles(m_server->path(QStringLiteral("results"))), 1);
 

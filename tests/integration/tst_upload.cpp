@@ -56,7 +56,7 @@ QByteArray signedForm(const QByteArray &image, const QString &secret = QStringLi
     field("signature", signature);
     body += "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
             "Content-Type: image/jpeg\r\n\r\n"
-            + image + "\r\n--zz--\r\n";
+        + image + "\r\n--zz--\r\n";
     return body;
 }
 
@@ -133,7 +133,8 @@ private Q_SLOTS:
 
     void postToABucketThatIsNotCloudinaryStillNeedsS3Auth()
     {
-        const Reply r = post(*m_server, "/plain/a.jpg", signedForm(fileBytes(QStringLiteral("photos/gray_800x600.jpg"))));
+        const Reply r =
+            post(*m_server, "/plain/a.jpg", signedForm(fileBytes(QStringLiteral("photos/gray_800x600.jpg"))));
         QCOMPARE(r.status, 401);
     }
 };

@@ -146,8 +146,7 @@ public:
         request.headers.append(qMakePair(QByteArray("Host"), QByteArray("mort.test")));
         request.id = ++m_nextId;
         request.received = std::chrono::steady_clock::now();
-        return std::make_shared<HttpExchange>(std::move(request), m_link, TaskScope(&tasks, TaskKind::Request),
-                                              true);
+        return std::make_shared<HttpExchange>(std::move(request), m_link, TaskScope(&tasks, TaskKind::Request), true);
     }
 
     // Handles `exchange` and waits for its answer.
@@ -163,7 +162,7 @@ public:
         return exchange->takeResponse();
     }
 
-    TaskRegistry tasks; // declared first: destroyed last
+    TaskRegistry tasks;              // declared first: destroyed last
     MetricsRegistry metricsRegistry; // nobody scrapes it: the pipeline always counts
     MortMetrics metrics{metricsRegistry, tasks};
     StorageClientCache storages{8, StorageMetering{&metrics, &tasks}};

@@ -48,7 +48,8 @@ private Q_SLOTS:
             auto client = cache.client(noopConfig(i), QStringLiteral("bucket"));
             QVERIFY(client.ok());
             made.push_back(*client);
-            QVERIFY2(cache.size() <= kCapacity, qPrintable(QStringLiteral("size %1 after %2 configs").arg(cache.size()).arg(i + 1)));
+            QVERIFY2(cache.size() <= kCapacity,
+                     qPrintable(QStringLiteral("size %1 after %2 configs").arg(cache.size()).arg(i + 1)));
         }
         int alive = 0;
         for (const auto &w : made)
@@ -76,7 +77,7 @@ private Q_SLOTS:
         constexpr int kCapacity = 16;
         constexpr int kFlood = 5000;
         TaskRegistry tasks;
-        QSemaphore gate;     // workers block here until the flood is over
+        QSemaphore gate; // workers block here until the flood is over
         QSemaphore started;
         auto payload = std::make_shared<QByteArray>(64 * 1024, 'p'); // stands in for a response body
         {
@@ -94,7 +95,9 @@ private Q_SLOTS:
                     started.release();
                     gate.acquire();
                     Q_UNUSED(payload);
-                }) ? 1 : 0;
+                })
+                    ? 1
+                    : 0;
                 maxPending = qMax(maxPending, queue.pending());
             }
             QVERIFY(started.tryAcquire(2, 10000)); // both workers are busy: nothing drained during the flood
@@ -149,7 +152,8 @@ private Q_SLOTS:
         }
         QVERIFY(cache.stats().evictions > 0);
         // An entry that alone exceeds the capacity is refused, not squeezed in.
-        QVERIFY(!cache.insert(QStringLiteral("huge"), CachedResponse::create(200, headers, QByteArray(kCapacity, 'h')), 60));
+        QVERIFY(!cache.insert(QStringLiteral("huge"), CachedResponse::create(200, headers, QByteArray(kCapacity, 'h')),
+                              60));
         QVERIFY(cache.stats().bytes <= kCapacity);
     }
 
@@ -160,7 +164,8 @@ private Q_SLOTS:
     {
         TestServer server;
         for (int i = 0; i < 40; ++i)
-            QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/b/p%1.jpg").arg(i)));
+            QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"),
+                                   QStringLiteral("originals/b/p%1.jpg").arg(i)));
         MORT_START(server, QStringLiteral(R"yaml(
 server:
   listens: ["127.0.0.1:0"]
@@ -181,7 +186,8 @@ buckets:
             const Reply r = client.request("GET", "/b/p" + QByteArray::number(i) + ".jpg");
             QCOMPARE(r.status, 200);
             const ResponseCacheStats s = server.engine().responseCache().stats();
-            QVERIFY2(s.bytes <= s.capacity, qPrintable(QStringLiteral("cache bytes %1 > %2").arg(s.bytes).arg(s.capacity)));
+            QVERIFY2(s.bytes <= s.capacity,
+                     qPrintable(QStringLiteral("cache bytes %1 > %2").arg(s.bytes).arg(s.capacity)));
         }
         const ResponseCacheStats s = server.engine().responseCache().stats();
         QCOMPARE(s.capacity, qint64(1048576));

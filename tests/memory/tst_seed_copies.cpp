@@ -123,7 +123,8 @@ private Q_SLOTS:
         QByteArray body(16 << 20, 'x');
         {
             auto link = std::make_shared<ConnectionLink>(); // the client has left
-            auto exchange = std::make_shared<HttpExchange>(HttpRequest{}, link, TaskScope(&tasks, TaskKind::Request), true);
+            auto exchange =
+                std::make_shared<HttpExchange>(HttpRequest{}, link, TaskScope(&tasks, TaskKind::Request), true);
             const qint64 heapBefore = heapLiveBytes();
             exchange->respond(HttpResponse(200, body, "image/jpeg"));
             QVERIFY2(heapLiveBytes() - heapBefore < 64 * 1024, "respond() copied or read the body");
@@ -179,7 +180,8 @@ private Q_SLOTS:
     void finding07_cacheHitIsZeroCopy()
     {
         ResponseCache cache(8 << 20, 4 << 20);
-        const SharedResponse stored = CachedResponse::create(200, {{"Content-Type", "image/png"}}, QByteArray(1 << 20, 'c'));
+        const SharedResponse stored =
+            CachedResponse::create(200, {{"Content-Type", "image/png"}}, QByteArray(1 << 20, 'c'));
         QVERIFY(cache.insert(QStringLiteral("k"), stored, 60));
         for (int i = 0; i < 100; ++i) {
             const SharedResponse hit = cache.get(QStringLiteral("k"));
@@ -280,10 +282,12 @@ private Q_SLOTS:
         stalled.write(RawHttpClient::requestBytes("GET", "/c/large.bin"));
         QVERIFY(stalled.waitForBytesWritten(5000));
         // Wait until the client's buffer is full: from now on the server can only queue.
-        QVERIFY(pollUntil([&] {
-            stalled.waitForReadyRead(10);
-            return stalled.bytesAvailable() >= 64 * 1024;
-        }, 10000));
+        QVERIFY(pollUntil(
+            [&] {
+                stalled.waitForReadyRead(10);
+                return stalled.bytesAvailable() >= 64 * 1024;
+            },
+            10000));
         QVERIFY(pollUntil([&] { return server.engine().stats().downloads >= 2; }, 10000));
         QTRY_COMPARE_WITH_TIMEOUT(server.engine().tasks().live(TaskKind::Fetch), qint64(0), 10000);
         const qint64 stalledGrowth = readProcessStats().peakResidentBytes - rssBefore;

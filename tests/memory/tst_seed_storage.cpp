@@ -35,7 +35,7 @@ struct StorageProbe
     std::atomic<int> gets{0};
     std::atomic<int> heads{0};
     std::atomic<int> puts{0};
-    std::atomic<int> live{0};          // CountingStorage instances alive (= storage clients not closed)
+    std::atomic<int> live{0};              // CountingStorage instances alive (= storage clients not closed)
     std::atomic<bool> throwOnFlaky{false}; // get() of a key containing "flaky" throws while set
     std::atomic<bool> throwOnPut{false};
 
@@ -98,8 +98,8 @@ Expected<std::shared_ptr<Storage>> createStorage(const StorageConfig &config, co
     if (config.kind == QLatin1String("noop")) {
         inner = std::make_shared<NoopStorage>();
     } else if (config.kind == QLatin1String("local-meta") || config.kind == QLatin1String("local")) {
-        const QString dir =
-            QDir::cleanPath(QDir(config.rootPath).absoluteFilePath(config.bucket.isEmpty() ? mortBucket : config.bucket));
+        const QString dir = QDir::cleanPath(
+            QDir(config.rootPath).absoluteFilePath(config.bucket.isEmpty() ? mortBucket : config.bucket));
         if (!QDir().mkpath(dir))
             return storageerrors::unavailable(QStringLiteral("cannot create %1").arg(dir));
         if (config.kind == QLatin1String("local"))
@@ -107,7 +107,8 @@ Expected<std::shared_ptr<Storage>> createStorage(const StorageConfig &config, co
         else
             inner = std::make_shared<LocalMetaStorage>(config, dir);
     } else {
-        return storageerrors::unavailable(QStringLiteral("storage kind %1 is not supported by the test").arg(config.kind));
+        return storageerrors::unavailable(
+            QStringLiteral("storage kind %1 is not supported by the test").arg(config.kind));
     }
     return std::shared_ptr<Storage>(std::make_shared<CountingStorage>(std::move(inner)));
 }
@@ -190,9 +191,14 @@ private Q_SLOTS:
         QVERIFY(writeBytes(root + "/originals/s/badmsgpack.jpg", localMetaHeader(4) + "\xc1\xc1\xc1\xc1" + "body"));
         QVERIFY(writeBytes(root + "/originals/s/huge.jpg", localMetaHeader(0x7fffffff) + "x"));
         QVERIFY(QDir().mkpath(root + "/originals/s/dir"));
-        const QList<QByteArray> targets{"/s/truncated.jpg", "/s/badmsgpack.jpg", "/s/huge.jpg",
-                                        "/s/truncated.jpg?width=100", "/s/dir", "/s/missing.jpg",
-                                        "/s/badmsgpack.jpg?width=120", "/s/huge.jpg?width=80"};
+        const QList<QByteArray> targets{"/s/truncated.jpg",
+                                        "/s/badmsgpack.jpg",
+                                        "/s/huge.jpg",
+                                        "/s/truncated.jpg?width=100",
+                                        "/s/dir",
+                                        "/s/missing.jpg",
+                                        "/s/badmsgpack.jpg?width=120",
+                                        "/s/huge.jpg?width=80"};
         RawHttpClient client(m_server->address());
         QVERIFY(client.isConnected());
         auto round = [&] {
@@ -223,8 +229,8 @@ private Q_SLOTS:
         QVERIFY(g_probe.gets.load() - fetchesBefore >= 50 * int(targets.size())); // they all reached storage
         QCOMPARE(fdsBefore, 0);
         QTRY_COMPARE(storageFds(), 0); // a leak would leave up to 400 files of the root open
-        qInfo("storage files open after %d error reads: %d (process fds %d)", 50 * int(targets.size()),
-              storageFds(), readProcessStats().openFds);
+        qInfo("storage files open after %d error reads: %d (process fds %d)", 50 * int(targets.size()), storageFds(),
+              readProcessStats().openFds);
         QCOMPARE(client.request("GET", "/s/small.jpg").status, 200);
     }
 

@@ -92,10 +92,7 @@ class TestSeedTasks : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        startServer(QStringLiteral("requestTimeout: 60"));
-    }
+    void init() { startServer(QStringLiteral("requestTimeout: 60")); }
     void cleanup() { m_server.reset(); }
 
     // Finding 2: Mort's handleGET goroutine blocked forever sending its response
@@ -116,7 +113,8 @@ private Q_SLOTS:
                 if (!client.isConnected() || !client.send(RawHttpClient::requestBytes("GET", target)))
                     continue;
                 if (waitForTransform)
-                    hit += pollUntil([&] { return engine.tasks().started(TaskKind::Transform) > before; }, 2000) ? 1 : 0;
+                    hit +=
+                        pollUntil([&] { return engine.tasks().started(TaskKind::Transform) > before; }, 2000) ? 1 : 0;
                 client.abort();
             }
             return hit;
@@ -166,7 +164,8 @@ private Q_SLOTS:
             // one ends at the 1 s deadline rather than refused up front (sigma 50 would be 422).
             const QByteArray sigma = i < 4 ? QByteArray::number(30 + i) : QByteArray("35");
             clients.push_back(std::make_unique<RawHttpClient>(m_server->address()));
-            QVERIFY(clients.back()->send(RawHttpClient::requestBytes("GET", "/t/big.jpg?operation=blur&sigma=" + sigma)));
+            QVERIFY(
+                clients.back()->send(RawHttpClient::requestBytes("GET", "/t/big.jpg?operation=blur&sigma=" + sigma)));
         }
         for (auto &c : clients) {
             const Reply r = c->read(false, 30000);
@@ -194,8 +193,8 @@ private Q_SLOTS:
         {
             std::vector<HttpExchangePtr> exchanges;
             for (int i = 0; i < 2000; ++i)
-                exchanges.push_back(std::make_shared<HttpExchange>(HttpRequest{}, link,
-                                                                   TaskScope(&tasks, TaskKind::Request), true));
+                exchanges.push_back(
+                    std::make_shared<HttpExchange>(HttpRequest{}, link, TaskScope(&tasks, TaskKind::Request), true));
             QCOMPARE(tasks.live(TaskKind::Request), qint64(2000));
             std::vector<std::thread> threads;
             for (int t = 0; t < 4; ++t)
@@ -227,8 +226,7 @@ private Q_SLOTS:
     {
         Engine &engine = m_server->engine();
         QVERIFY(QDir().mkpath(m_server->root() + "/originals/t/dir"));
-        const QList<QByteArray> targets{"/t/missing.jpg", "/t/missing.jpg?width=100", "/t/big.jpg?width=abc",
-                                        "/t/dir"};
+        const QList<QByteArray> targets{"/t/missing.jpg", "/t/missing.jpg?width=100", "/t/big.jpg?width=abc", "/t/dir"};
         for (int i = 0; i < 160; ++i) {
             const quint64 received = engine.stats().http.requestsReceived;
             RawHttpClient client(m_server->address());

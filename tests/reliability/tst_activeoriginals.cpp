@@ -77,8 +77,8 @@ private Q_SLOTS:
         QTest::newRow("svg, streamed") << QByteArray("GET") << QByteArray("/media/big.svg") << QByteArray();
         QTest::newRow("text named .jpg") << QByteArray("GET") << QByteArray("/media/text.jpg") << QByteArray();
         QTest::newRow("html named .png") << QByteArray("GET") << QByteArray("/media/page.png") << QByteArray();
-        QTest::newRow("html named .jpg, streamed") << QByteArray("GET") << QByteArray("/media/bigpage.jpg")
-                                                   << QByteArray();
+        QTest::newRow("html named .jpg, streamed")
+            << QByteArray("GET") << QByteArray("/media/bigpage.jpg") << QByteArray();
     }
     void guarded()
     {

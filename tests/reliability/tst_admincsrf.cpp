@@ -160,8 +160,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("contentType"); // empty: no Content-Type header
         QTest::newRow("apply text/plain") << QByteArray("config/apply") << QByteArray("text/plain;charset=UTF-8");
         QTest::newRow("apply form") << QByteArray("config/apply") << QByteArray("application/x-www-form-urlencoded");
-        QTest::newRow("apply multipart") << QByteArray("config/apply")
-                                         << QByteArray("multipart/form-data; boundary=x");
+        QTest::newRow("apply multipart") << QByteArray("config/apply") << QByteArray("multipart/form-data; boundary=x");
         QTest::newRow("apply untyped") << QByteArray("config/apply") << QByteArray();
         QTest::newRow("evict text/plain") << QByteArray("cache/evict") << QByteArray("text/plain");
         QTest::newRow("evict untyped") << QByteArray("cache/evict") << QByteArray();
@@ -191,8 +190,8 @@ private Q_SLOTS:
         QTest::newRow("validate yaml") << QByteArray("config/validate") << QByteArray("application/yaml") << false;
         QTest::newRow("evict json") << QByteArray("cache/evict") << QByteArray("application/json") << false;
         QTest::newRow("clear, own origin") << QByteArray("cache/clear") << QByteArray() << true;
-        QTest::newRow("evict json, own origin") << QByteArray("cache/evict")
-                                                << QByteArray("application/json; charset=utf-8") << true;
+        QTest::newRow("evict json, own origin")
+            << QByteArray("cache/evict") << QByteArray("application/json; charset=utf-8") << true;
     }
     void ownClientsAccepted()
     {

@@ -69,8 +69,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<HttpHeaders>("headers");
         QTest::newRow("X-Forwarded-Host") << HttpHeaders{{"X-Forwarded-Host", kEvil}};
-        QTest::newRow("X-Forwarded-Proto and Port") << HttpHeaders{{"X-Forwarded-Proto", "gopher"},
-                                                                   {"X-Forwarded-Port", "6666"}};
+        QTest::newRow("X-Forwarded-Proto and Port")
+            << HttpHeaders{{"X-Forwarded-Proto", "gopher"}, {"X-Forwarded-Port", "6666"}};
         QTest::newRow("X-Forwarded-Prefix") << HttpHeaders{{"X-Forwarded-Prefix", "/evil"}};
         QTest::newRow("Forwarded host") << HttpHeaders{{"Forwarded", "host=" + kEvil + ";proto=http"}};
         QTest::newRow("X-Original-URL") << HttpHeaders{{"X-Original-URL", "/media/b.jpg?operation=resize&width=7"}};

@@ -38,7 +38,8 @@ private Q_SLOTS:
     void init()
     {
         m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->addFile(QStringLiteral("photos/photo_1920x1280.jpg"), QStringLiteral("originals/media/a.jpg")));
+        QVERIFY(
+            m_server->addFile(QStringLiteral("photos/photo_1920x1280.jpg"), QStringLiteral("originals/media/a.jpg")));
         QVERIFY(m_server->addFile(QStringLiteral("hostile/truncated_50pct.jpg"),
                                   QStringLiteral("originals/media/broken.jpg")));
         MORT_START(*m_server, kConfig);
@@ -53,7 +54,8 @@ private Q_SLOTS:
         const QString address = m_server->address();
         for (int i = 0; i < kClients; ++i) {
             clients.emplace_back([&, i] {
-                replies[size_t(i)] = RawHttpClient(address).request("GET", "/media/broken.jpg?operation=resize&width=99");
+                replies[size_t(i)] =
+                    RawHttpClient(address).request("GET", "/media/broken.jpg?operation=resize&width=99");
             });
         }
         for (std::thread &c : clients)
@@ -65,7 +67,8 @@ private Q_SLOTS:
         const EngineStats stats = m_server->engine().stats();
         // Each failure ran at most once per leader: far fewer runs than requests.
         QVERIFY2(stats.transformsFailed + stats.collapsed >= quint64(kClients) && stats.transformsFailed < kClients,
-                 qPrintable(QStringLiteral("%1 failed runs, %2 collapsed").arg(stats.transformsFailed).arg(stats.collapsed)));
+                 qPrintable(
+                     QStringLiteral("%1 failed runs, %2 collapsed").arg(stats.transformsFailed).arg(stats.collapsed)));
         QVERIFY(pollUntil([&] { return m_server->engine().tasks().liveTotal() == 0; }, 10000));
         // The key is free again: a good request on it leads and succeeds.
         QCOMPARE(m_server->get("/media/a.jpg?operation=resize&width=99").status, 200);

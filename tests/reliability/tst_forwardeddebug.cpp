@@ -54,15 +54,17 @@ private Q_SLOTS:
         // Not behind a proxy: unchanged.
         QTest::newRow("direct") << none << HttpHeaders{} << granted;
         // The finding: a proxy on this host, not configured.
-        QTest::newRow("xff remote, no proxies") << none << HttpHeaders{{"X-Forwarded-For", "203.0.113.7"}} << QByteArray();
+        QTest::newRow("xff remote, no proxies")
+            << none << HttpHeaders{{"X-Forwarded-For", "203.0.113.7"}} << QByteArray();
         QTest::newRow("forwarded remote, no proxies")
             << none << HttpHeaders{{"Forwarded", "for=203.0.113.7;proto=https"}} << QByteArray();
-        QTest::newRow("x-real-ip remote, no proxies") << none << HttpHeaders{{"X-Real-IP", "203.0.113.7"}} << QByteArray();
+        QTest::newRow("x-real-ip remote, no proxies")
+            << none << HttpHeaders{{"X-Real-IP", "203.0.113.7"}} << QByteArray();
         // Unconfigured, a claim of locality is not believed either.
         QTest::newRow("xff local, no proxies") << none << HttpHeaders{{"X-Forwarded-For", "127.0.0.1"}} << QByteArray();
         // Configured proxy: its word is taken.
-        QTest::newRow("xff remote via proxy") << loopbackProxy << HttpHeaders{{"X-Forwarded-For", "203.0.113.7"}}
-                                              << QByteArray();
+        QTest::newRow("xff remote via proxy")
+            << loopbackProxy << HttpHeaders{{"X-Forwarded-For", "203.0.113.7"}} << QByteArray();
         QTest::newRow("xff spoofed local via proxy")
             << loopbackProxy << HttpHeaders{{"X-Forwarded-For", "127.0.0.1, 203.0.113.7"}} << QByteArray();
         QTest::newRow("forwarded ipv6 remote via proxy")
@@ -70,10 +72,10 @@ private Q_SLOTS:
         QTest::newRow("forwarded obfuscated via proxy")
             << loopbackProxy << HttpHeaders{{"Forwarded", "for=_hidden"}} << QByteArray();
         QTest::newRow("forwarded local but xff remote via proxy")
-            << loopbackProxy
-            << HttpHeaders{{"Forwarded", "for=127.0.0.1"}, {"X-Forwarded-For", "203.0.113.7"}} << QByteArray();
-        QTest::newRow("xff local via proxy") << loopbackProxy << HttpHeaders{{"X-Forwarded-For", "127.0.0.1"}}
-                                             << granted;
+            << loopbackProxy << HttpHeaders{{"Forwarded", "for=127.0.0.1"}, {"X-Forwarded-For", "203.0.113.7"}}
+            << QByteArray();
+        QTest::newRow("xff local via proxy")
+            << loopbackProxy << HttpHeaders{{"X-Forwarded-For", "127.0.0.1"}} << granted;
         QTest::newRow("forwarded local via proxy")
             << loopbackProxy << HttpHeaders{{"Forwarded", "for=\"[::1]\";proto=http"}} << granted;
         // A loopback peer that is not the configured proxy.
@@ -93,7 +95,8 @@ private Q_SLOTS:
 
     void badProxyEntryNamesItsKey()
     {
-        const Expected<ConfigPtr> loaded = ConfigLoader::fromText(config(QStringLiteral("[\"127.0.0.1\", \"proxy.local\"]")));
+        const Expected<ConfigPtr> loaded =
+            ConfigLoader::fromText(config(QStringLiteral("[\"127.0.0.1\", \"proxy.local\"]")));
         QVERIFY(!loaded);
         QVERIFY2(loaded.error().detail.contains(QLatin1String("server.trustedProxies[1]")),
                  qPrintable(loaded.error().detail));

@@ -58,8 +58,10 @@ private Q_SLOTS:
     void heavyBurstLeavesAWorkerForEverydayTransforms()
     {
         TestServer server;
-        QVERIFY(server.addFile(QStringLiteral("photos/photo_6000x4000.jpg"), QStringLiteral("originals/media/big.jpg")));
-        QVERIFY(server.addFile(QStringLiteral("photos/photo_1920x1280.jpg"), QStringLiteral("originals/media/mid.jpg")));
+        QVERIFY(
+            server.addFile(QStringLiteral("photos/photo_6000x4000.jpg"), QStringLiteral("originals/media/big.jpg")));
+        QVERIFY(
+            server.addFile(QStringLiteral("photos/photo_1920x1280.jpg"), QStringLiteral("originals/media/mid.jpg")));
         MORT_START(server, kConfig);
         Engine &engine = server.engine();
         const QString address = server.address();
@@ -129,14 +131,17 @@ private Q_SLOTS:
         }
         QVERIFY2(admitted >= 1 && refused >= 1,
                  qPrintable(QStringLiteral("%1 admitted, %2 refused").arg(admitted).arg(refused)));
-        QVERIFY2(peakRunning <= slots, qPrintable(QStringLiteral("%1 heavy at once, %2 slots").arg(peakRunning).arg(slots)));
+        QVERIFY2(peakRunning <= slots,
+                 qPrintable(QStringLiteral("%1 heavy at once, %2 slots").arg(peakRunning).arg(slots)));
         for (int i = 0; i < kLight; ++i) {
             const Outcome &o = light[size_t(i)];
             QCOMPARE(o.status, 200);
             QCOMPARE(o.width, 300 + i);
             // Not queued behind the heavy work: a worker stayed free.
-            QVERIFY2(o.doneAtMs < firstHeavyDone,
-                     qPrintable(QStringLiteral("resize done at %1 ms, first blur at %2 ms").arg(o.doneAtMs).arg(firstHeavyDone)));
+            QVERIFY2(
+                o.doneAtMs < firstHeavyDone,
+                qPrintable(
+                    QStringLiteral("resize done at %1 ms, first blur at %2 ms").arg(o.doneAtMs).arg(firstHeavyDone)));
         }
 
         QCOMPARE(engine.stats().heavyRefused, quint64(refused));

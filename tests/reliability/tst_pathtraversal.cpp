@@ -67,7 +67,10 @@ private Q_SLOTS:
             {"encoded backslashes", "/..%5csecret%5ccanary.jpg", 404, "object.not_found"},
             {"NUL before an extension", "/in.jpg%00.png", 400, "object.bad_key"},
             {"NUL then ..", "/%00/../canary.jpg", 400, "object.bad_key"},
-            {"sibling with the bucket's prefix", "/../meta" "sibling/canary.jpg", 400, "object.bad_key"},
+            {"sibling with the bucket's prefix",
+             "/../meta"
+             "sibling/canary.jpg",
+             400, "object.bad_key"},
             {"dot segment in the middle", "/x/../../secret/canary.jpg", 400, "object.bad_key"},
             {"as a transform parent", "/../secret/canary.jpg" + resize, 400, "object.bad_key"},
             {"encoded, as a transform parent", "/%2e%2e/secret/canary.jpg" + resize, 400, "object.bad_key"},

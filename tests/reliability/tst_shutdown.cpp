@@ -143,8 +143,9 @@ private Q_SLOTS:
         QVERIFY2(why.isEmpty(), qPrintable(why));
         for (int n = 0; n < kRounds * kPerRound; ++n) {
             const int width = 300 + n;
-            const Reply reply = RawHttpClient(server.publicAddress())
-                                    .request("GET", "/media/big.jpg?operation=resize&width=" + QByteArray::number(width));
+            const Reply reply =
+                RawHttpClient(server.publicAddress())
+                    .request("GET", "/media/big.jpg?operation=resize&width=" + QByteArray::number(width));
             QCOMPARE(reply.status, 200);
             QCOMPARE(reply.header("Content-Type"), QByteArray("image/jpeg"));
             const Decoded decoded = decodeImage(reply.body);

@@ -55,7 +55,8 @@ private Q_SLOTS:
             QVERIFY(link(QStringLiteral("../../outside/canary.jpg"), dir + QStringLiteral("/file-out.jpg")));
             QVERIFY(link(s.path(QStringLiteral("outside/canary.jpg")), dir + QStringLiteral("/abs-out.jpg")));
             QVERIFY(link(s.path(QStringLiteral("outside")), dir + QStringLiteral("/dir-out")));
-            QVERIFY(link(QStringLiteral("../") + bucket + QStringLiteral("2/canary.jpg"), dir + QStringLiteral("/sibling.jpg")));
+            QVERIFY(link(QStringLiteral("../") + bucket + QStringLiteral("2/canary.jpg"),
+                         dir + QStringLiteral("/sibling.jpg")));
             // Inside the root.
             QVERIFY(link(QStringLiteral("in.jpg"), dir + QStringLiteral("/alias.jpg")));
             QVERIFY(link(dir + QStringLiteral("/in.jpg"), dir + QStringLiteral("/abs-alias.jpg")));
@@ -74,8 +75,7 @@ private Q_SLOTS:
             for (const char *key : {"file-out.jpg", "abs-out.jpg", "dir-out/canary.jpg", "sibling.jpg"}) {
                 const QByteArray original = QByteArray("/") + bucket + '/' + key;
                 QTest::addRow("%s original", original.constData()) << original;
-                QTest::addRow("%s transform source", original.constData())
-                    << original + "?operation=resize&width=50";
+                QTest::addRow("%s transform source", original.constData()) << original + "?operation=resize&width=50";
             }
         }
     }
@@ -95,8 +95,7 @@ private Q_SLOTS:
             for (const char *key : {"alias.jpg", "abs-alias.jpg", "subdir/in.jpg"}) {
                 const QByteArray original = QByteArray("/") + bucket + '/' + key;
                 QTest::addRow("%s original", original.constData()) << original;
-                QTest::addRow("%s transform source", original.constData())
-                    << original + "?operation=resize&width=50";
+                QTest::addRow("%s transform source", original.constData()) << original + "?operation=resize&width=50";
             }
         }
     }

@@ -22,9 +22,9 @@ namespace mort {
 
 ActivityPanel::ActivityPanel(QWidget *parent)
     : QWidget(parent), m_log(new LogModel(LogModel::kDefaultCapacity, this)), m_filter(new LogFilterProxy(this)),
-      m_tasks(new TaskCountsModel(this)), m_logView(new QTableView), m_taskView(new QTableView),
-      m_level(new QComboBox), m_search(new QLineEdit), m_follow(new QCheckBox(tr("Follow"))),
-      m_logSummary(new QLabel), m_taskSummary(new QLabel)
+      m_tasks(new TaskCountsModel(this)), m_logView(new QTableView), m_taskView(new QTableView), m_level(new QComboBox),
+      m_search(new QLineEdit), m_follow(new QCheckBox(tr("Follow"))), m_logSummary(new QLabel),
+      m_taskSummary(new QLabel)
 {
     m_filter->setSourceModel(m_log);
 
@@ -99,8 +99,10 @@ ActivityPanel::ActivityPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
-    connect(m_level, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setMinimumLevel(m_level->currentData().toInt()); updateSummary(); });
+    connect(m_level, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setMinimumLevel(m_level->currentData().toInt());
+        updateSummary();
+    });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_filter->setSearchText(text);
         updateSummary();

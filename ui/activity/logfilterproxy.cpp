@@ -30,8 +30,9 @@ bool LogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     if (m_search.isEmpty())
         return true;
     for (int column : {int(LogModel::MessageColumn), int(LogModel::CategoryColumn)}) {
-        if (model->data(model->index(sourceRow, column, sourceParent)).toString().contains(m_search,
-                                                                                           Qt::CaseInsensitive))
+        if (model->data(model->index(sourceRow, column, sourceParent))
+                .toString()
+                .contains(m_search, Qt::CaseInsensitive))
             return true;
     }
     return false;

@@ -26,16 +26,14 @@ namespace mort {
 CacheBrowserPanel::CacheBrowserPanel(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(new CacheEntryModel(this)), m_proxy(new QSortFilterProxyModel(this)),
       m_filter(new QLineEdit(this)), m_view(new QTableView(this)), m_detail(new CacheEntryDetailView(this)),
-      m_totals(new QLabel(this)),
-      m_message(new QLabel(this)), m_refresh(new QPushButton(tr("Refresh"), this)),
+      m_totals(new QLabel(this)), m_message(new QLabel(this)), m_refresh(new QPushButton(tr("Refresh"), this)),
       m_evict(new QPushButton(tr("Evict selected"), this)), m_clear(new QPushButton(tr("Clear all…"), this)),
       m_live(new QTimer(this)), m_messageExpiry(new QTimer(this))
 {
     m_detail->setEngineClient(client);
     m_confirm = [this](const QString &title, const QString &question) {
-        return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel,
-                                     QMessageBox::Cancel)
-               == QMessageBox::Yes;
+        return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            == QMessageBox::Yes;
     };
 
     m_proxy->setSourceModel(m_model);
@@ -148,7 +146,8 @@ CacheBrowserPanel::CacheBrowserPanel(EngineClient *client, QWidget *parent)
     connect(client, &EngineClient::cacheEvicted, this, [this](const QString &key, bool) {
         if (!m_pendingEvictions.removeOne(key) || !m_pendingEvictions.isEmpty())
             return;
-        m_doneMessage = m_evictedCount == 1 ? tr("Evicted 1 entry.") : tr("Evicted %n entries.", nullptr, int(m_evictedCount));
+        m_doneMessage =
+            m_evictedCount == 1 ? tr("Evicted 1 entry.") : tr("Evicted %n entries.", nullptr, int(m_evictedCount));
         refresh();
     });
     connect(client, &EngineClient::cacheCleared, this, [this] {
@@ -251,9 +250,8 @@ void CacheBrowserPanel::evictSelected()
     const QModelIndexList rows = m_view->selectionModel()->selectedRows(CacheEntryModel::RequestColumn);
     const QString url = rows.size() == 1 ? m_proxy->data(rows.first()).toString() : QString();
     const QString question = keys.size() == 1
-                                 ? tr("Evict %1 from the cache?")
-                                       .arg(url.isEmpty() ? CacheEntryModel::displayKey(keys.first()) : url)
-                                 : tr("Evict the %n selected entries from the cache?", nullptr, int(keys.size()));
+        ? tr("Evict %1 from the cache?").arg(url.isEmpty() ? CacheEntryModel::displayKey(keys.first()) : url)
+        : tr("Evict the %n selected entries from the cache?", nullptr, int(keys.size()));
     if (!m_confirm(tr("Evict cache entries"), question))
         return;
     m_pendingEvictions = keys;
@@ -295,7 +293,8 @@ void CacheBrowserPanel::updateTotals()
     const int shown = m_proxy->rowCount();
     const int all = m_model->rowCount();
     if (!m_listed) {
-        m_totals->setText(m_client->isConnected() ? tr("Listing…") : tr("Not connected to the server: nothing to list."));
+        m_totals->setText(m_client->isConnected() ? tr("Listing…")
+                                                  : tr("Not connected to the server: nothing to list."));
         return;
     }
     // How full the cache is: the listed entries' sizes (the same figure as

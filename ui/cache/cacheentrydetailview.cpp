@@ -85,9 +85,9 @@ void CacheEntryDetailView::showEntry(const CacheEntryView &entry)
         m_thumbnail->setText(tr("Decoding…"));
         m_client->decodeForDisplay(body, false, 2 * kThumbnailSide, this,
                                    [this, key = m_key, contentType](const Expected<QImage> &image) {
-            if (key == m_key) // not superseded by another entry
-                showThumbnail(image ? *image : QImage(), contentType);
-        });
+                                       if (key == m_key) // not superseded by another entry
+                                           showThumbnail(image ? *image : QImage(), contentType);
+                                   });
     } else {
         showThumbnail({}, contentType);
     }
@@ -115,8 +115,8 @@ void CacheEntryDetailView::showThumbnail(const QImage &image, const QString &con
         m_facts->setText(m_facts->text() + QStringLiteral(" · %1 × %2 px").arg(image.width()).arg(image.height()));
     const QSize box(kThumbnailSide, kThumbnailSide);
     const QImage thumb = image.width() > box.width() || image.height() > box.height()
-                             ? image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-                             : image;
+        ? image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+        : image;
     m_thumbnail->setPixmap(QPixmap::fromImage(thumb));
 }
 

@@ -13,7 +13,6 @@ class QTreeWidget;
 
 namespace mort {
 
-
 class CacheEntryDetailView : public QWidget
 {
     Q_OBJECT
@@ -31,7 +30,7 @@ public:
 
     QString shownKey() const { return m_key; }
     bool isLoading() const { return m_loading; }
-    bool hasThumbnail() const;       // decoded asynchronously after showEntry()
+    bool hasThumbnail() const; // decoded asynchronously after showEntry()
     QSize thumbnailSize() const;
     QStringList headerLines() const; // "Name: value", as shown
 

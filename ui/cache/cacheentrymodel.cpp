@@ -40,7 +40,8 @@ QString CacheEntryModel::displayKey(const QString &key)
     out.reserve(key.size());
     for (const QChar c : key) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            out += QStringLiteral("\\x") + QString::number(c.unicode(), 16).rightJustified(2, QLatin1Char('0')).toUpper();
+            out +=
+                QStringLiteral("\\x") + QString::number(c.unicode(), 16).rightJustified(2, QLatin1Char('0')).toUpper();
         else
             out += c;
     }

@@ -39,11 +39,10 @@ QTreeWidgetItem *node(QTreeWidgetItem *parent, const QString &text, NodeKind kin
 
 ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_tree(new QTreeWidget(this)), m_forms(new QStackedWidget(this)),
-      m_nodeSummary(new QLabel(this)), m_presetForm(new PresetFieldsForm(this)), m_bucketPage(new BucketPathTester(this)),
-      m_yaml(new QPlainTextEdit(this)),
-      m_issues(new QListWidget(this)), m_status(new QLabel(this)),
-      m_load(new QPushButton(tr("Load running config"), this)), m_apply(new QPushButton(tr("Apply..."), this)),
-      m_validate(new QTimer(this))
+      m_nodeSummary(new QLabel(this)), m_presetForm(new PresetFieldsForm(this)),
+      m_bucketPage(new BucketPathTester(this)), m_yaml(new QPlainTextEdit(this)), m_issues(new QListWidget(this)),
+      m_status(new QLabel(this)), m_load(new QPushButton(tr("Load running config"), this)),
+      m_apply(new QPushButton(tr("Apply..."), this)), m_validate(new QTimer(this))
 {
     m_load->setToolTip(tr("Replace the editor's text with the config the server runs now"));
     m_apply->setToolTip(tr("Show the change, then hot-reload it into the running server (no restart)"));

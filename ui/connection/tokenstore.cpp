@@ -20,9 +20,7 @@ void TokenStore::read(const QString &url)
         switch (reading->error()) {
         case QKeychain::NoError: Q_EMIT tokenRead(url, reading->textData(), {}); break;
         case QKeychain::EntryNotFound: Q_EMIT tokenRead(url, {}, {}); break;
-        default:
-            Q_EMIT tokenRead(url, {}, tr("The keychain could not be read: %1").arg(reading->errorString()));
-            break;
+        default: Q_EMIT tokenRead(url, {}, tr("The keychain could not be read: %1").arg(reading->errorString())); break;
         }
     });
     job->start();
@@ -41,8 +39,8 @@ void TokenStore::write(const QString &url, const QString &token)
     job->setKey(url);
     connect(job, &QKeychain::Job::finished, this, [this, url, removing = token.isEmpty()](QKeychain::Job *done) {
         const bool ok = done->error() == QKeychain::NoError || (removing && done->error() == QKeychain::EntryNotFound);
-        Q_EMIT tokenWritten(url, ok ? QString() : tr("The token could not be saved in the keychain: %1")
-                                                      .arg(done->errorString()));
+        Q_EMIT tokenWritten(
+            url, ok ? QString() : tr("The token could not be saved in the keychain: %1").arg(done->errorString()));
     });
     job->start();
 }

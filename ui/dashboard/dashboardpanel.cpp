@@ -71,7 +71,8 @@ DashboardPanel::DashboardPanel(QWidget *parent)
 
     m_leakLabel->setObjectName(QStringLiteral("leakIndicator"));
     m_leakLabel->setWordWrap(true);
-    m_leakLabel->setStyleSheet(QStringLiteral("color: #3b2a00; background: #ffd666; padding: 6px; border-radius: 3px;"));
+    m_leakLabel->setStyleSheet(
+        QStringLiteral("color: #3b2a00; background: #ffd666; padding: 6px; border-radius: 3px;"));
     m_leakLabel->hide();
     m_summary->setObjectName(QStringLiteral("summary"));
 
@@ -265,9 +266,10 @@ void DashboardPanel::redraw()
         c->x->setRange(from, to);
         c->x->setFormat(m_history->windowSeconds() > 600 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss"));
     }
-    m_memory.y->setRange(0, axisMax(m_showsStudio ? QList<QLineSeries *>{m_rss, m_studioRss, m_vips}
-                                                  : QList<QLineSeries *>{m_rss, m_vips},
-                                    1));
+    m_memory.y->setRange(
+        0,
+        axisMax(m_showsStudio ? QList<QLineSeries *>{m_rss, m_studioRss, m_vips} : QList<QLineSeries *>{m_rss, m_vips},
+                1));
     m_tasks.y->setRange(0, axisMax(m_taskSeries, 2));
     m_throughput.y->setRange(0, axisMax({m_requests, m_inFlight, m_throttled}, 2));
     m_cache.y->setRange(0, axisMax({m_cacheBytes}, 1));
@@ -279,8 +281,9 @@ void DashboardPanel::redraw()
                                : (n == 1 ? tr("1 sample") : tr("%n samples", nullptr, n));
     if (last && !m_paused) {
         const QLocale locale;
-        summary += tr(" · %1 req/s · %2 resident").arg(locale.toString(last->requestsPerSec, 'f', 1),
-                                                        locale.formattedDataSize(last->residentBytes));
+        summary +=
+            tr(" · %1 req/s · %2 resident")
+                .arg(locale.toString(last->requestsPerSec, 'f', 1), locale.formattedDataSize(last->residentBytes));
         if (m_showsStudio)
             summary += tr(" · studio %1").arg(locale.formattedDataSize(last->studioResidentBytes));
     }
@@ -309,11 +312,12 @@ bool DashboardPanel::exportSnapshot(const QString &pngPath, QString *error)
 
 void DashboardPanel::exportWithDialog()
 {
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
-                                  .filePath(QStringLiteral("mort-dashboard-%1.png")
-                                                .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-    QString path = QFileDialog::getSaveFileName(this, tr("Export dashboard snapshot"), suggested,
-                                                tr("PNG image (*.png)"));
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+            .filePath(QStringLiteral("mort-dashboard-%1.png")
+                          .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Export dashboard snapshot"), suggested, tr("PNG image (*.png)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))

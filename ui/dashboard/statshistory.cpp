@@ -22,7 +22,10 @@ double ratePerSecond(quint64 now, quint64 before, qint64 ms)
 
 } // namespace
 
-StatsHistory::StatsHistory(QObject *parent) : QAbstractTableModel(parent), m_ring(static_cast<size_t>(kMinWindowSeconds)) {}
+StatsHistory::StatsHistory(QObject *parent)
+    : QAbstractTableModel(parent), m_ring(static_cast<size_t>(kMinWindowSeconds))
+{
+}
 
 int StatsHistory::rowCount(const QModelIndex &parent) const
 {
@@ -57,14 +60,16 @@ QVariant StatsHistory::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         const QLocale locale;
         switch (column) {
-        case TimeColumn: return locale.toString(QDateTime::fromMSecsSinceEpoch(s.atMs).time(), QStringLiteral("HH:mm:ss"));
+        case TimeColumn:
+            return locale.toString(QDateTime::fromMSecsSinceEpoch(s.atMs).time(), QStringLiteral("HH:mm:ss"));
         case ResidentColumn: return locale.formattedDataSize(s.residentBytes);
         case ImagingColumn: return locale.formattedDataSize(s.imagingBytes);
         case CacheBytesColumn: return locale.formattedDataSize(s.cacheBytes);
         case RequestsPerSecColumn: return locale.toString(s.requestsPerSec, 'f', 1);
         case ThrottledPerSecColumn: return locale.toString(s.throttledPerSec, 'f', 1);
         case CacheHitRatioColumn:
-            return s.cacheHitRatio < 0 ? QStringLiteral("–") : locale.toString(s.cacheHitRatio * 100, 'f', 1) + QLatin1Char('%');
+            return s.cacheHitRatio < 0 ? QStringLiteral("–")
+                                       : locale.toString(s.cacheHitRatio * 100, 'f', 1) + QLatin1Char('%');
         default: return data(index, Qt::UserRole).toString();
         }
     }
@@ -172,18 +177,18 @@ QJsonObject StatsHistory::toJson() const
         QJsonObject tasks;
         for (int k = 0; k < int(TaskKind::Count); ++k)
             tasks.insert(QString::fromLatin1(taskKindName(TaskKind(k))), s.liveTasks[size_t(k)]);
-        samples.append(QJsonObject{
-            {QStringLiteral("at"), isoUtc(QDateTime::fromMSecsSinceEpoch(s.atMs, Qt::UTC))},
-            {QStringLiteral("residentBytes"), s.residentBytes},
-            {QStringLiteral("studioResidentBytes"), s.studioResidentBytes},
-            {QStringLiteral("imagingBytes"), s.imagingBytes},
-            {QStringLiteral("requestsPerSec"), s.requestsPerSec},
-            {QStringLiteral("requestsInFlight"), s.requestsInFlight},
-            {QStringLiteral("transformsInFlight"), s.transformsInFlight},
-            {QStringLiteral("throttledPerSec"), s.throttledPerSec},
-            {QStringLiteral("cacheBytes"), s.cacheBytes},
-            {QStringLiteral("cacheHitRatio"), s.cacheHitRatio < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(s.cacheHitRatio)},
-            {QStringLiteral("tasks"), tasks}});
+        samples.append(QJsonObject{{QStringLiteral("at"), isoUtc(QDateTime::fromMSecsSinceEpoch(s.atMs, Qt::UTC))},
+                                   {QStringLiteral("residentBytes"), s.residentBytes},
+                                   {QStringLiteral("studioResidentBytes"), s.studioResidentBytes},
+                                   {QStringLiteral("imagingBytes"), s.imagingBytes},
+                                   {QStringLiteral("requestsPerSec"), s.requestsPerSec},
+                                   {QStringLiteral("requestsInFlight"), s.requestsInFlight},
+                                   {QStringLiteral("transformsInFlight"), s.transformsInFlight},
+                                   {QStringLiteral("throttledPerSec"), s.throttledPerSec},
+                                   {QStringLiteral("cacheBytes"), s.cacheBytes},
+                                   {QStringLiteral("cacheHitRatio"),
+                                    s.cacheHitRatio < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(s.cacheHitRatio)},
+                                   {QStringLiteral("tasks"), tasks}});
     }
     return {{QStringLiteral("windowSeconds"), m_capacity}, {QStringLiteral("samples"), samples}};
 }

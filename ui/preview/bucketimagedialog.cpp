@@ -88,8 +88,9 @@ void BucketImageDialog::showKeys()
     }
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
-    m_status->setText(m_keys.isEmpty() ? tr("No images in bucket %1.").arg(m_bucket)
-                                       : tr("%1 of %n images shown.", nullptr, int(m_keys.size())).arg(m_list->count()));
+    m_status->setText(m_keys.isEmpty()
+                          ? tr("No images in bucket %1.").arg(m_bucket)
+                          : tr("%1 of %n images shown.", nullptr, int(m_keys.size())).arg(m_list->count()));
 }
 
 void BucketImageDialog::openKey(const QString &key)
@@ -99,9 +100,9 @@ void BucketImageDialog::openKey(const QString &key)
         return;
     m_client->readObject(m_bucket, key, this, [this, key](const Expected<QByteArray> &bytes) {
         if (!bytes) {
-            m_status->setText(tr("Cannot read %1: %2").arg(key, bytes.error().detail.isEmpty()
-                                                                     ? bytes.error().publicMessage
-                                                                     : bytes.error().detail));
+            m_status->setText(
+                tr("Cannot read %1: %2")
+                    .arg(key, bytes.error().detail.isEmpty() ? bytes.error().publicMessage : bytes.error().detail));
             return;
         }
         Q_EMIT imageRead(key, *bytes);

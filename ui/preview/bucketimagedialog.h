@@ -12,7 +12,6 @@ class QListWidget;
 
 namespace mort {
 
-
 class BucketImageDialog : public QDialog
 {
     Q_OBJECT

@@ -58,27 +58,28 @@ void ContactSheetRenderer::start(ConfigPtr config, const QString &bucket, const 
         // The engine bounds how many run at once (its render pool, or the
         // server's admin pool); the rest wait there.
         PreviewRequest request{bucket, presets.at(i), {}, source, {}};
-        m_client->renderForDisplay(request, m_cancel, this,
-                                   [tile, deliver](const Expected<DisplayedRender> &result) mutable {
-            if (result) {
-                const QByteArray &type = result->result.contentType;
-                tile.format = QString::fromLatin1(type.mid(type.indexOf('/') + 1));
-                tile.width = result->result.width;
-                tile.height = result->result.height;
-                tile.bytes = result->result.body.size();
-                tile.renderMs = result->result.renderMs;
-                const QImage &image = result->image;
-                tile.image = image.width() > ContactSheetRenderer::kThumbnailSide
-                                     || image.height() > ContactSheetRenderer::kThumbnailSide
-                                 ? image.scaled(ContactSheetRenderer::kThumbnailSide,
-                                                ContactSheetRenderer::kThumbnailSide, Qt::KeepAspectRatio,
-                                                Qt::SmoothTransformation)
-                                 : image;
-            } else {
-                tile.error = QStringLiteral("%1 %2").arg(result.error().httpStatus).arg(QString::fromLatin1(result.error().code));
-            }
-            deliver(tile);
-        });
+        m_client->renderForDisplay(
+            request, m_cancel, this, [tile, deliver](const Expected<DisplayedRender> &result) mutable {
+                if (result) {
+                    const QByteArray &type = result->result.contentType;
+                    tile.format = QString::fromLatin1(type.mid(type.indexOf('/') + 1));
+                    tile.width = result->result.width;
+                    tile.height = result->result.height;
+                    tile.bytes = result->result.body.size();
+                    tile.renderMs = result->result.renderMs;
+                    const QImage &image = result->image;
+                    tile.image = image.width() > ContactSheetRenderer::kThumbnailSide
+                            || image.height() > ContactSheetRenderer::kThumbnailSide
+                        ? image.scaled(ContactSheetRenderer::kThumbnailSide, ContactSheetRenderer::kThumbnailSide,
+                                       Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                        : image;
+                } else {
+                    tile.error = QStringLiteral("%1 %2")
+                                     .arg(result.error().httpStatus)
+                                     .arg(QString::fromLatin1(result.error().code));
+                }
+                deliver(tile);
+            });
     }
 }
 
@@ -115,8 +116,8 @@ QImage composeContactSheet(const QList<ContactSheetTile> &tiles, const QString &
     const QLocale locale;
     for (int i = 0; i < tiles.size(); ++i) {
         const ContactSheetTile &t = tiles.at(i);
-        const QRect box(margin + (i % columns) * (cell + margin), margin + titleHeight + (i / columns) * (cell + caption + margin),
-                        cell, cell);
+        const QRect box(margin + (i % columns) * (cell + margin),
+                        margin + titleHeight + (i / columns) * (cell + caption + margin), cell, cell);
         p.fillRect(box, QColor(0xe6, 0xe6, 0xe6));
         if (!t.image.isNull()) {
             QSize fitted = t.image.size();
@@ -129,7 +130,9 @@ QImage composeContactSheet(const QList<ContactSheetTile> &tiles, const QString &
             p.setClipRect(target);
             for (int y = target.top(); y <= target.bottom(); y += 10)
                 for (int x = target.left(); x <= target.right(); x += 10)
-                    p.fillRect(x, y, 10, 10, ((x - target.left() + y - target.top()) / 10) % 2 ? QColor(0xcc, 0xcc, 0xcc) : Qt::white);
+                    p.fillRect(x, y, 10, 10,
+                               ((x - target.left() + y - target.top()) / 10) % 2 ? QColor(0xcc, 0xcc, 0xcc)
+                                                                                 : Qt::white);
             p.restore();
             p.drawImage(target, t.image);
         } else {
@@ -143,13 +146,12 @@ QImage composeContactSheet(const QList<ContactSheetTile> &tiles, const QString &
         p.drawText(QRect(box.x(), box.bottom() + 4, cell, line), Qt::AlignLeft, t.preset);
         p.setFont(font);
         p.setPen(QColor(0x50, 0x50, 0x50));
-        const QString facts = t.image.isNull() && t.width == 0
-                                  ? QString()
-                                  : QStringLiteral("%1 · %2×%3 · %4")
-                                        .arg(t.format)
-                                        .arg(t.width)
-                                        .arg(t.height)
-                                        .arg(locale.formattedDataSize(t.bytes));
+        const QString facts = t.image.isNull() && t.width == 0 ? QString()
+                                                               : QStringLiteral("%1 · %2×%3 · %4")
+                                                                     .arg(t.format)
+                                                                     .arg(t.width)
+                                                                     .arg(t.height)
+                                                                     .arg(locale.formattedDataSize(t.bytes));
         p.drawText(QRect(box.x(), box.bottom() + 4 + line, cell, line), Qt::AlignLeft,
                    metrics.elidedText(facts, Qt::ElideRight, cell));
     }

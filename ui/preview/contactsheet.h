@@ -13,17 +13,16 @@
 
 namespace mort {
 
-
 struct ContactSheetTile
 {
     QString preset;
-    QImage image;    // the result decoded for display, at most kThumbnailSide px a side (null on error)
-    QString format;  // "jpeg", "webp", ...
-    int width = 0;   // px of the result
+    QImage image;   // the result decoded for display, at most kThumbnailSide px a side (null on error)
+    QString format; // "jpeg", "webp", ...
+    int width = 0;  // px of the result
     int height = 0;
     qint64 bytes = 0;
     double renderMs = 0;
-    QString error;   // why there is no image
+    QString error; // why there is no image
 };
 
 class ContactSheetRenderer : public QObject
@@ -65,8 +64,7 @@ private:
 
 // The grid: `columns` tiles per row, each result fitted into a `cell` px
 // square (never enlarged) above its caption; `title` on top.
-QImage composeContactSheet(const QList<ContactSheetTile> &tiles, const QString &title, int columns = 4,
-                           int cell = 240);
+QImage composeContactSheet(const QList<ContactSheetTile> &tiles, const QString &title, int columns = 4, int cell = 240);
 
 } // namespace mort
 

@@ -31,9 +31,9 @@ ContactSheetDialog::ContactSheetDialog(QWidget *parent)
     connect(&m_renderer, &ContactSheetRenderer::finished, this, [this](const QList<ContactSheetTile> &tiles) {
         recompose();
         m_save->setEnabled(!tiles.isEmpty());
-        m_status->setText(tiles.isEmpty() ? tr("This bucket has no presets.")
-                                          : tr("%n preset(s) rendered by the server's pipeline.", nullptr,
-                                               int(tiles.size())));
+        m_status->setText(tiles.isEmpty()
+                              ? tr("This bucket has no presets.")
+                              : tr("%n preset(s) rendered by the server's pipeline.", nullptr, int(tiles.size())));
     });
     resize(1100, 760);
 }
@@ -67,8 +67,8 @@ bool ContactSheetDialog::saveTo(const QString &path)
 
 void ContactSheetDialog::saveDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save contact sheet"), QStringLiteral("contact-sheet.png"),
-                                                      tr("PNG images (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save contact sheet"),
+                                                      QStringLiteral("contact-sheet.png"), tr("PNG images (*.png)"));
     if (!path.isEmpty())
         saveTo(path);
 }

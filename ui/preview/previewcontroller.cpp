@@ -42,8 +42,7 @@ QString failureMessage(const Error &error)
 
 } // namespace
 
-PreviewController::PreviewController(QObject *parent)
-    : QObject(parent)
+PreviewController::PreviewController(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<mort::PreviewInfo>();
     m_debounce.setSingleShot(true);
@@ -117,8 +116,8 @@ void PreviewController::setSource(const QByteArray &bytes, const QString &name)
     m_source = bytes;
     m_sourceName = name;
     const quint64 generation = ++m_sourceGeneration;
-    const QByteArray key = m_images && !bytes.isEmpty() ? PreviewImageCache::sourceKey(bytes, kMaxSourceDisplaySide)
-                                                        : QByteArray();
+    const QByteArray key =
+        m_images && !bytes.isEmpty() ? PreviewImageCache::sourceKey(bytes, kMaxSourceDisplaySide) : QByteArray();
     if (const PreviewImageCache::Decoded *kept = key.isEmpty() ? nullptr : m_images->find(key)) {
         // Shown again (a recent image, the compared preset's source): no decode.
         // Delivered from the event loop, as a decode would be.
@@ -131,23 +130,24 @@ void PreviewController::setSource(const QByteArray &bytes, const QString &name)
             Qt::QueuedConnection);
     } else if (m_client && !bytes.isEmpty()) {
         setRunning(+1);
-        m_client->decodeForDisplay(bytes, true, kMaxSourceDisplaySide, this,
-                                   [this, generation, key, size = bytes.size()](const Expected<QImage> &image) {
-            setRunning(-1);
-            if (!image) {
-                if (generation == m_sourceGeneration)
-                    Q_EMIT failed(image.error().httpStatus == 415 || image.error().httpStatus == 422
-                                      ? tr("This file is not an image the server reads. %1").arg(openAnotherHint())
-                                      : failureMessage(image.error()));
-                return;
-            }
-            if (m_images && !key.isEmpty())
-                m_images->insert(key, {*image, image->width(), image->height()});
-            if (generation != m_sourceGeneration)
-                return; // another source was opened meanwhile
-            // Stored size after EXIF orientation, as the transforms see it.
-            Q_EMIT sourceDecoded(*image, image->width(), image->height(), size);
-        });
+        m_client->decodeForDisplay(
+            bytes, true, kMaxSourceDisplaySide, this,
+            [this, generation, key, size = bytes.size()](const Expected<QImage> &image) {
+                setRunning(-1);
+                if (!image) {
+                    if (generation == m_sourceGeneration)
+                        Q_EMIT failed(image.error().httpStatus == 415 || image.error().httpStatus == 422
+                                          ? tr("This file is not an image the server reads. %1").arg(openAnotherHint())
+                                          : failureMessage(image.error()));
+                    return;
+                }
+                if (m_images && !key.isEmpty())
+                    m_images->insert(key, {*image, image->width(), image->height()});
+                if (generation != m_sourceGeneration)
+                    return; // another source was opened meanwhile
+                // Stored size after EXIF orientation, as the transforms see it.
+                Q_EMIT sourceDecoded(*image, image->width(), image->height(), size);
+            });
     }
     requestChanged();
 }
@@ -210,8 +210,8 @@ void PreviewController::startRender()
     request.source = m_source;
     m_client->renderForDisplay(request, m_cancel, this,
                                [this, generation = m_generation, info](const Expected<DisplayedRender> &result) {
-        finishRender(generation, result, info);
-    });
+                                   finishRender(generation, result, info);
+                               });
 }
 
 void PreviewController::finishRender(quint64 generation, const Expected<DisplayedRender> &result, PreviewInfo info)

@@ -24,16 +24,16 @@ class PreviewImageCache;
 // What one delivered render produced.
 struct PreviewInfo
 {
-    QString format;           // "jpeg", "webp", ...
-    int width = 0;            // px of the result
+    QString format; // "jpeg", "webp", ...
+    int width = 0;  // px of the result
     int height = 0;
-    qint64 bytes = 0;         // size of the result body
-    qint64 sourceBytes = 0;   // size of the source
-    double ratio = 0;         // bytes / sourceBytes
-    double renderMs = 0;      // the engine's render time (passes + libvips)
-    QString presetName;       // the preset rendered; "" = query parameters
-    QByteArray query;         // the query rendered (when presetName is empty)
-    RenderedPreview image;    // the exact bytes the server would send
+    qint64 bytes = 0;       // size of the result body
+    qint64 sourceBytes = 0; // size of the source
+    double ratio = 0;       // bytes / sourceBytes
+    double renderMs = 0;    // the engine's render time (passes + libvips)
+    QString presetName;     // the preset rendered; "" = query parameters
+    QByteArray query;       // the query rendered (when presetName is empty)
+    RenderedPreview image;  // the exact bytes the server would send
 };
 
 class PreviewController : public QObject
@@ -119,13 +119,13 @@ private:
     QString m_preset;
 
     QTimer m_debounce;
-    quint64 m_generation = 0; // bumped by every change
-    CancelToken m_cancel;     // of the newest dispatched render
-    int m_running = 0;        // engine calls (renders + source decodes) not yet answered
+    quint64 m_generation = 0;  // bumped by every change
+    CancelToken m_cancel;      // of the newest dispatched render
+    int m_running = 0;         // engine calls (renders + source decodes) not yet answered
     int m_rendersInFlight = 0; // renders among them
     int m_started = 0;
     int m_cancelled = 0;
-    bool m_busy = false;      // last busyChanged() value
+    bool m_busy = false; // last busyChanged() value
 };
 
 } // namespace mort

@@ -35,7 +35,8 @@ void PreviewPanel::updateSaveButton()
         m_savePresetButton->setToolTip(tr("Saving needs a config file: start the studio with --config FILE"));
     else if (!presetKind)
         m_savePresetButton->setToolTip(tr("This bucket's transform kind \"%1\" has no presets; pick a bucket "
-                                          "of kind presets or presets-query").arg(kind));
+                                          "of kind presets or presets-query")
+                                           .arg(kind));
     else
         m_savePresetButton->setToolTip(tr("Save these settings as a preset of bucket %1 in %2 (Ctrl+S)")
                                            .arg(m_controller->bucket(), saveTarget()));
@@ -104,25 +105,26 @@ void PreviewPanel::savePresetToEngine(const QString &name)
     }
     const QString bucket = m_controller->bucket();
     showNote(tr("Saving preset \"%1\" on %2…").arg(name, target));
-    m_client->savePreset(bucket, m_controller->presetYaml(name), this,
-                         [this, name, bucket, served, target](const Expected<SavedPreset> &saved) {
-        if (!saved) {
-            showNote(tr("Preset \"%1\" was not saved on %2: %3 %4 Check the parameters, or the server's log.")
-                         .arg(name, target, saved.error().publicMessage, saved.error().detail));
-            Q_EMIT engineSaveFinished(false);
-            return;
-        }
-        m_controller->setConfig(saved->config, bucket);
-        refillBuckets();
-        refillPresets();
-        selectPreset(name);
-        const QString kept = saved->writtenTo.isEmpty()
-                                 ? tr("It is in the server's running config only: the server may not write its "
-                                      "config file, so add the preset there to keep it after a restart.")
-                                 : tr("The server also wrote it to %1 (the old file is %1.bak).").arg(saved->writtenTo);
-        showNote(tr("Saved preset \"%1\" on %2: it serves %3. %4").arg(name, target, served, kept));
-        Q_EMIT engineSaveFinished(true);
-    });
+    m_client->savePreset(
+        bucket, m_controller->presetYaml(name), this,
+        [this, name, bucket, served, target](const Expected<SavedPreset> &saved) {
+            if (!saved) {
+                showNote(tr("Preset \"%1\" was not saved on %2: %3 %4 Check the parameters, or the server's log.")
+                             .arg(name, target, saved.error().publicMessage, saved.error().detail));
+                Q_EMIT engineSaveFinished(false);
+                return;
+            }
+            m_controller->setConfig(saved->config, bucket);
+            refillBuckets();
+            refillPresets();
+            selectPreset(name);
+            const QString kept = saved->writtenTo.isEmpty()
+                ? tr("It is in the server's running config only: the server may not write its "
+                     "config file, so add the preset there to keep it after a restart.")
+                : tr("The server also wrote it to %1 (the old file is %1.bak).").arg(saved->writtenTo);
+            showNote(tr("Saved preset \"%1\" on %2: it serves %3. %4").arg(name, target, served, kept));
+            Q_EMIT engineSaveFinished(true);
+        });
 }
 
 Expected<PresetEdit> PreviewPanel::presetEdit(const QString &name, QString *servedPath) const
@@ -149,8 +151,8 @@ Expected<PresetEdit> PreviewPanel::presetEdit(const QString &name, QString *serv
         return edit;
     // A preset without one operation transforms nothing: no URL would ever show it.
     const PresetTransforms transforms(*edit->config);
-    if (const Expected<Transforms> *t = transforms.find(m_controller->bucket(), name.trimmed()); t && t->ok()
-        && t->value().isEmpty())
+    if (const Expected<Transforms> *t = transforms.find(m_controller->bucket(), name.trimmed());
+        t && t->ok() && t->value().isEmpty())
         return refused(tr("nothing to save: these settings change nothing; pick a preset or check an operation"));
     if (servedPath) {
         // The bucket's own URL parser on the new config: the image on show,
@@ -172,12 +174,12 @@ QString PreviewPanel::unreachableName(const QString &name) const
     const QString path = config && config->transform ? config->transform->path : QString();
     const QString pattern = presetNamePattern(path);
     QString reason = pattern.isEmpty()
-                         ? tr("no URL of bucket %1 reaches a preset named \"%2\"; its transform.path %3 decides "
-                              "which names work")
-                               .arg(bucket, name, path)
-                         : tr("no URL of bucket %1 reaches a preset named \"%2\": its transform.path admits preset "
-                              "names matching %3 only")
-                               .arg(bucket, name, pattern);
+        ? tr("no URL of bucket %1 reaches a preset named \"%2\"; its transform.path %3 decides "
+             "which names work")
+              .arg(bucket, name, path)
+        : tr("no URL of bucket %1 reaches a preset named \"%2\": its transform.path admits preset "
+             "names matching %3 only")
+              .arg(bucket, name, pattern);
     // Offer the nearest name that works, checked the same way.
     QString underscored = name.toLower();
     underscored.replace(QRegularExpression(QStringLiteral("[^a-z0-9_]+")), QStringLiteral("_"));
@@ -197,7 +199,8 @@ Expected<PresetEdit> PreviewPanel::savePreset(const QString &name, QString *serv
         return edit;
     // Refused before anything is written: a preset no URL reaches is never served.
     if (served.isEmpty())
-        return Error::client("preview.save_refused", 422, tr("The preset was not saved"), unreachableName(name.trimmed()));
+        return Error::client("preview.save_refused", 422, tr("The preset was not saved"),
+                             unreachableName(name.trimmed()));
     if (Expected<void> written = ConfigEditor::writeFile(m_configFile, edit->text); !written)
         return written.error();
     if (m_applyConfig) {
@@ -266,11 +269,14 @@ void PreviewPanel::savePresetDialog()
     m_probe.name = name;
     m_probe.path = served;
     if (dialog.replacing())
-        m_probe.remarks += QLatin1Char(' ') + tr("Results of the old preset already in the transform storage are "
-                                                 "still served until you delete them.");
+        m_probe.remarks += QLatin1Char(' ')
+            + tr("Results of the old preset already in the transform storage are "
+                 "still served until you delete them.");
     if (!saved->formattingKept)
-        m_probe.remarks += QLatin1Char(' ') + tr("The file was rewritten: its comments were not kept (the old file "
-                                                 "is %1.bak).").arg(m_configFile);
+        m_probe.remarks += QLatin1Char(' ')
+            + tr("The file was rewritten: its comments were not kept (the old file "
+                 "is %1.bak).")
+                  .arg(m_configFile);
     if (!m_client) {
         showNote(tr("Saved preset \"%1\" to %2; its URL is %3.").arg(name, m_configFile, served) + m_probe.remarks);
         m_probe = {};
@@ -289,29 +295,29 @@ void PreviewPanel::onObjectProbed(const ObjectProbe &probe)
     QString note;
     if (probe.status == 0) {
         note = saved + QLatin1Char(' ')
-               + tr("Whether the embedded server serves it is unknown: %1. Open %2 to check.")
-                     .arg(probe.error, probe.path);
+            + tr("Whether the embedded server serves it is unknown: %1. Open %2 to check.")
+                  .arg(probe.error, probe.path);
     } else if (!probe.transformed) {
         note = saved + QLatin1Char(' ')
-               + tr("But the embedded server does not serve it: GET %1 answered %2 without the preset. Restart the "
-                    "studio to load %3, and check transform.path of bucket %4.")
-                     .arg(probe.path)
-                     .arg(probe.status)
-                     .arg(m_configFile, m_controller->bucket());
+            + tr("But the embedded server does not serve it: GET %1 answered %2 without the preset. Restart the "
+                 "studio to load %3, and check transform.path of bucket %4.")
+                  .arg(probe.path)
+                  .arg(probe.status)
+                  .arg(m_configFile, m_controller->bucket());
     } else if (probe.status == 200) {
         note = saved + QLatin1Char(' ')
-               + tr("The embedded server serves it: GET %1 answered 200, and mort-server -config %2 serves it too.")
-                     .arg(probe.path, m_configFile);
+            + tr("The embedded server serves it: GET %1 answered 200, and mort-server -config %2 serves it too.")
+                  .arg(probe.path, m_configFile);
     } else if (probe.status == 404) {
         note = saved + QLatin1Char(' ')
-               + tr("The embedded server serves it: GET %1 reached the preset, and answered 404 only because %2 is "
-                    "not in bucket %3 (upload it there to see the result).")
-                     .arg(probe.path, m_controller->sourceName(), m_controller->bucket());
+            + tr("The embedded server serves it: GET %1 reached the preset, and answered 404 only because %2 is "
+                 "not in bucket %3 (upload it there to see the result).")
+                  .arg(probe.path, m_controller->sourceName(), m_controller->bucket());
     } else {
         note = saved + QLatin1Char(' ')
-               + tr("The embedded server reached the preset at %1 but answered %2: open that URL to see why.")
-                     .arg(probe.path)
-                     .arg(probe.status);
+            + tr("The embedded server reached the preset at %1 but answered %2: open that URL to see why.")
+                  .arg(probe.path)
+                  .arg(probe.status);
     }
     showNote(note + m_probe.remarks);
     m_probe = {};

@@ -27,8 +27,23 @@ public:
 
     // Every query parameter of §3 (`operation` aside).
     enum class Param {
-        Width, Height, Gravity, Embed, Top, Left, AreaWidth, AreaHeight, Sigma, MinAmpl, Angle,
-        WatermarkImage, WatermarkPosition, Opacity, Quality, Format, Grayscale
+        Width,
+        Height,
+        Gravity,
+        Embed,
+        Top,
+        Left,
+        AreaWidth,
+        AreaHeight,
+        Sigma,
+        MinAmpl,
+        Angle,
+        WatermarkImage,
+        WatermarkPosition,
+        Opacity,
+        Quality,
+        Format,
+        Grayscale
     };
     enum class Kind { Integer, Decimal, Choice, Flag, Text };
 
@@ -37,9 +52,9 @@ public:
     {
         Param param;
         Kind kind;
-        QString queryKey;  // name in the query string ("areaWith", sic)
-        QString label;     // translated
-        QString unit;      // translated suffix: " px", " °", ""
+        QString queryKey; // name in the query string ("areaWith", sic)
+        QString label;    // translated
+        QString unit;     // translated suffix: " px", " °", ""
         double minimum = 0;
         double maximum = 0;
         double step = 1;
@@ -52,7 +67,7 @@ public:
     static QString operationName(Operation op);  // "resizeCropAuto", as in the query
     static QString operationLabel(Operation op); // translated
     static bool parseOperation(const QString &name, Operation *out);
-    static QList<ParamSpec> specs();             // form order
+    static QList<ParamSpec> specs(); // form order
     static ParamSpec spec(Param param);
     static QStringList gravityNames();  // center north south east west smart
     static QStringList formatNames();   // "" (keep the input's), jpeg, webp, png, gif, avif, heif
@@ -71,11 +86,11 @@ public:
     double sigma = 1.0;
     double minAmpl = 0.0; // 0 = absent
     int angle = 90;
-    QString watermarkImage;  // key of the bucket's basic storage
+    QString watermarkImage; // key of the bucket's basic storage
     QString watermarkPosition = QStringLiteral("bottom-right");
     double opacity = 0.5;
-    int quality = 0;  // 1..100; 0 = absent (encoder default)
-    QString format;   // canonical name; "" = keep the input type
+    int quality = 0; // 1..100; 0 = absent (encoder default)
+    QString format;  // canonical name; "" = keep the input type
     bool grayscale = false;
 
     bool hasOperation(Operation op) const { return operations.contains(op); }

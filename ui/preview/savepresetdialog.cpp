@@ -11,13 +11,8 @@ namespace mort {
 
 SavePresetDialog::SavePresetDialog(const QString &bucket, const QString &configFile, Check check, Exists exists,
                                    QWidget *parent)
-    : QDialog(parent)
-    , m_bucket(bucket)
-    , m_configFile(configFile)
-    , m_check(std::move(check))
-    , m_exists(std::move(exists))
-    , m_name(new QLineEdit)
-    , m_problem(new QLabel)
+    : QDialog(parent), m_bucket(bucket), m_configFile(configFile), m_check(std::move(check)),
+      m_exists(std::move(exists)), m_name(new QLineEdit), m_problem(new QLabel)
 {
     setWindowTitle(tr("Save as preset"));
     auto *prompt = new QLabel(tr("Name of the new preset in bucket %1:").arg(bucket));
@@ -81,7 +76,7 @@ void SavePresetDialog::accept()
                                     "Replace it in %3?")
                                      .arg(m_bucket, chosen, m_configFile),
                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
-               != QMessageBox::Yes) {
+            != QMessageBox::Yes) {
         // Back to the name: pick another one, or Cancel.
         m_name->selectAll();
         m_name->setFocus();

@@ -13,8 +13,7 @@ constexpr int kPreferredChars = 40;
 
 } // namespace
 
-ElidedLabel::ElidedLabel(Qt::TextElideMode mode, QWidget *parent)
-    : QLabel(parent), m_mode(mode)
+ElidedLabel::ElidedLabel(Qt::TextElideMode mode, QWidget *parent) : QLabel(parent), m_mode(mode)
 {
     setTextFormat(Qt::PlainText); // URLs and messages are never markup
     setWordWrap(false);

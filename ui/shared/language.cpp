@@ -76,7 +76,8 @@ QMenu *addLanguageMenu(QMainWindow *window)
     const QString saved = savedLanguage();
     // Language names in their own language (so anyone can find theirs); not translated.
     const QList<QPair<QString, QString>> choices{
-        {QString(), QCoreApplication::translate("LanguageMenu", "System (%1)").arg(QLocale::system().nativeLanguageName())},
+        {QString(),
+         QCoreApplication::translate("LanguageMenu", "System (%1)").arg(QLocale::system().nativeLanguageName())},
         {QStringLiteral("en"), QStringLiteral("English")},
         {QStringLiteral("pl"), QStringLiteral("Polski")},
         {QStringLiteral("de"), QStringLiteral("Deutsch")}};
@@ -90,8 +91,9 @@ QMenu *addLanguageMenu(QMainWindow *window)
             if (code == savedLanguage())
                 return;
             saveLanguage(code);
-            QMessageBox::information(window, QCoreApplication::translate("LanguageMenu", "Language"),
-                                     QCoreApplication::translate("LanguageMenu", "The new language applies when Mort Studio starts again."));
+            QMessageBox::information(
+                window, QCoreApplication::translate("LanguageMenu", "Language"),
+                QCoreApplication::translate("LanguageMenu", "The new language applies when Mort Studio starts again."));
         });
     }
     language->addSeparator();

@@ -91,8 +91,9 @@ void ServerStatusPanel::showStats(const EngineStats &s)
 {
     showNumbers(true);
     const QLocale locale;
-    m_state->setText(s.running ? tr("Running since %1").arg(locale.toString(s.startedAt.toLocalTime(), QLocale::ShortFormat))
-                               : tr("Stopped"));
+    m_state->setText(s.running
+                         ? tr("Running since %1").arg(locale.toString(s.startedAt.toLocalTime(), QLocale::ShortFormat))
+                         : tr("Stopped"));
     QStringList addresses;
     for (const QString &a : s.publicAddresses)
         addresses << tr("%1 (images)").arg(a);
@@ -107,8 +108,9 @@ void ServerStatusPanel::showStats(const EngineStats &s)
     m_transforms->setText(tr("%1 executed, %2 failed, %3 throttled")
                               .arg(locale.toString(s.transformsExecuted), locale.toString(s.transformsFailed),
                                    locale.toString(s.throttled)));
-    m_memory->setText(tr("%1 resident, %2 held by libvips")
-                          .arg(locale.formattedDataSize(s.residentBytes), locale.formattedDataSize(s.imagingMemoryBytes)));
+    m_memory->setText(
+        tr("%1 resident, %2 held by libvips")
+            .arg(locale.formattedDataSize(s.residentBytes), locale.formattedDataSize(s.imagingMemoryBytes)));
     m_tasks->setCounts(s.tasks);
 }
 

@@ -23,8 +23,8 @@ struct WireResponse
 struct WireResult
 {
     QList<WireResponse> responses;
-    bool closed = false;       // the server closed the connection
-    QByteArray unparsed;       // bytes that are not a whole response (must stay empty)
+    bool closed = false; // the server closed the connection
+    QByteArray unparsed; // bytes that are not a whole response (must stay empty)
     QList<int> statuses() const
     {
         QList<int> out;
@@ -53,9 +53,8 @@ inline QList<WireResponse> takeResponses(QByteArray &buffer, bool keepBodies = t
                 r.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
         }
         // 1xx and 204/304 have no body; our other responses all carry Content-Length.
-        const qint64 length = (r.status < 200 || r.status == 204 || r.status == 304)
-                                  ? 0
-                                  : r.header("Content-Length").toLongLong();
+        const qint64 length =
+            (r.status < 200 || r.status == 204 || r.status == 304) ? 0 : r.header("Content-Length").toLongLong();
         if (buffer.size() < headEnd + 4 + length)
             break;
         if (keepBodies)

@@ -15,8 +15,8 @@ using namespace mort::test;
 
 namespace {
 
-constexpr qint64 kPhotoBytes = 75759;  // photos/photo_800x600.jpg
-constexpr qint64 kSmallBytes = 13371;  // photos/photo_300x200.jpg
+constexpr qint64 kPhotoBytes = 75759; // photos/photo_800x600.jpg
+constexpr qint64 kSmallBytes = 13371; // photos/photo_300x200.jpg
 const QByteArray kGet = "GET /media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n";
 
 QByteArray post(const QByteArray &headers, const QByteArray &body)
@@ -47,9 +47,12 @@ class TestHttpFraming : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/media/photo.jpg")));
-        QVERIFY(m_server.addFile(QStringLiteral("photos/photo_300x200.jpg"), QStringLiteral("originals/media/small.jpg")));
-        QVERIFY(m_server.addFile(QStringLiteral("photos/photo_6000x4000.jpg"), QStringLiteral("originals/media/big.jpg")));
+        QVERIFY(
+            m_server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/media/photo.jpg")));
+        QVERIFY(
+            m_server.addFile(QStringLiteral("photos/photo_300x200.jpg"), QStringLiteral("originals/media/small.jpg")));
+        QVERIFY(
+            m_server.addFile(QStringLiteral("photos/photo_6000x4000.jpg"), QStringLiteral("originals/media/big.jpg")));
         MORT_START(m_server, mediaQueryConfig());
         m_socketsBefore = openSockets();
     }
@@ -63,27 +66,34 @@ private Q_SLOTS:
 
         // Row 1: CL and TE together; the smuggled GET must never be answered.
         QTest::newRow("1 CL+TE smuggling")
-            << post("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n" + kGet) << QList<int>{400} << true;
-        // Row 2: codings other than a final chunked.
-        QTest::newRow("2 TE gzip") << post("Transfer-Encoding: gzip\r\n", "0\r\n\r\n" + kGet) << QList<int>{400} << true;
-        QTest::newRow("2 TE xchunked") << post("Transfer-Encoding: xchunked\r\n", "0\r\n\r\n" + kGet) << QList<int>{400} << true;
-        QTest::newRow("2 TE chunked;x=1") << post("Transfer-Encoding: chunked;x=1\r\n", "0\r\n\r\n" + kGet)
-                                          << QList<int>{400} << true;
-        QTest::newRow("2 TE chunked then identity")
-            << post("Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n", "0\r\n\r\n" + kGet) << QList<int>{400}
+            << post("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n" + kGet) << QList<int>{400}
             << true;
-        QTest::newRow("2 TE gzip, chunked") << post("Transfer-Encoding: gzip, chunked\r\n", "0\r\n\r\n" + kGet)
-                                            << QList<int>{501} << true;
+        // Row 2: codings other than a final chunked.
+        QTest::newRow("2 TE gzip") << post("Transfer-Encoding: gzip\r\n", "0\r\n\r\n" + kGet) << QList<int>{400}
+                                   << true;
+        QTest::newRow("2 TE xchunked") << post("Transfer-Encoding: xchunked\r\n", "0\r\n\r\n" + kGet) << QList<int>{400}
+                                       << true;
+        QTest::newRow("2 TE chunked;x=1")
+            << post("Transfer-Encoding: chunked;x=1\r\n", "0\r\n\r\n" + kGet) << QList<int>{400} << true;
+        QTest::newRow("2 TE chunked then identity")
+            << post("Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n", "0\r\n\r\n" + kGet)
+            << QList<int>{400} << true;
+        QTest::newRow("2 TE gzip, chunked")
+            << post("Transfer-Encoding: gzip, chunked\r\n", "0\r\n\r\n" + kGet) << QList<int>{501} << true;
         // Row 3: chunk sizes and chunk framing.
         QTest::newRow("3 chunk size ffffffffffffffff")
-            << post("Transfer-Encoding: chunked\r\n", "ffffffffffffffff\r\nx\r\n0\r\n\r\n" + kGet) << QList<int>{413} << true;
-        QTest::newRow("3 chunk size -1") << post("Transfer-Encoding: chunked\r\n", "-1\r\n" + kGet) << QList<int>{400} << true;
-        QTest::newRow("3 chunk size zz") << post("Transfer-Encoding: chunked\r\n", "zz\r\n" + kGet) << QList<int>{400} << true;
+            << post("Transfer-Encoding: chunked\r\n", "ffffffffffffffff\r\nx\r\n0\r\n\r\n" + kGet) << QList<int>{413}
+            << true;
+        QTest::newRow("3 chunk size -1") << post("Transfer-Encoding: chunked\r\n", "-1\r\n" + kGet) << QList<int>{400}
+                                         << true;
+        QTest::newRow("3 chunk size zz") << post("Transfer-Encoding: chunked\r\n", "zz\r\n" + kGet) << QList<int>{400}
+                                         << true;
         QTest::newRow("3 chunk longer than announced")
             << post("Transfer-Encoding: chunked\r\n", "2\r\nABCD\r\n0\r\n\r\n" + kGet) << QList<int>{400} << true;
         QTest::newRow("3 trailers are read, then the next request")
             << "GET /media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\nTransfer-Encoding: chunked\r\n\r\n"
-               "0\r\nX-Trailer: 1\r\n\r\n" + kGet
+               "0\r\nX-Trailer: 1\r\n\r\n"
+                + kGet
             << QList<int>{200, 200} << false;
         // Row 4: header lines Qt used to drop silently.
         QTest::newRow("4 space before colon") << post("Content-Length : 47\r\n", kGet) << QList<int>{400} << true;
@@ -91,38 +101,42 @@ private Q_SLOTS:
         QTest::newRow("4 X@Y") << post("X@Y: 1\r\nContent-Length: 47\r\n", kGet) << QList<int>{400} << true;
         // Row 8: Upgrade is ignored: one response, connection kept.
         QTest::newRow("8 Upgrade websocket")
-            << "GET /media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n" + kGet
+            << "GET /media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
+                + kGet
             << QList<int>{200, 200} << false;
         // Row 9: an empty suffix range is unsatisfiable.
         QTest::newRow("9 Range bytes=-0")
-            << QByteArray("GET /media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\nRange: bytes=-0\r\n\r\n") << QList<int>{416}
-            << false;
+            << QByteArray("GET /media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\nRange: bytes=-0\r\n\r\n")
+            << QList<int>{416} << false;
         // Row 10: "//host/..." is a path (an empty bucket name: 400), never an authority.
         QTest::newRow("10 double-slash target")
             << QByteArray("GET //evil.example/media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n") << QList<int>{400}
             << false;
         // Notes.
-        QTest::newRow("note Content-Length +47") << post("Content-Length: +47\r\n", QByteArray(47, 'a'))
-                                                 << QList<int>{400} << true;
+        QTest::newRow("note Content-Length +47")
+            << post("Content-Length: +47\r\n", QByteArray(47, 'a')) << QList<int>{400} << true;
         QTest::newRow("note absolute-form, other host")
-            << QByteArray("GET http://evil.example/media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n") << QList<int>{400}
-            << true;
+            << QByteArray("GET http://evil.example/media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n")
+            << QList<int>{400} << true;
         QTest::newRow("note absolute-form, this host")
             << QByteArray("GET http://mort.test/media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n") << QList<int>{200}
             << false;
-        QTest::newRow("note HTTP/1.1 without Host") << QByteArray("GET /media/photo.jpg HTTP/1.1\r\n\r\n") << QList<int>{400}
-                                                    << true;
+        QTest::newRow("note HTTP/1.1 without Host")
+            << QByteArray("GET /media/photo.jpg HTTP/1.1\r\n\r\n") << QList<int>{400} << true;
         QTest::newRow("note two Host headers")
             << QByteArray("GET /media/photo.jpg HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") << QList<int>{400} << true;
         QTest::newRow("note HTTP/1.1x") << QByteArray("GET /media/photo.jpg HTTP/1.1x\r\nHost: mort.test\r\n\r\n")
                                         << QList<int>{400} << true;
         QTest::newRow("note CRLF flood") << QByteArray("\r\n").repeated(8192) << QList<int>{400} << true;
-        QTest::newRow("note 15 KB path") << "GET /media/" + QByteArray(15000, 'a') + " HTTP/1.1\r\nHost: mort.test\r\n\r\n"
+        QTest::newRow("note 15 KB path") << "GET /media/" + QByteArray(15000, 'a')
+                + " HTTP/1.1\r\nHost: mort.test\r\n\r\n"
                                          << QList<int>{414} << true;
         QTest::newRow("note 250-byte file name")
-            << "GET /media/" + QByteArray(250, 'a') + ".jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n" << QList<int>{404} << false;
+            << "GET /media/" + QByteArray(250, 'a') + ".jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n"
+            << QList<int>{404} << false;
         QTest::newRow("note 300-byte file name")
-            << "GET /media/" + QByteArray(300, 'a') + ".jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n" << QList<int>{404} << false;
+            << "GET /media/" + QByteArray(300, 'a') + ".jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n"
+            << QList<int>{404} << false;
     }
 
     void attackTable()
@@ -142,7 +156,8 @@ private Q_SLOTS:
     void pipelinedRequestsAnsweredInOrderAndCloseHonoured_data()
     {
         QTest::addColumn<QByteArray>("last");
-        QTest::newRow("Connection: close") << QByteArray("GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\nConnection: close\r\n\r\n");
+        QTest::newRow("Connection: close")
+            << QByteArray("GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\nConnection: close\r\n\r\n");
         QTest::newRow("HTTP/1.0") << QByteArray("GET /media/small.jpg HTTP/1.0\r\n\r\n");
     }
 
@@ -168,7 +183,8 @@ private Q_SLOTS:
     void largeWritesAreParsedNotRefused()
     {
         RawWire a(m_server.address());
-        a.send("GET /media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 20000\r\n\r\n" + QByteArray(20000, 'b') + kGet);
+        a.send("GET /media/photo.jpg HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 20000\r\n\r\n"
+               + QByteArray(20000, 'b') + kGet);
         const WireResult ra = a.readAll(2);
         QCOMPARE(ra.statuses(), (QList<int>{200, 200}));
 
@@ -187,15 +203,15 @@ private Q_SLOTS:
         QTest::addColumn<QList<int>>("statuses");
         QTest::addColumn<bool>("closed");
         QTest::newRow("bad request") << QByteArray("BROKEN\r\n\r\n") << QList<int>{200, 400} << true;
-        QTest::newRow("expect 100-continue")
-            << QByteArray("GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n")
-            << QList<int>{200, 100} << false;
-        QTest::newRow("unsupported expectation")
-            << QByteArray("GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 3\r\nExpect: nothing\r\n\r\n")
-            << QList<int>{200, 417} << true;
-        QTest::newRow("body too large")
-            << QByteArray("GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 999999999999\r\n\r\n")
-            << QList<int>{200, 413} << true;
+        QTest::newRow("expect 100-continue") << QByteArray(
+            "GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n")
+                                             << QList<int>{200, 100} << false;
+        QTest::newRow("unsupported expectation") << QByteArray(
+            "GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 3\r\nExpect: nothing\r\n\r\n")
+                                                 << QList<int>{200, 417} << true;
+        QTest::newRow("body too large") << QByteArray(
+            "GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 999999999999\r\n\r\n")
+                                        << QList<int>{200, 413} << true;
     }
 
     void nothingIsWrittenIntoTheMiddleOfAResponse()

@@ -65,7 +65,8 @@ class TestHttpLimits : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_server.addFile(QStringLiteral("photos/photo_300x200.jpg"), QStringLiteral("originals/media/small.jpg")));
+        QVERIFY(
+            m_server.addFile(QStringLiteral("photos/photo_300x200.jpg"), QStringLiteral("originals/media/small.jpg")));
         MORT_START(m_server, kConfig);
         m_socketsBefore = openSockets();
     }
@@ -139,10 +140,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<int>("status");
-        QTest::newRow("request line over 8 KiB -> 414")
-            << "GET /media/" + QByteArray(9000, 'a') + " HTTP/1.1\r\nHost: mort.test\r\n\r\n" << 414;
+        QTest::newRow("request line over 8 KiB -> 414") << "GET /media/" + QByteArray(9000, 'a')
+                + " HTTP/1.1\r\nHost: mort.test\r\n\r\n" << 414;
         QTest::newRow("header over maxHeaderBytes -> 431")
-            << "GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\nX-Big: " + QByteArray(5000, 'a') + "\r\n\r\n" << 431;
+            << "GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\nX-Big: " + QByteArray(5000, 'a') + "\r\n\r\n"
+            << 431;
         QByteArray many = "GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\n";
         for (int i = 0; i < 101; ++i)
             many += "X-" + QByteArray::number(i) + ": 1\r\n";
@@ -151,12 +153,13 @@ private Q_SLOTS:
             << QByteArray("PUT /media/k HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 65537\r\n\r\n") << 413;
         QTest::newRow("chunked body over maxBodyBytes -> 413")
             << "PUT /media/k HTTP/1.1\r\nHost: mort.test\r\nTransfer-Encoding: chunked\r\n\r\n10001\r\n"
-                   + QByteArray(0x10001, 'a') + "\r\n0\r\n\r\n"
+                + QByteArray(0x10001, 'a') + "\r\n0\r\n\r\n"
             << 413;
         QTest::newRow("body that stops coming -> 408")
-            << QByteArray("PUT /media/k HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 100\r\n\r\nonly part of it") << 408;
-        QTest::newRow("head that never ends -> 408") << QByteArray("GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\n")
-                                                     << 408;
+            << QByteArray("PUT /media/k HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 100\r\n\r\nonly part of it")
+            << 408;
+        QTest::newRow("head that never ends -> 408")
+            << QByteArray("GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\n") << 408;
     }
 
     void limitsAnswerAndClose()

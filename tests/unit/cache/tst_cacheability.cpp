@@ -29,31 +29,33 @@ private Q_SLOTS:
         QTest::newRow("error500NotCached") << 500 << QByteArray("max-age=60") << 10 << QByteArray() << false << 0;
         QTest::newRow("noCacheControl") << 200 << QByteArray() << 10 << QByteArray() << false << 0;
         QTest::newRow("maxAgeZero") << 200 << QByteArray("max-age=0") << 10 << QByteArray() << false << 0;
-        QTest::newRow("maxAgeNegativeIsMalformed") << 200 << QByteArray("max-age=-5") << 10 << QByteArray() << false << 0;
+        QTest::newRow("maxAgeNegativeIsMalformed")
+            << 200 << QByteArray("max-age=-5") << 10 << QByteArray() << false << 0;
         QTest::newRow("maxAgeGarbage") << 200 << QByteArray("max-age=abc") << 10 << QByteArray() << false << 0;
         QTest::newRow("maxAgeWithoutValue") << 200 << QByteArray("public, max-age") << 10 << QByteArray() << false << 0;
-        QTest::newRow("maxAgeAmongDirectives") << 200 << QByteArray("public, max-age=3600, must-revalidate") << 10
-                                               << QByteArray() << true << 3600;
+        QTest::newRow("maxAgeAmongDirectives")
+            << 200 << QByteArray("public, max-age=3600, must-revalidate") << 10 << QByteArray() << true << 3600;
         QTest::newRow("directiveCaseInsensitive") << 200 << QByteArray("MAX-AGE=7") << 10 << QByteArray() << true << 7;
         QTest::newRow("spacesAroundEquals") << 200 << QByteArray(" max-age = 8 ") << 10 << QByteArray() << true << 8;
         QTest::newRow("quotedValueAccepted") << 200 << QByteArray("max-age=\"9\"") << 10 << QByteArray() << true << 9;
         QTest::newRow("firstMaxAgeWins") << 200 << QByteArray("max-age=10, max-age=20") << 10 << QByteArray() << true
                                          << 10;
-        QTest::newRow("sMaxageAloneIsNotMaxAge") << 200 << QByteArray("s-maxage=60") << 10 << QByteArray() << false << 0;
-        QTest::newRow("noStoreIgnoredAsMort") << 200 << QByteArray("no-store, max-age=60") << 10 << QByteArray() << true
-                                              << 60;
-        QTest::newRow("hugeMaxAgeClampedToIntMax") << 200 << QByteArray("max-age=99999999999999") << 10 << QByteArray()
-                                                   << true << 2147483647;
+        QTest::newRow("sMaxageAloneIsNotMaxAge")
+            << 200 << QByteArray("s-maxage=60") << 10 << QByteArray() << false << 0;
+        QTest::newRow("noStoreIgnoredAsMort")
+            << 200 << QByteArray("no-store, max-age=60") << 10 << QByteArray() << true << 60;
+        QTest::newRow("hugeMaxAgeClampedToIntMax")
+            << 200 << QByteArray("max-age=99999999999999") << 10 << QByteArray() << true << 2147483647;
         QTest::newRow("bodyJustBelowLimit") << 200 << QByteArray("max-age=60") << 999 << QByteArray() << true << 60;
         QTest::newRow("bodyAtLimitNotCached") << 200 << QByteArray("max-age=60") << 1000 << QByteArray() << false << 0;
-        QTest::newRow("bodyAboveLimitNotCached") << 200 << QByteArray("max-age=60") << 5000 << QByteArray() << false
-                                                 << 0;
-        QTest::newRow("contentLengthMatchesBody") << 200 << QByteArray("max-age=60") << 10 << QByteArray("10") << true
-                                                  << 60;
-        QTest::newRow("contentLengthOfHeadResponse") << 200 << QByteArray("max-age=60") << 0 << QByteArray("10")
-                                                     << false << 0;
-        QTest::newRow("contentLengthGarbage") << 200 << QByteArray("max-age=60") << 10 << QByteArray("ten") << false
-                                              << 0;
+        QTest::newRow("bodyAboveLimitNotCached")
+            << 200 << QByteArray("max-age=60") << 5000 << QByteArray() << false << 0;
+        QTest::newRow("contentLengthMatchesBody")
+            << 200 << QByteArray("max-age=60") << 10 << QByteArray("10") << true << 60;
+        QTest::newRow("contentLengthOfHeadResponse")
+            << 200 << QByteArray("max-age=60") << 0 << QByteArray("10") << false << 0;
+        QTest::newRow("contentLengthGarbage")
+            << 200 << QByteArray("max-age=60") << 10 << QByteArray("ten") << false << 0;
     }
 
     void rule()

@@ -48,8 +48,8 @@ class TestResponseCache : public QObject
 private Q_SLOTS:
     void costIsBodyHeadersAndOverheadCountedOnce()
     {
-        const auto r = CachedResponse::create(200, {{"Content-Type", "image/png"}, {"ETag", "\"abc\""}},
-                                              QByteArray(1000, 'x'));
+        const auto r =
+            CachedResponse::create(200, {{"Content-Type", "image/png"}, {"ETag", "\"abc\""}}, QByteArray(1000, 'x'));
         QCOMPARE(r->headerBytes(), qint64(12 + 9 + 4 + 5));
         QCOMPARE(r->cost(), qint64(1000 + 30 + kOverhead));
     }
@@ -331,9 +331,7 @@ private Q_SLOTS:
                     const QString key = QString::number(rng.bounded(200));
                     switch (rng.bounded(5)) {
                     case 0:
-                    case 1:
-                        cache.insert(key, bodyOf(rng.bounded(1, 12 * 1024)), 60);
-                        break;
+                    case 1: cache.insert(key, bodyOf(rng.bounded(1, 12 * 1024)), 60); break;
                     case 2:
                     case 3:
                         if (const auto r = cache.get(key); r && r->status() != 200)

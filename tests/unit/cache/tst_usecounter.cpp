@@ -42,8 +42,8 @@ private Q_SLOTS:
         for (int i = 0; i < 10000; ++i)
             QVERIFY(!c.reached(QString::number(i), 2));
         QCOMPARE(c.size(), 100);
-        QVERIFY(c.reached(QStringLiteral("9999"), 2));  // recent keys are still counted
-        QVERIFY(!c.reached(QStringLiteral("0"), 2));    // the oldest were dropped
+        QVERIFY(c.reached(QStringLiteral("9999"), 2)); // recent keys are still counted
+        QVERIFY(!c.reached(QStringLiteral("0"), 2));   // the oldest were dropped
     }
 };
 

@@ -68,8 +68,8 @@ private Q_SLOTS:
                                        "          filters:\n"
                                        "            thumbnail: {width: 300, height: 200}\n"));
         QCOMPARE(edit->text, expected);
-        const PresetConfig thumb = edit->config->bucket(QStringLiteral("media"))->transform->presets.value(
-            QStringLiteral("thumb"));
+        const PresetConfig thumb =
+            edit->config->bucket(QStringLiteral("media"))->transform->presets.value(QStringLiteral("thumb"));
         QCOMPARE(thumb.quality, 60);
         QVERIFY(thumb.hasThumbnail);
         QCOMPARE(thumb.thumbnailWidth, 300);
@@ -111,11 +111,12 @@ private Q_SLOTS:
                                               "    storages:\n      basic: {kind: noop}\n");
         const Expected<PresetEdit> edit = ConfigEditor::setPreset(config, QStringLiteral("b"), kThumbSnippet);
         QVERIFY2(edit, qPrintable(edit ? QString() : edit.error().toString()));
-        QCOMPARE(edit->text, QStringLiteral("buckets:\n  b:\n    transform:\n      kind: presets\n"
-                                            "      path: \"^/(?P<presetName>[a-z]+)/(?P<parent>.*)\"\n"
-                                            "      presets:\n        thumb:\n          quality: 60\n"
-                                            "          filters:\n            thumbnail: {width: 300, height: 200}\n"
-                                            "    storages:\n      basic: {kind: noop}\n"));
+        QCOMPARE(edit->text,
+                 QStringLiteral("buckets:\n  b:\n    transform:\n      kind: presets\n"
+                                "      path: \"^/(?P<presetName>[a-z]+)/(?P<parent>.*)\"\n"
+                                "      presets:\n        thumb:\n          quality: 60\n"
+                                "          filters:\n            thumbnail: {width: 300, height: 200}\n"
+                                "    storages:\n      basic: {kind: noop}\n"));
     }
 
     void flowStylePresetsAreReEmitted()
@@ -147,9 +148,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("detailStart");
         QTest::newRow("unknown bucket") << "nope" << kThumbSnippet << "buckets.nope: no such bucket";
         QTest::newRow("query kind") << "plain" << kThumbSnippet << "buckets.plain.transform.kind: is \"query\"";
-        QTest::newRow("two presets") << "media" << "presets:\n  a: {quality: 1}\n  b: {quality: 2}\n"
+        QTest::newRow("two presets") << "media"
+                                     << "presets:\n  a: {quality: 1}\n  b: {quality: 2}\n"
                                      << "presets: the snippet must hold exactly one preset";
-        QTest::newRow("not loadable") << "media" << "presets:\n  bad:\n    quality: many\n"
+        QTest::newRow("not loadable") << "media"
+                                      << "presets:\n  bad:\n    quality: many\n"
                                       << "buckets.media.transform.presets.bad: the config would not load";
     }
 
@@ -177,8 +180,8 @@ private Q_SLOTS:
         QVERIFY(now.open(QIODevice::ReadOnly) && backup.open(QIODevice::ReadOnly));
         QCOMPARE(now.readAll(), QByteArray("second\n"));
         QCOMPARE(backup.readAll(), QByteArray("first\n"));
-        const Expected<void> denied = ConfigEditor::writeFile(dir.filePath(QStringLiteral("missing/dir/mort.yml")),
-                                                              QStringLiteral("x"));
+        const Expected<void> denied =
+            ConfigEditor::writeFile(dir.filePath(QStringLiteral("missing/dir/mort.yml")), QStringLiteral("x"));
         QVERIFY(!denied);
         QCOMPARE(denied.error().code, QByteArray("config.write_failed"));
     }

@@ -60,7 +60,8 @@ const BucketConfig &bucketOf(const Config &config, const char *name)
     return bucket ? *bucket : missing;
 }
 
-const char *const kExampleVariables[] = {"REDIS_HOST", "PHOTOS_KEY", "PHOTOS_SECRET", "S3_KEY", "S3_SECRET", "ORIGIN_KEY"};
+const char *const kExampleVariables[] = {"REDIS_HOST", "PHOTOS_KEY", "PHOTOS_SECRET",
+                                         "S3_KEY",     "S3_SECRET",  "ORIGIN_KEY"};
 
 } // namespace
 
@@ -124,7 +125,8 @@ buckets:
     storages:
       transform: {kind: noop}
 )y" << QStringList{"buckets.media.storages.basic: required: the storage holding the originals"};
-    QTest::newRow("bucketWithoutBodyNeedsBasic") << "buckets:\n  media:\n"
+    QTest::newRow("bucketWithoutBodyNeedsBasic")
+        << "buckets:\n  media:\n"
         << QStringList{"buckets.media.storages.basic: required: the storage holding the originals"};
     QTest::newRow("storageKindRequired") << R"y(
 buckets:
@@ -132,14 +134,16 @@ buckets:
     storages:
       basic: {rootPath: /srv}
 )y" << QStringList{"buckets.media.storages.basic.kind: required"};
-    QTest::newRow("unknownKindAfterValidOneRejected") << R"y(
+    QTest::newRow("unknownKindAfterValidOneRejected")
+        << R"y(
 buckets:
   media:
     storages:
       basic: {kind: local-meta, rootPath: /srv}
       transform: {kind: ftp}
-)y" << QStringList{"buckets.media.storages.transform.kind: unknown storage kind \"ftp\" (known: local-meta, local, "
-                  "noop, http, s3, b2, google, azure, oracle, sftp)"};
+)y"
+        << QStringList{"buckets.media.storages.transform.kind: unknown storage kind \"ftp\" (known: local-meta, local, "
+                       "noop, http, s3, b2, google, azure, oracle, sftp)"};
     QTest::newRow("localMetaNeedsRootPath") << R"y(
 buckets:
   media:
@@ -163,8 +167,10 @@ buckets:
   media:
     storages:
       basic: {kind: s3, region: eu-west-1}
-)y" << QStringList{"buckets.media.storages.basic.accessKey: required for kind s3",
-                  "buckets.media.storages.basic.secretAccessKey: required for kind s3"};
+)y"
+                                     << QStringList{
+                                            "buckets.media.storages.basic.accessKey: required for kind s3",
+                                            "buckets.media.storages.basic.secretAccessKey: required for kind s3"};
     QTest::newRow("s3NeedsSecret") << R"y(
 buckets:
   media:
@@ -173,31 +179,42 @@ buckets:
 )y" << QStringList{"buckets.media.storages.basic.secretAccessKey: required for kind s3"};
 
     // --- transform (§4.1)
-    QTest::newRow("transformKindRequired") << QString::fromLatin1(kValidBucket) + R"y(
+    QTest::newRow("transformKindRequired")
+        << QString::fromLatin1(kValidBucket) + R"y(
     transform:
       path: "/(?P<parent>.*)"
-)y" << QStringList{"buckets.media.transform.kind: required (one of query, presets, presets-query, cloudinary, "
-                  "base64_presets)"};
-    QTest::newRow("transformKindUnknown") << QString::fromLatin1(kValidBucket) + R"y(
+)y"
+        << QStringList{"buckets.media.transform.kind: required (one of query, presets, presets-query, cloudinary, "
+                       "base64_presets)"};
+    QTest::newRow("transformKindUnknown")
+        << QString::fromLatin1(kValidBucket) + R"y(
     transform: {kind: imgproxy}
-)y" << QStringList{"buckets.media.transform.kind: unknown transform kind \"imgproxy\" (known: query, presets, "
-                  "presets-query, cloudinary, base64_presets)"};
-    QTest::newRow("tengoRejected") << QString::fromLatin1(kValidBucket) + R"y(
+)y"
+        << QStringList{"buckets.media.transform.kind: unknown transform kind \"imgproxy\" (known: query, presets, "
+                       "presets-query, cloudinary, base64_presets)"};
+    QTest::newRow("tengoRejected")
+        << QString::fromLatin1(kValidBucket) + R"y(
     transform: {kind: tengo, tengoPath: parse.tengo}
-)y" << QStringList{"buckets.media.transform.kind: Tengo scripting is not supported; use one of query, presets, "
-                  "presets-query, cloudinary, base64_presets"};
+)y"
+        << QStringList{"buckets.media.transform.kind: Tengo scripting is not supported; use one of query, presets, "
+                       "presets-query, cloudinary, base64_presets"};
     QTest::newRow("presetsPathNeedsPythonStylePresetNameGroup") << QString::fromLatin1(kValidBucket) + R"y(
     transform:
       kind: presets
       path: "\\/(?<presetName>[a-z]+)\\/(?P<parent>.*)"
 )y" << QStringList{"buckets.media.transform.path: must contain the named group (?P<presetName>...)"};
-    QTest::newRow("presetsPathNeedsBothGroups") << QString::fromLatin1(kValidBucket) + R"y(
+    QTest::newRow("presetsPathNeedsBothGroups")
+        << QString::fromLatin1(kValidBucket) + R"y(
     transform: {kind: presets}
-)y" << QStringList{"buckets.media.transform.path: must contain the named group (?P<presetName>...)",
-                  "buckets.media.transform.path: must contain the named group (?P<parent>...)"};
-    QTest::newRow("pathMustCompile") << QString::fromLatin1(kValidBucket) + R"y(
+)y"
+        << QStringList{"buckets.media.transform.path: must contain the named group (?P<presetName>...)",
+                       "buckets.media.transform.path: must contain the named group (?P<parent>...)"};
+    QTest::newRow("pathMustCompile")
+        << QString::fromLatin1(kValidBucket) + R"y(
     transform: {kind: query, path: "/(?P<parent>.*"}
-)y" << QStringList{"buckets.media.transform.path: invalid regular expression: missing closing parenthesis at offset 14"};
+)y"
+        << QStringList{
+               "buckets.media.transform.path: invalid regular expression: missing closing parenthesis at offset 14"};
     QTest::newRow("cloudinaryNeedsTransformationsGroup") << QString::fromLatin1(kValidBucket) + R"y(
     transform: {kind: cloudinary, path: "/(?P<parent>.*)"}
 )y" << QStringList{"buckets.media.transform.path: must have a named group transformations"};
@@ -233,21 +250,28 @@ server:
   listen: "127.0.0.1:9000"
   internalListen: "127.0.0.1:9000"
 )y" << QStringList{"server.internalListen: must differ from server.listens[0] (\"127.0.0.1:9000\")"};
-    QTest::newRow("listenWithoutPort") << R"y(
+    QTest::newRow("listenWithoutPort")
+        << R"y(
 server:
   listens: [":8080", "localhost"]
-)y" << QStringList{"server.listens[1]: invalid listen address \"localhost\": missing :port (expected host:port, "
-                  ":port, [ipv6]:port or unix:/absolute/path)"};
-    QTest::newRow("unixListenRelative") << R"y(
+)y"
+        << QStringList{"server.listens[1]: invalid listen address \"localhost\": missing :port (expected host:port, "
+                       ":port, [ipv6]:port or unix:/absolute/path)"};
+    QTest::newRow("unixListenRelative")
+        << R"y(
 server:
   listens: ["unix:mort.sock"]
-)y" << QStringList{"server.listens[0]: invalid listen address \"unix:mort.sock\": unix socket path must be absolute "
-                  "(expected host:port, :port, [ipv6]:port or unix:/absolute/path)"};
-    QTest::newRow("internalListenIpv6WithoutBrackets") << R"y(
+)y"
+        << QStringList{
+               "server.listens[0]: invalid listen address \"unix:mort.sock\": unix socket path must be absolute "
+               "(expected host:port, :port, [ipv6]:port or unix:/absolute/path)"};
+    QTest::newRow("internalListenIpv6WithoutBrackets")
+        << R"y(
 server:
   internalListen: "::1:8081"
-)y" << QStringList{"server.internalListen: invalid listen address \"::1:8081\": IPv6 hosts need brackets: "
-                  "[addr]:port (expected host:port, :port, [ipv6]:port or unix:/absolute/path)"};
+)y"
+        << QStringList{"server.internalListen: invalid listen address \"::1:8081\": IPv6 hosts need brackets: "
+                       "[addr]:port (expected host:port, :port, [ipv6]:port or unix:/absolute/path)"};
     QTest::newRow("idleTimeoutBelowFiveWhenEnabled") << R"y(
 server:
   idleCleanup: {enabled: true, idleTimeoutMin: 4}
@@ -260,11 +284,13 @@ server:
 server:
   cache: {type: redis}
 )y" << QStringList{"server.cache.address: at least one host:port is required for type redis"};
-    QTest::newRow("redisLockAddressAndClientOptionsChecked") << R"y(
+    QTest::newRow("redisLockAddressAndClientOptionsChecked")
+        << R"y(
 server:
   lock: {type: redis-cluster, address: ["r1:6379", "r2"], clientConfig: {commandTimeoutMs: "soon"}}
-)y" << QStringList{"server.lock.address[1]: r2 is not host:port (port 1..65535)",
-                  "server.lock.clientConfig.commandTimeoutMs: must be a whole number from 10 to 600000, got soon"};
+)y"
+        << QStringList{"server.lock.address[1]: r2 is not host:port (port 1..65535)",
+                       "server.lock.clientConfig.commandTimeoutMs: must be a whole number from 10 to 600000, got soon"};
     QTest::newRow("serverLimitMustBePositive") << R"y(
 server:
   limits: {maxFrames: 0}
@@ -273,13 +299,17 @@ server:
     limits: {maxOutputDimension: -1}
 )y" << QStringList{"buckets.media.limits.maxOutputDimension: must be positive, got -1"};
     QTest::newRow("inheritedBadLimitReportedOnceAtServer") << "server:\n  limits: {maxParentBytes: 0}\n"
-            + QString::fromLatin1(kValidBucket) + "    limits: {maxFrames: 5}\n"
-        << QStringList{"server.limits.maxParentBytes: must be positive, got 0"};
+            + QString::fromLatin1(kValidBucket)
+            + "    limits: {maxFrames: 5}\n" << QStringList{"server.limits.maxParentBytes: must be positive, got 0"};
     QTest::newRow("unknownLimitKey") << R"y(
 server:
   limits: {maxPixels: 5}
-)y" << QStringList{"server.limits.maxPixels: unknown limit (known: maxSourcePixels, maxFrames, maxOutputDimension, maxTransformCost, heavyTransformCost, "
-                  "maxParentBytes, maxHeaderBytes, maxBodyBytes, maxBufferedBodyBytes, headerTimeoutMs, idleTimeoutMs, shutdownGraceMs)"};
+)y"
+                                     << QStringList{
+                                            "server.limits.maxPixels: unknown limit (known: maxSourcePixels, "
+                                            "maxFrames, maxOutputDimension, maxTransformCost, heavyTransformCost, "
+                                            "maxParentBytes, maxHeaderBytes, maxBodyBytes, maxBufferedBodyBytes, "
+                                            "headerTimeoutMs, idleTimeoutMs, shutdownGraceMs)"};
     QTest::newRow("unknownPlugin") << R"y(
 server:
   plugins:
@@ -309,26 +339,29 @@ headers:
   - statusCodes: [200, ok]
     values: {"cache-control": "max-age=60"}
 )y" << QStringList{"headers[0].statusCodes[1]: expected an integer, got \"ok\" (line 3)"};
-    QTest::newRow("mapWhereStringExpected") << R"y(
+    QTest::newRow("mapWhereStringExpected")
+        << R"y(
 buckets:
   media:
     storages:
       basic:
         kind: local-meta
         rootPath: {dir: /srv}
-)y" << QStringList{"buckets.media.storages.basic.rootPath: expected a string, got a map (line 7)",
-                  "buckets.media.storages.basic.rootPath: required for kind local-meta"};
+)y"
+        << QStringList{"buckets.media.storages.basic.rootPath: expected a string, got a map (line 7)",
+                       "buckets.media.storages.basic.rootPath: required for kind local-meta"};
     QTest::newRow("notABoolean") << R"y(
 server:
   accessLogs: sometimes
 )y" << QStringList{"server.accessLogs: expected a boolean, got \"sometimes\" (line 3)"};
     QTest::newRow("bucketsMustBeAMap") << "buckets: [media]\n"
-        << QStringList{"buckets: expected a map, got a list (line 1)"};
+                                       << QStringList{"buckets: expected a map, got a list (line 1)"};
     QTest::newRow("headersMustBeAList") << "headers: {statusCodes: [200]}\n"
-        << QStringList{"headers: expected a list, got a map (line 1)"};
+                                        << QStringList{"headers: expected a list, got a map (line 1)"};
     QTest::newRow("documentMustBeAMap") << "just text\n"
-        << QStringList{"the document must be a map with server, headers and buckets"};
-    QTest::newRow("yamlSyntaxErrorNamesLineAndColumn") << "server:\n  listens: [\":8080\"\n  logLevel: debug\n"
+                                        << QStringList{"the document must be a map with server, headers and buckets"};
+    QTest::newRow("yamlSyntaxErrorNamesLineAndColumn")
+        << "server:\n  listens: [\":8080\"\n  logLevel: debug\n"
         << QStringList{"YAML syntax error at line 3, column 3: end of sequence flow not found"};
 }
 
@@ -402,9 +435,11 @@ buckets:
       basic: {kind: noop}
       archive: {kind: local, rootPath: /archive}
 )y";
-    QTest::newRow("idleTimeoutBelowFiveWhenDisabled") << "server:\n  idleCleanup: {enabled: false, idleTimeoutMin: 2}\n";
+    QTest::newRow("idleTimeoutBelowFiveWhenDisabled")
+        << "server:\n  idleCleanup: {enabled: false, idleTimeoutMin: 2}\n";
     QTest::newRow("internalListenOnOtherPort") << "server:\n  listens: [\":8081\"]\n  internalListen: \":8082\"\n";
-    QTest::newRow("unixListeners") << "server:\n  listen: \"unix:/run/a.sock\"\n  internalListen: \"unix:/run/b.sock\"\n";
+    QTest::newRow("unixListeners")
+        << "server:\n  listen: \"unix:/run/a.sock\"\n  internalListen: \"unix:/run/b.sock\"\n";
     QTest::newRow("glacierAllTiers") << QString::fromLatin1(kValidBucket) + R"y(
     glacier: {enabled: true, restoreTier: Bulk, restoreDays: 30, retryAfterSeconds: 60}
 )y";
@@ -434,17 +469,18 @@ buckets:
     storages:
       transform: {kind: s4}
 )y";
-    QCOMPARE(issuesOf(yaml), (QStringList{
-                                 "buckets.a.storages.basic: required: the storage holding the originals",
-                                 "buckets.a.storages.transform.kind: unknown storage kind \"s4\" (known: local-meta, "
-                                 "local, noop, http, s3, b2, google, azure, oracle, sftp)",
-                                 "buckets.b.storages.basic.url: required for kind http",
-                                 "buckets.b.transform.kind: Tengo scripting is not supported; use one of query, "
-                                 "presets, presets-query, cloudinary, base64_presets",
-                                 "buckets.b.glacier.restoreDays: must be between 1 and 30, got 40",
-                                 "server.internalListen: must differ from server.listens[0] (\":8080\")",
-                                 "server.idleCleanup.idleTimeoutMin: must be at least 5 minutes, got 1",
-                             }));
+    QCOMPARE(issuesOf(yaml),
+             (QStringList{
+                 "buckets.a.storages.basic: required: the storage holding the originals",
+                 "buckets.a.storages.transform.kind: unknown storage kind \"s4\" (known: local-meta, "
+                 "local, noop, http, s3, b2, google, azure, oracle, sftp)",
+                 "buckets.b.storages.basic.url: required for kind http",
+                 "buckets.b.transform.kind: Tengo scripting is not supported; use one of query, "
+                 "presets, presets-query, cloudinary, base64_presets",
+                 "buckets.b.glacier.restoreDays: must be between 1 and 30, got 40",
+                 "server.internalListen: must differ from server.listens[0] (\":8080\")",
+                 "server.idleCleanup.idleTimeoutMin: must be at least 5 minutes, got 1",
+             }));
 }
 
 void TestConfigLoader::serverDefaults()
@@ -484,19 +520,28 @@ void TestConfigLoader::zeroMeansDefault_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<qint64>("expected");
 
-    QTest::newRow("requestTimeoutZeroIs60") << "server: {requestTimeout: 0}" << "requestTimeout" << qint64(60);
-    QTest::newRow("requestTimeoutKept") << "server: {requestTimeout: 70}" << "requestTimeout" << qint64(70);
-    QTest::newRow("lockTimeoutZeroIs30") << "server: {lockTimeout: 0}" << "lockTimeout" << qint64(30);
-    QTest::newRow("lockTimeoutKept") << "server: {lockTimeout: 5}" << "lockTimeout" << qint64(5);
-    QTest::newRow("concurrencyZeroIs100") << "server: {concurrentImageProcessing: 0}" << "concurrency" << qint64(100);
-    QTest::newRow("concurrencyNegativeIs100") << "server: {concurrentImageProcessing: -3}" << "concurrency" << qint64(100);
-    QTest::newRow("concurrencyKept") << "server: {concurrentImageProcessing: 8}" << "concurrency" << qint64(8);
-    QTest::newRow("cacheSizeZeroIs50000") << "server: {cache: {cacheSize: 0}}" << "cacheSize" << qint64(50000);
-    QTest::newRow("cacheSizeHexKept") << "server: {cache: {cacheSize: 0x100000}}" << "cacheSize" << qint64(1048576);
-    QTest::newRow("idleTimeoutZeroIs15") << "server: {idleCleanup: {enabled: true, idleTimeoutMin: 0}}" << "idle"
-                                         << qint64(15);
-    QTest::newRow("idleTimeoutKept") << "server: {idleCleanup: {enabled: true, idleTimeoutMin: 10}}" << "idle"
-                                     << qint64(10);
+    QTest::newRow("requestTimeoutZeroIs60") << "server: {requestTimeout: 0}"
+                                            << "requestTimeout" << qint64(60);
+    QTest::newRow("requestTimeoutKept") << "server: {requestTimeout: 70}"
+                                        << "requestTimeout" << qint64(70);
+    QTest::newRow("lockTimeoutZeroIs30") << "server: {lockTimeout: 0}"
+                                         << "lockTimeout" << qint64(30);
+    QTest::newRow("lockTimeoutKept") << "server: {lockTimeout: 5}"
+                                     << "lockTimeout" << qint64(5);
+    QTest::newRow("concurrencyZeroIs100") << "server: {concurrentImageProcessing: 0}"
+                                          << "concurrency" << qint64(100);
+    QTest::newRow("concurrencyNegativeIs100") << "server: {concurrentImageProcessing: -3}"
+                                              << "concurrency" << qint64(100);
+    QTest::newRow("concurrencyKept") << "server: {concurrentImageProcessing: 8}"
+                                     << "concurrency" << qint64(8);
+    QTest::newRow("cacheSizeZeroIs50000") << "server: {cache: {cacheSize: 0}}"
+                                          << "cacheSize" << qint64(50000);
+    QTest::newRow("cacheSizeHexKept") << "server: {cache: {cacheSize: 0x100000}}"
+                                      << "cacheSize" << qint64(1048576);
+    QTest::newRow("idleTimeoutZeroIs15") << "server: {idleCleanup: {enabled: true, idleTimeoutMin: 0}}"
+                                         << "idle" << qint64(15);
+    QTest::newRow("idleTimeoutKept") << "server: {idleCleanup: {enabled: true, idleTimeoutMin: 10}}"
+                                     << "idle" << qint64(10);
     QTest::newRow("glacierDaysZeroIs3") << QString::fromLatin1(kValidBucket) + "    glacier: {restoreDays: 0}\n"
                                         << "restoreDays" << qint64(3);
 }
@@ -530,13 +575,13 @@ void TestConfigLoader::listensAndListen_data()
     QTest::newRow("listensWinOverListen")
         << "server: {listen: \":9000\", listens: [\":9001\", \"unix:/run/mort.sock\"]}"
         << QStringList{":9001", "unix:/run/mort.sock"} << "127.0.0.1:8081";
-    QTest::newRow("emptyListensFallsBackToListen") << "server: {listen: \":9000\", listens: []}"
-                                                   << QStringList{":9000"} << "127.0.0.1:8081";
+    QTest::newRow("emptyListensFallsBackToListen")
+        << "server: {listen: \":9000\", listens: []}" << QStringList{":9000"} << "127.0.0.1:8081";
     QTest::newRow("emptyListenIsDefault") << "server: {listen: \"\"}" << QStringList{":8080"} << "127.0.0.1:8081";
-    QTest::newRow("mortInternalListenKeptVerbatim") << "server: {internalListen: \":8081\"}" << QStringList{":8080"}
-                                                    << ":8081";
-    QTest::newRow("emptyInternalListenIsLoopbackDefault") << "server: {internalListen: \"\"}"
-                                                          << QStringList{":8080"} << "127.0.0.1:8081";
+    QTest::newRow("mortInternalListenKeptVerbatim")
+        << "server: {internalListen: \":8081\"}" << QStringList{":8080"} << ":8081";
+    QTest::newRow("emptyInternalListenIsLoopbackDefault")
+        << "server: {internalListen: \"\"}" << QStringList{":8080"} << "127.0.0.1:8081";
 }
 
 void TestConfigLoader::listensAndListen()
@@ -683,8 +728,8 @@ buckets:
     const LimitsConfig &b = strict.effectiveLimits(s);
     QCOMPARE(b.maxOutputDimension, 1024);
     QCOMPARE(b.maxSourcePixels, 1000000);
-    QCOMPARE(b.maxFrames, 10);               // inherited from server.limits, not the built-in 100
-    QCOMPARE(b.maxParentBytes, 1048576);     // inherited
+    QCOMPARE(b.maxFrames, 10);           // inherited from server.limits, not the built-in 100
+    QCOMPARE(b.maxParentBytes, 1048576); // inherited
     QVERIFY(!bucketOf(config, "loose").limits);
     QCOMPARE(&bucketOf(config, "loose").effectiveLimits(s), &s);
 }
@@ -705,8 +750,8 @@ headers:
     const HeaderRule &first = config.headers[0];
     QCOMPARE(first.statusCodes, QList<int>{200});
     QCOMPARE(first.override, false);
-    QCOMPARE(first.values, (QList<QPair<QString, QString>>{
-                               {"cache-control", "max-age=84000, public"}, {"X-B", "2"}, {"X-A", "1"}}));
+    QCOMPARE(first.values,
+             (QList<QPair<QString, QString>>{{"cache-control", "max-age=84000, public"}, {"X-B", "2"}, {"X-A", "1"}}));
     const HeaderRule &second = config.headers[1];
     QCOMPARE(second.statusCodes, (QList<int>{404, 400}));
     QCOMPARE(second.override, true);
@@ -718,15 +763,20 @@ void TestConfigLoader::resultKeyDefault_data()
     QTest::addColumn<QString>("transform");
     QTest::addColumn<QString>("resultKey");
 
-    QTest::newRow("queryDefaultsToHashParent") << "{kind: query}" << "hashParent";
-    QTest::newRow("presetsQueryDefaultsToHashParent") << "{kind: presets-query}" << "hashParent";
-    QTest::newRow("presetsKeepsRequestKey")
-        << "{kind: presets, path: \"/(?P<presetName>[a-z]+)/(?P<parent>.*)\"}" << "";
+    QTest::newRow("queryDefaultsToHashParent") << "{kind: query}"
+                                               << "hashParent";
+    QTest::newRow("presetsQueryDefaultsToHashParent") << "{kind: presets-query}"
+                                                      << "hashParent";
+    QTest::newRow("presetsKeepsRequestKey") << "{kind: presets, path: \"/(?P<presetName>[a-z]+)/(?P<parent>.*)\"}"
+                                            << "";
     QTest::newRow("cloudinaryKeepsRequestKey")
-        << "{kind: cloudinary, path: \"/(?P<transformations>[^/]+)/(?P<parent>.*)\"}" << "";
-    QTest::newRow("explicitHashKept") << "{kind: query, resultKey: hash}" << "hash";
+        << "{kind: cloudinary, path: \"/(?P<transformations>[^/]+)/(?P<parent>.*)\"}"
+        << "";
+    QTest::newRow("explicitHashKept") << "{kind: query, resultKey: hash}"
+                                      << "hash";
     QTest::newRow("explicitValueOnPresetsKept")
-        << "{kind: presets, resultKey: hashParent, path: \"/(?P<presetName>[a-z]+)/(?P<parent>.*)\"}" << "hashParent";
+        << "{kind: presets, resultKey: hashParent, path: \"/(?P<presetName>[a-z]+)/(?P<parent>.*)\"}"
+        << "hashParent";
 }
 
 void TestConfigLoader::resultKeyDefault()
@@ -746,10 +796,18 @@ void TestConfigLoader::transformsStoragePathPrefix_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("pathPrefix");
 
-    QTest::newRow("pluralTransformsGetsPrefix") << "transforms: {kind: noop}" << "transforms" << "transforms";
-    QTest::newRow("singularTransformGetsNone") << "transform: {kind: noop}" << "transform" << "";
-    QTest::newRow("explicitPrefixKept") << "transforms: {kind: noop, pathPrefix: out}" << "transforms" << "out";
-    QTest::newRow("basicGetsNone") << "other: {kind: noop}" << "basic" << "";
+    QTest::newRow("pluralTransformsGetsPrefix") << "transforms: {kind: noop}"
+                                                << "transforms"
+                                                << "transforms";
+    QTest::newRow("singularTransformGetsNone") << "transform: {kind: noop}"
+                                               << "transform"
+                                               << "";
+    QTest::newRow("explicitPrefixKept") << "transforms: {kind: noop, pathPrefix: out}"
+                                        << "transforms"
+                                        << "out";
+    QTest::newRow("basicGetsNone") << "other: {kind: noop}"
+                                   << "basic"
+                                   << "";
 }
 
 void TestConfigLoader::transformsStoragePathPrefix()
@@ -784,8 +842,8 @@ buckets:
     QCOMPARE(media.keys[0].secretAccessKey, QStringLiteral("sec"));
     QCOMPARE(media.keys[1].accessKey, QStringLiteral("acc2"));
     QCOMPARE(media.keys[1].secretAccessKey, QStringLiteral("sec2"));
-    QCOMPARE(media.headers, (QList<QPair<QString, QString>>{{"X-Frame-Options", "deny"},
-                                                             {"x-content-type-options", "nosniff"}}));
+    QCOMPARE(media.headers,
+             (QList<QPair<QString, QString>>{{"X-Frame-Options", "deny"}, {"x-content-type-options", "nosniff"}}));
     QVERIFY(!media.transform);
     QCOMPARE(media.glacier.enabled, false);
 }
@@ -915,8 +973,8 @@ buckets:
 
     const StorageConfig *sftp = media.storage("sftp");
     QVERIFY(sftp);
-    QCOMPARE(sftp->extra, (QMap<QString, QString>{
-                              {"sftpHost", "files.local"}, {"sftpPort", "22"}, {"sftpBasePath", "/data"}}));
+    QCOMPARE(sftp->extra,
+             (QMap<QString, QString>{{"sftpHost", "files.local"}, {"sftpPort", "22"}, {"sftpBasePath", "/data"}}));
     QCOMPARE(sftp->bucket, QString()); // empty: the object's bucket decides at request time
 }
 
@@ -1027,8 +1085,9 @@ void TestConfigLoader::everythingExampleWithoutEnvironmentLacksS3Keys()
     // Unset variables expand to "" (§1), so the s3 storage loses its keys.
     const QString example = everythingExample();
     QVERIFY(!example.isEmpty());
-    QCOMPARE(issuesOf(example), (QStringList{"buckets.photos.storages.basic.accessKey: required for kind s3",
-                                             "buckets.photos.storages.basic.secretAccessKey: required for kind s3"}));
+    QCOMPARE(issuesOf(example),
+             (QStringList{"buckets.photos.storages.basic.accessKey: required for kind s3",
+                          "buckets.photos.storages.basic.secretAccessKey: required for kind s3"}));
 }
 
 void TestConfigLoader::fromTextPackagesIssues()

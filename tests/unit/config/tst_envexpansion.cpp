@@ -40,33 +40,60 @@ void TestEnvExpansion::expandsLikeMort_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("plainNameReplaced") << "address: $REDIS_HOST:6379" << "address: redis.local:6379";
-    QTest::newRow("bracedNameReplaced") << "${REDIS_HOST}x" << "redis.localx";
-    QTest::newRow("nameEndsAtNonNameChar") << "$REDIS_HOST-1" << "redis.local-1";
-    QTest::newRow("nameIncludesDigitsAndUnderscore") << "$S3_KEY2" << "";
-    QTest::newRow("unsetNameBecomesEmpty") << "a$NOPE.b" << "a.b";
-    QTest::newRow("setButEmptyBecomesEmpty") << "[$EMPTY]" << "[]";
-    QTest::newRow("valueNotExpandedAgain") << "$WITH_DOLLAR" << "a$S3_KEY";
-    QTest::newRow("severalInOneLine") << "$S3_KEY/${REDIS_HOST}/$S3_KEY" << "AKIA/redis.local/AKIA";
-    QTest::newRow("dollarBeforeQuoteKept") << R"(path: "\\/(?P<parent>.*)$")" << R"(path: "\\/(?P<parent>.*)$")";
-    QTest::newRow("dollarBeforeParenKept") << "(a$)" << "(a$)";
-    QTest::newRow("dollarBeforeSpaceKept") << "5 $ each" << "5 $ each";
-    QTest::newRow("dollarBeforeNonAsciiKept") << "$\u00e9t\u00e9" << "$\u00e9t\u00e9";
-    QTest::newRow("trailingDollarKept") << "abc$" << "abc$";
-    QTest::newRow("loneDollarKept") << "$" << "$";
-    QTest::newRow("digitIsSpecialAndConsumed") << "a$1b" << "ab";
-    QTest::newRow("onlyOneDigitIsSpecial") << "$12" << "2";
-    QTest::newRow("starIsSpecialAndConsumed") << "$*x" << "x";
-    QTest::newRow("doubleDollarConsumedNotEscape") << "price $$5" << "price 5";
-    QTest::newRow("hashIsSpecialAndConsumed") << "$#" << "";
-    QTest::newRow("bracedSpecialConsumed") << "${1}x" << "x";
-    QTest::newRow("emptyBracesRemoved") << "a${}b" << "ab";
-    QTest::newRow("unterminatedBraceDropsDollarBrace") << "a${REDIS_HOST" << "aREDIS_HOST";
-    QTest::newRow("bracedTextIsTheWholeName") << "${REDIS_HOST:-x}" << "";
-    QTest::newRow("regexQuantifierInBracesIsEaten") << "x${3,5}y" << "xy";
-    QTest::newRow("regexQuantifierWithoutDollarUntouched") << "^a{3}$" << "^a{3}$";
-    QTest::newRow("commentsAreExpandedToo") << "# $REDIS_HOST" << "# redis.local";
-    QTest::newRow("noDollarUnchanged") << "server:\n  listen: \":8080\"\n" << "server:\n  listen: \":8080\"\n";
+    QTest::newRow("plainNameReplaced") << "address: $REDIS_HOST:6379"
+                                       << "address: redis.local:6379";
+    QTest::newRow("bracedNameReplaced") << "${REDIS_HOST}x"
+                                        << "redis.localx";
+    QTest::newRow("nameEndsAtNonNameChar") << "$REDIS_HOST-1"
+                                           << "redis.local-1";
+    QTest::newRow("nameIncludesDigitsAndUnderscore") << "$S3_KEY2"
+                                                     << "";
+    QTest::newRow("unsetNameBecomesEmpty") << "a$NOPE.b"
+                                           << "a.b";
+    QTest::newRow("setButEmptyBecomesEmpty") << "[$EMPTY]"
+                                             << "[]";
+    QTest::newRow("valueNotExpandedAgain") << "$WITH_DOLLAR"
+                                           << "a$S3_KEY";
+    QTest::newRow("severalInOneLine") << "$S3_KEY/${REDIS_HOST}/$S3_KEY"
+                                      << "AKIA/redis.local/AKIA";
+    QTest::newRow("dollarBeforeQuoteKept") << R"(path: "\\/(?P<parent>.*)$")"
+                                           << R"(path: "\\/(?P<parent>.*)$")";
+    QTest::newRow("dollarBeforeParenKept") << "(a$)"
+                                           << "(a$)";
+    QTest::newRow("dollarBeforeSpaceKept") << "5 $ each"
+                                           << "5 $ each";
+    QTest::newRow("dollarBeforeNonAsciiKept") << "$\u00e9t\u00e9"
+                                              << "$\u00e9t\u00e9";
+    QTest::newRow("trailingDollarKept") << "abc$"
+                                        << "abc$";
+    QTest::newRow("loneDollarKept") << "$"
+                                    << "$";
+    QTest::newRow("digitIsSpecialAndConsumed") << "a$1b"
+                                               << "ab";
+    QTest::newRow("onlyOneDigitIsSpecial") << "$12"
+                                           << "2";
+    QTest::newRow("starIsSpecialAndConsumed") << "$*x"
+                                              << "x";
+    QTest::newRow("doubleDollarConsumedNotEscape") << "price $$5"
+                                                   << "price 5";
+    QTest::newRow("hashIsSpecialAndConsumed") << "$#"
+                                              << "";
+    QTest::newRow("bracedSpecialConsumed") << "${1}x"
+                                           << "x";
+    QTest::newRow("emptyBracesRemoved") << "a${}b"
+                                        << "ab";
+    QTest::newRow("unterminatedBraceDropsDollarBrace") << "a${REDIS_HOST"
+                                                       << "aREDIS_HOST";
+    QTest::newRow("bracedTextIsTheWholeName") << "${REDIS_HOST:-x}"
+                                              << "";
+    QTest::newRow("regexQuantifierInBracesIsEaten") << "x${3,5}y"
+                                                    << "xy";
+    QTest::newRow("regexQuantifierWithoutDollarUntouched") << "^a{3}$"
+                                                           << "^a{3}$";
+    QTest::newRow("commentsAreExpandedToo") << "# $REDIS_HOST"
+                                            << "# redis.local";
+    QTest::newRow("noDollarUnchanged") << "server:\n  listen: \":8080\"\n"
+                                       << "server:\n  listen: \":8080\"\n";
 }
 
 void TestEnvExpansion::expandsLikeMort()
@@ -102,7 +129,8 @@ void TestEnvExpansion::lookupReceivesTheName()
 void TestEnvExpansion::readsTheProcessEnvironment()
 {
     qputenv("MORT_TST_ENVEXPANSION", "from-env");
-    QCOMPARE(ConfigLoader::expandEnvironment(QStringLiteral("v=$MORT_TST_ENVEXPANSION;")), QStringLiteral("v=from-env;"));
+    QCOMPARE(ConfigLoader::expandEnvironment(QStringLiteral("v=$MORT_TST_ENVEXPANSION;")),
+             QStringLiteral("v=from-env;"));
     qunsetenv("MORT_TST_ENVEXPANSION");
     QCOMPARE(ConfigLoader::expandEnvironment(QStringLiteral("v=$MORT_TST_ENVEXPANSION;")), QStringLiteral("v=;"));
 }

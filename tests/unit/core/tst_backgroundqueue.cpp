@@ -111,8 +111,7 @@ private Q_SLOTS:
         std::atomic<bool> flooding{true};
         auto record = [&maxSeen](qint64 v) {
             qint64 seen = maxSeen.load();
-            while (v > seen && !maxSeen.compare_exchange_weak(seen, v)) {
-            }
+            while (v > seen && !maxSeen.compare_exchange_weak(seen, v)) {}
         };
         BackgroundQueue queue(kCapacity, 2, &tasks);
         OpenOnExit guard{latch};
@@ -187,12 +186,15 @@ private Q_SLOTS:
         OpenOnExit guard{latch};
         std::atomic<int> ran{0};
         BackgroundQueue queue(8, 1, &tasks, 50);
-        QVERIFY(queue.post([&] { latch.wait(); ran.fetch_add(1); })); // occupies the only thread
-        QVERIFY(queue.post([&] { ran.fetch_add(1); }));               // waits behind it
-        QTest::qWait(120);                                             // longer than the 50 ms timeout
+        QVERIFY(queue.post([&] {
+            latch.wait();
+            ran.fetch_add(1);
+        }));                                            // occupies the only thread
+        QVERIFY(queue.post([&] { ran.fetch_add(1); })); // waits behind it
+        QTest::qWait(120);                              // longer than the 50 ms timeout
         latch.open();
         QTRY_COMPARE(queue.pending(), 0);
-        QCOMPARE(ran.load(), 1);          // the blocked one ran; the stale one never did
+        QCOMPARE(ran.load(), 1); // the blocked one ran; the stale one never did
         QCOMPARE(queue.expired(), 1u);
         QCOMPARE(queue.completed(), 1u);
         QCOMPARE(tasks.live(TaskKind::Background), 0);

@@ -113,8 +113,7 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("size");
         QTest::addColumn<int>("result");
         QTest::addColumn<Ranges>("ranges");
-        const int ok = int(RangeParse::Ok), invalid = int(RangeParse::Invalid),
-                  noOverlap = int(RangeParse::NoOverlap);
+        const int ok = int(RangeParse::Ok), invalid = int(RangeParse::Invalid), noOverlap = int(RangeParse::NoOverlap);
 
         QTest::newRow("bytes=0-9 is the whole of 10") << QByteArray("bytes=0-9") << qint64(10) << ok << Ranges{{0, 10}};
         QTest::newRow("bytes=2-4 is three bytes") << QByteArray("bytes=2-4") << qint64(10) << ok << Ranges{{2, 3}};
@@ -127,8 +126,8 @@ private Q_SLOTS:
             << QByteArray("bytes=-50") << qint64(10) << ok << Ranges{{0, 10}};
         // RFC 9110 §14.1.3 (Go answered an inverted 206 "bytes 10-9/10"): nothing selected -> 416.
         QTest::newRow("bytes=-0 selects nothing") << QByteArray("bytes=-0") << qint64(10) << noOverlap << Ranges{};
-        QTest::newRow("bytes=-0,0-1 keeps the satisfiable range") << QByteArray("bytes=-0,0-1") << qint64(10) << ok
-                                                               << Ranges{{0, 2}};
+        QTest::newRow("bytes=-0,0-1 keeps the satisfiable range")
+            << QByteArray("bytes=-0,0-1") << qint64(10) << ok << Ranges{{0, 2}};
         QTest::newRow("several ranges kept in order")
             << QByteArray("bytes=0-1,4-5,-2") << qint64(10) << ok << Ranges{{0, 2}, {4, 2}, {8, 2}};
         QTest::newRow("spaces around parts and numbers")
@@ -140,10 +139,10 @@ private Q_SLOTS:
         QTest::newRow("start == size skipped when another overlaps")
             << QByteArray("bytes=10-,2-3") << qint64(10) << ok << Ranges{{2, 2}};
 
-        QTest::newRow("start beyond size only: no overlap") << QByteArray("bytes=20-30") << qint64(10) << noOverlap
-                                                           << Ranges{};
-        QTest::newRow("start == size only: no overlap") << QByteArray("bytes=10-") << qint64(10) << noOverlap
-                                                       << Ranges{};
+        QTest::newRow("start beyond size only: no overlap")
+            << QByteArray("bytes=20-30") << qint64(10) << noOverlap << Ranges{};
+        QTest::newRow("start == size only: no overlap")
+            << QByteArray("bytes=10-") << qint64(10) << noOverlap << Ranges{};
         QTest::newRow("empty body: no overlap") << QByteArray("bytes=0-") << qint64(0) << noOverlap << Ranges{};
 
         QTest::newRow("bytes=9-5 end before start") << QByteArray("bytes=9-5") << qint64(10) << invalid << Ranges{};
@@ -154,12 +153,12 @@ private Q_SLOTS:
         QTest::newRow("no dash") << QByteArray("bytes=5") << qint64(10) << invalid << Ranges{};
         QTest::newRow("bytes=- has no suffix length") << QByteArray("bytes=-") << qint64(10) << invalid << Ranges{};
         QTest::newRow("bytes=--5 negative suffix") << QByteArray("bytes=--5") << qint64(10) << invalid << Ranges{};
-        QTest::newRow("overflowing number") << QByteArray("bytes=0-99999999999999999999") << qint64(10) << invalid
-                                           << Ranges{};
-        QTest::newRow("one invalid part spoils all") << QByteArray("bytes=0-1,x-2") << qint64(10) << invalid
-                                                    << Ranges{};
-        QTest::newRow("invalid part after a no-overlap one") << QByteArray("bytes=20-,5-1") << qint64(10) << invalid
-                                                            << Ranges{};
+        QTest::newRow("overflowing number")
+            << QByteArray("bytes=0-99999999999999999999") << qint64(10) << invalid << Ranges{};
+        QTest::newRow("one invalid part spoils all")
+            << QByteArray("bytes=0-1,x-2") << qint64(10) << invalid << Ranges{};
+        QTest::newRow("invalid part after a no-overlap one")
+            << QByteArray("bytes=20-,5-1") << qint64(10) << invalid << Ranges{};
     }
 
     void parseRange()
@@ -196,8 +195,8 @@ private Q_SLOTS:
             << QByteArray("GET") << strong << kLastModified << HttpHeaders{{"If-Match", "\"v2\""}} << 412;
         QTest::newRow("If-Match list containing the tag -> 200")
             << QByteArray("GET") << strong << kLastModified << HttpHeaders{{"If-Match", "\"v0\", \"v1\""}} << 200;
-        QTest::newRow("If-Match * -> 200") << QByteArray("GET") << strong << kLastModified
-                                           << HttpHeaders{{"If-Match", "*"}} << 200;
+        QTest::newRow("If-Match * -> 200")
+            << QByteArray("GET") << strong << kLastModified << HttpHeaders{{"If-Match", "*"}} << 200;
         QTest::newRow("If-Match * without any ETag -> 200")
             << QByteArray("GET") << QByteArray() << kLastModified << HttpHeaders{{"If-Match", "*"}} << 200;
         QTest::newRow("If-Match weak tag never matches strongly -> 412")
@@ -221,8 +220,7 @@ private Q_SLOTS:
         QTest::newRow("If-Unmodified-Since earlier -> 412")
             << QByteArray("GET") << strong << kLastModified << HttpHeaders{{"If-Unmodified-Since", before}} << 412;
         QTest::newRow("If-Unmodified-Since unparsable -> ignored")
-            << QByteArray("GET") << strong << kLastModified << HttpHeaders{{"If-Unmodified-Since", "yesterday"}}
-            << 200;
+            << QByteArray("GET") << strong << kLastModified << HttpHeaders{{"If-Unmodified-Since", "yesterday"}} << 200;
         QTest::newRow("If-Unmodified-Since ignored when If-Match matched")
             << QByteArray("GET") << strong << kLastModified
             << HttpHeaders{{"If-Match", "\"v1\""}, {"If-Unmodified-Since", before}} << 200;
@@ -241,10 +239,9 @@ private Q_SLOTS:
         QTest::newRow("If-None-Match other tag -> 200")
             << QByteArray("GET") << strong << kLastModified << HttpHeaders{{"If-None-Match", "\"v2\""}} << 200;
         QTest::newRow("If-None-Match list with the tag -> 304")
-            << QByteArray("GET") << strong << kLastModified << HttpHeaders{{"If-None-Match", "\"v0\",W/\"v1\""}}
-            << 304;
-        QTest::newRow("If-None-Match * -> 304") << QByteArray("GET") << strong << kLastModified
-                                                << HttpHeaders{{"If-None-Match", "*"}} << 304;
+            << QByteArray("GET") << strong << kLastModified << HttpHeaders{{"If-None-Match", "\"v0\",W/\"v1\""}} << 304;
+        QTest::newRow("If-None-Match * -> 304")
+            << QByteArray("GET") << strong << kLastModified << HttpHeaders{{"If-None-Match", "*"}} << 304;
         QTest::newRow("If-None-Match unquoted ETag (generated image) never matches -> 200")
             << QByteArray("GET") << unquoted << kLastModified << HttpHeaders{{"If-None-Match", "v1"}} << 200;
         QTest::newRow("If-None-Match quoted vs unquoted ETag -> 200")
@@ -278,9 +275,8 @@ private Q_SLOTS:
         QTest::newRow("If-Modified-Since DST gap, one second early -> 200")
             << QByteArray("GET") << unquoted << QByteArray("Sun, 31 Mar 2024 02:30:00 GMT")
             << HttpHeaders{{"If-Modified-Since", "Sun, 31 Mar 2024 02:29:59 GMT"}} << 200;
-        QTest::newRow("If-Modified-Since unparsable -> 200")
-            << QByteArray("GET") << unquoted << kLastModified << HttpHeaders{{"If-Modified-Since", "06/11/1994"}}
-            << 200;
+        QTest::newRow("If-Modified-Since unparsable -> 200") << QByteArray("GET") << unquoted << kLastModified
+                                                             << HttpHeaders{{"If-Modified-Since", "06/11/1994"}} << 200;
         QTest::newRow("If-Modified-Since on PUT ignored -> 200")
             << QByteArray("PUT") << unquoted << kLastModified << HttpHeaders{{"If-Modified-Since", after}} << 200;
         QTest::newRow("If-Modified-Since with Last-Modified at the epoch ignored -> 200")
@@ -377,12 +373,12 @@ private Q_SLOTS:
                                   << QByteArray("789");
         QTest::newRow("bytes=8-") << QByteArray("GET") << QByteArray("bytes=8-") << QByteArray("bytes 8-9/10")
                                   << QByteArray("89");
-        QTest::newRow("end clamped") << QByteArray("GET") << QByteArray("bytes=6-999")
-                                     << QByteArray("bytes 6-9/10") << QByteArray("6789");
-        QTest::newRow("whole body as a range") << QByteArray("GET") << QByteArray("bytes=0-")
-                                               << QByteArray("bytes 0-9/10") << QByteArray("0123456789");
-        QTest::newRow("one overlapping of two") << QByteArray("GET") << QByteArray("bytes=50-60,2-2")
-                                                << QByteArray("bytes 2-2/10") << QByteArray("2");
+        QTest::newRow("end clamped") << QByteArray("GET") << QByteArray("bytes=6-999") << QByteArray("bytes 6-9/10")
+                                     << QByteArray("6789");
+        QTest::newRow("whole body as a range")
+            << QByteArray("GET") << QByteArray("bytes=0-") << QByteArray("bytes 0-9/10") << QByteArray("0123456789");
+        QTest::newRow("one overlapping of two")
+            << QByteArray("GET") << QByteArray("bytes=50-60,2-2") << QByteArray("bytes 2-2/10") << QByteArray("2");
         QTest::newRow("HEAD") << QByteArray("HEAD") << QByteArray("bytes=1-2") << QByteArray("bytes 1-2/10")
                               << QByteArray("12");
     }
@@ -406,8 +402,7 @@ private Q_SLOTS:
 
     void multipleRanges()
     {
-        const HttpResponse out =
-            applyConditionalAndRange(request("GET", {{"Range", "bytes=0-1,4-6,-2"}}), original());
+        const HttpResponse out = applyConditionalAndRange(request("GET", {{"Range", "bytes=0-1,4-6,-2"}}), original());
         QCOMPARE(out.status, 206);
         QVERIFY(!hasHeader(out.headers, "Content-Range"));
         QVERIFY(!hasHeader(out.headers, "Content-Length"));
@@ -453,8 +448,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("range");
         QTest::addColumn<QByteArray>("contentRange"); // "" = must be absent
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("unit other than bytes") << QByteArray("items=0-1") << QByteArray()
-                                               << QByteArray("invalid range\n");
+        QTest::newRow("unit other than bytes")
+            << QByteArray("items=0-1") << QByteArray() << QByteArray("invalid range\n");
         QTest::newRow("bytes=9-5") << QByteArray("bytes=9-5") << QByteArray() << QByteArray("invalid range\n");
         QTest::newRow("bytes=a-b") << QByteArray("bytes=a-b") << QByteArray() << QByteArray("invalid range\n");
         QTest::newRow("start beyond the end") << QByteArray("bytes=10-20") << QByteArray("bytes */10")
@@ -508,8 +503,8 @@ private Q_SLOTS:
         QTest::newRow("weak ETag never current -> 200") << QByteArray("W/\"v1\"") << QByteArray("W/\"v1\"") << 200;
         QTest::newRow("unquoted ETag never current -> 200") << QByteArray("v1") << QByteArray("v1") << 200;
         QTest::newRow("same date -> 206") << QByteArray("\"v1\"") << kLastModified << 206;
-        QTest::newRow("other date -> 200") << QByteArray("\"v1\"") << QByteArray("Sun, 06 Nov 1994 08:49:38 GMT")
-                                           << 200;
+        QTest::newRow("other date -> 200")
+            << QByteArray("\"v1\"") << QByteArray("Sun, 06 Nov 1994 08:49:38 GMT") << 200;
         QTest::newRow("garbage -> 200") << QByteArray("\"v1\"") << QByteArray("tomorrow") << 200;
     }
 
@@ -528,8 +523,8 @@ private Q_SLOTS:
     void conditionalBeforeRange()
     {
         // A satisfied If-None-Match answers 304 even with a Range.
-        const HttpResponse out = applyConditionalAndRange(
-            request("GET", {{"Range", "bytes=0-1"}, {"If-None-Match", "\"v1\""}}), original());
+        const HttpResponse out =
+            applyConditionalAndRange(request("GET", {{"Range", "bytes=0-1"}, {"If-None-Match", "\"v1\""}}), original());
         QCOMPARE(out.status, 304);
         QVERIFY(!hasHeader(out.headers, "Content-Range"));
     }

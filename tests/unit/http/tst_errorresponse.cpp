@@ -20,18 +20,18 @@ private Q_SLOTS:
         const QByteArray mortJson = "{\"message\": \"error\"}";
         const QByteArray json = "application/json";
         // Mort's statuses: the literal body, whatever the message.
-        QTest::newRow("400 parse error") << 400 << QByteArray("object.parse") << QStringLiteral("bad width")
-                                         << mortJson << json;
-        QTest::newRow("405 method") << 405 << QByteArray("http.method_not_allowed") << QStringLiteral("no")
-                                    << mortJson << json;
-        QTest::newRow("499 timeout") << 499 << QByteArray("request.timeout") << QStringLiteral("timeout")
-                                     << mortJson << json;
+        QTest::newRow("400 parse error") << 400 << QByteArray("object.parse") << QStringLiteral("bad width") << mortJson
+                                         << json;
+        QTest::newRow("405 method") << 405 << QByteArray("http.method_not_allowed") << QStringLiteral("no") << mortJson
+                                    << json;
+        QTest::newRow("499 timeout") << 499 << QByteArray("request.timeout") << QStringLiteral("timeout") << mortJson
+                                     << json;
         QTest::newRow("500 internal") << 500 << QByteArray("internal.exception") << QStringLiteral("internal error")
                                       << mortJson << json;
-        QTest::newRow("503 throttled") << 503 << QByteArray("imaging.throttled") << QStringLiteral("busy")
-                                       << mortJson << json;
-        QTest::newRow("504 collapse timeout") << 504 << QByteArray("lock.timeout") << QStringLiteral("slow")
-                                              << mortJson << json;
+        QTest::newRow("503 throttled") << 503 << QByteArray("imaging.throttled") << QStringLiteral("busy") << mortJson
+                                       << json;
+        QTest::newRow("504 collapse timeout")
+            << 504 << QByteArray("lock.timeout") << QStringLiteral("slow") << mortJson << json;
         // Missing object: JSON-looking text/plain.
         QTest::newRow("404") << 404 << QByteArray("object.not_found") << QStringLiteral("item not found")
                              << QByteArray("{\"error\":\"item not found\"}") << QByteArray("text/plain");
@@ -40,7 +40,8 @@ private Q_SLOTS:
                              << QByteArray("{\"code\":\"limits.body_too_large\",\"message\":\"body too large\"}")
                              << json;
         QTest::newRow("415") << 415 << QByteArray("imaging.unsupported") << QStringLiteral("unsupported \"type\"")
-                             << QByteArray("{\"code\":\"imaging.unsupported\",\"message\":\"unsupported \\\"type\\\"\"}")
+                             << QByteArray(
+                                    "{\"code\":\"imaging.unsupported\",\"message\":\"unsupported \\\"type\\\"\"}")
                              << json;
         QTest::newRow("422") << 422 << QByteArray("imaging.too_many_pixels") << QStringLiteral("too many pixels")
                              << QByteArray("{\"code\":\"imaging.too_many_pixels\",\"message\":\"too many pixels\"}")

@@ -506,7 +506,8 @@ private Q_SLOTS:
     {
         start();
         HttpServer second(HttpLimits{}, m_handler.get(), m_tasks.get());
-        Expected<void> r = second.listen({*ListenAddress::parse(QStringLiteral("127.0.0.1:") + QString::number(m_port))});
+        Expected<void> r =
+            second.listen({*ListenAddress::parse(QStringLiteral("127.0.0.1:") + QString::number(m_port))});
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, QByteArray("http.listen_failed"));
         QVERIFY(r.error().detail.contains(QString::number(m_port)));

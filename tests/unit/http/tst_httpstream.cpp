@@ -46,17 +46,18 @@ public:
         ++producersAlive;
         auto sentinel = std::shared_ptr<void>(nullptr, [this](void *) { --producersAlive; });
         HttpResponse head(200, "ignored head body", "text/event-stream");
-        exchange->respondStream(std::move(head), ms, [this, n, size, sentinel, i = 0]() mutable -> std::optional<QByteArray> {
-            calls++;
-            if (QThread::currentThread() != handleThread.load())
-                producerOnOtherThread = true;
-            if (n > 0 && i >= n)
-                return std::nullopt;
-            ++i;
-            if (size > 0)
-                return QByteArray(size, char('0' + i % 10));
-            return "chunk " + QByteArray::number(i) + '\n';
-        });
+        exchange->respondStream(std::move(head), ms,
+                                [this, n, size, sentinel, i = 0]() mutable -> std::optional<QByteArray> {
+                                    calls++;
+                                    if (QThread::currentThread() != handleThread.load())
+                                        producerOnOtherThread = true;
+                                    if (n > 0 && i >= n)
+                                        return std::nullopt;
+                                    ++i;
+                                    if (size > 0)
+                                        return QByteArray(size, char('0' + i % 10));
+                                    return "chunk " + QByteArray::number(i) + '\n';
+                                });
     }
 };
 

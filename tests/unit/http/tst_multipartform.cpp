@@ -51,8 +51,8 @@ private Q_SLOTS:
 
     void quotedBoundaryPreambleAndEmptyValue()
     {
-        const QByteArray body = "preamble text\r\n"
-                                + formBody({"Content-Disposition: form-data; name=\"empty\"\r\n\r\n"}, "a'b(c)");
+        const QByteArray body =
+            "preamble text\r\n" + formBody({"Content-Disposition: form-data; name=\"empty\"\r\n\r\n"}, "a'b(c)");
         Expected<MultipartForm> form = parseMultipartForm(body, "Multipart/Form-Data; boundary=\"a'b(c)\"; x=y");
         QVERIFY2(form.ok(), form.ok() ? "" : qPrintable(form.error().toString()));
         QCOMPARE(form->values.size(), 1);
@@ -67,17 +67,17 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("contentType");
         QTest::newRow("not multipart") << formBody({}) << QByteArray("application/x-www-form-urlencoded");
         QTest::newRow("no boundary") << formBody({}) << QByteArray("multipart/form-data");
-        QTest::newRow("boundary longer than 70") << formBody({}) << QByteArray("multipart/form-data; boundary=")
-                                                                        + QByteArray(71, 'a');
+        QTest::newRow("boundary longer than 70")
+            << formBody({}) << QByteArray("multipart/form-data; boundary=") + QByteArray(71, 'a');
         QTest::newRow("no delimiter at all") << QByteArray("just text") << kType;
         QTest::newRow("last part never closed")
             << QByteArray("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue") << kType;
         QTest::newRow("headers never end")
             << QByteArray("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\nvalue\r\n--XyZ--") << kType;
-        QTest::newRow("part headers over 16 KiB")
-            << formBody({"X-Long: " + QByteArray(17 * 1024, 'a') + "\r\nContent-Disposition: form-data; "
-                          "name=\"a\"\r\n\r\nv"})
-            << kType;
+        QTest::newRow("part headers over 16 KiB") << formBody({"X-Long: " + QByteArray(17 * 1024, 'a')
+                                                               + "\r\nContent-Disposition: form-data; "
+                                                                 "name=\"a\"\r\n\r\nv"})
+                                                  << kType;
         QTest::newRow("header line without colon") << formBody({"garbage\r\n\r\nv"}) << kType;
         QTest::newRow("not form-data") << formBody({"Content-Disposition: attachment; name=\"a\"\r\n\r\nv"}) << kType;
         QTest::newRow("junk after a delimiter") << QByteArray("--XyZjunk") << kType;

@@ -25,8 +25,8 @@ private Q_SLOTS:
         // Header says 50000x50000: refused from the header, no pixel decoded.
         QTest::newRow("pixelFlood") << "hostile/pixel_flood_50000x50000.png" << 422 << QByteArray("image.too_large");
         // 196 Mpx over the default 100 Mpx limit.
-        QTest::newRow("decompressionBomb") << "hostile/bomb_flat_14000x14000.png" << 422
-                                           << QByteArray("image.too_large");
+        QTest::newRow("decompressionBomb")
+            << "hostile/bomb_flat_14000x14000.png" << 422 << QByteArray("image.too_large");
         // 1000 pages over limits.maxFrames (100).
         QTest::newRow("frameBomb") << "hostile/anim_1000_frames_1000x1000.gif" << 422
                                    << QByteArray("image.too_many_frames");
@@ -96,8 +96,8 @@ private Q_SLOTS:
         limits.maxSourcePixels = 50'000'000;
         Transforms t;
         t.resize(300, 0, false, false, false);
-        const Expected<ProcessedImage> out = ImageProcessor(limits).process(
-            testImage("hostile/progressive_flat_8000x8000.jpg"), {t}, CancelToken());
+        const Expected<ProcessedImage> out =
+            ImageProcessor(limits).process(testImage("hostile/progressive_flat_8000x8000.jpg"), {t}, CancelToken());
         QVERIFY(!out.ok());
         QCOMPARE(out.error().code, QByteArray("image.too_large"));
     }

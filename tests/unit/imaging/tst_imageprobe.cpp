@@ -32,18 +32,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("height");
         QTest::addColumn<int>("pages");
         QTest::addColumn<bool>("alpha");
-        QTest::newRow("jpeg") << "photos/photo_800x600.jpg" << QByteArray("jpegload") << QByteArray("image/jpeg")
-                              << 800 << 600 << 1 << false;
+        QTest::newRow("jpeg") << "photos/photo_800x600.jpg" << QByteArray("jpegload") << QByteArray("image/jpeg") << 800
+                              << 600 << 1 << false;
         QTest::newRow("progressiveJpeg") << "photos/progressive_1600x1066.jpg" << QByteArray("jpegload")
                                          << QByteArray("image/jpeg") << 1600 << 1066 << 1 << false;
         QTest::newRow("webp") << "photos/photo_1200x800.webp" << QByteArray("webpload") << QByteArray("image/webp")
                               << 1200 << 800 << 1 << false;
-        QTest::newRow("gif") << "photos/photo_640x480.gif" << QByteArray("gifload") << QByteArray("image/gif")
-                             << 640 << 480 << 1 << true;
-        QTest::newRow("pngAlpha") << "photos/alpha_1024x768.png" << QByteArray("pngload")
-                                  << QByteArray("image/png") << 1024 << 768 << 1 << true;
-        QTest::newRow("png16") << "photos/rgb16_640x480.png" << QByteArray("pngload") << QByteArray("image/png")
-                               << 640 << 480 << 1 << false;
+        QTest::newRow("gif") << "photos/photo_640x480.gif" << QByteArray("gifload") << QByteArray("image/gif") << 640
+                             << 480 << 1 << true;
+        QTest::newRow("pngAlpha") << "photos/alpha_1024x768.png" << QByteArray("pngload") << QByteArray("image/png")
+                                  << 1024 << 768 << 1 << true;
+        QTest::newRow("png16") << "photos/rgb16_640x480.png" << QByteArray("pngload") << QByteArray("image/png") << 640
+                               << 480 << 1 << false;
         QTest::newRow("animatedGifOnePageHigh") << "photos/anim_320x240_10f.gif" << QByteArray("gifload")
                                                 << QByteArray("image/gif") << 320 << 240 << 10 << true;
         QTest::newRow("animatedWebp") << "photos/anim_320x240_10f.webp" << QByteArray("webpload")

@@ -49,8 +49,8 @@ QByteArray portrait800x1000()
 {
     const QByteArray src = testImage("photos/photo_1920x1280.jpg");
     ImageRef image;
-    if (vips_thumbnail_buffer(const_cast<char *>(src.constData()), size_t(src.size()), image.out(), 800, "height",
-                              1000, "size", VIPS_SIZE_FORCE, nullptr)
+    if (vips_thumbnail_buffer(const_cast<char *>(src.constData()), size_t(src.size()), image.out(), 800, "height", 1000,
+                              "size", VIPS_SIZE_FORCE, nullptr)
         != 0)
         qFatal("thumbnail failed");
     void *buf = nullptr;
@@ -82,27 +82,24 @@ private Q_SLOTS:
         const QString photo = QStringLiteral("photos/photo_800x600.jpg");
         QTest::newRow("resizeWidthOnly") << photo << Build([](Transforms &t) { t.resize(400, 0, false, false, false); })
                                          << 400 << 300;
-        QTest::newRow("resizeHeightOnly") << photo
-                                          << Build([](Transforms &t) { t.resize(0, 150, false, false, false); })
-                                          << 200 << 150;
-        QTest::newRow("resizeBothStretches") << photo
-                                             << Build([](Transforms &t) { t.resize(300, 300, false, false, false); })
-                                             << 300 << 300;
+        QTest::newRow("resizeHeightOnly")
+            << photo << Build([](Transforms &t) { t.resize(0, 150, false, false, false); }) << 200 << 150;
+        QTest::newRow("resizeBothStretches")
+            << photo << Build([](Transforms &t) { t.resize(300, 300, false, false, false); }) << 300 << 300;
         QTest::newRow("resizeFitPreserveAspectRatio")
             << photo << Build([](Transforms &t) { t.resize(400, 400, false, true, false); }) << 400 << 300;
         QTest::newRow("resizeOutboundFitsAndEnlarges")
             << photo << Build([](Transforms &t) { t.resize(1000, 1000, true, false, false); }) << 1000 << 750;
         QTest::newRow("resizeUpscalesWhenForced")
-            << "photos/photo_300x200.jpg" << Build([](Transforms &t) { t.resize(600, 0, false, false, false); })
-            << 600 << 400;
+            << "photos/photo_300x200.jpg" << Build([](Transforms &t) { t.resize(600, 0, false, false, false); }) << 600
+            << 400;
         QTest::newRow("resizeFill") << photo << Build([](Transforms &t) { t.resize(400, 200, false, false, true); })
                                     << 400 << 200;
         for (auto [name, gravity] : {std::pair{"cropCenter", Gravity::Center}, std::pair{"cropNorth", Gravity::North},
                                      std::pair{"cropSouth", Gravity::South}, std::pair{"cropEast", Gravity::East},
                                      std::pair{"cropWest", Gravity::West}, std::pair{"cropSmart", Gravity::Smart}}) {
-            QTest::newRow(name) << photo
-                                << Build([g = gravity](Transforms &t) { t.crop(250, 120, g, false, false); }) << 250
-                                << 120;
+            QTest::newRow(name) << photo << Build([g = gravity](Transforms &t) { t.crop(250, 120, g, false, false); })
+                                << 250 << 120;
         }
         QTest::newRow("cropOneSide") << photo
                                      << Build([](Transforms &t) { t.crop(300, 0, Gravity::Center, false, false); })
@@ -110,11 +107,10 @@ private Q_SLOTS:
         QTest::newRow("cropSmallerImageUnchanged")
             << "photos/photo_300x200.jpg"
             << Build([](Transforms &t) { t.crop(400, 400, Gravity::Center, false, false); }) << 300 << 200;
-        QTest::newRow("noEnlargeWithRotate")
-            << "photos/photo_300x200.jpg" << Build([](Transforms &t) {
-                   t.resize(600, 400, false, false, false);
-                   t.rotate(180);
-               }) << 300 << 200;
+        QTest::newRow("noEnlargeWithRotate") << "photos/photo_300x200.jpg" << Build([](Transforms &t) {
+            t.resize(600, 400, false, false, false);
+            t.rotate(180);
+        }) << 300 << 200;
         QTest::newRow("extract") << photo << Build([](Transforms &t) { t.extract(10, 20, 100, 50); }) << 100 << 50;
         QTest::newRow("extractAfterResize") << photo << Build([](Transforms &t) {
             t.resize(400, 0, false, false, false);
@@ -148,11 +144,10 @@ private Q_SLOTS:
                                          << Build([](Transforms &t) { t.resize(800, 0, false, false, false); }) << 800
                                          << 533;
         QTest::newRow("grayInput") << "photos/gray_800x600.jpg"
-                                   << Build([](Transforms &t) { t.resize(400, 0, false, false, false); }) << 400
-                                   << 300;
-        QTest::newRow("largeShrinkOnLoad") << "photos/photo_6000x4000.jpg"
-                                           << Build([](Transforms &t) { t.resize(300, 0, false, false, false); })
-                                           << 300 << 200;
+                                   << Build([](Transforms &t) { t.resize(400, 0, false, false, false); }) << 400 << 300;
+        QTest::newRow("largeShrinkOnLoad")
+            << "photos/photo_6000x4000.jpg" << Build([](Transforms &t) { t.resize(300, 0, false, false, false); })
+            << 300 << 200;
     }
 
     void outputSizes()
@@ -186,8 +181,7 @@ private Q_SLOTS:
     {
         const QByteArray src = testImage("photos/photo_800x600.jpg");
         auto crop = [&](Gravity g) {
-            const Expected<ProcessedImage> out =
-                run(src, [g](Transforms &t) { t.crop(200, 100, g, false, false); });
+            const Expected<ProcessedImage> out = run(src, [g](Transforms &t) { t.crop(200, 100, g, false, false); });
             if (!out.ok())
                 qFatal("crop failed");
             return decode(out->body);
@@ -285,8 +279,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         QFETCH(QByteArray, contentType);
-        const auto out =
-            run(testImage(qPrintable(file)), [](Transforms &t) { t.resize(100, 0, false, false, false); });
+        const auto out = run(testImage(qPrintable(file)), [](Transforms &t) { t.resize(100, 0, false, false, false); });
         VERIFY_OK(out);
         QCOMPARE(out->contentType, contentType);
     }
@@ -301,8 +294,8 @@ private Q_SLOTS:
     void vectorOutputIsBadRequest()
     {
         QFETCH(int, format);
-        const auto out = run(testImage("photos/photo_300x200.jpg"),
-                             [format](Transforms &t) { t.format(ImageFormat(format)); });
+        const auto out =
+            run(testImage("photos/photo_300x200.jpg"), [format](Transforms &t) { t.format(ImageFormat(format)); });
         QVERIFY(!out.ok());
         QCOMPARE(out.error().httpStatus, 400);
         QCOMPARE(out.error().code, QByteArray("image.unsupported_output"));
@@ -514,7 +507,10 @@ private Q_SLOTS:
             asked.append(image);
             return testImage("watermark/logo_200x80.png");
         };
-        const auto plain = run(src, [](Transforms &t) { t.resize(400, 0, false, false, false); t.format(ImageFormat::Png); });
+        const auto plain = run(src, [](Transforms &t) {
+            t.resize(400, 0, false, false, false);
+            t.format(ImageFormat::Png);
+        });
         const auto marked = run(
             src,
             [&position](Transforms &t) {
@@ -569,7 +565,10 @@ private Q_SLOTS:
     void watermarkOpacityZeroIsInvisible()
     {
         const QByteArray src = testImage("photos/photo_800x600.jpg");
-        const auto plain = run(src, [](Transforms &t) { t.resize(400, 0, false, false, false); t.format(ImageFormat::Png); });
+        const auto plain = run(src, [](Transforms &t) {
+            t.resize(400, 0, false, false, false);
+            t.format(ImageFormat::Png);
+        });
         const auto marked = run(
             src,
             [](Transforms &t) {
@@ -587,7 +586,9 @@ private Q_SLOTS:
     {
         const auto out = run(
             testImage("photos/photo_800x600.jpg"),
-            [](Transforms &t) { t.watermark(WatermarkParams{QStringLiteral("gone.png"), QStringLiteral("top-left"), 1.0f}); },
+            [](Transforms &t) {
+                t.watermark(WatermarkParams{QStringLiteral("gone.png"), QStringLiteral("top-left"), 1.0f});
+            },
             {}, [](const QString &) -> Expected<QByteArray> { return Error::notFound(QStringLiteral("gone")); });
         QVERIFY(!out.ok());
         QCOMPARE(out.error().httpStatus, 400);
@@ -601,8 +602,8 @@ private Q_SLOTS:
         Transforms second;
         second.crop(100, 100, Gravity::Center, false, false);
         second.format(ImageFormat::Webp);
-        const auto out = ImageProcessor(LimitsConfig{}).process(testImage("photos/photo_800x600.jpg"),
-                                                               {first, second}, CancelToken());
+        const auto out = ImageProcessor(LimitsConfig{})
+                             .process(testImage("photos/photo_800x600.jpg"), {first, second}, CancelToken());
         VERIFY_OK(out);
         QCOMPARE(out->width, 100);
         QCOMPARE(out->height, 100);
@@ -621,9 +622,9 @@ private Q_SLOTS:
 
     void expiredDeadlineIs504()
     {
-        const auto out = run(testImage("photos/photo_800x600.jpg"),
-                             [](Transforms &t) { t.resize(100, 0, false, false, false); },
-                             CancelToken(QDeadlineTimer(0)));
+        const auto out = run(
+            testImage("photos/photo_800x600.jpg"), [](Transforms &t) { t.resize(100, 0, false, false, false); },
+            CancelToken(QDeadlineTimer(0)));
         QVERIFY(!out.ok());
         QCOMPARE(out.error().httpStatus, 504);
         QCOMPARE(out.error().code, QByteArray("image.deadline"));
@@ -633,8 +634,9 @@ private Q_SLOTS:
     {
         QElapsedTimer timer;
         timer.start();
-        const auto out = run(testImage("photos/photo_6000x4000.jpg"), [](Transforms &t) { t.blur(30.0, 0); },
-                             CancelToken(QDeadlineTimer(300)));
+        const auto out = run(
+            testImage("photos/photo_6000x4000.jpg"), [](Transforms &t) { t.blur(30.0, 0); },
+            CancelToken(QDeadlineTimer(300)));
         QVERIFY(!out.ok());
         QCOMPARE(out.error().httpStatus, 504);
         QCOMPARE(out.error().code, QByteArray("image.deadline"));
@@ -652,7 +654,8 @@ private Q_SLOTS:
             token.cancel();
         });
         // A full-resolution blur of 24 Mpx takes several seconds uncancelled.
-        const auto out = run(src, [](Transforms &t) { t.blur(30.0, 0); }, token);
+        const auto out = run(
+            src, [](Transforms &t) { t.blur(30.0, 0); }, token);
         const qint64 elapsed = timer.elapsed();
         canceller.join();
         QVERIFY(!out.ok());

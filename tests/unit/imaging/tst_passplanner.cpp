@@ -50,61 +50,57 @@ private Q_SLOTS:
             << 800 << 600 << 1 << Build([](Transforms &t) { t.resize(0, 150, false, false, false); }) << 200 << 150
             << int(P::None);
         QTest::newRow("resizeBothStretches")
-            << 800 << 600 << 1 << Build([](Transforms &t) { t.resize(300, 300, false, false, false); }) << 300
-            << 300 << int(P::None);
+            << 800 << 600 << 1 << Build([](Transforms &t) { t.resize(300, 300, false, false, false); }) << 300 << 300
+            << int(P::None);
         QTest::newRow("resizeUpscalesBecauseForced")
             << 300 << 200 << 1 << Build([](Transforms &t) { t.resize(600, 0, false, false, false); }) << 600 << 400
             << int(P::None);
         QTest::newRow("preserveAspectRatioDropsHeight")
-            << 800 << 600 << 1 << Build([](Transforms &t) { t.resize(400, 400, false, true, false); }) << 400
-            << 300 << int(P::None);
+            << 800 << 600 << 1 << Build([](Transforms &t) { t.resize(400, 400, false, true, false); }) << 400 << 300
+            << int(P::None);
         QTest::newRow("preserveAspectRatioDropsWidth")
-            << 600 << 800 << 1 << Build([](Transforms &t) { t.resize(400, 200, false, true, false); }) << 150
-            << 200 << int(P::None);
+            << 600 << 800 << 1 << Build([](Transforms &t) { t.resize(400, 200, false, true, false); }) << 150 << 200
+            << int(P::None);
         QTest::newRow("outboundFitsInsideAndEnlarges")
-            << 800 << 600 << 1 << Build([](Transforms &t) { t.resize(1000, 1000, true, false, false); }) << 1000
-            << 750 << int(P::None);
+            << 800 << 600 << 1 << Build([](Transforms &t) { t.resize(1000, 1000, true, false, false); }) << 1000 << 750
+            << int(P::None);
         QTest::newRow("cropCenterCovers")
-            << 800 << 600 << 1 << Build([](Transforms &t) { t.crop(200, 200, Gravity::Center, false, false); })
-            << 200 << 200 << int(P::GravityCrop);
+            << 800 << 600 << 1 << Build([](Transforms &t) { t.crop(200, 200, Gravity::Center, false, false); }) << 200
+            << 200 << int(P::GravityCrop);
         QTest::newRow("cropSmartDefault")
-            << 800 << 600 << 1 << Build([](Transforms &t) { t.crop(300, 100, Gravity::Smart, false, false); })
-            << 300 << 100 << int(P::SmartCrop);
+            << 800 << 600 << 1 << Build([](Transforms &t) { t.crop(300, 100, Gravity::Smart, false, false); }) << 300
+            << 100 << int(P::SmartCrop);
         QTest::newRow("cropOneSideKeepsOtherFull")
-            << 800 << 600 << 1 << Build([](Transforms &t) { t.crop(300, 0, Gravity::Center, false, false); })
-            << 300 << 600 << int(P::GravityCrop);
+            << 800 << 600 << 1 << Build([](Transforms &t) { t.crop(300, 0, Gravity::Center, false, false); }) << 300
+            << 600 << int(P::GravityCrop);
         QTest::newRow("cropSmallerImageNotEnlarged")
-            << 300 << 200 << 1 << Build([](Transforms &t) { t.crop(400, 400, Gravity::Center, false, false); })
-            << 300 << 200 << int(P::None);
+            << 300 << 200 << 1 << Build([](Transforms &t) { t.crop(400, 400, Gravity::Center, false, false); }) << 300
+            << 200 << int(P::None);
         QTest::newRow("cropOutboundEnlarges")
-            << 300 << 200 << 1 << Build([](Transforms &t) { t.crop(400, 400, Gravity::Center, true, false); })
-            << 400 << 400 << int(P::GravityCrop);
-        QTest::newRow("rotate90BeforeResizeSpecExample")
-            << 800 << 1000 << 1 << Build([](Transforms &t) {
-                   t.resize(200, 0, false, false, false);
-                   t.rotate(90);
-               }) << 200 << 160 << int(P::None);
-        QTest::newRow("rotateDisablesForceSoNoEnlarge")
-            << 300 << 200 << 1 << Build([](Transforms &t) {
-                   t.resize(600, 400, false, false, false);
-                   t.rotate(180);
-               }) << 300 << 200 << int(P::None);
+            << 300 << 200 << 1 << Build([](Transforms &t) { t.crop(400, 400, Gravity::Center, true, false); }) << 400
+            << 400 << int(P::GravityCrop);
+        QTest::newRow("rotate90BeforeResizeSpecExample") << 800 << 1000 << 1 << Build([](Transforms &t) {
+            t.resize(200, 0, false, false, false);
+            t.rotate(90);
+        }) << 200 << 160 << int(P::None);
+        QTest::newRow("rotateDisablesForceSoNoEnlarge") << 300 << 200 << 1 << Build([](Transforms &t) {
+            t.resize(600, 400, false, false, false);
+            t.rotate(180);
+        }) << 300 << 200 << int(P::None);
         QTest::newRow("exifOrientation6SwapsAxes")
             << 320 << 480 << 6 << Build([](Transforms &t) { t.resize(240, 0, false, false, false); }) << 240 << 160
             << int(P::None);
-        QTest::newRow("explicitRotateIgnoresExif")
-            << 320 << 480 << 6 << Build([](Transforms &t) {
-                   t.resize(160, 0, false, false, false);
-                   t.rotate(180);
-               }) << 160 << 240 << int(P::None);
+        QTest::newRow("explicitRotateIgnoresExif") << 320 << 480 << 6 << Build([](Transforms &t) {
+            t.resize(160, 0, false, false, false);
+            t.rotate(180);
+        }) << 160 << 240 << int(P::None);
         QTest::newRow("extractFromOriginal")
             << 800 << 600 << 1 << Build([](Transforms &t) { t.extract(10, 20, 100, 50); }) << 100 << 50
             << int(P::Extract);
-        QTest::newRow("extractAfterResize")
-            << 800 << 600 << 1 << Build([](Transforms &t) {
-                   t.resize(400, 0, false, false, false);
-                   t.extract(0, 0, 400, 300);
-               }) << 400 << 300 << int(P::Extract);
+        QTest::newRow("extractAfterResize") << 800 << 600 << 1 << Build([](Transforms &t) {
+            t.resize(400, 0, false, false, false);
+            t.extract(0, 0, 400, 300);
+        }) << 400 << 300 << int(P::Extract);
         QTest::newRow("formatOnlyKeepsSize")
             << 800 << 600 << 1 << Build([](Transforms &t) { t.format(ImageFormat::Png); }) << 800 << 600
             << int(P::None);

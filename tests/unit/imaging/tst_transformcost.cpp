@@ -32,12 +32,14 @@ private Q_SLOTS:
         QFETCH(double, sigma);
         QFETCH(double, minAmpl);
         VipsImage *mask = nullptr;
-        QCOMPARE(vips_gaussmat(&mask, sigma, minAmpl, "separable", TRUE, "precision", VIPS_PRECISION_FLOAT, nullptr), 0);
+        QCOMPARE(vips_gaussmat(&mask, sigma, minAmpl, "separable", TRUE, "precision", VIPS_PRECISION_FLOAT, nullptr),
+                 0);
         const int libvipsWidth = vips_image_get_width(mask);
         g_object_unref(mask);
         // libvips may trim a tap either side where the float amplitude rounds below min_ampl.
-        QVERIFY2(std::abs(gaussianMaskWidth(sigma, minAmpl) - libvipsWidth) <= 2,
-                 qPrintable(QStringLiteral("ours %1, libvips %2").arg(gaussianMaskWidth(sigma, minAmpl)).arg(libvipsWidth)));
+        QVERIFY2(
+            std::abs(gaussianMaskWidth(sigma, minAmpl) - libvipsWidth) <= 2,
+            qPrintable(QStringLiteral("ours %1, libvips %2").arg(gaussianMaskWidth(sigma, minAmpl)).arg(libvipsWidth)));
     }
 
     void hugeBlurOnLargeImageIsRefusedBeforeDecoding()

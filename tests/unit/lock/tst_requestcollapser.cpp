@@ -340,7 +340,7 @@ private Q_SLOTS:
         held.push_back(collapser.acquire("b/b", CancelToken(), recorder.callback()));
         QVERIFY(held.back().isWaiter());
         QVERIFY(collapser.acquire("b/b", CancelToken(), recorder.callback()).isBusy()); // total waiters
-        QVERIFY(collapser.acquire("b/c", CancelToken(), {}).isBusy());                   // keys
+        QVERIFY(collapser.acquire("b/c", CancelToken(), {}).isBusy());                  // keys
 
         const auto s = collapser.stats();
         QCOMPARE(s.busy, 3u);
@@ -408,9 +408,8 @@ private Q_SLOTS:
         RequestCollapser collapser(manualOptions(clock), &tasks);
         Recorder recorder;
         CollapseTicket leader = collapser.acquire("b/k", CancelToken(), {});
-        CollapseTicket bad = collapser.acquire("b/k", CancelToken(), [](CollapseOutcome) {
-            throw std::runtime_error("handler bug");
-        });
+        CollapseTicket bad =
+            collapser.acquire("b/k", CancelToken(), [](CollapseOutcome) { throw std::runtime_error("handler bug"); });
         CollapseTicket good = collapser.acquire("b/k", CancelToken(), recorder.callback());
         leader.complete(image());
         QCOMPARE(recorder.count(), 1);

@@ -52,7 +52,8 @@ private Q_SLOTS:
         requests.labels({"GET"}).inc();
         requests.labels({"a\"b\\c\nd"}).inc();
         registry.gauge("test_temperature", "Temperature in \"C\\F\".\nSecond line").labels().set(21.5);
-        Histogram latency = registry.histogram("test_latency_seconds", "Latency.", {"route"}, {1, 2.5, 5}).labels({"/x"});
+        Histogram latency =
+            registry.histogram("test_latency_seconds", "Latency.", {"route"}, {1, 2.5, 5}).labels({"/x"});
         for (double v : {0.5, 1.0, 3.0, 7.0})
             latency.observe(v);
 
@@ -141,8 +142,8 @@ private Q_SLOTS:
     {
         MetricsRegistry registry;
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("h buckets were not finite and strictly increasing"));
-        HistogramFamily &family = registry.histogram("h", "help", {},
-                                                     {5, 1, 5, std::numeric_limits<double>::infinity(), 2});
+        HistogramFamily &family =
+            registry.histogram("h", "help", {}, {5, 1, 5, std::numeric_limits<double>::infinity(), 2});
         QCOMPARE(family.bounds(), (std::vector<double>{1, 2, 5}));
     }
 
@@ -183,9 +184,9 @@ private Q_SLOTS:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("urls_total reached its label-set limit"));
         Counter refused = family.labels({"/d"});
         QVERIFY(!refused.isValid());
-        refused.inc(); // dropped, not a crash
+        refused.inc();                             // dropped, not a crash
         QVERIFY(!family.labels({"/e"}).isValid()); // warned once only
-        QVERIFY(family.labels({"/c"}).isValid()); // known sets keep working
+        QVERIFY(family.labels({"/c"}).isValid());  // known sets keep working
         QCOMPARE(family.labelSetCount(), 3);
         QCOMPARE(family.refusedLabelSets(), 2u);
         QCOMPARE(registry.refusedLabelSets(), 2u);
@@ -322,9 +323,10 @@ private Q_SLOTS:
         TaskScope running(&tasks, TaskKind::Transform);
         MortMetrics m(registry, tasks);
         m.observeRequest("GET", "images", std::chrono::milliseconds(3));
-        m.observeStorage(StorageMethod::Get, "", "local-meta", StorageObjectType::Parent, std::chrono::microseconds(250),
-                         4096);
-        m.observeStorage(StorageMethod::Head, "", "s3", StorageObjectType::Transform, std::chrono::microseconds(40), 77);
+        m.observeStorage(StorageMethod::Get, "", "local-meta", StorageObjectType::Parent,
+                         std::chrono::microseconds(250), 4096);
+        m.observeStorage(StorageMethod::Head, "", "s3", StorageObjectType::Transform, std::chrono::microseconds(40),
+                         77);
         m.observeTransform(std::chrono::milliseconds(12));
         m.observeTransform(std::chrono::milliseconds(1), false);
         m.observeTransformStep("resize", std::chrono::milliseconds(7));

@@ -21,12 +21,14 @@ private Q_SLOTS:
         QTest::addColumn<bool>("preserveAspectRatio");
         QTest::addColumn<bool>("fill");
 
-        QTest::newRow("fitIsResizePreservingAspect") << "c_fit,w_100,h_50" << 100 << 50 << false << false << true << false;
+        QTest::newRow("fitIsResizePreservingAspect")
+            << "c_fit,w_100,h_50" << 100 << 50 << false << false << true << false;
         QTest::newRow("fillIsEnlargingFill") << "c_fill,w_100,h_50" << 100 << 50 << false << true << true << true;
         QTest::newRow("cropIsSmartCrop") << "c_crop,w_100,h_50" << 100 << 50 << true << false << false << false;
         QTest::newRow("qualifiersInAnyOrder") << "c_fit,h_7,w_8" << 8 << 7 << false << false << true << false;
         QTest::newRow("lastQualifierWins") << "c_fit,w_1,w_2" << 2 << 0 << false << false << true << false;
-        QTest::newRow("unknownQualifiersIgnored") << "c_fit,w_10,q_80,f_auto" << 10 << 0 << false << false << true << false;
+        QTest::newRow("unknownQualifiersIgnored")
+            << "c_fit,w_10,q_80,f_auto" << 10 << 0 << false << false << true << false;
         QTest::newRow("noQualifiers") << "c_fit" << 0 << 0 << false << false << true << false;
         QTest::newRow("plusSignAccepted") << "c_fit,w_+5" << 5 << 0 << false << false << true << false;
     }
@@ -103,12 +105,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("parentKey");
         QTest::addColumn<int>("width");
 
-        QTest::newRow("transformedParentInOwnBucket")
-            << QString() << "/cl/image/upload/c_fit,w_100/cl/photos/a.jpg" << "transform" << "cl" << "/photos/a.jpg" << 100;
-        QTest::newRow("transformedWithParentBucket")
-            << "media" << "/cl/image/upload/c_fill,w_10,h_10/photos/a.jpg" << "transform" << "media" << "/photos/a.jpg" << 10;
-        QTest::newRow("emptyTransformationsServesParentUnchanged")
-            << "media" << "/cl/image/upload//photos/a.jpg" << "noop" << "media" << "/photos/a.jpg" << 0;
+        QTest::newRow("transformedParentInOwnBucket") << QString() << "/cl/image/upload/c_fit,w_100/cl/photos/a.jpg"
+                                                      << "transform"
+                                                      << "cl"
+                                                      << "/photos/a.jpg" << 100;
+        QTest::newRow("transformedWithParentBucket") << "media"
+                                                     << "/cl/image/upload/c_fill,w_10,h_10/photos/a.jpg"
+                                                     << "transform"
+                                                     << "media"
+                                                     << "/photos/a.jpg" << 10;
+        QTest::newRow("emptyTransformationsServesParentUnchanged") << "media"
+                                                                   << "/cl/image/upload//photos/a.jpg"
+                                                                   << "noop"
+                                                                   << "media"
+                                                                   << "/photos/a.jpg" << 0;
     }
     void urls()
     {
@@ -118,10 +128,12 @@ private Q_SLOTS:
         QFETCH(QString, parentBucketOut);
         QFETCH(QString, parentKey);
         QFETCH(int, width);
-        TransformConfig t = test::transform(QStringLiteral("cloudinary"), QString(),
-                                            QStringLiteral("^/image/upload/(?P<transformations>[^/]*)/(?P<parent>.+)$"));
+        TransformConfig t =
+            test::transform(QStringLiteral("cloudinary"), QString(),
+                            QStringLiteral("^/image/upload/(?P<transformations>[^/]*)/(?P<parent>.+)$"));
         t.parentBucket = parentBucket;
-        ObjectParser parser(test::configWith({test::bucket(QStringLiteral("cl"), t), test::bucket(QStringLiteral("media"))}));
+        ObjectParser parser(
+            test::configWith({test::bucket(QStringLiteral("cl"), t), test::bucket(QStringLiteral("media"))}));
         Expected<ObjectRef> o = parser.parse(path, {});
         QVERIFY2(o.ok(), o.ok() ? "" : qPrintable(o.error().toString()));
         QCOMPARE(o->storageName, storage);
@@ -156,7 +168,8 @@ private Q_SLOTS:
 
         const QList<Transforms> chain = o->transformChain();
         QCOMPARE(chain.size(), 2);
-        QCOMPARE(chain.at(0).accumulator(), cloudinaryToTransforms(QStringLiteral("c_fill,w_400,h_300"))->accumulator());
+        QCOMPARE(chain.at(0).accumulator(),
+                 cloudinaryToTransforms(QStringLiteral("c_fill,w_400,h_300"))->accumulator());
         QCOMPARE(chain.at(1).accumulator(), cloudinaryToTransforms(QStringLiteral("c_fit,w_200"))->accumulator());
         // Merged as Mort merges a chain: one pass, later (outer) values win where set.
         const QList<Transforms> merged = mergeChain(chain);
@@ -169,8 +182,9 @@ private Q_SLOTS:
 
     void badTokenInUrlIs400()
     {
-        TransformConfig t = test::transform(QStringLiteral("cloudinary"), QString(),
-                                            QStringLiteral("^/image/upload/(?P<transformations>[^/]*)/(?P<parent>.+)$"));
+        TransformConfig t =
+            test::transform(QStringLiteral("cloudinary"), QString(),
+                            QStringLiteral("^/image/upload/(?P<transformations>[^/]*)/(?P<parent>.+)$"));
         t.parentBucket = QStringLiteral("cl");
         ObjectParser parser(test::configWith({test::bucket(QStringLiteral("cl"), t)}));
         Expected<ObjectRef> o = parser.parse(QStringLiteral("/cl/image/upload/c_fit,b_red/a.jpg"), {});

@@ -36,17 +36,48 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("storage");
 
-        QTest::newRow("object") << "/photos/a/b.jpg" << "photos" << "/a/b.jpg" << "basic";
-        QTest::newRow("directoryMarker") << "/photos/a/" << "photos" << "/a/" << "basic";
-        QTest::newRow("bucketSlashIsObjectNotListing") << "/photos/" << "photos" << "/" << "basic";
-        QTest::newRow("bucketLevel") << "/photos" << "photos" << "" << "basic";
-        QTest::newRow("serviceLevel") << "/" << "" << "" << "";
-        QTest::newRow("decodedSlashSplitsLikeAnyOther") << "/photos/a/b/c.jpg" << "photos" << "/a/b/c.jpg" << "basic";
-        QTest::newRow("percentTextIsNotDecodedTwice") << "/photos/a%2Fb.jpg" << "photos" << "/a%2Fb.jpg" << "basic";
-        QTest::newRow("doubleSlashKept") << "/photos//a.jpg" << "photos" << "//a.jpg" << "basic";
-        QTest::newRow("dotSegmentKept") << "/photos/./a.jpg" << "photos" << "/./a.jpg" << "basic";
-        QTest::newRow("dotsInsideNameAllowed") << "/photos/a..b.jpg" << "photos" << "/a..b.jpg" << "basic";
-        QTest::newRow("unicodeKey") << QStringLiteral("/photos/zdj\u0119cie.jpg") << "photos" << QStringLiteral("/zdj\u0119cie.jpg") << "basic";
+        QTest::newRow("object") << "/photos/a/b.jpg"
+                                << "photos"
+                                << "/a/b.jpg"
+                                << "basic";
+        QTest::newRow("directoryMarker") << "/photos/a/"
+                                         << "photos"
+                                         << "/a/"
+                                         << "basic";
+        QTest::newRow("bucketSlashIsObjectNotListing") << "/photos/"
+                                                       << "photos"
+                                                       << "/"
+                                                       << "basic";
+        QTest::newRow("bucketLevel") << "/photos"
+                                     << "photos"
+                                     << ""
+                                     << "basic";
+        QTest::newRow("serviceLevel") << "/"
+                                      << ""
+                                      << ""
+                                      << "";
+        QTest::newRow("decodedSlashSplitsLikeAnyOther") << "/photos/a/b/c.jpg"
+                                                        << "photos"
+                                                        << "/a/b/c.jpg"
+                                                        << "basic";
+        QTest::newRow("percentTextIsNotDecodedTwice") << "/photos/a%2Fb.jpg"
+                                                      << "photos"
+                                                      << "/a%2Fb.jpg"
+                                                      << "basic";
+        QTest::newRow("doubleSlashKept") << "/photos//a.jpg"
+                                         << "photos"
+                                         << "//a.jpg"
+                                         << "basic";
+        QTest::newRow("dotSegmentKept") << "/photos/./a.jpg"
+                                        << "photos"
+                                        << "/./a.jpg"
+                                        << "basic";
+        QTest::newRow("dotsInsideNameAllowed") << "/photos/a..b.jpg"
+                                               << "photos"
+                                               << "/a..b.jpg"
+                                               << "basic";
+        QTest::newRow("unicodeKey") << QStringLiteral("/photos/zdj\u0119cie.jpg") << "photos"
+                                    << QStringLiteral("/zdj\u0119cie.jpg") << "basic";
     }
     void pathSplit()
     {
@@ -79,7 +110,8 @@ private Q_SLOTS:
         QTest::newRow("dotDotSegment") << "/photos/../a.jpg" << QByteArray("object.bad_key");
         QTest::newRow("trailingDotDot") << "/photos/a/.." << QByteArray("object.bad_key");
         QTest::newRow("dotDotAsBucket") << "/../etc/passwd" << QByteArray("object.bad_key");
-        QTest::newRow("nulCharacter") << QStringLiteral("/photos/a") + QChar(0) + QStringLiteral("b") << QByteArray("object.bad_key");
+        QTest::newRow("nulCharacter") << QStringLiteral("/photos/a") + QChar(0) + QStringLiteral("b")
+                                      << QByteArray("object.bad_key");
         QTest::newRow("crlf") << "/photos/a\r\nb" << QByteArray("object.bad_key");
         QTest::newRow("tab") << "/photos/a\tb" << QByteArray("object.bad_key");
         QTest::newRow("del") << "/photos/a\x7f" << QByteArray("object.bad_key");
@@ -115,16 +147,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("storage");
 
         QTest::newRow("specVectorWidth100HashParent")
-            << "hashParent" << QByteArray("width=100") << "/a-b.jpg/8c4a8c8e0b3a08381012fb3675cb5995" << "transform";
+            << "hashParent" << QByteArray("width=100") << "/a-b.jpg/8c4a8c8e0b3a08381012fb3675cb5995"
+            << "transform";
         QTest::newRow("specVectorCropNorthHashParent")
             << "hashParent" << QByteArray("operation=crop&width=200&height=100&gravity=north&quality=90&format=webp")
-            << "/a-b.jpg/2e6c13ea7735b4265c640502461749c2" << "transform";
-        QTest::newRow("hashKeyShape") << "hash" << QByteArray("width=100") << "/5d0/a-b/a-b.jpg-5d0858eed751b150" << "transform";
-        QTest::newRow("emptyResultKeyKeepsRequestKey") << "" << QByteArray("width=100") << "/a/b.jpg" << "transform";
-        QTest::newRow("unknownResultKeyKeepsRequestKey") << "md5" << QByteArray("width=100") << "/a/b.jpg" << "transform";
-        QTest::newRow("noQueryIsOriginal") << "hashParent" << QByteArray() << "/a/b.jpg" << "basic";
-        QTest::newRow("cacheBusterOnlyIsOriginal") << "hashParent" << QByteArray("v=123") << "/a/b.jpg" << "basic";
-        QTest::newRow("unknownOperationOnlyIsOriginal") << "hashParent" << QByteArray("operation=sharpen") << "/a/b.jpg" << "basic";
+            << "/a-b.jpg/2e6c13ea7735b4265c640502461749c2"
+            << "transform";
+        QTest::newRow("hashKeyShape") << "hash" << QByteArray("width=100") << "/5d0/a-b/a-b.jpg-5d0858eed751b150"
+                                      << "transform";
+        QTest::newRow("emptyResultKeyKeepsRequestKey") << "" << QByteArray("width=100") << "/a/b.jpg"
+                                                       << "transform";
+        QTest::newRow("unknownResultKeyKeepsRequestKey") << "md5" << QByteArray("width=100") << "/a/b.jpg"
+                                                         << "transform";
+        QTest::newRow("noQueryIsOriginal") << "hashParent" << QByteArray() << "/a/b.jpg"
+                                           << "basic";
+        QTest::newRow("cacheBusterOnlyIsOriginal") << "hashParent" << QByteArray("v=123") << "/a/b.jpg"
+                                                   << "basic";
+        QTest::newRow("unknownOperationOnlyIsOriginal") << "hashParent" << QByteArray("operation=sharpen") << "/a/b.jpg"
+                                                        << "basic";
     }
     void queryResultKeys()
     {
@@ -217,7 +257,8 @@ private Q_SLOTS:
     // A parent that parses to itself would recurse forever.
     void selfReferencingParentStopsAtDepthLimit()
     {
-        TransformConfig t = test::transform(QStringLiteral("presets"), {}, QStringLiteral("^(?P<parent>.*/(?P<presetName>small))$"));
+        TransformConfig t =
+            test::transform(QStringLiteral("presets"), {}, QStringLiteral("^(?P<parent>.*/(?P<presetName>small))$"));
         t.parentBucket = QStringLiteral("b");
         t.presets.insert(QStringLiteral("small"), test::thumbnail320());
         ObjectParser parser(test::configWith({test::bucket(QStringLiteral("b"), t)}));
@@ -247,7 +288,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("query");
         QTest::addColumn<QByteArray>("accept");
         QTest::addColumn<bool>("converted");
-        QTest::newRow("acceptsWebpAndTransformed") << QByteArray("width=100") << QByteArray("image/avif,image/webp,*/*") << true;
+        QTest::newRow("acceptsWebpAndTransformed")
+            << QByteArray("width=100") << QByteArray("image/avif,image/webp,*/*") << true;
         // Accept is parsed (issue 23.5; Mort tests for the substring).
         QTest::newRow("qZeroRefuses") << QByteArray("width=100") << QByteArray("image/webp;q=0") << false;
         QTest::newRow("caseInsensitive") << QByteArray("width=100") << QByteArray("IMAGE/WEBP") << true;
@@ -305,7 +347,8 @@ private Q_SLOTS:
 
     void concurrentParsesAgree()
     {
-        TransformConfig t = test::transform(QStringLiteral("presets-query"), QStringLiteral("hashParent"), test::kPresetPath);
+        TransformConfig t =
+            test::transform(QStringLiteral("presets-query"), QStringLiteral("hashParent"), test::kPresetPath);
         t.presets.insert(QStringLiteral("small"), test::thumbnail320());
         t.parentBucket = QStringLiteral("b");
         const ObjectParser parser(test::configWith({test::bucket(QStringLiteral("b"), t)}));

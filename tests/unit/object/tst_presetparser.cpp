@@ -197,7 +197,8 @@ private Q_SLOTS:
         a.presets.insert(QStringLiteral("small"), widthPreset(QStringLiteral("small"), 100));
         TransformConfig c = a;
         c.presets[QStringLiteral("small")] = widthPreset(QStringLiteral("small"), 200);
-        ConfigPtr config = test::configWith({test::bucket(QStringLiteral("a"), a), test::bucket(QStringLiteral("c"), c)});
+        ConfigPtr config =
+            test::configWith({test::bucket(QStringLiteral("a"), a), test::bucket(QStringLiteral("c"), c)});
         PresetTransforms memo(*config);
         QCOMPARE(memo.size(), 2);
         QCOMPARE(memo.find(QStringLiteral("a"), QStringLiteral("small"))->value().params().width, 100);
@@ -220,20 +221,55 @@ private Q_SLOTS:
         QTest::addColumn<QString>("parentKey");
         QTest::addColumn<int>("width");
 
-        QTest::newRow("presetWithParentBucket")
-            << "plain" << "/b/small/a/b.jpg" << "b" << "/small/a/b.jpg" << "transform" << "plain" << "/a/b.jpg" << 320;
-        QTest::newRow("sameBucketParentNotMatchingAgain")
-            << "b" << "/b/small/img.jpg" << "b" << "/small/img.jpg" << "transform" << "b" << "/img.jpg" << 320;
-        QTest::newRow("parentBucketElsewhere")
-            << "plain" << "/b/medium/x/y.png" << "b" << "/medium/x/y.png" << "transform" << "plain" << "/x/y.png" << 640;
-        QTest::newRow("parentCaptureStartsWithBucket")
-            << "" << "/b/small/b/img.jpg" << "b" << "/small/b/img.jpg" << "transform" << "b" << "/img.jpg" << 320;
-        QTest::newRow("parentCaptureInOtherBucket")
-            << "" << "/b/small/plain/img.jpg" << "b" << "/small/plain/img.jpg" << "transform" << "plain" << "/img.jpg" << 320;
-        QTest::newRow("parentBucketJoinCleansDoubleSlash")
-            << "b" << "/b/small//img.jpg" << "b" << "/small//img.jpg" << "transform" << "b" << "/img.jpg" << 320;
-        QTest::newRow("noMatchIsOriginal")
-            << "b" << "/b/img.jpg" << "b" << "/img.jpg" << "basic" << "" << "" << 0;
+        QTest::newRow("presetWithParentBucket") << "plain"
+                                                << "/b/small/a/b.jpg"
+                                                << "b"
+                                                << "/small/a/b.jpg"
+                                                << "transform"
+                                                << "plain"
+                                                << "/a/b.jpg" << 320;
+        QTest::newRow("sameBucketParentNotMatchingAgain") << "b"
+                                                          << "/b/small/img.jpg"
+                                                          << "b"
+                                                          << "/small/img.jpg"
+                                                          << "transform"
+                                                          << "b"
+                                                          << "/img.jpg" << 320;
+        QTest::newRow("parentBucketElsewhere") << "plain"
+                                               << "/b/medium/x/y.png"
+                                               << "b"
+                                               << "/medium/x/y.png"
+                                               << "transform"
+                                               << "plain"
+                                               << "/x/y.png" << 640;
+        QTest::newRow("parentCaptureStartsWithBucket") << ""
+                                                       << "/b/small/b/img.jpg"
+                                                       << "b"
+                                                       << "/small/b/img.jpg"
+                                                       << "transform"
+                                                       << "b"
+                                                       << "/img.jpg" << 320;
+        QTest::newRow("parentCaptureInOtherBucket") << ""
+                                                    << "/b/small/plain/img.jpg"
+                                                    << "b"
+                                                    << "/small/plain/img.jpg"
+                                                    << "transform"
+                                                    << "plain"
+                                                    << "/img.jpg" << 320;
+        QTest::newRow("parentBucketJoinCleansDoubleSlash") << "b"
+                                                           << "/b/small//img.jpg"
+                                                           << "b"
+                                                           << "/small//img.jpg"
+                                                           << "transform"
+                                                           << "b"
+                                                           << "/img.jpg" << 320;
+        QTest::newRow("noMatchIsOriginal") << "b"
+                                           << "/b/img.jpg"
+                                           << "b"
+                                           << "/img.jpg"
+                                           << "basic"
+                                           << ""
+                                           << "" << 0;
     }
     void presetUrls()
     {
@@ -270,16 +306,27 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("code");
         // §2.2.5: the parent is parsed again; in its own bucket "/a/b.jpg"
         // matches the regex with preset "a" -> 400 (use another parentBucket).
-        QTest::newRow("sameBucketParentMatchesRegexAgain") << "presets" << test::kPresetPath << "b" << "/b/small/a/b.jpg" << QByteArray("preset.unknown");
-        QTest::newRow("unknownPreset") << "presets" << test::kPresetPath << "b" << "/b/large/a.jpg" << QByteArray("preset.unknown");
-        QTest::newRow("unknownPresetSuffix") << "presets" << kSuffixPath << "b" << "/b/img.jpg/unknown_preset" << QByteArray("preset.unknown");
-        QTest::newRow("invalidPresetFormatAtRequestTime") << "presets" << test::kPresetPath << "b" << "/b/broken/a.jpg" << QByteArray("preset.bad_format");
-        QTest::newRow("parentFirstSegmentUnknownBucket") << "presets" << test::kPresetPath << "" << "/b/small/nope/a.jpg" << QByteArray("object.unknown_bucket");
-        QTest::newRow("parentInChainHasUnknownPreset") << "presets" << test::kPresetPath << "" << "/b/small/b/large/b/a.jpg" << QByteArray("preset.unknown");
-        QTest::newRow("base64UnknownPreset") << "base64_presets" << test::kPresetPath << "b" << "/b/large/aW1nLmpwZw" << QByteArray("preset.unknown");
-        QTest::newRow("base64Padded") << "base64_presets" << test::kPresetPath << "b" << "/b/small/aW1nLmpwZw==" << QByteArray("preset.bad_base64_parent");
-        QTest::newRow("base64BadAlphabet") << "base64_presets" << test::kPresetPath << "b" << "/b/small/aW1n*mpwZw" << QByteArray("preset.bad_base64_parent");
-        QTest::newRow("base64DanglingBits") << "base64_presets" << test::kPresetPath << "b" << "/b/small/aW1nL" << QByteArray("preset.bad_base64_parent");
+        QTest::newRow("sameBucketParentMatchesRegexAgain") << "presets" << test::kPresetPath << "b"
+                                                           << "/b/small/a/b.jpg" << QByteArray("preset.unknown");
+        QTest::newRow("unknownPreset") << "presets" << test::kPresetPath << "b"
+                                       << "/b/large/a.jpg" << QByteArray("preset.unknown");
+        QTest::newRow("unknownPresetSuffix") << "presets" << kSuffixPath << "b"
+                                             << "/b/img.jpg/unknown_preset" << QByteArray("preset.unknown");
+        QTest::newRow("invalidPresetFormatAtRequestTime") << "presets" << test::kPresetPath << "b"
+                                                          << "/b/broken/a.jpg" << QByteArray("preset.bad_format");
+        QTest::newRow("parentFirstSegmentUnknownBucket")
+            << "presets" << test::kPresetPath << ""
+            << "/b/small/nope/a.jpg" << QByteArray("object.unknown_bucket");
+        QTest::newRow("parentInChainHasUnknownPreset") << "presets" << test::kPresetPath << ""
+                                                       << "/b/small/b/large/b/a.jpg" << QByteArray("preset.unknown");
+        QTest::newRow("base64UnknownPreset") << "base64_presets" << test::kPresetPath << "b"
+                                             << "/b/large/aW1nLmpwZw" << QByteArray("preset.unknown");
+        QTest::newRow("base64Padded") << "base64_presets" << test::kPresetPath << "b"
+                                      << "/b/small/aW1nLmpwZw==" << QByteArray("preset.bad_base64_parent");
+        QTest::newRow("base64BadAlphabet") << "base64_presets" << test::kPresetPath << "b"
+                                           << "/b/small/aW1n*mpwZw" << QByteArray("preset.bad_base64_parent");
+        QTest::newRow("base64DanglingBits") << "base64_presets" << test::kPresetPath << "b"
+                                            << "/b/small/aW1nL" << QByteArray("preset.bad_base64_parent");
     }
     void presetRejects()
     {
@@ -313,7 +360,8 @@ private Q_SLOTS:
     // matches again nests; chain parents keep their keys (§4).
     void chainOfPresets()
     {
-        ObjectParser parser(presetsConfig(QStringLiteral("presets"), test::kPresetPath, {}, QStringLiteral("hashParent")));
+        ObjectParser parser(
+            presetsConfig(QStringLiteral("presets"), test::kPresetPath, {}, QStringLiteral("hashParent")));
         Expected<ObjectRef> o = parser.parse(QStringLiteral("/b/small/b/medium/b/img.jpg"), {});
         QVERIFY2(o.ok(), o.ok() ? "" : qPrintable(o.error().toString()));
         QCOMPARE(o->storageName, QStringLiteral("transform"));
@@ -346,7 +394,8 @@ private Q_SLOTS:
         b += "/medium/b/img.jpg" + be64(medium.transforms.hash());
         uint64_t h1 = 0, h2 = 0;
         murmur3x64_128(b.constData(), int(b.size()), 0, &h1, &h2);
-        const QString expected = QStringLiteral("/img.jpg/%1%2").arg(h1, 16, 16, QLatin1Char('0')).arg(h2, 16, 16, QLatin1Char('0'));
+        const QString expected =
+            QStringLiteral("/img.jpg/%1%2").arg(h1, 16, 16, QLatin1Char('0')).arg(h2, 16, 16, QLatin1Char('0'));
         QCOMPARE(o->key, expected);
     }
 
@@ -354,7 +403,8 @@ private Q_SLOTS:
     // parent key /a/b.jpg.
     void specVectorPresetHashKey()
     {
-        ObjectParser parser(presetsConfig(QStringLiteral("presets"), test::kPresetPath, QStringLiteral("plain"), QStringLiteral("hash")));
+        ObjectParser parser(presetsConfig(QStringLiteral("presets"), test::kPresetPath, QStringLiteral("plain"),
+                                          QStringLiteral("hash")));
         Expected<ObjectRef> o = parser.parse(QStringLiteral("/b/small/a/b.jpg"), {});
         QVERIFY(o.ok());
         QCOMPARE(hex(o->transforms.hash()), QStringLiteral("e1718eee56ac353"));
@@ -364,7 +414,8 @@ private Q_SLOTS:
     }
     void specVectorPresetHashParentKey()
     {
-        ObjectParser parser(presetsConfig(QStringLiteral("presets"), test::kPresetPath, QStringLiteral("plain"), QStringLiteral("hashParent")));
+        ObjectParser parser(presetsConfig(QStringLiteral("presets"), test::kPresetPath, QStringLiteral("plain"),
+                                          QStringLiteral("hashParent")));
         Expected<ObjectRef> o = parser.parse(QStringLiteral("/b/small/a/b.jpg"), {});
         QVERIFY(o.ok());
         QCOMPARE(o->key, QStringLiteral("/a-b.jpg/191ff3e7d5784233dd825906128946e3"));
@@ -386,17 +437,29 @@ private Q_SLOTS:
         QTest::addColumn<int>("width");
 
         QTest::newRow("presetMatchIgnoresQuery")
-            << "" << "/b/a/b.jpg/small" << QByteArray("width=100&quality=5") << "/a/b.jpg/small" << "transform" << 320;
+            << ""
+            << "/b/a/b.jpg/small" << QByteArray("width=100&quality=5") << "/a/b.jpg/small"
+            << "transform" << 320;
         QTest::newRow("presetMatchHashParent")
-            << "hashParent" << "/b/a/b.jpg/small" << QByteArray("width=100") << "/a-b.jpg/191ff3e7d5784233dd825906128946e3" << "transform" << 320;
+            << "hashParent"
+            << "/b/a/b.jpg/small" << QByteArray("width=100") << "/a-b.jpg/191ff3e7d5784233dd825906128946e3"
+            << "transform" << 320;
         QTest::newRow("noMatchFallsThroughToQuery")
-            << "hashParent" << "/b/a/b.jpg" << QByteArray("width=100") << "/a-b.jpg/8c4a8c8e0b3a08381012fb3675cb5995" << "transform" << 100;
+            << "hashParent"
+            << "/b/a/b.jpg" << QByteArray("width=100") << "/a-b.jpg/8c4a8c8e0b3a08381012fb3675cb5995"
+            << "transform" << 100;
         QTest::newRow("unknownPresetFallsThroughToPlainObject")
-            << "hashParent" << "/b/img.jpg/unknown_preset" << QByteArray() << "/img.jpg/unknown_preset" << "basic" << 0;
+            << "hashParent"
+            << "/b/img.jpg/unknown_preset" << QByteArray() << "/img.jpg/unknown_preset"
+            << "basic" << 0;
         QTest::newRow("unknownPresetFallsThroughToQuery")
-            << "hashParent" << "/b/img.jpg/unknown_preset" << QByteArray("width=100") << "/img.jpg-unknown_preset/" << "transform" << 100;
+            << "hashParent"
+            << "/b/img.jpg/unknown_preset" << QByteArray("width=100") << "/img.jpg-unknown_preset/"
+            << "transform" << 100;
         QTest::newRow("brokenPresetFallsThroughToPlainObject")
-            << "hashParent" << "/b/img.jpg/broken" << QByteArray() << "/img.jpg/broken" << "basic" << 0;
+            << "hashParent"
+            << "/b/img.jpg/broken" << QByteArray() << "/img.jpg/broken"
+            << "basic" << 0;
     }
     void presetsQuery()
     {
@@ -429,9 +492,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("parentBucketOut");
         QTest::addColumn<QString>("parentKey");
-        QTest::newRow("decodedIntoParentBucket") << "b" << "/b/small/aW1nLmpwZw" << "b" << "/img.jpg";          // "img.jpg"
-        QTest::newRow("decodedPathWithBucket") << "" << "/b/small/cGxhaW4vZGlyL2EucG5n" << "plain" << "/dir/a.png"; // "plain/dir/a.png"
-        QTest::newRow("decodedLeadingSlashKept") << "" << "/b/small/L3BsYWluL3gucG5n" << "plain" << "/x.png";     // "/plain/x.png"
+        QTest::newRow("decodedIntoParentBucket") << "b"
+                                                 << "/b/small/aW1nLmpwZw"
+                                                 << "b"
+                                                 << "/img.jpg"; // "img.jpg"
+        QTest::newRow("decodedPathWithBucket") << ""
+                                               << "/b/small/cGxhaW4vZGlyL2EucG5n"
+                                               << "plain"
+                                               << "/dir/a.png"; // "plain/dir/a.png"
+        QTest::newRow("decodedLeadingSlashKept") << ""
+                                                 << "/b/small/L3BsYWluL3gucG5n"
+                                                 << "plain"
+                                                 << "/x.png"; // "/plain/x.png"
     }
     void base64PresetParent()
     {

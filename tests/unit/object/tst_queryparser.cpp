@@ -159,68 +159,76 @@ private Q_SLOTS:
         QTest::newRow("noParametersNoTransforms") << QByteArray("") << Build([](Transforms &) {});
         QTest::newRow("cacheBusterOnlyNoTransforms") << QByteArray("v=123") << Build([](Transforms &) {});
         QTest::newRow("unknownOperationIgnored") << QByteArray("operation=flip&width=10") << Build([](Transforms &) {});
-        QTest::newRow("modeAWidthOnly") << QByteArray("width=100") << Build([](Transforms &t) { t.resize(100, 0, false, false, false); });
-        QTest::newRow("modeAHeightOnly") << QByteArray("height=50") << Build([](Transforms &t) { t.resize(0, 50, false, false, false); });
-        QTest::newRow("modeAFirstValueWins") << QByteArray("width=100&width=200") << Build([](Transforms &t) { t.resize(100, 0, false, false, false); });
+        QTest::newRow("modeAWidthOnly") << QByteArray("width=100")
+                                        << Build([](Transforms &t) { t.resize(100, 0, false, false, false); });
+        QTest::newRow("modeAHeightOnly") << QByteArray("height=50")
+                                         << Build([](Transforms &t) { t.resize(0, 50, false, false, false); });
+        QTest::newRow("modeAFirstValueWins")
+            << QByteArray("width=100&width=200") << Build([](Transforms &t) { t.resize(100, 0, false, false, false); });
         QTest::newRow("modeAThenQualityFormatGrayscale")
-            << QByteArray("grayscale&format=png&quality=60&width=10&height=20")
-            << Build([](Transforms &t) {
+            << QByteArray("grayscale&format=png&quality=60&width=10&height=20") << Build([](Transforms &t) {
                    t.resize(10, 20, false, false, false);
                    t.quality(60);
                    t.format(ImageFormat::Png);
                    t.grayscale();
                });
-        QTest::newRow("grayscaleEvenWhenZero") << QByteArray("grayscale=0") << Build([](Transforms &t) { t.grayscale(); });
-        QTest::newRow("formatJpgIsJpeg") << QByteArray("format=jpg") << Build([](Transforms &t) { t.format(ImageFormat::Jpeg); });
-        QTest::newRow("operationResize") << QByteArray("operation=resize&width=300") << Build([](Transforms &t) { t.resize(300, 0, false, false, false); });
+        QTest::newRow("grayscaleEvenWhenZero")
+            << QByteArray("grayscale=0") << Build([](Transforms &t) { t.grayscale(); });
+        QTest::newRow("formatJpgIsJpeg") << QByteArray("format=jpg")
+                                         << Build([](Transforms &t) { t.format(ImageFormat::Jpeg); });
+        QTest::newRow("operationResize") << QByteArray("operation=resize&width=300")
+                                         << Build([](Transforms &t) { t.resize(300, 0, false, false, false); });
         QTest::newRow("resizeParseErrorOfOneSideIsZero")
-            << QByteArray("operation=resize&width=abc&height=40") << Build([](Transforms &t) { t.resize(0, 40, false, false, false); });
+            << QByteArray("operation=resize&width=abc&height=40")
+            << Build([](Transforms &t) { t.resize(0, 40, false, false, false); });
         QTest::newRow("sharedWidthHeightAcrossOperations")
-            << QByteArray("operation=resize&width=500&operation=crop&width=400")
-            << Build([](Transforms &t) {
+            << QByteArray("operation=resize&width=500&operation=crop&width=400") << Build([](Transforms &t) {
                    t.resize(500, 0, false, false, false);
                    t.crop(500, 0, Gravity::Smart, false, false);
                });
-        QTest::newRow("cropZeroByZeroAllowed") << QByteArray("operation=crop") << Build([](Transforms &t) { t.crop(0, 0, Gravity::Smart, false, false); });
+        QTest::newRow("cropZeroByZeroAllowed")
+            << QByteArray("operation=crop") << Build([](Transforms &t) { t.crop(0, 0, Gravity::Smart, false, false); });
         QTest::newRow("cropGravityAndEmbed")
             << QByteArray("operation=crop&width=10&height=20&gravity=west&embed=1")
             << Build([](Transforms &t) { t.crop(10, 20, Gravity::West, false, true); });
         QTest::newRow("cropUnknownGravityIsSmart")
-            << QByteArray("operation=crop&width=10&gravity=middle") << Build([](Transforms &t) { t.crop(10, 0, Gravity::Smart, false, false); });
+            << QByteArray("operation=crop&width=10&gravity=middle")
+            << Build([](Transforms &t) { t.crop(10, 0, Gravity::Smart, false, false); });
         QTest::newRow("cropEmptyEmbedIsFalse")
-            << QByteArray("operation=crop&width=10&embed=") << Build([](Transforms &t) { t.crop(10, 0, Gravity::Smart, false, false); });
-        QTest::newRow("resizeCropAuto")
-            << QByteArray("operation=resizeCropAuto&width=300&height=200") << Build([](Transforms &t) { t.resizeCropAuto(300, 200); });
+            << QByteArray("operation=crop&width=10&embed=")
+            << Build([](Transforms &t) { t.crop(10, 0, Gravity::Smart, false, false); });
+        QTest::newRow("resizeCropAuto") << QByteArray("operation=resizeCropAuto&width=300&height=200")
+                                        << Build([](Transforms &t) { t.resizeCropAuto(300, 200); });
         QTest::newRow("extractUsesAreaWithNotWidth")
             << QByteArray("operation=extract&top=5&left=6&areaWith=70&areaHeight=80&width=999")
             << Build([](Transforms &t) { t.extract(5, 6, 70, 80); });
-        QTest::newRow("extractAreaWidthAlias")
-            << QByteArray("operation=extract&areaWidth=70&areaHeight=80") << Build([](Transforms &t) { t.extract(0, 0, 70, 80); });
-        QTest::newRow("extractAreaWithBeatsAlias")
-            << QByteArray("operation=extract&areaWidth=70&areaWith=50") << Build([](Transforms &t) { t.extract(0, 0, 50, 0); });
-        QTest::newRow("extractParseErrorsAreZero")
-            << QByteArray("operation=extract&top=x&left=&areaWith=1.5") << Build([](Transforms &t) { t.extract(0, 0, 0, 0); });
+        QTest::newRow("extractAreaWidthAlias") << QByteArray("operation=extract&areaWidth=70&areaHeight=80")
+                                               << Build([](Transforms &t) { t.extract(0, 0, 70, 80); });
+        QTest::newRow("extractAreaWithBeatsAlias") << QByteArray("operation=extract&areaWidth=70&areaWith=50")
+                                                   << Build([](Transforms &t) { t.extract(0, 0, 50, 0); });
+        QTest::newRow("extractParseErrorsAreZero") << QByteArray("operation=extract&top=x&left=&areaWith=1.5")
+                                                   << Build([](Transforms &t) { t.extract(0, 0, 0, 0); });
         QTest::newRow("extractAfterResizeHashesResizeSize")
-            << QByteArray("operation=resize&width=100&operation=extract&areaWith=10")
-            << Build([](Transforms &t) {
+            << QByteArray("operation=resize&width=100&operation=extract&areaWith=10") << Build([](Transforms &t) {
                    t.resize(100, 0, false, false, false);
                    t.extract(0, 0, 10, 0);
                });
         QTest::newRow("watermark")
             << QByteArray("operation=watermark&image=https://h/w.png&position=bottom-right&opacity=0.5")
-            << Build([](Transforms &t) { t.watermark({QStringLiteral("https://h/w.png"), QStringLiteral("bottom-right"), 0.5f}); });
-        QTest::newRow("blurFloat32Rounding")
-            << QByteArray("operation=blur&sigma=1.001&minAmpl=0.3")
-            << Build([](Transforms &t) { t.blur(double(1.001f), double(0.3f)); });
+            << Build([](Transforms &t) {
+                   t.watermark({QStringLiteral("https://h/w.png"), QStringLiteral("bottom-right"), 0.5f});
+               });
+        QTest::newRow("blurFloat32Rounding") << QByteArray("operation=blur&sigma=1.001&minAmpl=0.3")
+                                             << Build([](Transforms &t) { t.blur(double(1.001f), double(0.3f)); });
         QTest::newRow("blurMinAmplParseErrorIsZero")
             << QByteArray("operation=blur&sigma=2&minAmpl=x") << Build([](Transforms &t) { t.blur(2.0, 0.0); });
         QTest::newRow("repeatedBlurBothHashed")
-            << QByteArray("operation=blur&sigma=2&operation=blur")
-            << Build([](Transforms &t) {
+            << QByteArray("operation=blur&sigma=2&operation=blur") << Build([](Transforms &t) {
                    t.blur(2.0, 0.0);
                    t.blur(2.0, 0.0);
                });
-        QTest::newRow("rotate") << QByteArray("operation=rotate&angle=270") << Build([](Transforms &t) { t.rotate(270); });
+        QTest::newRow("rotate") << QByteArray("operation=rotate&angle=270")
+                                << Build([](Transforms &t) { t.rotate(270); });
         QTest::newRow("operationsThenQualityFormatGrayscale")
             << QByteArray("quality=90&operation=rotate&angle=90&format=webp&grayscale&operation=resize&width=50")
             << Build([](Transforms &t) {
@@ -265,7 +273,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("code");
 
         QTest::newRow("emptyOperation") << QByteArray("operation=") << QByteArray("query.bad_operation");
-        QTest::newRow("emptyFirstOperation") << QByteArray("operation=&operation=resize&width=1") << QByteArray("query.bad_operation");
+        QTest::newRow("emptyFirstOperation")
+            << QByteArray("operation=&operation=resize&width=1") << QByteArray("query.bad_operation");
         QTest::newRow("modeAWidthZero") << QByteArray("width=0") << QByteArray("query.bad_width");
         QTest::newRow("modeAWidthNegative") << QByteArray("width=-1") << QByteArray("query.bad_width");
         QTest::newRow("modeAWidthEmpty") << QByteArray("width=") << QByteArray("query.bad_width");
@@ -273,28 +282,56 @@ private Q_SLOTS:
         QTest::newRow("modeAWidthAboveInt32") << QByteArray("width=2147483648") << QByteArray("query.bad_width");
         QTest::newRow("modeAHeightZero") << QByteArray("width=5&height=0") << QByteArray("query.bad_height");
         QTest::newRow("modeAHeightNotNumeric") << QByteArray("height=1.5") << QByteArray("query.bad_height");
-        QTest::newRow("resizeNegativeWidth") << QByteArray("operation=resize&width=-5") << QByteArray("query.bad_width");
-        QTest::newRow("resizeNegativeHeight") << QByteArray("operation=resize&width=5&height=-5") << QByteArray("query.bad_height");
+        QTest::newRow("resizeNegativeWidth")
+            << QByteArray("operation=resize&width=-5") << QByteArray("query.bad_width");
+        QTest::newRow("resizeNegativeHeight")
+            << QByteArray("operation=resize&width=5&height=-5") << QByteArray("query.bad_height");
         QTest::newRow("resizeWithoutSize") << QByteArray("operation=resize") << QByteArray("query.bad_size");
-        QTest::newRow("resizeUnparsableSizeIsZero") << QByteArray("operation=resize&width=abc") << QByteArray("query.bad_size");
+        QTest::newRow("resizeUnparsableSizeIsZero")
+            << QByteArray("operation=resize&width=abc") << QByteArray("query.bad_size");
         QTest::newRow("cropNegative") << QByteArray("operation=crop&height=-1") << QByteArray("query.bad_height");
-        QTest::newRow("resizeCropAutoNegative") << QByteArray("operation=resizeCropAuto&width=-1") << QByteArray("query.bad_width");
-        QTest::newRow("extractNegativeTop") << QByteArray("operation=extract&top=-1") << QByteArray("query.bad_extract");
-        QTest::newRow("extractNegativeLeft") << QByteArray("operation=extract&left=-1") << QByteArray("query.bad_extract");
-        QTest::newRow("extractNegativeAreaWith") << QByteArray("operation=extract&areaWith=-1") << QByteArray("query.bad_extract");
-        QTest::newRow("extractNegativeAreaWidthAlias") << QByteArray("operation=extract&areaWidth=-1") << QByteArray("query.bad_extract");
-        QTest::newRow("extractNegativeAreaHeight") << QByteArray("operation=extract&areaHeight=-1") << QByteArray("query.bad_extract");
-        QTest::newRow("watermarkWithoutImage") << QByteArray("operation=watermark&position=top-left&opacity=1") << QByteArray("query.bad_watermark_image");
-        QTest::newRow("watermarkWithoutPosition") << QByteArray("operation=watermark&image=a.png&opacity=1") << QByteArray("query.bad_watermark_position");
-        QTest::newRow("watermarkPositionOneWord") << QByteArray("operation=watermark&image=a.png&position=top&opacity=1") << QByteArray("query.bad_watermark_position");
-        QTest::newRow("watermarkPositionBadVertical") << QByteArray("operation=watermark&image=a.png&position=middle-left&opacity=1") << QByteArray("query.bad_watermark_position");
-        QTest::newRow("watermarkPositionBadHorizontal") << QByteArray("operation=watermark&image=a.png&position=top-middle&opacity=1") << QByteArray("query.bad_watermark_position");
-        QTest::newRow("watermarkPositionThreeWords") << QByteArray("operation=watermark&image=a.png&position=top-left-left&opacity=1") << QByteArray("query.bad_watermark_position");
-        QTest::newRow("watermarkWithoutOpacity") << QByteArray("operation=watermark&image=a.png&position=top-left") << QByteArray("query.bad_opacity");
-        QTest::newRow("watermarkOpacityAboveOne") << QByteArray("operation=watermark&image=a.png&position=top-left&opacity=1.5") << QByteArray("query.bad_opacity");
-        QTest::newRow("watermarkOpacityNegative") << QByteArray("operation=watermark&image=a.png&position=top-left&opacity=-0.1") << QByteArray("query.bad_opacity");
-        QTest::newRow("watermarkOpacityNotNumeric") << QByteArray("operation=watermark&image=a.png&position=top-left&opacity=abc") << QByteArray("query.bad_opacity");
-        QTest::newRow("watermarkOpacityNaN") << QByteArray("operation=watermark&image=a.png&position=top-left&opacity=NaN") << QByteArray("query.bad_opacity");
+        QTest::newRow("resizeCropAutoNegative")
+            << QByteArray("operation=resizeCropAuto&width=-1") << QByteArray("query.bad_width");
+        QTest::newRow("extractNegativeTop")
+            << QByteArray("operation=extract&top=-1") << QByteArray("query.bad_extract");
+        QTest::newRow("extractNegativeLeft")
+            << QByteArray("operation=extract&left=-1") << QByteArray("query.bad_extract");
+        QTest::newRow("extractNegativeAreaWith")
+            << QByteArray("operation=extract&areaWith=-1") << QByteArray("query.bad_extract");
+        QTest::newRow("extractNegativeAreaWidthAlias")
+            << QByteArray("operation=extract&areaWidth=-1") << QByteArray("query.bad_extract");
+        QTest::newRow("extractNegativeAreaHeight")
+            << QByteArray("operation=extract&areaHeight=-1") << QByteArray("query.bad_extract");
+        QTest::newRow("watermarkWithoutImage")
+            << QByteArray("operation=watermark&position=top-left&opacity=1") << QByteArray("query.bad_watermark_image");
+        QTest::newRow("watermarkWithoutPosition")
+            << QByteArray("operation=watermark&image=a.png&opacity=1") << QByteArray("query.bad_watermark_position");
+        QTest::newRow("watermarkPositionOneWord")
+            << QByteArray("operation=watermark&image=a.png&position=top&opacity=1")
+            << QByteArray("query.bad_watermark_position");
+        QTest::newRow("watermarkPositionBadVertical")
+            << QByteArray("operation=watermark&image=a.png&position=middle-left&opacity=1")
+            << QByteArray("query.bad_watermark_position");
+        QTest::newRow("watermarkPositionBadHorizontal")
+            << QByteArray("operation=watermark&image=a.png&position=top-middle&opacity=1")
+            << QByteArray("query.bad_watermark_position");
+        QTest::newRow("watermarkPositionThreeWords")
+            << QByteArray("operation=watermark&image=a.png&position=top-left-left&opacity=1")
+            << QByteArray("query.bad_watermark_position");
+        QTest::newRow("watermarkWithoutOpacity")
+            << QByteArray("operation=watermark&image=a.png&position=top-left") << QByteArray("query.bad_opacity");
+        QTest::newRow("watermarkOpacityAboveOne")
+            << QByteArray("operation=watermark&image=a.png&position=top-left&opacity=1.5")
+            << QByteArray("query.bad_opacity");
+        QTest::newRow("watermarkOpacityNegative")
+            << QByteArray("operation=watermark&image=a.png&position=top-left&opacity=-0.1")
+            << QByteArray("query.bad_opacity");
+        QTest::newRow("watermarkOpacityNotNumeric")
+            << QByteArray("operation=watermark&image=a.png&position=top-left&opacity=abc")
+            << QByteArray("query.bad_opacity");
+        QTest::newRow("watermarkOpacityNaN")
+            << QByteArray("operation=watermark&image=a.png&position=top-left&opacity=NaN")
+            << QByteArray("query.bad_opacity");
         QTest::newRow("blurWithoutSigma") << QByteArray("operation=blur") << QByteArray("query.bad_sigma");
         QTest::newRow("blurSigmaZero") << QByteArray("operation=blur&sigma=0") << QByteArray("query.bad_sigma");
         QTest::newRow("blurSigmaNegative") << QByteArray("operation=blur&sigma=-1") << QByteArray("query.bad_sigma");
@@ -302,12 +339,15 @@ private Q_SLOTS:
         QTest::newRow("blurSigmaNotNumeric") << QByteArray("operation=blur&sigma=abc") << QByteArray("query.bad_sigma");
         QTest::newRow("blurSigmaNaN") << QByteArray("operation=blur&sigma=NaN") << QByteArray("query.bad_sigma");
         QTest::newRow("blurSigmaInf") << QByteArray("operation=blur&sigma=Inf") << QByteArray("query.bad_sigma");
-        QTest::newRow("blurMinAmplNaN") << QByteArray("operation=blur&sigma=1&minAmpl=nan") << QByteArray("query.bad_min_ampl");
+        QTest::newRow("blurMinAmplNaN") << QByteArray("operation=blur&sigma=1&minAmpl=nan")
+                                        << QByteArray("query.bad_min_ampl");
         QTest::newRow("rotateWithoutAngle") << QByteArray("operation=rotate") << QByteArray("query.bad_angle");
         QTest::newRow("rotateAngle45") << QByteArray("operation=rotate&angle=45") << QByteArray("query.bad_angle");
         QTest::newRow("rotateAngle360") << QByteArray("operation=rotate&angle=360") << QByteArray("query.bad_angle");
-        QTest::newRow("rotateAngleNegative") << QByteArray("operation=rotate&angle=-90") << QByteArray("query.bad_angle");
-        QTest::newRow("rotateAngleNotNumeric") << QByteArray("operation=rotate&angle=abc") << QByteArray("query.bad_angle");
+        QTest::newRow("rotateAngleNegative")
+            << QByteArray("operation=rotate&angle=-90") << QByteArray("query.bad_angle");
+        QTest::newRow("rotateAngleNotNumeric")
+            << QByteArray("operation=rotate&angle=abc") << QByteArray("query.bad_angle");
         QTest::newRow("qualityZero") << QByteArray("quality=0") << QByteArray("query.bad_quality");
         QTest::newRow("qualityAbove100") << QByteArray("quality=101") << QByteArray("query.bad_quality");
         QTest::newRow("qualityNotNumeric") << QByteArray("quality=high") << QByteArray("query.bad_quality");
@@ -315,7 +355,8 @@ private Q_SLOTS:
         QTest::newRow("formatBmpNotAccepted") << QByteArray("format=bmp") << QByteArray("query.bad_format");
         QTest::newRow("formatCaseSensitive") << QByteArray("format=JPEG") << QByteArray("query.bad_format");
         QTest::newRow("formatEmpty") << QByteArray("format=") << QByteArray("query.bad_format");
-        QTest::newRow("modeBErrorAfterValidOperation") << QByteArray("operation=resize&width=5&operation=rotate&angle=1") << QByteArray("query.bad_angle");
+        QTest::newRow("modeBErrorAfterValidOperation")
+            << QByteArray("operation=resize&width=5&operation=rotate&angle=1") << QByteArray("query.bad_angle");
     }
     void rejects()
     {

@@ -49,7 +49,8 @@ private Q_SLOTS:
         request.method = "HEAD";
         request.path = QStringLiteral("/b/a.png");
         const QList<QByteArray> lines =
-            formatAccessLog(request, HttpResponse(200, "png", "image/png"), std::chrono::microseconds(1500)).split('\n');
+            formatAccessLog(request, HttpResponse(200, "png", "image/png"), std::chrono::microseconds(1500))
+                .split('\n');
         const QJsonObject resp = QJsonDocument::fromJson(lines.at(1)).object();
         QCOMPARE(resp.value("message").toString(), QStringLiteral("Response: 200 OK"));
         QCOMPARE(resp.value("level").toString(), QStringLiteral("info"));

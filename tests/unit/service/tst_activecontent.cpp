@@ -17,12 +17,15 @@ private Q_SLOTS:
         QTest::addColumn<bool>("active");
         QTest::newRow("jpeg") << QByteArray("image/jpeg") << QByteArray("image/jpeg") << false;
         QTest::newRow("jpeg, HEAD") << QByteArray("image/jpeg") << QByteArray() << false;
-        QTest::newRow("avif, unknown to the sniffer") << QByteArray("image/avif") << QByteArray("application/octet-stream") << false;
-        QTest::newRow("text, parameters differ") << QByteArray("text/plain; charset=utf-8") << QByteArray("TEXT/PLAIN") << false;
+        QTest::newRow("avif, unknown to the sniffer")
+            << QByteArray("image/avif") << QByteArray("application/octet-stream") << false;
+        QTest::newRow("text, parameters differ")
+            << QByteArray("text/plain; charset=utf-8") << QByteArray("TEXT/PLAIN") << false;
         QTest::newRow("svg") << QByteArray("image/svg+xml") << QByteArray("text/xml; charset=utf-8") << true;
         QTest::newRow("svg, HEAD") << QByteArray("image/svg+xml") << QByteArray() << true;
         QTest::newRow("svg, upper case") << QByteArray("Image/SVG+XML") << QByteArray() << true;
-        QTest::newRow("html declared") << QByteArray("text/html; charset=utf-8") << QByteArray("text/html; charset=utf-8") << true;
+        QTest::newRow("html declared") << QByteArray("text/html; charset=utf-8")
+                                       << QByteArray("text/html; charset=utf-8") << true;
         QTest::newRow("xml sniffed") << QByteArray("image/png") << QByteArray("text/xml; charset=utf-8") << true;
         QTest::newRow("text as jpeg") << QByteArray("image/jpeg") << QByteArray("text/plain; charset=utf-8") << true;
         QTest::newRow("png as jpeg") << QByteArray("image/jpeg") << QByteArray("image/png") << true;

@@ -238,7 +238,7 @@ private Q_SLOTS:
         QCOMPARE(o.value("publicAddresses").toArray().at(1).toString(), QStringLiteral("unix:/run/m.sock"));
         QCOMPARE(o.value("internalAddresses").toArray().at(0).toString(), QStringLiteral("127.0.0.1:8081"));
         const QJsonObject http = o.value("http").toObject();
-        const QStringList httpKeys{"connectionsAccepted", "connectionsOpen",  "requestsReceived", "responsesWritten",
+        const QStringList httpKeys{"connectionsAccepted", "connectionsOpen", "requestsReceived", "responsesWritten",
                                    "responsesDropped",    "rejectedByGuard", "exchangesInFlight"};
         for (int i = 0; i < httpKeys.size(); ++i) {
             QVERIFY2(http.value(httpKeys[i]).isDouble(), qPrintable(httpKeys[i]));
@@ -317,8 +317,10 @@ private Q_SLOTS:
                                       << "keys:\n  - accessKey: AK\n    secretAccessKey: \"***\"\n";
         QTest::newRow("sequenceItemFirstKey") << "keys:\n  - secretAccessKey: SK\n    accessKey: AK\n"
                                               << "keys:\n  - secretAccessKey: \"***\"\n    accessKey: AK\n";
-        QTest::newRow("quotedKey") << "'password': hunter2\n" << "'password': \"***\"\n";
-        QTest::newRow("caseInsensitive") << "Password: hunter2\n" << "Password: \"***\"\n";
+        QTest::newRow("quotedKey") << "'password': hunter2\n"
+                                   << "'password': \"***\"\n";
+        QTest::newRow("caseInsensitive") << "Password: hunter2\n"
+                                         << "Password: \"***\"\n";
         QTest::newRow("flow") << "basic: {kind: s3, accessKey: AK, secretAccessKey: SK, region: eu}\n"
                               << "basic: {kind: s3, accessKey: AK, secretAccessKey: \"***\", region: eu}\n";
         QTest::newRow("flowQuotedWithComma") << "basic: {secretAccessKey: \"a,b}c\", kind: s3}\n"
@@ -327,10 +329,12 @@ private Q_SLOTS:
                                      << "a:\n  password: \"***\"\n  next: 1\n";
         QTest::newRow("valueOnNextLines") << "a:\n  password:\n    \"long\n    value\"\nb: 2\n"
                                           << "a:\n  password: \"***\"\nb: 2\n";
-        QTest::newRow("crlf") << "adminToken: abc\r\nlogLevel: prod\r\n" << "adminToken: \"***\"\r\nlogLevel: prod\r\n";
+        QTest::newRow("crlf") << "adminToken: abc\r\nlogLevel: prod\r\n"
+                              << "adminToken: \"***\"\r\nlogLevel: prod\r\n";
         QTest::newRow("notSecret") << "accessKey: AK\ntokenizer: x\nsecretive: y\n"
                                    << "accessKey: AK\ntokenizer: x\nsecretive: y\n";
-        QTest::newRow("envReference") << "adminToken: ${MORT_ADMIN_TOKEN}\n" << "adminToken: \"***\"\n";
+        QTest::newRow("envReference") << "adminToken: ${MORT_ADMIN_TOKEN}\n"
+                                      << "adminToken: \"***\"\n";
     }
     void maskingSecrets()
     {
@@ -395,7 +399,8 @@ private Q_SLOTS:
     {
         FakeBackend backend(kConfig);
         AdminApi api(&backend);
-        auto exchange = makeExchange("GET", QStringLiteral("/api/v1/stats"), {{"authorization", "bearer s3cret-token"}});
+        auto exchange =
+            makeExchange("GET", QStringLiteral("/api/v1/stats"), {{"authorization", "bearer s3cret-token"}});
         api.handle(exchange);
         const HttpResponse r = answer(exchange);
         QCOMPARE(r.status, 200);
@@ -456,7 +461,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QByteArray>("body");
         QTest::newRow("cacheList") << QByteArray("GET") << "/api/v1/cache" << QByteArray();
-        QTest::newRow("evict") << QByteArray("POST") << "/api/v1/cache/evict" << QByteArray("{\"key\":\"/media/a.jpg\"}");
+        QTest::newRow("evict") << QByteArray("POST") << "/api/v1/cache/evict"
+                               << QByteArray("{\"key\":\"/media/a.jpg\"}");
         QTest::newRow("clear") << QByteArray("POST") << "/api/v1/cache/clear" << QByteArray();
         QTest::newRow("apply") << QByteArray("POST") << "/api/v1/config/apply" << kConfig.toUtf8();
     }
@@ -493,7 +499,8 @@ private Q_SLOTS:
         QCOMPARE(json(r).value("valid").toBool(true), false);
         const QJsonArray issues = json(r).value("issues").toArray();
         QVERIFY(!issues.isEmpty());
-        QCOMPARE(issues.at(0).toObject().value("keyPath").toString(), QStringLiteral("buckets.media.storages.basic.kind"));
+        QCOMPARE(issues.at(0).toObject().value("keyPath").toString(),
+                 QStringLiteral("buckets.media.storages.basic.kind"));
         QVERIFY(!issues.at(0).toObject().value("message").toString().isEmpty());
 
         auto syntax = makeExchange("POST", QStringLiteral("/api/v1/config/validate"), kAuth, "server: [unclosed\n");
@@ -560,7 +567,8 @@ private Q_SLOTS:
         QVERIFY(first.contains("\nevent: log\ndata: {\"lines\":["));
         QVERIFY(first.contains("\"slow client\""));
         const qsizetype dataAt = first.indexOf("data: ") + 6;
-        const QJsonObject stats = QJsonDocument::fromJson(first.mid(dataAt, first.indexOf('\n', dataAt) - dataAt)).object();
+        const QJsonObject stats =
+            QJsonDocument::fromJson(first.mid(dataAt, first.indexOf('\n', dataAt) - dataAt)).object();
         QCOMPARE(stats.value("running").toBool(), true);
 
         backend.log.append({3, QDateTime::currentDateTimeUtc(), "error", "mort.pipeline", "third"});

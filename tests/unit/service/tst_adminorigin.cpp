@@ -18,21 +18,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("internalListen");
         QTest::addColumn<bool>("own");
         const QString loopback = QStringLiteral("127.0.0.1:8081");
-        QTest::newRow("loopback") << QByteArray("http://127.0.0.1:8081") << QByteArray("127.0.0.1:8081") << loopback << true;
-        QTest::newRow("localhost, case") << QByteArray("http://LocalHost:8081") << QByteArray("localhost:8081") << loopback << true;
-        QTest::newRow("ipv6 loopback") << QByteArray("http://[::1]:8081") << QByteArray("[::1]:8081") << loopback << true;
-        QTest::newRow("default port") << QByteArray("http://127.0.0.1") << QByteArray("127.0.0.1:80") << loopback << true;
+        QTest::newRow("loopback") << QByteArray("http://127.0.0.1:8081") << QByteArray("127.0.0.1:8081") << loopback
+                                  << true;
+        QTest::newRow("localhost, case") << QByteArray("http://LocalHost:8081") << QByteArray("localhost:8081")
+                                         << loopback << true;
+        QTest::newRow("ipv6 loopback") << QByteArray("http://[::1]:8081") << QByteArray("[::1]:8081") << loopback
+                                       << true;
+        QTest::newRow("default port") << QByteArray("http://127.0.0.1") << QByteArray("127.0.0.1:80") << loopback
+                                      << true;
         QTest::newRow("listen host") << QByteArray("http://10.0.0.5:8081") << QByteArray("10.0.0.5:8081")
                                      << QStringLiteral("10.0.0.5:8081") << true;
-        QTest::newRow("other port") << QByteArray("http://127.0.0.1:8080") << QByteArray("127.0.0.1:8081") << loopback << false;
-        QTest::newRow("https") << QByteArray("https://127.0.0.1:8081") << QByteArray("127.0.0.1:8081") << loopback << false;
+        QTest::newRow("other port") << QByteArray("http://127.0.0.1:8080") << QByteArray("127.0.0.1:8081") << loopback
+                                    << false;
+        QTest::newRow("https") << QByteArray("https://127.0.0.1:8081") << QByteArray("127.0.0.1:8081") << loopback
+                               << false;
         QTest::newRow("rebound name") << QByteArray("http://evil.example:8081") << QByteArray("evil.example:8081")
                                       << loopback << false;
-        QTest::newRow("foreign") << QByteArray("http://evil.example") << QByteArray("127.0.0.1:8081") << loopback << false;
+        QTest::newRow("foreign") << QByteArray("http://evil.example") << QByteArray("127.0.0.1:8081") << loopback
+                                 << false;
         QTest::newRow("null") << QByteArray("null") << QByteArray("127.0.0.1:8081") << loopback << false;
         QTest::newRow("empty") << QByteArray() << QByteArray("127.0.0.1:8081") << loopback << false;
-        QTest::newRow("with path") << QByteArray("http://127.0.0.1:8081/x") << QByteArray("127.0.0.1:8081") << loopback << false;
-        QTest::newRow("userinfo") << QByteArray("http://a@127.0.0.1:8081") << QByteArray("127.0.0.1:8081") << loopback << false;
+        QTest::newRow("with path") << QByteArray("http://127.0.0.1:8081/x") << QByteArray("127.0.0.1:8081") << loopback
+                                   << false;
+        QTest::newRow("userinfo") << QByteArray("http://a@127.0.0.1:8081") << QByteArray("127.0.0.1:8081") << loopback
+                                  << false;
         QTest::newRow("no host header") << QByteArray("http://127.0.0.1:8081") << QByteArray() << loopback << false;
     }
     void ownOrigin()

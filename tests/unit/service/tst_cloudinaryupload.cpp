@@ -56,7 +56,7 @@ HttpRequest uploadRequest(const QList<Field> &fields, const QList<FilePart> &fil
         body += "--B0undary\r\nContent-Disposition: form-data; name=\"" + f.name + "\"\r\n\r\n" + f.value + "\r\n";
     for (const FilePart &f : files) {
         body += "--B0undary\r\nContent-Disposition: form-data; name=\"" + f.field + "\"; filename=\"" + f.fileName
-                + "\"\r\nContent-Type: " + f.contentType + "\r\n\r\n" + f.data + "\r\n";
+            + "\"\r\nContent-Type: " + f.contentType + "\r\n\r\n" + f.data + "\r\n";
     }
     body += "--B0undary--\r\n";
     HttpRequest r;
@@ -128,8 +128,8 @@ private Q_SLOTS:
     void signedUploadIsStoredAndDescribed()
     {
         Stored stored;
-        const HttpResponse r = upload(uploadRequest(signedFields(kNow, {{"folder", "a b+c"}}), {FilePart{}}),
-                                      cloudinaryBucket(), &stored);
+        const HttpResponse r =
+            upload(uploadRequest(signedFields(kNow, {{"folder", "a b+c"}}), {FilePart{}}), cloudinaryBucket(), &stored);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
         QCOMPARE(stored.calls, 1);
@@ -138,13 +138,14 @@ private Q_SLOTS:
         QCOMPARE(stored.meta.contentType, QByteArray("image/png"));
 
         // Cloudinary's fields, in Mort's order.
-        QVERIFY2(QRegularExpression(QStringLiteral("^\\{\"asset_id\":\"[A-Za-z0-9]{8}\",\"public_id\":\"[A-Za-z0-9]{20}\","
-                                                   "\"version\":1700000000,\"format\":\"png\",\"resource_type\":\"image\","
-                                                   "\"bytes\":%1,\"type\":\"upload\",\"original_filename\":\"logo.png\"\\}$")
-                                        .arg(pngBytes().size()))
-                     .match(QString::fromUtf8(r.body))
-                     .hasMatch(),
-                 r.body.constData());
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^\\{\"asset_id\":\"[A-Za-z0-9]{8}\",\"public_id\":\"[A-Za-z0-9]{20}\","
+                                              "\"version\":1700000000,\"format\":\"png\",\"resource_type\":\"image\","
+                                              "\"bytes\":%1,\"type\":\"upload\",\"original_filename\":\"logo.png\"\\}$")
+                                   .arg(pngBytes().size()))
+                .match(QString::fromUtf8(r.body))
+                .hasMatch(),
+            r.body.constData());
         const QJsonObject json = QJsonDocument::fromJson(r.body).object();
         QCOMPARE(QLatin1Char('/') + json.value(QStringLiteral("public_id")).toString(), stored.key);
     }
@@ -181,30 +182,31 @@ private Q_SLOTS:
             << QByteArray("signature does not match") << QByteArray("cloudinary.signature_mismatch");
         QList<Field> notANumber = signedFields();
         notANumber[1].value = "soon";
-        QTest::newRow("timestamp not a number") << uploadRequest(notANumber, {FilePart{}}) << 1 << 403
-                                                << QByteArray("signature does not match")
-                                                << QByteArray("cloudinary.signature_mismatch");
+        QTest::newRow("timestamp not a number")
+            << uploadRequest(notANumber, {FilePart{}}) << 1 << 403 << QByteArray("signature does not match")
+            << QByteArray("cloudinary.signature_mismatch");
         QList<Field> tampered = signedFields(kNow, {{"folder", "a"}});
         tampered[2].value = "b"; // signed "a"
-        QTest::newRow("field changed after signing") << uploadRequest(tampered, {FilePart{}}) << 1 << 403
-                                                     << QByteArray("signature does not match")
-                                                     << QByteArray("cloudinary.signature_mismatch");
+        QTest::newRow("field changed after signing")
+            << uploadRequest(tampered, {FilePart{}}) << 1 << 403 << QByteArray("signature does not match")
+            << QByteArray("cloudinary.signature_mismatch");
 
         QTest::newRow("no file") << uploadRequest(signedFields(), {}) << 1 << 400
-                                 << QByteArray("only upload of one file is supported") << QByteArray("cloudinary.one_file");
+                                 << QByteArray("only upload of one file is supported")
+                                 << QByteArray("cloudinary.one_file");
         QTest::newRow("two files") << uploadRequest(signedFields(), {FilePart{}, FilePart{}}) << 1 << 400
                                    << QByteArray("only upload of one file is supported")
                                    << QByteArray("cloudinary.one_file");
         FilePart otherField;
         otherField.field = "image"; // Mort drops the connection here (peer S11)
-        QTest::newRow("file field not named file") << uploadRequest(signedFields(), {otherField}) << 1 << 400
-                                                   << QByteArray("only upload of one file is supported")
-                                                   << QByteArray("cloudinary.one_file");
+        QTest::newRow("file field not named file")
+            << uploadRequest(signedFields(), {otherField}) << 1 << 400
+            << QByteArray("only upload of one file is supported") << QByteArray("cloudinary.one_file");
         FilePart textType;
         textType.contentType = "text/plain";
-        QTest::newRow("file Content-Type not image/*") << uploadRequest(signedFields(), {textType}) << 1 << 400
-                                                       << QByteArray("invalid file Content-Type")
-                                                       << QByteArray("cloudinary.bad_content_type");
+        QTest::newRow("file Content-Type not image/*")
+            << uploadRequest(signedFields(), {textType}) << 1 << 400 << QByteArray("invalid file Content-Type")
+            << QByteArray("cloudinary.bad_content_type");
         FilePart script;
         script.contentType = "image/svg+xml";
         script.data = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";

@@ -13,7 +13,8 @@ private Q_SLOTS:
     {
         quint64 transforms = 0;
         int released = 0;
-        IdleCleanup idle(60, [&] { return transforms; }, [&] { ++released; }, 10);
+        IdleCleanup idle(
+            60, [&] { return transforms; }, [&] { ++released; }, 10);
         QTest::qWait(150);     // not a synchronisation: 7 checks (every 20 ms), none may release
         QCOMPARE(released, 0); // nothing happened yet: nothing to release
         transforms = 5;
@@ -27,11 +28,12 @@ private Q_SLOTS:
     {
         quint64 transforms = 0;
         int released = 0;
-        IdleCleanup idle(200, [&] { return transforms; }, [&] { ++released; }, 20);
+        IdleCleanup idle(
+            200, [&] { return transforms; }, [&] { ++released; }, 20);
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 400) {
-            ++transforms; // a transform every ~20 ms: never idle for 200 ms
+            ++transforms;     // a transform every ~20 ms: never idle for 200 ms
             QTest::qWait(20); // pacing: the transforms keep coming
         }
         QCOMPARE(released, 0);

@@ -29,7 +29,8 @@ private Q_SLOTS:
             QVERIFY2(TrustedProxy::parse(QString::fromLatin1(good)), good);
         for (const char *bad : {"", "proxy.local", "10.0.0.0/40", "10.0.0.0/", "1.2.3", "unix:/run/x.sock"})
             QVERIFY2(!TrustedProxy::parse(QString::fromLatin1(bad)), bad);
-        QVERIFY(TrustedProxy::parse(QStringLiteral("10.0.0.0/8"))->contains(QHostAddress(QStringLiteral("::ffff:10.1.2.3"))));
+        QVERIFY(TrustedProxy::parse(QStringLiteral("10.0.0.0/8"))
+                    ->contains(QHostAddress(QStringLiteral("::ffff:10.1.2.3"))));
         QVERIFY(!TrustedProxy::parse(QStringLiteral("10.0.0.0/8"))->contains(QHostAddress()));
         QVERIFY(TrustedProxy::parse(QStringLiteral("unix"))->contains(QHostAddress()));
     }
@@ -53,19 +54,18 @@ private Q_SLOTS:
         QTest::newRow("empty xff") << "127.0.0.1" << loopback << HttpHeaders{{"X-Forwarded-For", ""}} << false;
         QTest::newRow("xff with port") << "127.0.0.1" << loopback << HttpHeaders{{"X-Forwarded-For", "127.0.0.1:5000"}}
                                        << true;
-        QTest::newRow("forwarded unknown") << "127.0.0.1" << loopback << HttpHeaders{{"Forwarded", "for=unknown"}}
-                                           << false;
-        QTest::newRow("forwarded without for") << "127.0.0.1" << loopback << HttpHeaders{{"Forwarded", "proto=https"}}
-                                               << false;
+        QTest::newRow("forwarded unknown")
+            << "127.0.0.1" << loopback << HttpHeaders{{"Forwarded", "for=unknown"}} << false;
+        QTest::newRow("forwarded without for")
+            << "127.0.0.1" << loopback << HttpHeaders{{"Forwarded", "proto=https"}} << false;
         QTest::newRow("FOR upper case") << "127.0.0.1" << loopback << HttpHeaders{{"Forwarded", "FOR=127.0.0.1"}}
                                         << true;
         QTest::newRow("second xff header remote")
             << "127.0.0.1" << loopback
             << HttpHeaders{{"X-Forwarded-For", "127.0.0.1"}, {"X-Forwarded-For", "203.0.113.9"}} << false;
         // 127.0.0.1 as seen by a proxy on another host is that host, not ours.
-        QTest::newRow("loopback of a remote proxy")
-            << "10.0.0.2" << QStringList{QStringLiteral("10.0.0.0/8")}
-            << HttpHeaders{{"X-Forwarded-For", "127.0.0.1"}} << false;
+        QTest::newRow("loopback of a remote proxy") << "10.0.0.2" << QStringList{QStringLiteral("10.0.0.0/8")}
+                                                    << HttpHeaders{{"X-Forwarded-For", "127.0.0.1"}} << false;
         QTest::newRow("via a remote proxy, then a local one")
             << "127.0.0.1" << QStringList{QStringLiteral("127.0.0.1"), QStringLiteral("10.0.0.0/8")}
             << HttpHeaders{{"X-Forwarded-For", "127.0.0.1, 10.0.0.2"}} << false;

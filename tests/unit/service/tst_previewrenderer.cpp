@@ -84,8 +84,10 @@ private Q_SLOTS:
         m_photo = readTestData(QStringLiteral("photos/photo_1920x1280.jpg"));
         QVERIFY(!m_photo.isEmpty());
         m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->addFile(QStringLiteral("photos/photo_1920x1280.jpg"), QStringLiteral("originals/pq/img.jpg")));
-        QVERIFY(m_server->addFile(QStringLiteral("watermark/logo_200x80.png"), QStringLiteral("originals/pq/logo.png")));
+        QVERIFY(
+            m_server->addFile(QStringLiteral("photos/photo_1920x1280.jpg"), QStringLiteral("originals/pq/img.jpg")));
+        QVERIFY(
+            m_server->addFile(QStringLiteral("watermark/logo_200x80.png"), QStringLiteral("originals/pq/logo.png")));
         MORT_START(*m_server, kConfig);
         // The renderer reads the very config snapshot the engine serves.
         m_renderer = std::make_unique<PreviewRenderer>(m_server->engine().config());

@@ -65,8 +65,7 @@ private Q_SLOTS:
 
         // Quirk 2: verbatim lookup among canonical names.
         QTest::newRow("lower-case rule name always applied, even with override false")
-            << 200 << cached << Values{}
-            << QList<HeaderRule>{rule({200}, {{"cache-control", "max-age=84000, public"}})}
+            << 200 << cached << Values{} << QList<HeaderRule>{rule({200}, {{"cache-control", "max-age=84000, public"}})}
             << HttpHeaders{{"Cache-Control", "max-age=84000, public"}};
         QTest::newRow("canonical rule name does not replace an existing header")
             << 200 << cached << Values{} << QList<HeaderRule>{rule({200}, {{"Cache-Control", "max-age=84000"}})}
@@ -97,9 +96,9 @@ private Q_SLOTS:
                                  rule({400, 404}, {{"Cache-Control", "for-404"}}),
                                  rule({404}, {{"Cache-Control", "later"}}, true)}
             << HttpHeaders{{"Cache-Control", "for-404"}};
-        QTest::newRow("no rule for the status: nothing") << 500 << HttpHeaders{} << Values{}
-                                                         << QList<HeaderRule>{rule({200}, {{"Cache-Control", "x"}})}
-                                                         << HttpHeaders{};
+        QTest::newRow("no rule for the status: nothing")
+            << 500 << HttpHeaders{} << Values{} << QList<HeaderRule>{rule({200}, {{"Cache-Control", "x"}})}
+            << HttpHeaders{};
         QTest::newRow("a rule applies all its values in order")
             << 200 << HttpHeaders{} << Values{}
             << QList<HeaderRule>{rule({200}, {{"Cache-Control", "a"}, {"x-custom", "b"}})}

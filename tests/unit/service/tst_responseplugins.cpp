@@ -47,17 +47,29 @@ private Q_SLOTS:
         // must not hand the plain copy to a gzip client or the reverse.
         QTest::addColumn<bool>("varies");
         const QByteArray h = "text/html; charset=utf-8";
-        QTest::newRow("brotliPreferredWhenOffered") << HttpHeaders{{"Accept-Encoding", "gzip, deflate, br"}} << h << 5000 << QByteArray("br") << true;
-        QTest::newRow("gzipWhenNoBrotli") << HttpHeaders{{"Accept-Encoding", "gzip"}} << h << 5000 << QByteArray("gzip") << true;
-        QTest::newRow("qValuesIgnoredAsMort") << HttpHeaders{{"Accept-Encoding", "br;q=0, gzip"}} << h << 5000 << QByteArray("br") << true;
-        QTest::newRow("typeOnlyConfiguredForGzip") << HttpHeaders{{"Accept-Encoding", "br, gzip"}} << QByteArray("application/json") << 5000 << QByteArray("gzip") << true;
-        QTest::newRow("imagesAreNotCompressed") << HttpHeaders{{"Accept-Encoding", "br, gzip"}} << QByteArray("image/jpeg") << 5000 << QByteArray() << false;
-        QTest::newRow("underThousandBytesNotCompressed") << HttpHeaders{{"Accept-Encoding", "gzip"}} << h << 999 << QByteArray() << false;
-        QTest::newRow("exactlyThousandBytesCompressed") << HttpHeaders{{"Accept-Encoding", "gzip"}} << h << 1000 << QByteArray("gzip") << true;
+        QTest::newRow("brotliPreferredWhenOffered")
+            << HttpHeaders{{"Accept-Encoding", "gzip, deflate, br"}} << h << 5000 << QByteArray("br") << true;
+        QTest::newRow("gzipWhenNoBrotli")
+            << HttpHeaders{{"Accept-Encoding", "gzip"}} << h << 5000 << QByteArray("gzip") << true;
+        QTest::newRow("qValuesIgnoredAsMort")
+            << HttpHeaders{{"Accept-Encoding", "br;q=0, gzip"}} << h << 5000 << QByteArray("br") << true;
+        QTest::newRow("typeOnlyConfiguredForGzip")
+            << HttpHeaders{{"Accept-Encoding", "br, gzip"}} << QByteArray("application/json") << 5000
+            << QByteArray("gzip") << true;
+        QTest::newRow("imagesAreNotCompressed") << HttpHeaders{{"Accept-Encoding", "br, gzip"}}
+                                                << QByteArray("image/jpeg") << 5000 << QByteArray() << false;
+        QTest::newRow("underThousandBytesNotCompressed")
+            << HttpHeaders{{"Accept-Encoding", "gzip"}} << h << 999 << QByteArray() << false;
+        QTest::newRow("exactlyThousandBytesCompressed")
+            << HttpHeaders{{"Accept-Encoding", "gzip"}} << h << 1000 << QByteArray("gzip") << true;
         QTest::newRow("noAcceptEncoding") << HttpHeaders{} << h << 5000 << QByteArray() << true;
-        QTest::newRow("rangeRequestNeverCompressed") << HttpHeaders{{"Accept-Encoding", "gzip"}, {"Range", "bytes=0-9"}} << h << 5000 << QByteArray() << true;
-        QTest::newRow("conditionalNeverCompressed") << HttpHeaders{{"Accept-Encoding", "gzip"}, {"If-None-Match", "\"x\""}} << h << 5000 << QByteArray() << true;
-        QTest::newRow("zstdOnlyClientGetsIdentity") << HttpHeaders{{"Accept-Encoding", "zstd"}} << h << 5000 << QByteArray() << true;
+        QTest::newRow("rangeRequestNeverCompressed")
+            << HttpHeaders{{"Accept-Encoding", "gzip"}, {"Range", "bytes=0-9"}} << h << 5000 << QByteArray() << true;
+        QTest::newRow("conditionalNeverCompressed")
+            << HttpHeaders{{"Accept-Encoding", "gzip"}, {"If-None-Match", "\"x\""}} << h << 5000 << QByteArray()
+            << true;
+        QTest::newRow("zstdOnlyClientGetsIdentity")
+            << HttpHeaders{{"Accept-Encoding", "zstd"}} << h << 5000 << QByteArray() << true;
     }
     void compression()
     {

@@ -22,7 +22,8 @@ inline StorageConfig fileConfig(const QString &kind, const QString &rootPath, co
     return config;
 }
 
-inline std::shared_ptr<Storage> makeStorage(const StorageConfig &config, const QString &bucket = QStringLiteral("bucket"))
+inline std::shared_ptr<Storage> makeStorage(const StorageConfig &config,
+                                            const QString &bucket = QStringLiteral("bucket"))
 {
     auto created = createStorage(config, bucket);
     return created ? *created : nullptr;

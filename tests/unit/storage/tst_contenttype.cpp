@@ -83,12 +83,20 @@ private Q_SLOTS:
         QTest::newRow("riff wave") << QByteArray("RIFF\x24\x00\x00\x00WAVEfmt ", 16) << QByteArray("audio/wave");
         QTest::newRow("bmp") << QByteArray("BM\x36\x00") << QByteArray("image/bmp");
         QTest::newRow("pdf") << QByteArray("%PDF-1.7\n") << QByteArray("application/pdf");
-        QTest::newRow("avif") << QByteArray("\x00\x00\x00\x1c" "ftypavif\x00\x00\x00\x00" "avifmif1miaf", 28)
+        QTest::newRow("avif") << QByteArray("\x00\x00\x00\x1c"
+                                            "ftypavif\x00\x00\x00\x00"
+                                            "avifmif1miaf",
+                                            28)
                               << QByteArray("image/avif");
-        QTest::newRow("mp4") << QByteArray("\x00\x00\x00\x18" "ftypisom\x00\x00\x02\x00" "isommp41", 24)
+        QTest::newRow("mp4") << QByteArray("\x00\x00\x00\x18"
+                                           "ftypisom\x00\x00\x02\x00"
+                                           "isommp41",
+                                           24)
                              << QByteArray("video/mp4");
-        QTest::newRow("html after whitespace") << QByteArray("  \n<html><body>") << QByteArray("text/html; charset=utf-8");
-        QTest::newRow("html case-insensitive") << QByteArray("<!doctype html>") << QByteArray("text/html; charset=utf-8");
+        QTest::newRow("html after whitespace")
+            << QByteArray("  \n<html><body>") << QByteArray("text/html; charset=utf-8");
+        QTest::newRow("html case-insensitive")
+            << QByteArray("<!doctype html>") << QByteArray("text/html; charset=utf-8");
         QTest::newRow("not html without terminator") << QByteArray("<ab") << QByteArray("text/plain; charset=utf-8");
         QTest::newRow("xml") << QByteArray("<?xml version=\"1.0\"?>") << QByteArray("text/xml; charset=utf-8");
         QTest::newRow("text") << QByteArray("hello world\n") << QByteArray("text/plain; charset=utf-8");
@@ -126,12 +134,12 @@ private Q_SLOTS:
         // 2024-05-01 10:00:00 UTC = 1714557600
         QTest::newRow("nanos") << qint64(1714557600) << qint64(123456789)
                                << QByteArray("2024-05-01 10:00:00.123456789 +0000 UTC");
-        QTest::newRow("trailing zeros trimmed") << qint64(1714557600) << qint64(100000000)
-                                                << QByteArray("2024-05-01 10:00:00.1 +0000 UTC");
+        QTest::newRow("trailing zeros trimmed")
+            << qint64(1714557600) << qint64(100000000) << QByteArray("2024-05-01 10:00:00.1 +0000 UTC");
         QTest::newRow("micros") << qint64(1714557600) << qint64(120000)
                                 << QByteArray("2024-05-01 10:00:00.00012 +0000 UTC");
-        QTest::newRow("whole second: no dot") << qint64(1714557600) << qint64(0)
-                                              << QByteArray("2024-05-01 10:00:00 +0000 UTC");
+        QTest::newRow("whole second: no dot")
+            << qint64(1714557600) << qint64(0) << QByteArray("2024-05-01 10:00:00 +0000 UTC");
         QTest::newRow("epoch") << qint64(0) << qint64(1) << QByteArray("1970-01-01 00:00:00.000000001 +0000 UTC");
     }
     void goTimeUtc()

@@ -239,7 +239,10 @@ private Q_SLOTS:
         tooLong.append("short");
         QTest::newRow("length beyond file") << tooLong;
         QTest::newRow("not a map") << mortHeader(QByteArray("\x93\x01\x02\x03", 4)) + "body";
-        QTest::newRow("truncated msgpack") << mortHeader(QByteArray("\x82\xA1" "a", 3)) + "";
+        QTest::newRow("truncated msgpack") << mortHeader(QByteArray("\x82\xA1"
+                                                                    "a",
+                                                                    3))
+                + "";
         QTest::newRow("forged huge map") << mortHeader(QByteArray("\xDF\x7F\xFF\xFF\xFF", 5)) + "x";
     }
     void corruptHeaderIsIoError()
@@ -361,12 +364,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("relativePath");
-        QTest::newRow("dotdot") << "/a/../b" << "b";
-        QTest::newRow("escape attempt") << "../../etc/passwd" << "etc/passwd";
-        QTest::newRow("rooted escape") << "/../../../../escape" << "escape";
-        QTest::newRow("double slash") << "//x//y" << "x/y";
-        QTest::newRow("dot") << "/./z/./w" << "z/w";
-        QTest::newRow("mixed") << "/q/./../../r/.." << "";
+        QTest::newRow("dotdot") << "/a/../b"
+                                << "b";
+        QTest::newRow("escape attempt") << "../../etc/passwd"
+                                        << "etc/passwd";
+        QTest::newRow("rooted escape") << "/../../../../escape"
+                                       << "escape";
+        QTest::newRow("double slash") << "//x//y"
+                                      << "x/y";
+        QTest::newRow("dot") << "/./z/./w"
+                             << "z/w";
+        QTest::newRow("mixed") << "/q/./../../r/.."
+                               << "";
     }
     void keysNeverLeaveTheContainer()
     {
@@ -382,7 +391,8 @@ private Q_SLOTS:
             QCOMPARE(m_storage->get(QLatin1Char('/') + relativePath)->body, QByteArray("payload"));
         }
         // Nothing was created next to the container.
-        QCOMPARE(QDir(m_tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{QStringLiteral("bucket")});
+        QCOMPARE(QDir(m_tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("bucket")});
     }
 
     void pathPrefixAndBucketOverride()

@@ -100,7 +100,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_storage->put(QStringLiteral("/../../outside"), "x", {}));
         QVERIFY(QFileInfo(m_container + QStringLiteral("/outside")).isFile());
-        QCOMPARE(QDir(m_tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{QStringLiteral("media")});
+        QCOMPARE(QDir(m_tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("media")});
     }
 
     void specialFilesAreNotServed()

@@ -67,7 +67,8 @@ private Q_SLOTS:
         auto noSecret = createStorage(s3, QStringLiteral("bucket"));
         QVERIFY(!noSecret);
         QCOMPARE(noSecret.error().httpStatus, 503);
-        QCOMPARE(noSecret.error().detail, QStringLiteral("storage basic (kind s3) needs accessKey and secretAccessKey"));
+        QCOMPARE(noSecret.error().detail,
+                 QStringLiteral("storage basic (kind s3) needs accessKey and secretAccessKey"));
     }
 
     void fileKindsNeedUsableRoot()

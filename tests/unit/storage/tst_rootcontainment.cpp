@@ -35,17 +35,17 @@ public:
     {
         const QString root = path(QStringLiteral("root"));
         ok = write(root + QStringLiteral("/in.txt"), "inside") && write(root + QStringLiteral("/sub/deep.txt"), "deep")
-             && write(path(QStringLiteral("root2/sib.txt")), "sibling")
-             && write(path(QStringLiteral("outside/canary.txt")), "canary")
-             && QFile::link(QStringLiteral("in.txt"), root + QStringLiteral("/rel-in"))
-             && QFile::link(root + QStringLiteral("/in.txt"), root + QStringLiteral("/abs-in"))
-             && QFile::link(QStringLiteral("sub"), root + QStringLiteral("/dir-in"))
-             && QFile::link(QStringLiteral("../outside/canary.txt"), root + QStringLiteral("/rel-out"))
-             && QFile::link(path(QStringLiteral("outside/canary.txt")), root + QStringLiteral("/abs-out"))
-             && QFile::link(path(QStringLiteral("outside")), root + QStringLiteral("/dir-out"))
-             && QFile::link(QStringLiteral("../root2/sib.txt"), root + QStringLiteral("/sibling"))
-             && QFile::link(path(QStringLiteral("nowhere/x")), root + QStringLiteral("/dangling"))
-             && QFile::link(QStringLiteral("/proc/self/root/etc/passwd"), root + QStringLiteral("/magic"));
+            && write(path(QStringLiteral("root2/sib.txt")), "sibling")
+            && write(path(QStringLiteral("outside/canary.txt")), "canary")
+            && QFile::link(QStringLiteral("in.txt"), root + QStringLiteral("/rel-in"))
+            && QFile::link(root + QStringLiteral("/in.txt"), root + QStringLiteral("/abs-in"))
+            && QFile::link(QStringLiteral("sub"), root + QStringLiteral("/dir-in"))
+            && QFile::link(QStringLiteral("../outside/canary.txt"), root + QStringLiteral("/rel-out"))
+            && QFile::link(path(QStringLiteral("outside/canary.txt")), root + QStringLiteral("/abs-out"))
+            && QFile::link(path(QStringLiteral("outside")), root + QStringLiteral("/dir-out"))
+            && QFile::link(QStringLiteral("../root2/sib.txt"), root + QStringLiteral("/sibling"))
+            && QFile::link(path(QStringLiteral("nowhere/x")), root + QStringLiteral("/dangling"))
+            && QFile::link(QStringLiteral("/proc/self/root/etc/passwd"), root + QStringLiteral("/magic"));
     }
     QString path(const QString &relative) const { return dir.filePath(relative); }
     QString root() const { return path(QStringLiteral("root")); }
@@ -85,7 +85,8 @@ private Q_SLOTS:
             QTest::addRow("%s file", name) << method << QStringLiteral("in.txt") << QByteArray("inside");
             QTest::addRow("%s relative link in", name) << method << QStringLiteral("rel-in") << QByteArray("inside");
             QTest::addRow("%s absolute link in", name) << method << QStringLiteral("abs-in") << QByteArray("inside");
-            QTest::addRow("%s directory link in", name) << method << QStringLiteral("dir-in/deep.txt") << QByteArray("deep");
+            QTest::addRow("%s directory link in", name)
+                << method << QStringLiteral("dir-in/deep.txt") << QByteArray("deep");
             QTest::addRow("%s relative link out", name) << method << QStringLiteral("rel-out") << escape;
             QTest::addRow("%s absolute link out", name) << method << QStringLiteral("abs-out") << escape;
             QTest::addRow("%s directory link out", name) << method << QStringLiteral("dir-out/canary.txt") << escape;
@@ -202,8 +203,9 @@ private Q_SLOTS:
         QVERIFY(storage);
         const Expected<QStringList> keys = storage->listKeys(100);
         QVERIFY(keys);
-        QCOMPARE(*keys, (QStringList{QStringLiteral("/abs-in"), QStringLiteral("/in.txt"), QStringLiteral("/rel-in"),
-                                     QStringLiteral("/sub/deep.txt")}));
+        QCOMPARE(*keys,
+                 (QStringList{QStringLiteral("/abs-in"), QStringLiteral("/in.txt"), QStringLiteral("/rel-in"),
+                              QStringLiteral("/sub/deep.txt")}));
     }
 };
 

@@ -14,24 +14,60 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("expected");
 
-        QTest::newRow("plain") << "" << "/img.jpg" << "/img.jpg";
-        QTest::newRow("dotdot resolves") << "" << "/a/../b" << "/b";
-        QTest::newRow("traversal stays at root") << "" << "../../etc/passwd" << "/etc/passwd";
-        QTest::newRow("traversal from rooted key") << "" << "/../../../etc/passwd" << "/etc/passwd";
-        QTest::newRow("double slashes") << "" << "//a//b" << "/a/b";
-        QTest::newRow("dot segments") << "" << "/a/./b/." << "/a/b";
-        QTest::newRow("trailing slash dropped") << "" << "/dir/" << "/dir";
-        QTest::newRow("root") << "" << "/" << "/";
-        QTest::newRow("empty key") << "" << "" << "/";
-        QTest::newRow("all climbed away") << "" << "/a/b/../../../.." << "/";
-        QTest::newRow("prefix joins like Go path.Join") << "transforms" << "/img.jpg" << "transforms/img.jpg";
-        QTest::newRow("prefix with slash") << "transforms/" << "img.jpg" << "transforms/img.jpg";
-        QTest::newRow("prefix cannot be escaped") << "transforms" << "/../../x" << "x";
-        QTest::newRow("prefix climbed to root") << "transforms" << "/.." << ".";
-        QTest::newRow("prefix only") << "transforms" << "" << "transforms";
-        QTest::newRow("absolute prefix") << "/abs" << "/k" << "/abs/k";
-        QTest::newRow("dots inside names kept") << "" << "/a..b/..c/.d" << "/a..b/..c/.d";
-        QTest::newRow("mixed") << "" << "/a/./b//../c/" << "/a/c";
+        QTest::newRow("plain") << ""
+                               << "/img.jpg"
+                               << "/img.jpg";
+        QTest::newRow("dotdot resolves") << ""
+                                         << "/a/../b"
+                                         << "/b";
+        QTest::newRow("traversal stays at root") << ""
+                                                 << "../../etc/passwd"
+                                                 << "/etc/passwd";
+        QTest::newRow("traversal from rooted key") << ""
+                                                   << "/../../../etc/passwd"
+                                                   << "/etc/passwd";
+        QTest::newRow("double slashes") << ""
+                                        << "//a//b"
+                                        << "/a/b";
+        QTest::newRow("dot segments") << ""
+                                      << "/a/./b/."
+                                      << "/a/b";
+        QTest::newRow("trailing slash dropped") << ""
+                                                << "/dir/"
+                                                << "/dir";
+        QTest::newRow("root") << ""
+                              << "/"
+                              << "/";
+        QTest::newRow("empty key") << ""
+                                   << ""
+                                   << "/";
+        QTest::newRow("all climbed away") << ""
+                                          << "/a/b/../../../.."
+                                          << "/";
+        QTest::newRow("prefix joins like Go path.Join") << "transforms"
+                                                        << "/img.jpg"
+                                                        << "transforms/img.jpg";
+        QTest::newRow("prefix with slash") << "transforms/"
+                                           << "img.jpg"
+                                           << "transforms/img.jpg";
+        QTest::newRow("prefix cannot be escaped") << "transforms"
+                                                  << "/../../x"
+                                                  << "x";
+        QTest::newRow("prefix climbed to root") << "transforms"
+                                                << "/.."
+                                                << ".";
+        QTest::newRow("prefix only") << "transforms"
+                                     << ""
+                                     << "transforms";
+        QTest::newRow("absolute prefix") << "/abs"
+                                         << "/k"
+                                         << "/abs/k";
+        QTest::newRow("dots inside names kept") << ""
+                                                << "/a..b/..c/.d"
+                                                << "/a..b/..c/.d";
+        QTest::newRow("mixed") << ""
+                               << "/a/./b//../c/"
+                               << "/a/c";
     }
     void clean()
     {
