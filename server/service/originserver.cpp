@@ -44,12 +44,25 @@ OriginServer::OriginServer(const PipelineServices &services, PipelineResponder &
 
 void OriginServer::serve(const FlowPtr &flow)
 {
-    // Network storages stop as soon as the client leaves or the deadline passes.
-    const StorageCallScope callScope(flow->workToken);
+    // Mort puts no deadline on originals; we bound the wait for the origin's
+    // answer by requestTimeout (a silent origin: 504), while a body that keeps
+    // flowing may take longer, its stalls bounded by the storage's idle
+    // timeout. Network storages also stop as soon as the client leaves.
+    CancelToken stop(QDeadlineTimer(qint64(flow->config().server.requestTimeoutSec) * 1000));
+    stop.setAbandonedWhen([client = flow->workToken] { return client.isCancelled(); });
+    const StorageCallScope callScope(stop, StorageCallScope::Deadline::UntilOriginAnswers);
     if (flow->object.parent)
-        serveParentUnchanged(flow);
+        serveParentUnchanged(flow, stop);
     else
-        serveStored(flow);
+        serveStored(flow, stop);
+}
+
+void OriginServer::finishStorageFailure(const FlowPtr &flow, const CancelToken &stop, const Error &error,
+                                        Storage &storage, const ObjectRef &object)
+{
+    if (stop.shouldStop())
+        return m_responder.finishError(flow, stoppedError(stop));
+    m_responder.finishStorageError(flow, error, storage, object.bucket, object.storageName, object.key);
 }
 
 void OriginServer::serveListing(const FlowPtr &flow)
@@ -58,7 +71,7 @@ void OriginServer::serveListing(const FlowPtr &flow)
         flow, Error::client("s3.listing_unsupported", 501, QStringLiteral("bucket listing is not supported yet")));
 }
 
-void OriginServer::serveStored(const FlowPtr &flow)
+void OriginServer::serveStored(const FlowPtr &flow, const CancelToken &stop)
 {
     const ObjectRef &object = flow->object;
     auto storage = flow->snap->storage(object.bucket, object.storageName, StorageObjectType::Parent);
@@ -68,8 +81,7 @@ void OriginServer::serveStored(const FlowPtr &flow)
         // HEAD of an original: metadata only, no body read (spec §4).
         auto meta = (*storage)->head(object.key);
         if (!meta)
-            return m_responder.finishStorageError(flow, meta.error(), **storage, object.bucket, object.storageName,
-                                                  object.key);
+            return finishStorageFailure(flow, stop, meta.error(), **storage, object);
         if (meta->isDirectory)
             return m_responder.finish(flow, directoryResponse());
         HttpResponse r = storedObjectResponse(*meta, {});
@@ -85,8 +97,7 @@ void OriginServer::serveStored(const FlowPtr &flow)
     if (maxFileSize > 0) {
         auto head = (*storage)->head(object.key);
         if (!head)
-            return m_responder.finishStorageError(flow, head.error(), **storage, object.bucket, object.storageName,
-                                                  object.key);
+            return finishStorageFailure(flow, stop, head.error(), **storage, object);
         if (!head->isDirectory && head->size > maxFileSize)
             return redirectToPresigned(flow, **storage, head->size, maxFileSize);
     }
@@ -94,8 +105,7 @@ void OriginServer::serveStored(const FlowPtr &flow)
     ObjectMetadata meta;
     auto device = (*storage)->openRead(object.key, &meta);
     if (!device)
-        return m_responder.finishStorageError(flow, device.error(), **storage, object.bucket, object.storageName,
-                                              object.key);
+        return finishStorageFailure(flow, stop, device.error(), **storage, object);
     if (meta.isDirectory)
         return m_responder.finish(flow, directoryResponse());
     m_metrics.requestDownload.inc();
@@ -116,7 +126,7 @@ void OriginServer::serveStored(const FlowPtr &flow)
 }
 
 // A parent without transforms is served unchanged, but only when it is an image (spec §4).
-void OriginServer::serveParentUnchanged(const FlowPtr &flow)
+void OriginServer::serveParentUnchanged(const FlowPtr &flow, const CancelToken &stop)
 {
     const ObjectRef &parent = *flow->object.parent;
     auto storage = flow->snap->storage(parent.bucket, parent.storageName, StorageObjectType::Parent);
@@ -124,8 +134,7 @@ void OriginServer::serveParentUnchanged(const FlowPtr &flow)
         return m_responder.finishError(flow, storage.error());
     auto stored = (*storage)->get(parent.key);
     if (!stored)
-        return m_responder.finishStorageError(flow, stored.error(), **storage, parent.bucket, parent.storageName,
-                                              parent.key);
+        return finishStorageFailure(flow, stop, stored.error(), **storage, parent);
     if (stored->meta.isDirectory || !stored->meta.contentType.contains("image/"))
         return m_responder.finishError(flow, Error::notFound(QStringLiteral("parent is not an image")));
     m_metrics.requestDownload.inc();

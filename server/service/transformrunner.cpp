@@ -101,6 +101,12 @@ void TransformRunner::run(const FlowPtr &flow, TaskScope &admitted)
     if (!parentStorage)
         return fail(parentStorage.error());
     Expected<StoredObject> parent = (*parentStorage)->get(root.key);
+    // An origin that was still answering when the deadline passed (or the
+    // client left) is the request's stop, not a storage fault: 504 / 499.
+    if (!parent && token.shouldStop()) {
+        slot.release();
+        return m_responder.finishError(flow, stoppedError(token));
+    }
     if (!parent) {
         slot.release();
         return m_responder.finishStorageError(flow, parent.error(), **parentStorage, root.bucket, root.storageName,

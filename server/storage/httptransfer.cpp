@@ -80,9 +80,17 @@ HttpTransferResult runHttpTransfer(const HttpTransferRequest &request, const Htt
     // The request this exchange works for: stop when it is cancelled or its
     // deadline passes, whichever storage timeout is longer.
     QTimer watch;
+    // Set once the response head arrived: for a scope whose deadline bounds
+    // only the wait for the origin's answer, from then on only a cancellation
+    // (or the idle timeout) stops the transfer.
+    bool answered = false;
     if (const CancelToken *token = StorageCallScope::current()) {
-        QObject::connect(&watch, &QTimer::timeout, reply, [&, token] {
-            if (!token->shouldStop())
+        QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [&answered] { answered = true; });
+        const bool deadlineUntilAnswer =
+            StorageCallScope::currentDeadline() == StorageCallScope::Deadline::UntilOriginAnswers;
+        QObject::connect(&watch, &QTimer::timeout, reply, [&, token, deadlineUntilAnswer] {
+            const bool expired = token->isExpired() && !(deadlineUntilAnswer && answered);
+            if (!token->isCancelled() && !expired)
                 return;
             result.error = token->isCancelled() ? QStringLiteral("cancelled: the request was abandoned")
                                                 : QStringLiteral("the request deadline passed");
