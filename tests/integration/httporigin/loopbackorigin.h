@@ -2,7 +2,9 @@
 // A loopback HTTP origin for the http storage tests, on its own thread
 // (storage calls block the test thread). Routes are scripted per path; modes
 // make it misbehave on purpose: `Silent` accepts and never answers (slow or
-// hung origin), `Lying` announces more body bytes than it sends, then closes.
+// hung origin), `Lying` announces more body bytes than it sends, then closes,
+// `Reset` sends the head and half the body, then resets the connection (RST),
+// `Stall` sends the head and half the body, then nothing more.
 // Every request it saw is recorded (method, path, headers).
 #include "core/threadhandoff.h"
 
@@ -16,13 +18,14 @@
 #include <QThread>
 
 #include <atomic>
+#include <sys/socket.h>
 #include <memory>
 
 namespace mort::testutil {
 
 struct OriginRoute
 {
-    enum Mode { Normal, Silent, Lying };
+    enum Mode { Normal, Silent, Lying, Reset, Stall };
     int status = 200;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -132,11 +135,19 @@ private:
         for (const auto &[k, v] : r.headers)
             out += k + ": " + v + "\r\n";
         out += "\r\n";
+        const bool halfBody = r.mode == OriginRoute::Reset || r.mode == OriginRoute::Stall;
         if (request.method != "HEAD")
-            out += r.body;
+            out += halfBody ? r.body.left(r.body.size() / 2) : r.body;
         socket->write(out);
         if (r.mode == OriginRoute::Lying)
             socket->disconnectFromHost();
+        if (r.mode == OriginRoute::Reset && request.method != "HEAD") {
+            socket->flush();
+            // SO_LINGER 0: close() sends RST instead of FIN, a real reset.
+            const linger resetOnClose{1, 0};
+            ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &resetOnClose, sizeof resetOnClose);
+            socket->abort();
+        }
     }
 
     static OriginRoute fileRoute(const QString &path)
