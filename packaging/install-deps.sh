@@ -27,8 +27,9 @@ RUNTIME_PACKAGES=(
   xvfb xauth
   # tests: a private Secret Service for the keychain test (QtKeychain loads libsecret)
   gnome-keyring libsecret-1-0 dbus-daemon
-  # tests: awscli seeds and inspects the S3 buckets of the s3 storage tests
-  awscli
+  # tests: awscli seeds and inspects the S3 buckets of the s3 storage tests; with
+  # s3cmd, rclone and boto3 (an SDK) it also drives mort-server's own S3 API (ctest -L s3-clients)
+  awscli s3cmd rclone python3-boto3
   # packages: the checks of packaging/check-packages.sh
   lintian appstream desktop-file-utils
 )

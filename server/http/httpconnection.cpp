@@ -6,7 +6,11 @@
 #include <QDateTime>
 #include <QIODevice>
 #include <QLoggingCategory>
+#include <QDir>
 #include <QTcpSocket>
+#include <QTemporaryFile>
+
+#include <limits>
 
 #include <sys/socket.h>
 
@@ -36,6 +40,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServerCore *core, bool in
       m_link(std::make_shared<ConnectionLink>()), m_parser(parserLimits(core->limits()))
 {
     m_link->connection = this;
+    m_parser.setBodyRouter([this](const RequestHead &head) { return routeBody(head); });
     socket->setReadBufferSize(kReadChunk);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::processInput);
     connect(socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
@@ -111,9 +116,14 @@ void HttpConnection::processInput()
 bool HttpConnection::onHead()
 {
     const RequestHead &head = m_parser.head();
-    // The body's bytes are reserved before the client is told to send them.
-    m_bodyReservation = std::make_shared<BodyBudget::Reservation>();
-    if (!reserveBody(head.contentLength))
+    if (m_admission.refuse) {
+        refuse(std::move(*std::exchange(m_admission.refuse, std::nullopt)));
+        return false;
+    }
+    // The body's bytes are reserved before the client is told to send them
+    // (a body spooled to disk holds no memory).
+    m_bodyReservation = m_spool ? nullptr : std::make_shared<BodyBudget::Reservation>();
+    if (m_bodyReservation && !reserveBody(head.contentLength))
         return false;
     if (head.expectContinue)
         sendContinue();
@@ -150,6 +160,17 @@ void HttpConnection::dispatchRequest()
     request.rawQuery = head.rawQuery;
     request.headers = head.headers;
     request.body = m_parser.takeBody();
+    if (m_spool) {
+        auto *file = static_cast<QTemporaryFile *>(m_spool.get());
+        if (!file->flush() || !file->seek(0)) {
+            m_spool.reset();
+            reject(500, "request body could not be stored");
+            return;
+        }
+        file->moveToThread(nullptr); // read on the I/O pool from now on
+        request.bodyFileSize = file->size();
+        request.bodyFile = std::move(m_spool);
+    }
     request.remoteAddress = m_socket->peerAddress();
     request.internalListener = m_internal;
     request.id = m_core->nextRequestId();
@@ -410,6 +431,71 @@ bool HttpConnection::reserveBody(qint64 bytes)
     return false;
 }
 
+BodyRoute HttpConnection::routeBody(const RequestHead &head)
+{
+    m_spool.reset();
+    m_admission = m_core->handler()->admitBody(head, m_internal);
+    BodyRoute route;
+    if (m_admission.refuse) {
+        route.maxBodyBytes = std::numeric_limits<qint64>::max(); // answered at the head: nothing is read
+        return route;
+    }
+    route.maxBodyBytes = m_admission.maxBodyBytes;
+    if (m_admission.spool && (head.chunked || head.contentLength > 0)) {
+        auto file = std::make_shared<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/mort-body-XXXXXX"));
+        if (!file->open()) {
+            qCWarning(lcHttp) << "cannot create a temporary file for a request body:" << file->errorString();
+            HttpResponse busy(503, QByteArrayLiteral("cannot receive request bodies now, retry\n"), "text/plain");
+            busy.setHeader("Retry-After", "1");
+            m_admission.refuse = std::move(busy);
+            route.maxBodyBytes = std::numeric_limits<qint64>::max();
+            return route;
+        }
+        route.sink = [raw = file.get()](QByteArrayView bytes) {
+            return raw->write(bytes.data(), bytes.size()) == bytes.size();
+        };
+        m_spool = std::move(file);
+    }
+    return route;
+}
+
+void HttpConnection::refuse(HttpResponse response)
+{
+    m_core->counters()->rejectedByGuard++;
+    QByteArray why = response.header("X-Mort-Error");
+    m_core->handler()->rejected(
+        {response.status, why.isEmpty() ? reasonPhrase(response.status) : why, m_socket->peerAddress(), m_internal});
+    m_rejected = true;
+    m_continueOwed = false;
+    m_bodyReservation.reset();
+    m_spool.reset();
+    m_timer.stop();
+    m_socket->readAll();
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    for (const auto &h : std::as_const(response.headers)) {
+        if (h.first.compare("Content-Length", Qt::CaseInsensitive) == 0
+            || h.first.compare("Connection", Qt::CaseInsensitive) == 0
+            || h.first.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0)
+            continue;
+        out += h.first + ": " + h.second + "\r\n";
+    }
+    if (!hasHeader(response.headers, "Date"))
+        out += "Date: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n";
+    out += response.body;
+    writeClosingAnswer(out);
+}
+
+void HttpConnection::writeClosingAnswer(const QByteArray &out)
+{
+    if (!m_pending.empty()) {
+        m_deferredRejection = out; // responses owed to earlier requests go first
+        return;
+    }
+    m_socket->write(out);
+    closeAfterWriting();
+}
+
 void HttpConnection::reject(int status, const QByteArray &why)
 {
     m_core->counters()->rejectedByGuard++;
@@ -417,6 +503,7 @@ void HttpConnection::reject(int status, const QByteArray &why)
     m_rejected = true;
     m_continueOwed = false;
     m_bodyReservation.reset();
+    m_spool.reset();
     m_timer.stop();
     m_socket->readAll();
     const QByteArray body = why + '\n';
@@ -425,12 +512,7 @@ void HttpConnection::reject(int status, const QByteArray &why)
         out += "Retry-After: 1\r\n"; // as every 503 of ours (peer R4)
     out += "Content-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size())
         + "\r\nConnection: close\r\nDate: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n\r\n" + body;
-    if (!m_pending.empty()) {
-        m_deferredRejection = out; // responses owed to earlier requests go first
-        return;
-    }
-    m_socket->write(out);
-    closeAfterWriting();
+    writeClosingAnswer(out);
 }
 
 void HttpConnection::closeAfterWriting()

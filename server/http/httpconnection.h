@@ -80,6 +80,12 @@ private:
     // Answers `status` after every response owed before it, then closes;
     // nothing more is read from the client.
     void reject(int status, const QByteArray &why);
+    // The same for an answer the handler made before the body was read
+    // (HttpHandler::admitBody): written as given plus Connection: close.
+    void refuse(HttpResponse response);
+    void writeClosingAnswer(const QByteArray &bytes);
+    // The parser's BodyRouter: asks the handler where this body goes.
+    BodyRoute routeBody(const RequestHead &head);
     // Ends the connection after the bytes already written (RFC 9112 §9.6
     // "lingering close"): our side is shut once they have left, and whatever
     // the client still sends is read and dropped until it closes or
@@ -101,6 +107,9 @@ private:
     RequestParser m_parser;
     // The body of the request being received, in the server-wide budget; handed to its exchange.
     std::shared_ptr<BodyBudget::Reservation> m_bodyReservation;
+    // What the handler decided for the request being received, and its spool file.
+    BodyAdmission m_admission;
+    std::shared_ptr<QIODevice> m_spool;
     bool m_rejected = false;        // a rejection is written or waits its turn: read nothing more
     bool m_lastRequestRead = false; // Connection: close (or HTTP/1.0) request dispatched
     bool m_continueOwed = false;

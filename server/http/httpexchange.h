@@ -101,10 +101,26 @@ struct HttpRejection
     bool internalListener = false;
 };
 
+struct RequestHead;
+
+// What the handler wants done with a request's body, asked once its head is
+// parsed and before `100 Continue` is sent or any body byte is read.
+struct BodyAdmission
+{
+    // Set: answered at once without reading the body; the connection then closes.
+    std::optional<HttpResponse> refuse;
+    // The body goes to a temporary file as it arrives (HttpRequest::bodyFile)
+    // instead of memory: it is not counted in limits.maxBufferedBodyBytes.
+    bool spool = false;
+    qint64 maxBodyBytes = -1; // -1: the transport's limits.maxBodyBytes (413 above it)
+};
+
 class HttpHandler
 {
 public:
     virtual ~HttpHandler() = default;
+    // HTTP thread, cheap (headers only). The default: in memory, transport limits.
+    virtual BodyAdmission admitBody(const RequestHead &, bool /*internalListener*/) { return {}; }
     // Called on the HTTP thread: must not block. Hand work to a pool and answer
     // through exchange->respond() from there.
     virtual void handle(const HttpExchangePtr &exchange) = 0;

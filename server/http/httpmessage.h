@@ -32,6 +32,11 @@ struct HttpRequest
     QByteArray rawQuery; // undecoded query, without '?'
     HttpHeaders headers;
     QByteArray body;
+    // A body the handler asked to receive on disk (HttpHandler::admitBody):
+    // a temporary file at position 0 holding `bodyFileSize` bytes, removed
+    // when the last holder lets go; `body` is empty then.
+    std::shared_ptr<QIODevice> bodyFile;
+    qint64 bodyFileSize = 0;
     QHostAddress remoteAddress;
     bool internalListener = false;                    // arrived on internalListen
     quint64 id = 0;                                   // per-process request number

@@ -155,6 +155,7 @@ RequestParser::Event RequestParser::fail(int status, const char *reason)
     m_errorReason = reason;
     m_buffer.clear();
     m_body.clear();
+    m_route = BodyRoute();
     m_pos = m_scan = m_lineStart = 0;
     return Event::Failed;
 }
@@ -171,9 +172,15 @@ RequestParser::Event RequestParser::next()
             const qint64 n = std::min<qint64>(m_remaining, bufferedBytes());
             if (n == 0 && m_remaining > 0)
                 return Event::NeedMore;
-            if (m_body.capacity() == 0 && m_state == State::FixedBody)
-                m_body.reserve(m_head.contentLength); // the caller has reserved these bytes by now
-            m_body.append(m_buffer.constData() + m_pos, n);
+            if (m_route.sink) {
+                if (n > 0 && !m_route.sink(QByteArrayView(m_buffer.constData() + m_pos, n)))
+                    return fail(500, "request body could not be stored");
+            } else {
+                if (m_body.capacity() == 0 && m_state == State::FixedBody)
+                    m_body.reserve(m_head.contentLength); // the caller has reserved these bytes by now
+                m_body.append(m_buffer.constData() + m_pos, n);
+            }
+            m_bodyBytes += n;
             m_pos += n;
             m_scan = m_pos;
             m_remaining -= n;
@@ -275,6 +282,9 @@ RequestParser::Event RequestParser::finishHead(QByteArrayView headBytes)
 {
     m_head = RequestHead();
     m_body = QByteArray();
+    m_route = BodyRoute();
+    m_bodyBytes = 0;
+    m_bodyLimit = m_limits.maxBodyBytes;
     // headBytes ends with the last field line's CRLF.
     const qsizetype firstEnd = headBytes.indexOf("\r\n");
     const QByteArrayView requestLine = headBytes.first(firstEnd);
@@ -426,8 +436,6 @@ RequestParser::Event RequestParser::finishHead(QByteArrayView headBytes)
         if (contentLength.size() > 15)
             return fail(413, "request body too large");
         m_head.contentLength = contentLength.toLongLong();
-        if (m_head.contentLength > m_limits.maxBodyBytes)
-            return fail(413, "request body too large");
     }
     const bool hasBody = m_head.chunked || m_head.contentLength > 0;
 
@@ -438,6 +446,14 @@ RequestParser::Event RequestParser::finishHead(QByteArrayView headBytes)
         m_head.expectContinue = hasBody;
     }
     m_head.keepAlive = m_head.http10 ? (connectionKeepAlive && !connectionClose) : !connectionClose;
+
+    if (m_router) {
+        m_route = m_router(m_head);
+        if (m_route.maxBodyBytes >= 0)
+            m_bodyLimit = m_route.maxBodyBytes;
+    }
+    if (m_head.contentLength > m_bodyLimit)
+        return fail(413, "request body too large");
 
     if (m_head.chunked) {
         m_state = State::ChunkSize;
@@ -472,7 +488,7 @@ std::optional<RequestParser::Event> RequestParser::parseChunkSize()
         return fail(400, "invalid chunk size");
     if (!isValidChunkExtension(line.sliced(digits)))
         return fail(400, "invalid chunk size or extension");
-    if (m_body.size() + size > m_limits.maxBodyBytes)
+    if (m_bodyBytes + size > m_bodyLimit)
         return fail(413, "request body too large");
     m_pos = cr + 2;
     m_scan = m_pos;
@@ -527,6 +543,7 @@ RequestParser::Event RequestParser::completeMessage()
     m_state = State::Head;
     m_remaining = 0;
     m_scan = m_lineStart = m_pos;
+    m_route = BodyRoute(); // the sink's owner has what it wrote
     return Event::MessageComplete;
 }
 

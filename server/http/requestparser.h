@@ -16,6 +16,7 @@
 
 #include <QByteArray>
 
+#include <functional>
 #include <optional>
 
 namespace mort {
@@ -31,6 +32,17 @@ struct RequestHead
     bool expectContinue = false; // the client waits for "100 Continue" before the body
     bool chunked = false;
     qint64 contentLength = 0; // 0 when chunked or absent
+};
+
+// Where one request's body goes, decided once its head is parsed (see
+// RequestParser::setBodyRouter): uploads are written to a sink as they
+// arrive instead of being held in memory.
+struct BodyRoute
+{
+    qint64 maxBodyBytes = -1; // -1: Limits::maxBodyBytes
+    // Set: every body byte goes here (takeBody() stays empty); false from it
+    // fails the request with 500.
+    std::function<bool(QByteArrayView)> sink;
 };
 
 class RequestParser
@@ -55,6 +67,11 @@ public:
 
     void append(QByteArrayView bytes);
     Event next();
+
+    // Called for every head, after its framing is known and before its body
+    // limit is applied: the route's limit and sink hold for that body only.
+    using BodyRouter = std::function<BodyRoute(const RequestHead &)>;
+    void setBodyRouter(BodyRouter router) { m_router = std::move(router); }
 
     const RequestHead &head() const { return m_head; }
     QByteArray takeBody();
@@ -99,6 +116,10 @@ private:
     int m_emptyLinesSkipped = 0;
     RequestHead m_head;
     QByteArray m_body;
+    BodyRouter m_router;
+    BodyRoute m_route;      // of the request being received
+    qint64 m_bodyLimit = 0; // of the request being received
+    qint64 m_bodyBytes = 0; // received so far
     qint64 m_remaining = 0; // of the fixed body or the current chunk
     qint64 m_newBodyBytes = 0;
     qint64 m_trailerBytes = 0;

@@ -7,6 +7,7 @@
 #include "service/debugmode.h"
 #include "service/internalapi.h"
 
+#include <QFileDevice>
 #include <QLoggingCategory>
 #include <QThread>
 
@@ -88,6 +89,8 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
                                [this, flow, uploadBucket] { handleCloudinaryUpload(flow, *uploadBucket); });
         return;
     }
+    if (m_s3.route(flow))
+        return; // the S3 API (s3/s3api.h): listings, writes, signed requests
     Expected<ObjectRef> parsed = flow->snap->parser->parse(request.path, request.rawQuery);
     if (!parsed) {
         // Parse errors get neither header rules nor CORS (spec http-behaviour.md §2).
@@ -99,8 +102,6 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
     const ServerConfig &server = flow->snap->config->server;
 
     if (request.method == "GET" || request.method == "HEAD") {
-        if (flow->object.key.isEmpty())
-            return m_origin.serveListing(flow);
         if (flow->object.hasTransforms()) {
             // requestTimeout bounds transform requests end to end (spec config.md §2).
             CancelToken token = exchange->cancelToken();
@@ -125,11 +126,13 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
                                 Error::client("http.method_not_allowed", 405, QStringLiteral("method not allowed")));
         return;
     }
-    // Writes need S3 authentication, which is not implemented yet: Mort answers an
-    // unsigned write with 401 and an empty body.
-    HttpResponse unauthorized(401, {}, "text/plain");
-    unauthorized.setHeader("X-Mort-Error", "s3.auth_required");
-    m_responder.answer(exchange, std::move(unauthorized), flow->config());
+    // s3::route() answers every other method.
+    m_responder.finishError(flow, Error::client("http.method_not_allowed", 405, QStringLiteral("method not allowed")));
+}
+
+BodyAdmission ObjectHandler::admitBody(const RequestHead &head, bool internalListener)
+{
+    return internalListener ? BodyAdmission() : m_s3.admitBody(head, *snapshot()->config);
 }
 
 void ObjectHandler::handleCloudinaryUpload(const FlowPtr &flow, const BucketConfig &bucket)
@@ -143,7 +146,22 @@ void ObjectHandler::handleCloudinaryUpload(const FlowPtr &flow, const BucketConf
     };
     // Mort's interceptor answers directly: no header rules, no CORS.
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_responder.deliver(flow, cloudinaryUpload(flow->exchange->request(), bucket, store, now));
+    const HttpRequest &request = flow->exchange->request();
+    if (!request.bodyFile || request.bodyFileSize == 0)
+        return m_responder.deliver(flow, cloudinaryUpload(request, bucket, store, now));
+    // A spooled form is read through a memory map of its file: the form parser
+    // hands out views, and the pages are the page cache's, not the heap's.
+    auto *file = qobject_cast<QFileDevice *>(request.bodyFile.get());
+    uchar *mapped = file ? file->map(0, request.bodyFileSize) : nullptr;
+    if (!mapped)
+        return m_responder.finishError(
+            flow, Error::internal("http.body_unreadable", QStringLiteral("cannot map the spooled upload")));
+    HttpRequest view = request;
+    view.body = QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), request.bodyFileSize);
+    HttpResponse response = cloudinaryUpload(view, bucket, store, now);
+    view.body.clear();
+    file->unmap(mapped);
+    m_responder.deliver(flow, std::move(response));
 }
 
 void ObjectHandler::handleGet(const FlowPtr &flow)

@@ -8,10 +8,12 @@
 //   service/placeholderrenderer server.placeholder answers for failed transforms
 //   service/pipelineresponder   header rules, cache fill, waiters, delivery, answer
 //   service/cloudinaryupload    Cloudinary-style uploads
+//   service/s3gateway           hands requests to the S3 API (s3/s3api.h): signatures, listings, writes
 #include "service/originserver.h"
 #include "service/pipelineflow.h"
 #include "service/pipelineresponder.h"
 #include "service/placeholderrenderer.h"
+#include "service/s3gateway.h"
 #include "service/transformadmission.h"
 #include "service/transformrunner.h"
 
@@ -34,6 +36,8 @@ public:
     ~ObjectHandler() override;
 
     void handle(const HttpExchangePtr &exchange) override;
+    // Uploads (S3, Cloudinary) are spooled to disk; S3's are judged before their body is read.
+    BodyAdmission admitBody(const RequestHead &head, bool internalListener) override;
     // A request the transport refused leaves its summary too (Activity tab).
     void rejected(const HttpRejection &rejection) override;
 
@@ -87,6 +91,7 @@ private:
     PipelineResponder m_responder{m_services, m_placeholders};
     OriginServer m_origin{m_services, m_responder};
     TransformRunner m_transforms{m_services, m_transformPool, m_admission, m_responder};
+    S3Gateway m_s3{m_services, m_ioPool, m_responder};
     struct RedisGate
     {
         std::mutex mutex;

@@ -65,12 +65,6 @@ void OriginServer::finishStorageFailure(const FlowPtr &flow, const CancelToken &
     m_responder.finishStorageError(flow, error, storage, object.bucket, object.storageName, object.key);
 }
 
-void OriginServer::serveListing(const FlowPtr &flow)
-{
-    m_responder.finishError(
-        flow, Error::client("s3.listing_unsupported", 501, QStringLiteral("bucket listing is not supported yet")));
-}
-
 void OriginServer::serveStored(const FlowPtr &flow, const CancelToken &stop)
 {
     const ObjectRef &object = flow->object;

@@ -1,8 +1,8 @@
 #pragma once
 // Origin serving (spec http-behaviour.md §4): objects as stored (small ones
 // read whole and cacheable, large ones streamed), a parent requested without
-// transforms (served unchanged, images only), directories and bucket
-// listings. Runs on the I/O pool.
+// transforms (served unchanged, images only) and directories. Bucket
+// listings are the S3 API's (s3/s3api.h). Runs on the I/O pool.
 #include "service/pipelineresponder.h"
 
 namespace mort {
@@ -17,8 +17,6 @@ public:
 
     // An object without transforms: the stored object, or its parent unchanged.
     void serve(const FlowPtr &flow);
-    // GET /<bucket>: S3 bucket listing, not built yet (501).
-    void serveListing(const FlowPtr &flow);
 
 private:
     // `stop` bounds the wait for the origin (see serve()).

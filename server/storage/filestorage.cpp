@@ -249,13 +249,35 @@ Expected<void> FileStorage::makeParent(const Resolved &target)
 
 Expected<void> FileStorage::put(const QString &key, const QByteArray &body, const ObjectMetadata &meta)
 {
+    return writeObject(key, body.isEmpty(), meta, [&](QSaveFile &file) { return file.write(body) == body.size(); });
+}
+
+Expected<void> FileStorage::putStream(const QString &key, QIODevice &body, qint64 size, const ObjectMetadata &meta)
+{
+    return writeObject(key, size == 0, meta, [&](QSaveFile &file) {
+        constexpr qint64 kPiece = 256 * 1024;
+        QByteArray buffer(kPiece, Qt::Uninitialized);
+        qint64 left = size;
+        while (left > 0) {
+            const qint64 n = body.read(buffer.data(), std::min(kPiece, left));
+            if (n <= 0 || file.write(buffer.constData(), n) != n)
+                return false;
+            left -= n;
+        }
+        return true;
+    });
+}
+
+Expected<void> FileStorage::writeObject(const QString &key, bool empty, const ObjectMetadata &meta,
+                                        const std::function<bool(QSaveFile &)> &write)
+{
     auto resolved = resolve(key);
     if (!resolved)
         return resolved.takeError();
     // Before anything is created: mkpath and QSaveFile follow links.
     if (auto writable = checkWritable(*resolved); !writable)
         return writable;
-    if (body.isEmpty())
+    if (empty)
         return makeDirectory(*resolved);
     if (resolved->isContainer || QFileInfo(resolved->path).isDir())
         return storageerrors::keyConflict(resolved->cleanedKey, QStringLiteral("a directory exists at this key"));
@@ -269,7 +291,7 @@ Expected<void> FileStorage::put(const QString &key, const QByteArray &body, cons
     if (!file.open(QIODevice::WriteOnly))
         return conflictOrIoError(*resolved, QStringLiteral("open for write"), file.errorString());
     const QByteArray header = encodeHeader(meta);
-    if ((!header.isEmpty() && file.write(header) != header.size()) || file.write(body) != body.size()) {
+    if ((!header.isEmpty() && file.write(header) != header.size()) || !write(file)) {
         const QString reason = file.errorString();
         file.cancelWriting();
         return storageerrors::ioError(QStringLiteral("write"), resolved->path, reason);

@@ -10,6 +10,9 @@
 
 #include <QFile>
 #include <QMap>
+#include <QSaveFile>
+
+#include <functional>
 
 namespace mort {
 
@@ -25,6 +28,7 @@ public:
     Expected<ObjectMetadata> head(const QString &key) override;
     Expected<StoredObject> get(const QString &key) override;
     Expected<void> put(const QString &key, const QByteArray &body, const ObjectMetadata &meta) override;
+    Expected<void> putStream(const QString &key, QIODevice &body, qint64 size, const ObjectMetadata &meta) override;
     Expected<void> remove(const QString &key) override;
     Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr) override;
     // Files under the container (pathPrefix applied), hidden ones skipped.
@@ -72,6 +76,9 @@ private:
     Expected<Opened> open(const QString &key, Sniff sniff);
     Expected<void> makeDirectory(const Resolved &target);
     Expected<void> makeParent(const Resolved &target);
+    // put()/putStream(): `write` adds the body after the header.
+    Expected<void> writeObject(const QString &key, bool empty, const ObjectMetadata &meta,
+                               const std::function<bool(QSaveFile &)> &write);
     Expected<void> removeDirectoryTree(const Resolved &target);
     Error conflictOrIoError(const Resolved &target, const QString &operation, const QString &reason) const;
     // storage.key_conflict for a write whose path resolves out of the container.

@@ -61,7 +61,9 @@ HttpTransferResult runHttpTransfer(const HttpTransferRequest &request, const Htt
         upload = &uploadBuffer;
     }
     if (sendsBody)
-        req.setHeader(QNetworkRequest::ContentLengthHeader, upload->size() - upload->pos());
+        req.setHeader(QNetworkRequest::ContentLengthHeader,
+                      request.bodyDevice && request.bodyDeviceBytes >= 0 ? request.bodyDeviceBytes
+                                                                         : upload->size() - upload->pos());
 
     QNetworkReply *reply = request.method == "HEAD"
         ? manager.head(req)

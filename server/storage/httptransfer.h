@@ -29,6 +29,7 @@ struct HttpTransferRequest
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;                 // uploaded when `bodyDevice` is null and method is PUT/POST
     QIODevice *bodyDevice = nullptr; // streamed upload (open, readable, size known)
+    qint64 bodyDeviceBytes = -1;     // bytes of bodyDevice to send (-1: its size() - pos())
     QIODevice *sink = nullptr;       // response body written here instead of kept in memory
 };
 

@@ -59,6 +59,15 @@ Expected<void> MeteredStorage::put(const QString &key, const QByteArray &body, c
     return result;
 }
 
+Expected<void> MeteredStorage::putStream(const QString &key, QIODevice &body, qint64 size, const ObjectMetadata &meta)
+{
+    TaskScope store(m_tasks, TaskKind::Store);
+    const auto started = Clock::now();
+    Expected<void> result = m_inner->putStream(key, body, size, meta);
+    observe(StorageMethod::Set, started, size);
+    return result;
+}
+
 Expected<void> MeteredStorage::remove(const QString &key)
 {
     TaskScope store(m_tasks, TaskKind::Store);

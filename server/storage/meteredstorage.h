@@ -31,6 +31,7 @@ public:
     Expected<ObjectMetadata> head(const QString &key) override;
     Expected<StoredObject> get(const QString &key) override;
     Expected<void> put(const QString &key, const QByteArray &body, const ObjectMetadata &meta) override;
+    Expected<void> putStream(const QString &key, QIODevice &body, qint64 size, const ObjectMetadata &meta) override;
     Expected<void> remove(const QString &key) override;
     Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr) override;
     Expected<QStringList> listKeys(int limit) override;

@@ -236,13 +236,55 @@ Expected<std::unique_ptr<QIODevice>> S3Storage::openRead(const QString &key, Obj
 
 Expected<void> S3Storage::put(const QString &key, const QByteArray &body, const ObjectMetadata &meta)
 {
-    HttpTransferRequest request;
-    request.method = "PUT";
     // Mort: S3 has no directories, so an empty "directory" write is a no-op.
     if (body.isEmpty() && key.endsWith(QLatin1Char('/')))
         return {};
-    request.url = objectUrl(objectKey(key));
+    HttpTransferRequest request = putRequest(key, meta);
     request.body = body;
+    const HttpTransferResult result = send(request, aws::sha256Hex(body));
+    if (!result.ok())
+        return failure("put", key, result);
+    return {};
+}
+
+Expected<void> S3Storage::putStream(const QString &key, QIODevice &body, qint64 size, const ObjectMetadata &meta)
+{
+    if (size == 0)
+        return put(key, {}, meta);
+    // Qt's network stack streams a device it may seek; a sequential one (the
+    // parts of a multipart upload, one after the other) goes through a
+    // temporary file first, in 256 KiB pieces: disk, never memory.
+    QTemporaryFile spool;
+    QIODevice *device = &body;
+    if (body.isSequential()) {
+        if (!spool.open())
+            return storageerrors::ioError(QStringLiteral("spool"), spool.fileTemplate(), spool.errorString());
+        constexpr qint64 kPiece = 256 * 1024;
+        QByteArray buffer(kPiece, Qt::Uninitialized);
+        for (qint64 left = size; left > 0;) {
+            const qint64 n = body.read(buffer.data(), std::min(kPiece, left));
+            if (n <= 0 || spool.write(buffer.constData(), n) != n)
+                return storageerrors::ioError(QStringLiteral("spool"), spool.fileName(), spool.errorString());
+            left -= n;
+        }
+        if (!spool.flush() || !spool.seek(0))
+            return storageerrors::ioError(QStringLiteral("spool"), spool.fileName(), spool.errorString());
+        device = &spool;
+    }
+    HttpTransferRequest request = putRequest(key, meta);
+    request.bodyDevice = device;
+    request.bodyDeviceBytes = size;
+    const HttpTransferResult result = send(request, aws::kUnsignedPayload);
+    if (!result.ok())
+        return failure("put", key, result);
+    return {};
+}
+
+HttpTransferRequest S3Storage::putRequest(const QString &key, const ObjectMetadata &meta) const
+{
+    HttpTransferRequest request;
+    request.method = "PUT";
+    request.url = objectUrl(objectKey(key));
     if (!meta.contentType.isEmpty())
         request.headers.append({"Content-Type", meta.contentType});
     for (const auto &[name, value] : meta.headers) {
@@ -252,10 +294,7 @@ Expected<void> S3Storage::put(const QString &key, const QByteArray &body, const 
     }
     for (const auto &[name, value] : m_config.headers)
         request.headers.append({name.toUtf8(), value.toUtf8()});
-    const HttpTransferResult result = send(request, aws::sha256Hex(body));
-    if (!result.ok())
-        return failure("put", key, result);
-    return {};
+    return request;
 }
 
 Expected<void> S3Storage::remove(const QString &key)

@@ -23,6 +23,8 @@ public:
     Expected<ObjectMetadata> head(const QString &key) override;
     Expected<StoredObject> get(const QString &key) override;
     Expected<void> put(const QString &key, const QByteArray &body, const ObjectMetadata &meta) override;
+    // Streams the body to S3 in one PUT (UNSIGNED-PAYLOAD: the bytes are not read twice).
+    Expected<void> putStream(const QString &key, QIODevice &body, qint64 size, const ObjectMetadata &meta) override;
     Expected<void> remove(const QString &key) override;
     // Large objects are spooled to a temporary file in bounded pieces, so
     // memory stays flat whatever the object size.
@@ -46,6 +48,8 @@ public:
     QUrl objectUrl(const QString &objectKey) const;
 
 private:
+    // A PUT of `key` with the headers Mort sends for `meta` (no body yet).
+    HttpTransferRequest putRequest(const QString &key, const ObjectMetadata &meta) const;
     HttpTransferResult send(HttpTransferRequest request, const QByteArray &payloadHash);
     Expected<StoredObject> fetch(const QString &key, const QByteArray &range, QIODevice *sink);
     Error failure(const char *operation, const QString &key, const HttpTransferResult &result) const;

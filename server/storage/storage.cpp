@@ -23,6 +23,14 @@ Expected<void> Storage::requestRestore(const QString &key, int, const QString &)
                            QStringLiteral("storage kind \"%1\" has no archive to restore %2 from").arg(kind(), key));
 }
 
+Expected<void> Storage::putStream(const QString &key, QIODevice &body, qint64 size, const ObjectMetadata &meta)
+{
+    const QByteArray bytes = body.read(size);
+    if (bytes.size() != size)
+        return Error::internal("storage.io_error", QStringLiteral("short read of an upload body for %1").arg(key));
+    return put(key, bytes, meta);
+}
+
 // Backends without a native stream still serve the seam: the buffer shares
 // the body read by get() (implicit sharing, no copy).
 Expected<std::unique_ptr<QIODevice>> Storage::openRead(const QString &key, ObjectMetadata *meta)

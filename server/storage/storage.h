@@ -50,6 +50,12 @@ public:
     // `meta.contentType` and `meta.headers` (x-amz-meta-*, etag) are persisted.
     // An empty body creates a directory at the key (S3 "folder" marker).
     virtual Expected<void> put(const QString &key, const QByteArray &body, const ObjectMetadata &meta) = 0;
+    // The same for a large body: `size` bytes read from `body` (from its
+    // current position) in bounded pieces. Nothing is visible under the key
+    // until every byte is stored; a failure leaves the old object (or none).
+    // The default reads the whole body and calls put() (backends that cannot
+    // stream hold it in memory); file backends stream.
+    virtual Expected<void> putStream(const QString &key, QIODevice &body, qint64 size, const ObjectMetadata &meta);
     // Local storages refuse (409 "storage.directory_not_empty") to delete a
     // directory holding anything but empty directories (peer-differences C7).
     virtual Expected<void> remove(const QString &key) = 0;

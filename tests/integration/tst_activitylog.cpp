@@ -1,9 +1,9 @@
 // Every answered request leaves its one-line summary in the engine's recent-log
 // ring (the studio's Activity tab, the admin stream), whatever answered it: the
 // object pipeline (200, 404), the URL parser (400: unknown bucket, ".." in the
-// path, a bad query operation), the write refusal (401) and the HTTP transport
-// itself (a malformed request, 400, before any handler saw it). Issue 25.6:
-// the 400s took a path that skipped the summary.
+// path, a bad query operation), the unsigned write refusal (403 AccessDenied)
+// and the HTTP transport itself (a malformed request, 400, before any handler
+// saw it). Issue 25.6: the 400s took a path that skipped the summary.
 #include "monitoring/logring.h"
 #include "testserver.h"
 
@@ -80,7 +80,7 @@ private Q_SLOTS:
             << QByteArray("GET") << QByteArray("/media/a/../photo.jpg") << 400 << "warn";
         QTest::newRow("400 bad operation")
             << QByteArray("GET") << QByteArray("/q/photo.jpg?operation=resize") << 400 << "warn";
-        QTest::newRow("401 write") << QByteArray("PUT") << QByteArray("/media/new.jpg") << 401 << "warn";
+        QTest::newRow("403 unsigned write") << QByteArray("PUT") << QByteArray("/media/new.jpg") << 403 << "warn";
     }
     void everyAnsweredRequestIsSummarised()
     {

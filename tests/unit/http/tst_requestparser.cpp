@@ -308,6 +308,93 @@ private Q_SLOTS:
         QVERIFY(p.idle());
     }
 
+    // A body router (S3 uploads): its limit replaces maxBodyBytes for that
+    // request only, its sink gets every body byte and takeBody() none.
+    void bodyRouterSetsTheLimitAndTheSinkPerRequest()
+    {
+        RequestParser::Limits limits;
+        limits.maxBodyBytes = 4;
+        RequestParser p(limits);
+        QByteArray sunk;
+        int routed = 0;
+        p.setBodyRouter([&](const RequestHead &head) {
+            ++routed;
+            BodyRoute route;
+            if (head.method == "PUT") {
+                route.maxBodyBytes = 10;
+                route.sink = [&](QByteArrayView bytes) {
+                    sunk += bytes;
+                    return true;
+                };
+            }
+            return route;
+        });
+        for (const qsizetype step : {qsizetype(1), qsizetype(4096)}) {
+            sunk.clear();
+            const QByteArray bytes =
+                "PUT /k HTTP/1.1\r\nHost: x\r\nContent-Length: 9\r\n\r\n123456789"
+                "PUT /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"
+                "POST /m HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nwxyz";
+            RequestParser q(limits);
+            q.setBodyRouter([&](const RequestHead &head) {
+                BodyRoute route;
+                if (head.method == "PUT") {
+                    route.maxBodyBytes = 10;
+                    route.sink = [&](QByteArrayView b) {
+                        sunk += b;
+                        return true;
+                    };
+                }
+                return route;
+            });
+            QList<QByteArray> bodies;
+            qsizetype fed = 0;
+            for (;;) {
+                const RequestParser::Event e = q.next();
+                if (e == RequestParser::Event::NeedMore) {
+                    if (fed >= bytes.size())
+                        break;
+                    const qsizetype n = std::min(step, bytes.size() - fed);
+                    q.append(QByteArrayView(bytes).sliced(fed, n));
+                    fed += n;
+                } else if (e == RequestParser::Event::MessageComplete) {
+                    bodies.append(q.takeBody());
+                } else {
+                    QVERIFY(e != RequestParser::Event::Failed);
+                }
+            }
+            QCOMPARE(bodies, QList<QByteArray>({{}, {}, "wxyz"}));
+            QCOMPARE(sunk, QByteArray("123456789abcde"));
+        }
+        // Over the route's own limit: 413, announced or as chunks add up.
+        p.append("PUT /k HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n");
+        QCOMPARE(p.next(), RequestParser::Event::Failed);
+        QCOMPARE(p.errorStatus(), 413);
+        QCOMPARE(routed, 1);
+        RequestParser c(limits);
+        c.setBodyRouter([](const RequestHead &) {
+            BodyRoute route;
+            route.maxBodyBytes = 5;
+            route.sink = [](QByteArrayView) { return true; };
+            return route;
+        });
+        c.append("PUT /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n3\r\n");
+        QCOMPARE(c.next(), RequestParser::Event::HeadReady);
+        QCOMPARE(c.next(), RequestParser::Event::Failed);
+        QCOMPARE(c.errorStatus(), 413);
+        // A sink that cannot store fails the request with 500.
+        RequestParser f(limits);
+        f.setBodyRouter([](const RequestHead &) {
+            BodyRoute route;
+            route.sink = [](QByteArrayView) { return false; };
+            return route;
+        });
+        f.append("PUT /k HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nab");
+        QCOMPARE(f.next(), RequestParser::Event::HeadReady);
+        QCOMPARE(f.next(), RequestParser::Event::Failed);
+        QCOMPARE(f.errorStatus(), 500);
+    }
+
     void thousandsOfPipelinedRequestsKeepTheBufferSmall()
     {
         RequestParser p({});
