@@ -112,7 +112,7 @@ struct BodyAdmission
     // The body goes to a temporary file as it arrives (HttpRequest::bodyFile)
     // instead of memory: it is not counted in limits.maxBufferedBodyBytes.
     bool spool = false;
-    qint64 maxBodyBytes = -1; // -1: the transport's limits.maxBodyBytes (413 above it)
+    qint64 maxBodyBytes = -1; // -1: the transport's limits.maxBodyBytes (413 above it); never raises it
 };
 
 class HttpHandler

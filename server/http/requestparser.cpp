@@ -3,6 +3,7 @@
 #include "core/hexdigit.h"
 #include "http/httptoken.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace mort {
@@ -447,10 +448,16 @@ RequestParser::Event RequestParser::finishHead(QByteArrayView headBytes)
     }
     m_head.keepAlive = m_head.http10 ? (connectionKeepAlive && !connectionClose) : !connectionClose;
 
+    // The transport's limit holds for every route and is applied first: a
+    // body announced over it is refused before any router (handler) sees the
+    // head -- no reason to authenticate a request refused anyway. A route may
+    // only lower it.
+    if (m_head.contentLength > m_limits.maxBodyBytes)
+        return fail(413, "request body too large");
     if (m_router) {
         m_route = m_router(m_head);
         if (m_route.maxBodyBytes >= 0)
-            m_bodyLimit = m_route.maxBodyBytes;
+            m_bodyLimit = std::min(m_route.maxBodyBytes, m_limits.maxBodyBytes);
     }
     if (m_head.contentLength > m_bodyLimit)
         return fail(413, "request body too large");

@@ -39,7 +39,7 @@ struct RequestHead
 // arrive instead of being held in memory.
 struct BodyRoute
 {
-    qint64 maxBodyBytes = -1; // -1: Limits::maxBodyBytes
+    qint64 maxBodyBytes = -1; // -1: Limits::maxBodyBytes; never above it (a route may only lower it)
     // Set: every body byte goes here (takeBody() stays empty); false from it
     // fails the request with 500.
     std::function<bool(QByteArrayView)> sink;
@@ -68,8 +68,10 @@ public:
     void append(QByteArrayView bytes);
     Event next();
 
-    // Called for every head, after its framing is known and before its body
-    // limit is applied: the route's limit and sink hold for that body only.
+    // Called for every head whose framing is known and whose announced
+    // Content-Length is within Limits::maxBodyBytes (a larger one fails with
+    // 413 first, unrouted): the route's limit (at most Limits::maxBodyBytes)
+    // and sink hold for that body only.
     using BodyRouter = std::function<BodyRoute(const RequestHead &)>;
     void setBodyRouter(BodyRouter router) { m_router = std::move(router); }
 

@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <variant>
 
 Q_LOGGING_CATEGORY(lcS3, "mort.s3")
@@ -658,7 +659,9 @@ BodyAdmission admitBody(const RequestHead &head, const Config &config)
     const BucketConfig *bucket = config.bucket(target.bucket);
     if (!bucket)
         return refuse(S3Error::make(target.bucket.isEmpty() ? "MethodNotAllowed" : "NoSuchBucket"));
-    const qint64 limit = std::min(bucket->effectiveLimits(config.server.limits).maxBodyBytes, kMaxObjectBytes);
+    // The transport's limit (server.limits.maxBodyBytes) bounds every body; a bucket can only lower it.
+    const qint64 limit = std::min({bucket->effectiveLimits(config.server.limits).maxBodyBytes,
+                                   config.server.limits.maxBodyBytes, kMaxObjectBytes});
     qint64 announced = head.contentLength;
     const QByteArray decoded = headerValue(head.headers, "x-amz-decoded-content-length");
     if (!decoded.isEmpty())

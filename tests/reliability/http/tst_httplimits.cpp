@@ -1,6 +1,7 @@
 // Issue 23 battery, item 4, on the wire: slow and oversized requests meet the
 // configured limits (408/413/414/431, then close) while a normal client keeps
 // being served, and every socket is closed afterwards.
+#include "integration/s3api/s3signer.h"
 #include "integration/testserver.h"
 #include "reliability/http/rawwire.h"
 
@@ -33,6 +34,9 @@ server:
     maxBodyBytes: 65536
 buckets:
   media:
+    keys:
+      - accessKey: "AKIDMORT"
+        secretAccessKey: "secret-of-mort"
     transform:
       kind: "query"
     storages:
@@ -41,6 +45,19 @@ buckets:
 )yaml");
 
 const QByteArray kGet = "GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\n\r\n";
+
+// The head of a PUT /media/k signed with the bucket's key (SigV4,
+// UNSIGNED-PAYLOAD; S3Credentials' defaults are the config's key), which the
+// S3 API admits: its body then meets the transport's limits, not a 403.
+// `framing`: the Content-Length or Transfer-Encoding field line.
+QByteArray signedPutHead(const QByteArray &framing)
+{
+    const SignedHttp s = signV4("PUT", "/media/k", {}, {}, aws::kUnsignedPayload, S3Credentials());
+    QByteArray out = "PUT " + s.target + " HTTP/1.1\r\n";
+    for (const auto &h : s.headers)
+        out += h.first + ": " + h.second + "\r\n";
+    return out + framing + "\r\n\r\n";
+}
 
 } // namespace
 
@@ -149,14 +166,20 @@ private Q_SLOTS:
         for (int i = 0; i < 101; ++i)
             many += "X-" + QByteArray::number(i) + ": 1\r\n";
         QTest::newRow("101 header fields -> 431") << many + "\r\n" << 431;
+        // The transport's limit comes before any handler: unsigned or signed,
+        // an announced body over it is 413 (not the S3 API's 403 or EntityTooLarge).
         QTest::newRow("body over maxBodyBytes -> 413 before it is sent")
             << QByteArray("PUT /media/k HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 65537\r\n\r\n") << 413;
+        QTest::newRow("signed S3 PUT over maxBodyBytes -> 413 before it is sent")
+            << signedPutHead("Content-Length: 65537") << 413;
+        // Bodies the S3 API admits (signed), so that they reach the limit.
         QTest::newRow("chunked body over maxBodyBytes -> 413")
-            << "PUT /media/k HTTP/1.1\r\nHost: mort.test\r\nTransfer-Encoding: chunked\r\n\r\n10001\r\n"
-                + QByteArray(0x10001, 'a') + "\r\n0\r\n\r\n"
+            << signedPutHead("Transfer-Encoding: chunked") + "10001\r\n" + QByteArray(0x10001, 'a') + "\r\n0\r\n\r\n"
             << 413;
         QTest::newRow("body that stops coming -> 408")
-            << QByteArray("PUT /media/k HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 100\r\n\r\nonly part of it")
+            << signedPutHead("Content-Length: 100") + "only part of it" << 408;
+        QTest::newRow("unsigned body that stops coming -> 408")
+            << QByteArray("POST /media/k HTTP/1.1\r\nHost: mort.test\r\nContent-Length: 100\r\n\r\nonly part of it")
             << 408;
         QTest::newRow("head that never ends -> 408")
             << QByteArray("GET /media/small.jpg HTTP/1.1\r\nHost: mort.test\r\n") << 408;

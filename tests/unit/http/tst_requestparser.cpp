@@ -308,12 +308,12 @@ private Q_SLOTS:
         QVERIFY(p.idle());
     }
 
-    // A body router (S3 uploads): its limit replaces maxBodyBytes for that
+    // A body router (S3 uploads): its limit lowers maxBodyBytes for that
     // request only, its sink gets every body byte and takeBody() none.
     void bodyRouterSetsTheLimitAndTheSinkPerRequest()
     {
         RequestParser::Limits limits;
-        limits.maxBodyBytes = 4;
+        limits.maxBodyBytes = 10;
         RequestParser p(limits);
         QByteArray sunk;
         int routed = 0;
@@ -321,7 +321,7 @@ private Q_SLOTS:
             ++routed;
             BodyRoute route;
             if (head.method == "PUT") {
-                route.maxBodyBytes = 10;
+                route.maxBodyBytes = 5;
                 route.sink = [&](QByteArrayView bytes) {
                     sunk += bytes;
                     return true;
@@ -366,8 +366,8 @@ private Q_SLOTS:
             QCOMPARE(bodies, QList<QByteArray>({{}, {}, "wxyz"}));
             QCOMPARE(sunk, QByteArray("123456789abcde"));
         }
-        // Over the route's own limit: 413, announced or as chunks add up.
-        p.append("PUT /k HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n");
+        // Over the route's own (lower) limit: 413, announced or as chunks add up.
+        p.append("PUT /k HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\n\r\n");
         QCOMPARE(p.next(), RequestParser::Event::Failed);
         QCOMPARE(p.errorStatus(), 413);
         QCOMPARE(routed, 1);
@@ -393,6 +393,45 @@ private Q_SLOTS:
         QCOMPARE(f.next(), RequestParser::Event::HeadReady);
         QCOMPARE(f.next(), RequestParser::Event::Failed);
         QCOMPARE(f.errorStatus(), 500);
+    }
+
+    // The transport's maxBodyBytes holds for every route: a Content-Length
+    // over it is 413 before the router (the handler) is asked, and a route's
+    // larger limit does not raise it for a chunked body either.
+    void transportBodyLimitComesBeforeAndAboveTheRouter()
+    {
+        RequestParser::Limits limits;
+        limits.maxBodyBytes = 4;
+        int routed = 0;
+        const auto router = [&](const RequestHead &) {
+            ++routed;
+            BodyRoute route;
+            route.maxBodyBytes = 100; // a handler asking for more than the transport allows
+            route.sink = [](QByteArrayView) { return true; };
+            return route;
+        };
+        RequestParser announced(limits);
+        announced.setBodyRouter(router);
+        announced.append("PUT /k HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n");
+        QCOMPARE(announced.next(), RequestParser::Event::Failed);
+        QCOMPARE(announced.errorStatus(), 413);
+        QCOMPARE(routed, 0);
+
+        RequestParser chunked(limits);
+        chunked.setBodyRouter(router);
+        chunked.append("PUT /k HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\n");
+        QCOMPARE(chunked.next(), RequestParser::Event::HeadReady);
+        QCOMPARE(routed, 1);
+        QCOMPARE(chunked.next(), RequestParser::Event::Failed);
+        QCOMPARE(chunked.errorStatus(), 413);
+
+        // Within the transport's limit the route is asked and the body passes.
+        RequestParser within(limits);
+        within.setBodyRouter(router);
+        within.append("PUT /k HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nabcd");
+        QCOMPARE(within.next(), RequestParser::Event::HeadReady);
+        QCOMPARE(routed, 2);
+        QCOMPARE(within.next(), RequestParser::Event::MessageComplete);
     }
 
     void thousandsOfPipelinedRequestsKeepTheBufferSmall()
