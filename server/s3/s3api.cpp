@@ -41,9 +41,10 @@ constexpr const char *kUnsupported[] = {"accelerate",   "acl",
 
 struct Target
 {
-    QString bucket;   // "" for the service
-    QString key;      // with its leading '/', "" for bucket-level requests
-    QString resource; // for error documents
+    QString bucket;       // "" for the service, or an empty first segment ("//x")
+    QString key;          // with its leading '/', "" for bucket-level requests
+    QString resource;     // for error documents
+    bool service = false; // exactly "/" (ListBuckets): as Mort, not "//" or "//x"
 };
 
 Target targetOf(const QString &path)
@@ -55,6 +56,7 @@ Target targetOf(const QString &path)
     const QString key = slash < 0 ? QString() : rest.mid(slash + 1);
     t.key = key.isEmpty() ? QString() : QLatin1Char('/') + key;
     t.resource = path.isEmpty() ? QStringLiteral("/") : path;
+    t.service = rest.isEmpty();
     return t;
 }
 
@@ -112,7 +114,9 @@ public:
     {
         m_auth = auth;
         const QByteArray &method = m_req.method;
-        if (m_target.bucket.isEmpty()) {
+        if (!m_target.service && m_target.bucket.isEmpty())
+            return fail("InvalidBucketName"), Route::Handled; // "//x": an empty bucket name
+        if (m_target.service) {
             if (method == "GET")
                 return listBuckets(*auth), Route::Handled;
             return fail("MethodNotAllowed"), Route::Handled;
@@ -621,7 +625,10 @@ Route route(const HttpExchangePtr &exchange, const ConfigPtr &config, const Host
     const Target target = targetOf(req.path);
     const SignedRequest signedReq = signedRequest(req.method, req.path, req.rawQuery, req.headers);
     const bool read = req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS";
-    const bool service = target.bucket.isEmpty();
+    // Only "/" itself is the service (Mort: `path == "/"`); "//evil.example/x"
+    // is a path with an empty bucket name, which anonymous reads leave to the
+    // URL parser (400), as Mort does -- never a service request to sign.
+    const bool service = target.service;
     Request request(exchange, config, host);
     // Spec §2: reads of objects and buckets are public unless they carry credentials.
     if (read && !service && !hasCredentials(signedReq)) {
@@ -658,7 +665,7 @@ BodyAdmission admitBody(const RequestHead &head, const Config &config)
         return refuse(auth.error);
     const BucketConfig *bucket = config.bucket(target.bucket);
     if (!bucket)
-        return refuse(S3Error::make(target.bucket.isEmpty() ? "MethodNotAllowed" : "NoSuchBucket"));
+        return refuse(S3Error::make(target.bucket.isEmpty() ? "InvalidBucketName" : "NoSuchBucket"));
     // The transport's limit (server.limits.maxBodyBytes) bounds every body; a bucket can only lower it.
     const qint64 limit = std::min({bucket->effectiveLimits(config.server.limits).maxBodyBytes,
                                    config.server.limits.maxBodyBytes, kMaxObjectBytes});

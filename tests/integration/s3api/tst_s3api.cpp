@@ -443,6 +443,40 @@ private Q_SLOTS:
         QCOMPARE(code(r), QByteArray("AccessDenied"));
     }
 
+    // Only "/" itself is the service (ListBuckets), as in Mort (`path == "/"`):
+    // "//evil.example/..." is a path whose bucket name is empty. Anonymous
+    // reads of it stay the URL parser's 400 (tst_httpframing row 10), signed
+    // requests get InvalidBucketName -- never AccessDenied for an unsigned
+    // read, never a bucket listing for a signed one.
+    void emptyBucketSegmentIsNotTheService()
+    {
+        TestServer server;
+        MORT_START(server, kConfig);
+        const HttpHeaders host{{"Host", "mort.test"}};
+        for (const QByteArray &path : {QByteArray("//evil.example/media/t.txt"), QByteArray("//media/t.txt")}) {
+            RawHttpClient anon(server.address());
+            const Reply r = anon.request("GET", path, host);
+            QCOMPARE(r.status, 400);
+            QVERIFY(!r.body.contains("<Error>")); // the pipeline's answer, not an S3 document
+            const Reply s = signedRequest(server, "GET", path);
+            QCOMPARE(s.status, 400);
+            QCOMPARE(code(s), QByteArray("InvalidBucketName"));
+            QVERIFY(!s.body.contains("ListAllMyBucketsResult"));
+        }
+        // Writes are always signed (Mort too): unsigned is refused, signed names no bucket.
+        RawHttpClient unsignedPut(server.address());
+        Reply r = unsignedPut.requestWithBody("PUT", "//media/t.txt", host, "body");
+        QCOMPARE(r.status, 403);
+        QCOMPARE(code(r), QByteArray("AccessDenied"));
+        r = put(server, "//media/t.txt", "body");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(code(r), QByteArray("InvalidBucketName"));
+        QVERIFY(!QFile::exists(server.path("originals/t.txt")));
+        QVERIFY(!QFile::exists(server.path("originals/media/t.txt")));
+        // "/" stays the service.
+        QCOMPARE(signedRequest(server, "GET", "/").status, 200);
+    }
+
     void unsupportedIsNotImplemented()
     {
         TestServer server;
