@@ -3,7 +3,8 @@
 // a larger value typed is refused with a note (99999 silently became 999);
 // Copy URL copies a URL with the server's address and says so; with no image
 // open nothing says "Rendering…" and Copy URL / Contact sheet are off; a
-// failed render is one clean message, without server paths.
+// failed render is one clean message, without server paths; Resize and Crop
+// have their own sizes (Resize 400 + Crop gave a 400 x 1280 strip).
 #include "previewtestsupport.h"
 
 #include "ui/shared/elidedlabel.h"
@@ -82,6 +83,26 @@ void typeInto(QSpinBox *box, const QString &text)
     box->setFocus();
     box->selectAll();
     QTest::keyClicks(box, text);
+}
+
+// The editor of one parameter (found by its spec's tooltip, unique per row).
+QSpinBox *spinBoxFor(const PreviewPanel &panel, PreviewParameters::Param param)
+{
+    const QString toolTip = PreviewParameters::spec(param).toolTip;
+    for (QSpinBox *box : panel.findChildren<QSpinBox *>()) {
+        if (box->toolTip().startsWith(toolTip + QStringLiteral(" (")))
+            return box;
+    }
+    return nullptr;
+}
+
+void checkOperation(const PreviewPanel &panel, PreviewParameters::Operation op)
+{
+    auto *operations = panel.findChild<QListWidget *>();
+    for (int row = 0; operations && row < operations->count(); ++row) {
+        if (operations->item(row)->text() == PreviewParameters::operationLabel(op))
+            operations->item(row)->setCheckState(Qt::Checked);
+    }
 }
 
 // Everything the panel shows as text (elided lines in full) but the request URL.
@@ -221,6 +242,54 @@ private Q_SLOTS:
         QVERIFY2(panel.infoText().contains(QStringLiteral("Open a JPEG")), qPrintable(panel.infoText()));
     }
 
+    // Resize 400 then Crop 400 x 300, typed into the form: a 400 x 300 result
+    // (the query's one size is Crop's, as Mort's preset crop overrides its
+    // thumbnail), and the YAML keeps each filter's own size.
+    void resizeAndCropHaveTheirOwnSizes()
+    {
+        using Param = PreviewParameters::Param;
+        using Op = PreviewParameters::Operation;
+        LocalEngineClient engine(previewConfig(), QStringLiteral("demo.yml")); // renders, as in the studio
+        PreviewPanel panel;
+        panel.setEngineClient(&engine);
+        panel.setConfig(previewConfig());
+        panel.controller()->setDebounceMs(0);
+        panel.resize(1100, 700);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QSignalSpy rendered(panel.controller(), &PreviewController::rendered);
+        QVERIFY(panel.openFile(photoPath(QStringLiteral("photo_1920x1280.jpg"))));
+        checkOperation(panel, Op::Resize);
+        typeInto(spinBoxFor(panel, Param::Width), QStringLiteral("400"));
+        checkOperation(panel, Op::Crop);
+        QSpinBox *cropWidth = spinBoxFor(panel, Param::CropWidth);
+        QSpinBox *cropHeight = spinBoxFor(panel, Param::CropHeight);
+        QVERIFY2(cropWidth && cropHeight, "Crop has no size of its own");
+        QVERIFY(cropWidth->isVisible() && cropHeight->isVisible());
+        QCOMPARE(cropWidth->maximum(), 8192); // the bucket's limit, as Width
+        typeInto(cropWidth, QStringLiteral("400"));
+        typeInto(cropHeight, QStringLiteral("300"));
+        const PreviewParameters p = panel.controller()->parameters();
+        QCOMPARE(p.width, 400);
+        QCOMPARE(p.height, 0);
+        QCOMPARE(p.toQuery(), QByteArray("operation=resize&operation=crop&width=400&height=300&gravity=smart"));
+        QCOMPARE(panel.controller()->presetYaml(QStringLiteral("card")),
+                 QStringLiteral("presets:\n  card:\n    filters:\n      thumbnail: {width: 400}\n"
+                                "      crop: {width: 400, height: 300, gravity: smart}\n"));
+        QTRY_VERIFY(!rendered.isEmpty() && rendered.last().at(1).value<PreviewInfo>().query == p.toQuery());
+        const auto info = rendered.last().at(1).value<PreviewInfo>();
+        QCOMPARE(QSize(info.width, info.height), QSize(400, 300));
+        // Crop off: its rows go, Width/Height stay.
+        QListWidget *operations = panel.findChild<QListWidget *>();
+        for (int row = 0; row < operations->count(); ++row) {
+            if (operations->item(row)->text() == PreviewParameters::operationLabel(Op::Crop))
+                operations->item(row)->setCheckState(Qt::Unchecked);
+        }
+        QVERIFY(!cropWidth->isVisible());
+        QVERIFY(spinBoxFor(panel, Param::Width)->isVisible());
+        QCOMPARE(panel.controller()->parameters().toQuery(), QByteArray("operation=resize&width=400"));
+    }
+
     // Finding 10: Open image and Save as preset are in the window's menus, with their shortcuts.
     void openAndSaveAreInTheMenus()
     {
@@ -261,6 +330,16 @@ private Q_SLOTS:
             QCoreApplication::processEvents();
             QTRY_COMPARE(form->verticalScrollBar()->maximum(), 0);
         }
+        // Resize and Crop together: both sizes shown, still no scrolling.
+        PreviewParameters both;
+        both.operations = {PreviewParameters::Operation::Resize, PreviewParameters::Operation::Crop};
+        both.width = 400;
+        both.cropWidth = 400;
+        both.cropHeight = 300;
+        QVERIFY(panel->selectPreset(QString()));
+        panel->setParameters(both);
+        QCoreApplication::processEvents();
+        QTRY_COMPARE(form->verticalScrollBar()->maximum(), 0);
     }
 };
 

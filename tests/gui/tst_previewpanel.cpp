@@ -115,8 +115,8 @@ private Q_SLOTS:
         // Right: the square crop in grey (query parameters); left: preset "square" in colour.
         PreviewParameters p;
         p.operations = {PreviewParameters::Operation::Crop};
-        p.width = 300;
-        p.height = 300;
+        p.cropWidth = 300;
+        p.cropHeight = 300;
         p.gravity = QStringLiteral("smart");
         p.grayscale = true;
         panel.setParameters(p);

@@ -93,8 +93,8 @@ class TestPreviewParameters : public QObject
 
         QTest::newRow("smart crop") << make({Op::Crop},
                                             [](auto &p) {
-                                                p.width = 300;
-                                                p.height = 300;
+                                                p.cropWidth = 300;
+                                                p.cropHeight = 300;
                                                 p.quality = 80;
                                             })
                                     << true
@@ -140,8 +140,8 @@ class TestPreviewParameters : public QObject
         QTest::newRow("crop east embed, png")
             << make({Op::Crop},
                     [](auto &p) {
-                        p.width = 500;
-                        p.height = 200;
+                        p.cropWidth = 500;
+                        p.cropHeight = 200;
                         p.gravity = QStringLiteral("east");
                         p.embed = true;
                         p.format = QStringLiteral("png");
@@ -149,6 +149,31 @@ class TestPreviewParameters : public QObject
             << true << QByteArray("operation=crop&width=500&height=200&gravity=east&embed=true&format=png")
             << QStringLiteral("presets:\n  preview:\n    format: png\n    filters:\n"
                               "      crop: {width: 500, height: 200, gravity: east, embed: true}\n");
+        // Issue 25 finding 9: Resize and Crop have their own sizes. The query
+        // carries one width/height, Crop's (in one pass Crop's size overrides
+        // Resize's, as a preset's crop overrides its thumbnail): 400 x 300, not
+        // a 400-wide strip of the full height.
+        QTest::newRow("resize then crop, own sizes")
+            << make({Op::Resize, Op::Crop},
+                    [](auto &p) {
+                        p.width = 400;
+                        p.cropWidth = 400;
+                        p.cropHeight = 300;
+                    })
+            << false << QByteArray("operation=resize&operation=crop&width=400&height=300&gravity=smart")
+            << QStringLiteral("presets:\n  preview:\n    filters:\n      thumbnail: {width: 400}\n"
+                              "      crop: {width: 400, height: 300, gravity: smart}\n");
+        QTest::newRow("resize 800, crop 300 x 200")
+            << make({Op::Resize, Op::Crop},
+                    [](auto &p) {
+                        p.width = 800;
+                        p.cropWidth = 300;
+                        p.cropHeight = 200;
+                        p.gravity = QStringLiteral("north");
+                    })
+            << false << QByteArray("operation=resize&operation=crop&width=300&height=200&gravity=north")
+            << QStringLiteral("presets:\n  preview:\n    filters:\n      thumbnail: {width: 800}\n"
+                              "      crop: {width: 300, height: 200, gravity: north}\n");
         QTest::newRow("resizeCropAuto")
             << make({Op::ResizeCropAuto},
                     [](auto &p) {
@@ -275,8 +300,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("url");
         const PreviewParameters crop = make({Op::Crop}, [](auto &p) {
-            p.width = 300;
-            p.height = 300;
+            p.cropWidth = 300;
+            p.cropHeight = 300;
             p.quality = 80;
         });
         QTest::newRow("query")
@@ -354,11 +379,14 @@ private Q_SLOTS:
         QStringList lost;
         const PreviewParameters p = PreviewParameters::fromPreset(preset, &lost);
         QCOMPARE(lost,
-                 (QStringList{QStringLiteral("filters.thumbnail.mode"),
-                              QStringLiteral("filters.crop.width/height (the query has one width and height)"),
-                              QStringLiteral("filters.interlace"), QStringLiteral("filters.strip"),
-                              QStringLiteral("format")}));
-        QCOMPARE(p.toQuery(), QByteArray("operation=resize&operation=crop&width=400&gravity=north"));
+                 (QStringList{QStringLiteral("filters.thumbnail.mode"), QStringLiteral("filters.interlace"),
+                              QStringLiteral("filters.strip"), QStringLiteral("format")}));
+        // Crop keeps its own 300 x 300 (issue 25 finding 9): the preview renders
+        // what the preset serves, not a 400-wide strip.
+        QCOMPARE(p.width, 400);
+        QCOMPARE(p.cropWidth, 300);
+        QCOMPARE(p.cropHeight, 300);
+        QCOMPARE(p.toQuery(), QByteArray("operation=resize&operation=crop&width=300&height=300&gravity=north"));
     }
 
     void specsCoverEveryParameter()
@@ -368,8 +396,12 @@ private Q_SLOTS:
         QStringList keys;
         for (const auto &s : specs) {
             QVERIFY(!s.label.isEmpty());
-            QVERIFY(!keys.contains(s.queryKey));
-            keys << s.queryKey;
+            // Crop's own size goes out as the query's one width/height.
+            const bool cropSize =
+                s.param == PreviewParameters::Param::CropWidth || s.param == PreviewParameters::Param::CropHeight;
+            QVERIFY(cropSize || !keys.contains(s.queryKey));
+            if (!cropSize)
+                keys << s.queryKey;
             QVERIFY(s.maximum >= s.minimum);
             QCOMPARE(PreviewParameters::spec(s.param).queryKey, s.queryKey);
             if (s.kind == PreviewParameters::Kind::Choice)

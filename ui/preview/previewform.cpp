@@ -85,7 +85,8 @@ QWidget *PreviewForm::editorFor(const PreviewParameters::ParamSpec &spec)
 {
     switch (spec.kind) {
     case Kind::Integer: {
-        const bool size = spec.param == Param::Width || spec.param == Param::Height;
+        const bool size = spec.param == Param::Width || spec.param == Param::Height || spec.param == Param::CropWidth
+            || spec.param == Param::CropHeight;
         auto *box = size ? new PreviewSizeBox : new QSpinBox;
         if (size) {
             connect(static_cast<PreviewSizeBox *>(box), &PreviewSizeBox::refused, this,
@@ -132,7 +133,7 @@ QWidget *PreviewForm::editorFor(const PreviewParameters::ParamSpec &spec)
 
 void PreviewForm::setMaximumDimension(int pixels)
 {
-    for (Param param : {Param::Width, Param::Height})
+    for (Param param : {Param::Width, Param::Height, Param::CropWidth, Param::CropHeight})
         static_cast<QSpinBox *>(m_fields.value(int(param)))->setMaximum(pixels);
 }
 
@@ -163,6 +164,8 @@ void PreviewForm::showParameters(const PreviewParameters &p)
     auto setFlag = [this](Param param, bool v) { static_cast<QCheckBox *>(m_fields.value(int(param)))->setChecked(v); };
     setInt(Param::Width, p.width);
     setInt(Param::Height, p.height);
+    setInt(Param::CropWidth, p.cropWidth);
+    setInt(Param::CropHeight, p.cropHeight);
     setChoice(Param::Gravity, p.gravity);
     setFlag(Param::Embed, p.embed);
     setInt(Param::Top, p.top);
@@ -198,6 +201,8 @@ PreviewParameters PreviewForm::parameters() const
     auto flagOf = [this](Param param) { return static_cast<QCheckBox *>(m_fields.value(int(param)))->isChecked(); };
     p.width = intOf(Param::Width);
     p.height = intOf(Param::Height);
+    p.cropWidth = intOf(Param::CropWidth);
+    p.cropHeight = intOf(Param::CropHeight);
     p.gravity = choiceOf(Param::Gravity);
     p.embed = flagOf(Param::Embed);
     p.top = intOf(Param::Top);

@@ -151,9 +151,13 @@ QList<PreviewParameters::ParamSpec> PreviewParameters::specs()
     // clang-format off
     return {
         {Param::Width, Kind::Integer, QStringLiteral("width"), tr("Width"), px, 0, kMaxSide, 1, 0, {},
-         tr("Output width; 0 = follow the height (resize) or keep (crop)")},
+         tr("Output width of the resize; 0 = follow the height")},
         {Param::Height, Kind::Integer, QStringLiteral("height"), tr("Height"), px, 0, kMaxSide, 1, 0, {},
-         tr("Output height; 0 = follow the width (resize) or keep (crop)")},
+         tr("Output height of the resize; 0 = follow the width")},
+        {Param::CropWidth, Kind::Integer, QStringLiteral("width"), tr("Crop width"), px, 0, kMaxSide, 1, 0, {},
+         tr("Crop: output width; 0 = keep the image's. With Resize also on, the crop's size is the output")},
+        {Param::CropHeight, Kind::Integer, QStringLiteral("height"), tr("Crop height"), px, 0, kMaxSide, 1, 0, {},
+         tr("Crop: output height; 0 = keep the image's")},
         {Param::Gravity, Kind::Choice, QStringLiteral("gravity"), tr("Gravity"), {}, 0, 0, 1, 0, gravityNames(),
          tr("Which part of the image a crop keeps; smart finds the most interesting area")},
         {Param::Embed, Kind::Flag, QStringLiteral("embed"), tr("Embed"), {}, 0, 1, 1, 0, {},
@@ -207,11 +211,14 @@ void PreviewParameters::setOperation(Operation op, bool on)
 
 bool PreviewParameters::isUsed(Param param) const
 {
-    const bool sized = operations.isEmpty() || hasOperation(Operation::Resize) || hasOperation(Operation::Crop)
-        || hasOperation(Operation::ResizeCropAuto);
+    // ResizeCropAuto reads the query's one size: Crop's when Crop is on.
+    const bool sized = operations.isEmpty() || hasOperation(Operation::Resize)
+        || (hasOperation(Operation::ResizeCropAuto) && !hasOperation(Operation::Crop));
     switch (param) {
     case Param::Width:
     case Param::Height: return sized;
+    case Param::CropWidth:
+    case Param::CropHeight: return hasOperation(Operation::Crop);
     case Param::Gravity:
     case Param::Embed: return hasOperation(Operation::Crop);
     case Param::Top:
@@ -236,10 +243,12 @@ QByteArray PreviewParameters::toQuery() const
     QByteArray q;
     for (Operation op : operations)
         addPair(q, "operation", operationName(op));
-    if (isUsed(Param::Width) && width != 0)
-        addPair(q, "width", QString::number(width));
-    if (isUsed(Param::Height) && height != 0)
-        addPair(q, "height", QString::number(height));
+    // One width/height for every sized operation (Mort's query).
+    const bool sized = isUsed(Param::Width) || isUsed(Param::CropWidth);
+    if (sized && queryWidth() != 0)
+        addPair(q, "width", QString::number(queryWidth()));
+    if (sized && queryHeight() != 0)
+        addPair(q, "height", QString::number(queryHeight()));
     if (isUsed(Param::Gravity))
         addPair(q, "gravity", gravity);
     if (isUsed(Param::Embed) && embed)
@@ -285,13 +294,15 @@ Expected<PreviewParameters> PreviewParameters::fromQuery(const QByteArray &rawQu
         if (parseOperation(name, &op))
             p.setOperation(op, true); // a repeated operation overwrites its state: once is the same image
     }
-    if (p.operations.isEmpty() && !q.has(QStringLiteral("operation"))) {
-        p.width = firstIntOrZero(q, QStringLiteral("width"));
-        p.height = firstIntOrZero(q, QStringLiteral("height"));
-    } else if (!p.operations.isEmpty() && p.isUsed(Param::Width)) {
+    if ((p.operations.isEmpty() && !q.has(QStringLiteral("operation")))
+        || (!p.operations.isEmpty() && p.isUsed(Param::Width))) {
         p.width = firstIntOrZero(q, QStringLiteral("width"));
         p.height = firstIntOrZero(q, QStringLiteral("height"));
     } // else: only unknown operations, the server ignores width/height too
+    if (p.isUsed(Param::CropWidth)) {
+        p.cropWidth = firstIntOrZero(q, QStringLiteral("width"));
+        p.cropHeight = firstIntOrZero(q, QStringLiteral("height"));
+    }
     const QString gravity = q.first(QStringLiteral("gravity"));
     p.gravity = gravityNames().contains(gravity) ? gravity : QStringLiteral("smart"); // anything else is smart
     p.embed = !q.first(QStringLiteral("embed")).isEmpty();

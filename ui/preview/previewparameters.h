@@ -29,6 +29,8 @@ public:
     enum class Param {
         Width,
         Height,
+        CropWidth,
+        CropHeight,
         Gravity,
         Embed,
         Top,
@@ -75,8 +77,10 @@ public:
     static QList<int> angles();         // 0 90 180 270
 
     QList<Operation> operations; // in request order, each at most once
-    int width = 0;               // px; 0 = absent
+    int width = 0;               // px, Resize, ResizeCropAuto and the implicit resize; 0 = absent
     int height = 0;              // px; 0 = absent
+    int cropWidth = 0;           // px, Crop's own size; 0 = keep
+    int cropHeight = 0;          // px; 0 = keep
     QString gravity = QStringLiteral("smart");
     bool embed = false;
     int top = 0;
@@ -97,6 +101,12 @@ public:
     void setOperation(Operation op, bool on); // appends at the end when switched on
     // Whether `param` reaches the server with the current operations.
     bool isUsed(Param param) const;
+    // The one width/height the query carries. Mort's query has a single
+    // width/height that every sized operation reads, and in one pass Crop's
+    // size overrides Resize's (as a preset's crop overrides its thumbnail):
+    // with Crop on it is Crop's size, else the resize size.
+    int queryWidth() const { return hasOperation(Operation::Crop) ? cropWidth : width; }
+    int queryHeight() const { return hasOperation(Operation::Crop) ? cropHeight : height; }
     // True when the query asks for nothing (the server serves the original).
     bool isEmpty() const { return toQuery().isEmpty(); }
 
@@ -119,8 +129,8 @@ public:
     QString toPresetYaml(const QString &presetName) const;
     // A preset as parameters. Whatever the query syntax cannot express
     // (thumbnail.mode outbound, preserveAspectRatio, fill, crop.mode,
-    // interlace, strip, sizes that differ between filters since the query has
-    // one width/height, an invalid format) is listed in `notExpressible` as
+    // interlace, strip, a resizeCropAuto size that differs from the
+    // thumbnail's since the query has one width/height, an invalid format) is listed in `notExpressible` as
     // YAML key paths relative to the preset.
     static PreviewParameters fromPreset(const PresetConfig &preset, QStringList *notExpressible = nullptr);
 

@@ -52,10 +52,14 @@ QString PreviewParameters::toPresetYaml(const QString &presetName) const
 
     // Mort's fixed preset order (presettransforms.h).
     QStringList filters;
-    if (operations.isEmpty() ? (width != 0 || height != 0) : hasOperation(Operation::Resize))
-        filters << QStringLiteral("thumbnail: ") + flow(sizePairs(width, height));
+    if (operations.isEmpty() ? (width != 0 || height != 0) : hasOperation(Operation::Resize)) {
+        // Its own size; none set: the query's, which the URL's resize reads.
+        const bool own = width != 0 || height != 0;
+        filters << QStringLiteral("thumbnail: ")
+                + flow(own ? sizePairs(width, height) : sizePairs(queryWidth(), queryHeight()));
+    }
     if (hasOperation(Operation::Crop)) {
-        QStringList pairs = sizePairs(width, height);
+        QStringList pairs = sizePairs(cropWidth, cropHeight);
         pairs << QStringLiteral("gravity: %1").arg(yamlScalar(gravity));
         if (embed)
             pairs << QStringLiteral("embed: true");
@@ -65,8 +69,9 @@ QString PreviewParameters::toPresetYaml(const QString &presetName) const
         filters << QStringLiteral("extract: ")
                 + flow({QStringLiteral("top: %1").arg(top), QStringLiteral("left: %1").arg(left),
                         QStringLiteral("width: %1").arg(areaWidth), QStringLiteral("height: %1").arg(areaHeight)});
+    // The query's one size, as the URL renders it (Crop's when Crop is on).
     if (hasOperation(Operation::ResizeCropAuto))
-        filters << QStringLiteral("resizeCropAuto: ") + flow(sizePairs(width, height));
+        filters << QStringLiteral("resizeCropAuto: ") + flow(sizePairs(queryWidth(), queryHeight()));
     if (hasOperation(Operation::Blur)) {
         QStringList pairs{QStringLiteral("sigma: %1").arg(formatDecimal(sigma))};
         if (minAmpl != 0)
@@ -123,7 +128,8 @@ PreviewParameters PreviewParameters::fromPreset(const PresetConfig &preset, QStr
     }
     if (preset.hasCrop) {
         p.setOperation(Operation::Crop, true);
-        takeSize(preset.cropWidth, preset.cropHeight, QStringLiteral("filters.crop"));
+        p.cropWidth = preset.cropWidth; // its own size: in one pass it overrides the thumbnail's, as in the query
+        p.cropHeight = preset.cropHeight;
         const int g = gravityNames().indexOf(preset.cropGravity);
         p.gravity = g < 0 ? QStringLiteral("smart") : preset.cropGravity; // anything else is smart
         p.embed = preset.cropEmbed;
@@ -139,7 +145,11 @@ PreviewParameters PreviewParameters::fromPreset(const PresetConfig &preset, QStr
     }
     if (preset.hasResizeCropAuto) {
         p.setOperation(Operation::ResizeCropAuto, true);
-        takeSize(preset.resizeCropAutoWidth, preset.resizeCropAutoHeight, QStringLiteral("filters.resizeCropAuto"));
+        if (preset.hasCrop
+            && (preset.resizeCropAutoWidth != preset.cropWidth || preset.resizeCropAutoHeight != preset.cropHeight))
+            lost << QStringLiteral("filters.resizeCropAuto.width/height (the query has one width and height)");
+        else
+            takeSize(preset.resizeCropAutoWidth, preset.resizeCropAutoHeight, QStringLiteral("filters.resizeCropAuto"));
     }
     if (preset.quality >= 1 && preset.quality <= 100)
         p.quality = preset.quality; // presets ignore other values, as Mort
