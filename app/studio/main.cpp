@@ -13,7 +13,7 @@
 #include "monitoring/logring.h"
 #include "ui/shared/recentlist.h"
 #include "client/remoteengineclient.h"
-#include "ui/connection/tokenstore.h"
+#include "ui/connection/attachtoken.h"
 #include "ui/shared/language.h"
 #include "service/adminsecurity.h"
 
@@ -150,8 +150,8 @@ void scheduleScreenshot(QApplication &app, MainWindow &window, const QString &pa
 }
 
 // The window over a remote server. The token comes from MORT_ADMIN_TOKEN, else
-// from the keychain (asynchronously: the window shows at once and connects
-// when the token is known).
+// from the keychain when the server needs one (asynchronously: the window
+// shows at once and connects when the token is known).
 int runAttached(QApplication &app, const CommandLine &cmd, int tab)
 {
     const QUrl url = RemoteEngineClient::normalizedUrl(cmd.attachUrl);
@@ -192,21 +192,16 @@ int runAttached(QApplication &app, const CommandLine &cmd, int tab)
     if (tab >= 0)
         window.setCurrentTab(tab);
     RecentList::connections().remember(url.toString());
-    TokenStore tokens;
-    if (const QString envToken = qEnvironmentVariable("MORT_ADMIN_TOKEN"); !envToken.isEmpty()) {
-        client.setToken(envToken);
-        client.connectToServer();
-    } else {
-        QObject::connect(&tokens, &TokenStore::tokenRead, &client,
-                         [&client](const QString &, const QString &token, const QString &error) {
-                             if (!error.isEmpty())
-                                 qWarning("mort-studio: %s",
-                                          qPrintable(error)); // connect without: an open API still works
-                             client.setToken(token);
-                             client.connectToServer();
-                         });
-        tokens.read(url.toString());
-    }
+    // The keychain only for a server that may need a token (AttachTokenLookup).
+    AttachTokenLookup tokens;
+    QObject::connect(&tokens, &AttachTokenLookup::found, &client,
+                     [&client](const QString &token, const QString &warning) {
+                         if (!warning.isEmpty())
+                             qWarning("mort-studio: %s", qPrintable(warning)); // connect without: shown as refused
+                         client.setToken(token);
+                         client.connectToServer();
+                     });
+    tokens.start(url, qEnvironmentVariable("MORT_ADMIN_TOKEN"));
     window.show();
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, &QApplication::quit);
