@@ -13,6 +13,7 @@ namespace mort {
 struct CacheEntryInfo
 {
     QString key;
+    QString backend = QStringLiteral("memory"); // where it is held: "memory" (this process) or "redis"
     QString url;     // the request it answered ("/demo/small/a.jpg"); empty when no request stored it
     qint64 size = 0; // bytes charged against cacheSize (CachedResponse::cost())
     qint64 bodyBytes = 0;

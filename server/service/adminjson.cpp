@@ -330,6 +330,7 @@ QJsonArray cacheEntriesToJson(const QList<CacheEntryInfo> &entries)
     QJsonArray out;
     for (const CacheEntryInfo &e : entries) {
         out.append(QJsonObject{{QStringLiteral("key"), e.key},
+                               {QStringLiteral("backend"), e.backend},
                                {QStringLiteral("url"), e.url},
                                {QStringLiteral("sizeBytes"), number(e.size)},
                                {QStringLiteral("bodyBytes"), number(e.bodyBytes)},
@@ -350,6 +351,7 @@ QList<CacheEntryInfo> cacheEntriesFromJson(const QJsonArray &array)
         const QJsonObject e = v.toObject();
         CacheEntryInfo info;
         info.key = e.value(QLatin1String("key")).toString();
+        info.backend = e.value(QLatin1String("backend")).toString(QStringLiteral("memory")); // older servers: memory
         info.url = e.value(QLatin1String("url")).toString();
         info.size = e.value(QLatin1String("sizeBytes")).toInteger();
         info.bodyBytes = e.value(QLatin1String("bodyBytes")).toInteger();

@@ -1,5 +1,6 @@
 #include "service/engine.h"
 
+#include "cache/rediscachebrowser.h"
 #include "cache/responsecache.h"
 #include "http/httpserver.h"
 #include "lock/requestcollapser.h"
@@ -311,15 +312,32 @@ QString Engine::configText() const
     return m_configText;
 }
 
+// Frame overhead over the body accepted when showing a Redis entry (headers),
+// as RedisResponseCache::get() accepts it.
+constexpr qint64 kRedisFrameHeaderAllowance = 256 * 1024;
+
 Expected<QList<CacheEntryInfo>> Engine::cacheEntries(int limit) const
 {
-    return m_cache->entries(limit);
+    Expected<QList<CacheEntryInfo>> entries = m_cache->entries(limit);
+    RedisResponseCache *redis = m_shared->cache();
+    if (!entries || !redis || entries->size() >= limit)
+        return entries;
+    // Then the shared cache's entries (a bounded SCAN). Redis down: the
+    // in-process ones still list; the status says Redis is unreachable.
+    Expected<QList<CacheEntryInfo>> shared = RedisCacheBrowser(redis->client()).list(limit - int(entries->size()));
+    if (shared)
+        *entries += *shared;
+    else
+        qCInfo(lcEngine, "cache list without Redis entries: %s", qPrintable(shared.error().detail));
+    return entries;
 }
 
 Expected<CacheEntryDetail> Engine::cacheEntry(const QString &key) const
 {
     if (std::optional<CacheEntryDetail> entry = m_cache->peek(key))
         return *entry;
+    if (RedisResponseCache *redis = m_shared->cache())
+        return RedisCacheBrowser(redis->client()).entry(key, redis->maxItemBytes() + kRedisFrameHeaderAllowance);
     return Error::client("admin.not_found", 404, QStringLiteral("no cache entry with key \"%1\"").arg(key));
 }
 
@@ -367,7 +385,15 @@ Expected<QByteArray> Engine::readObject(const QString &bucket, const QString &ke
 
 Expected<bool> Engine::evict(const QString &key)
 {
-    return m_cache->remove(key);
+    // From every cache of this engine: the in-process one and Redis.
+    const bool local = m_cache->remove(key);
+    RedisResponseCache *redis = m_shared->cache();
+    if (!redis)
+        return local;
+    Expected<bool> shared = RedisCacheBrowser(redis->client()).evict(key);
+    if (!shared && !local)
+        return shared.takeError();
+    return local || (shared && *shared);
 }
 
 Expected<void> Engine::clearCache()

@@ -265,8 +265,11 @@ void CacheBrowserPanel::clearAll()
 {
     if (m_busy)
         return;
-    if (!m_confirm(tr("Clear the cache"),
-                   tr("Remove every entry from the response cache? Requests will be rendered again until it refills.")))
+    QString question =
+        tr("Remove every entry from the response cache? Requests will be rendered again until it refills.");
+    if (m_model->redisCount() > 0) // Redis is shared: cleared one entry at a time, on purpose
+        question += QLatin1Char(' ') + tr("Entries in Redis stay (other instances use them); evict those one by one.");
+    if (!m_confirm(tr("Clear the cache"), question))
         return;
     setBusy(true, tr("Clearing…"));
     m_client->clearCache();
@@ -307,6 +310,8 @@ void CacheBrowserPanel::updateTotals()
                          locale.toString(100.0 * double(held) / double(m_capacityBytes), 'f', 1));
     else
         text += tr(" · %1 in cache").arg(CacheEntryModel::formatSize(held));
+    if (m_model->redisCount() > 0)
+        text += tr(" · %n in Redis", nullptr, m_model->redisCount());
     if (shown != all)
         text += tr(" — %1 match the filter").arg(shown);
     if (all >= kListLimit)

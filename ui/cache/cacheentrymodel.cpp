@@ -62,20 +62,26 @@ QVariant CacheEntryModel::data(const QModelIndex &index, int role) const
         case HitsColumn: return e.hits;
         case AgeColumn: return e.ageMs;
         case ContentTypeColumn: return QString::fromLatin1(e.contentType);
+        case BackendColumn: return e.backend;
         }
     }
+    // Redis keeps no hit count or insertion time: those cells stay empty.
+    const bool redis = inRedis(e);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case RequestColumn: return displayKey(e.url);
         case KeyColumn: return displayKey(e.key);
         case StatusColumn: return e.status;
         case SizeColumn: return formatSize(e.size);
-        case HitsColumn: return QLocale().toString(e.hits);
-        case AgeColumn: return formatAge(e.ageMs);
+        case HitsColumn: return redis ? QVariant() : QLocale().toString(e.hits);
+        case AgeColumn: return redis ? QVariant() : formatAge(e.ageMs);
         case ContentTypeColumn: return QString::fromLatin1(e.contentType);
+        case BackendColumn: return redis ? tr("Redis") : tr("this process");
         }
     }
     if (role == Qt::ToolTipRole) {
+        if (index.column() == RequestColumn && redis && e.url.isEmpty())
+            return tr("Redis keeps no request URL; the key names the object");
         if (index.column() == RequestColumn)
             return e.url.isEmpty() ? tr("Not stored by a request (a placeholder render)") : displayKey(e.url);
         if (index.column() == KeyColumn)
@@ -86,6 +92,9 @@ QVariant CacheEntryModel::data(const QModelIndex &index, int role) const
                 .arg(e.bodyBytes);
         if (index.column() == AgeColumn)
             return e.ttlMs > 0 ? tr("expires in %1").arg(formatAge(e.ttlMs)) : tr("expired");
+        if (index.column() == BackendColumn)
+            return redis ? tr("In Redis, shared by every instance on it; evicting removes it there")
+                         : tr("In this server's own memory");
     }
     if (role == Qt::TextAlignmentRole && index.column() != RequestColumn && index.column() != KeyColumn
         && index.column() != ContentTypeColumn)
@@ -105,6 +114,7 @@ QVariant CacheEntryModel::headerData(int section, Qt::Orientation orientation, i
     case HitsColumn: return tr("Hits");
     case AgeColumn: return tr("Age");
     case ContentTypeColumn: return tr("Content type");
+    case BackendColumn: return tr("Held in");
     }
     return {};
 }
@@ -116,8 +126,13 @@ void CacheEntryModel::setEntries(const QList<CacheEntryInfo> &entries)
     beginResetModel();
     m_entries = entries;
     m_totalBytes = 0;
-    for (const CacheEntryInfo &e : m_entries)
-        m_totalBytes += e.size;
+    m_redisCount = 0;
+    for (const CacheEntryInfo &e : m_entries) {
+        if (inRedis(e))
+            ++m_redisCount;
+        else
+            m_totalBytes += e.size;
+    }
     endResetModel();
 }
 

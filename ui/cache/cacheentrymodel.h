@@ -1,6 +1,7 @@
 #pragma once
 // The response cache's entries as a table: the request each one answers,
-// key, status, size, hits, age, content type. Qt::UserRole gives the raw value
+// key, where it is held (this process, or the Redis cache shared by every
+// instance), status, size, hits, age, content type. Qt::UserRole gives the raw value
 // of a cell, which the cache browser sorts by (sizes and ages as numbers, not
 // as their text). Size is what the entry holds of the cache's capacity, the
 // one size figure the browser shows (list, detail and totals).
@@ -17,6 +18,7 @@ public:
     enum Column {
         RequestColumn, // "/demo/small/a.jpg": what two entries of one image differ by
         KeyColumn,
+        BackendColumn, // this process or Redis
         StatusColumn,
         SizeColumn,
         HitsColumn,
@@ -36,7 +38,10 @@ public:
     void setEntries(const QList<CacheEntryInfo> &entries);
     const QList<CacheEntryInfo> &entries() const { return m_entries; }
     const CacheEntryInfo &entry(int row) const { return m_entries.at(row); }
+    // Bytes of the in-process entries (what the capacity bounds).
     qint64 totalBytes() const { return m_totalBytes; }
+    int redisCount() const { return m_redisCount; }
+    static bool inRedis(const CacheEntryInfo &e) { return e.backend == QLatin1String("redis"); }
 
     // The key with control characters made visible (the raw key is SortRole).
     static QString displayKey(const QString &key);
@@ -48,6 +53,7 @@ public:
 private:
     QList<CacheEntryInfo> m_entries;
     qint64 m_totalBytes = 0;
+    int m_redisCount = 0;
 };
 
 } // namespace mort

@@ -2,6 +2,7 @@
 
 #include "client/studioprocess.h"
 #include "ui/dashboard/statshistory.h"
+#include "ui/shared/sharedbackendstext.h"
 #include "ui/dashboard/taskkindpalette.h"
 
 #include <QChart>
@@ -50,7 +51,8 @@ double axisMax(const QList<QLineSeries *> &series, double floor)
 DashboardPanel::DashboardPanel(QWidget *parent)
     : QWidget(parent), m_history(new StatsHistory(this)), m_window(new QComboBox(this)),
       m_pause(new QPushButton(tr("Pause"), this)), m_export(new QPushButton(tr("Export snapshot…"), this)),
-      m_leakLabel(new QLabel(this)), m_summary(new QLabel(this)), m_charts(new QWidget(this))
+      m_leakLabel(new QLabel(this)), m_summary(new QLabel(this)), m_backends(new QLabel(this)),
+      m_charts(new QWidget(this))
 {
     m_studioMemory = &studioResidentBytes;
     m_window->addItem(tr("Last minute"), 60);
@@ -75,6 +77,7 @@ DashboardPanel::DashboardPanel(QWidget *parent)
         QStringLiteral("color: #3b2a00; background: #ffd666; padding: 6px; border-radius: 3px;"));
     m_leakLabel->hide();
     m_summary->setObjectName(QStringLiteral("summary"));
+    m_backends->setObjectName(QStringLiteral("backends"));
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Window:"), this));
@@ -82,6 +85,7 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     bar->addWidget(m_pause);
     bar->addWidget(m_export);
     bar->addStretch(1);
+    bar->addWidget(m_backends);
     bar->addWidget(m_summary);
 
     m_memory = makeChart(tr("Memory"), tr("MiB"));
@@ -185,6 +189,10 @@ void DashboardPanel::addSample(const EngineStats &stats, qint64 atMs)
 {
     if (m_paused)
         return;
+    const QString redis = SharedBackendsText::redisShort(stats.shared);
+    m_backends->setText(SharedBackendsText::backends(stats.shared)
+                        + (redis.isEmpty() ? QString() : QStringLiteral(" · ") + redis));
+    m_backends->setToolTip(SharedBackendsText::redisState(stats.shared));
     // Before the history: the rowsInserted redraw then shows the current flags.
     if (m_leak.feed(stats, atMs))
         updateLeakLabel();

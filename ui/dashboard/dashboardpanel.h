@@ -2,7 +2,8 @@
 // Live diagnostics: memory (RSS, libvips), live tasks by kind, throughput
 // (requests/s, transforms in flight, throttled/s) and the response cache
 // (bytes, hit ratio) over a selectable window, with pause, a snapshot export
-// (PNG of the charts + JSON of the samples) and the leak indicator.
+// (PNG of the charts + JSON of the samples) and the leak indicator; the cache
+// and lock backends (Redis: reachable, round trip) beside the summary.
 #include "service/enginestats.h"
 #include "ui/dashboard/leakdetector.h"
 
@@ -85,6 +86,7 @@ private:
     QPushButton *m_export;
     QLabel *m_leakLabel;
     QLabel *m_summary;
+    QLabel *m_backends; // cache and lock backends, Redis reachability and round trip
     QWidget *m_charts;
     Chart m_memory, m_tasks, m_throughput, m_cache;
     QLineSeries *m_rss, *m_studioRss, *m_vips, *m_requests, *m_inFlight, *m_throttled, *m_cacheBytes, *m_hitRatio;

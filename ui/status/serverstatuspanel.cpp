@@ -1,6 +1,7 @@
 #include "ui/status/serverstatuspanel.h"
 
 #include "ui/activity/taskcountsmodel.h"
+#include "ui/shared/sharedbackendstext.h"
 
 #include <QFormLayout>
 #include <QFrame>
@@ -20,8 +21,9 @@ ServerStatusPanel::ServerStatusPanel(QWidget *parent)
       m_connectionReason(new QLabel(m_connection)), m_retry(new QPushButton(tr("&Retry"), m_connection)),
       m_server(new QGroupBox(tr("Server"), this)), m_taskBox(new QGroupBox(tr("Live tasks by kind"), this)),
       m_state(new QLabel(this)), m_addresses(new QLabel(this)), m_requests(new QLabel(this)),
-      m_transforms(new QLabel(this)), m_memory(new QLabel(this)), m_error(new QLabel(this)),
-      m_taskView(new QTableView(this)), m_tasks(new TaskCountsModel(this))
+      m_transforms(new QLabel(this)), m_memory(new QLabel(this)), m_backends(new QLabel(this)),
+      m_redis(new QLabel(this)), m_error(new QLabel(this)), m_taskView(new QTableView(this)),
+      m_tasks(new TaskCountsModel(this))
 {
     m_connection->setObjectName(QStringLiteral("connection"));
     m_connection->setFrameShape(QFrame::StyledPanel);
@@ -50,6 +52,14 @@ ServerStatusPanel::ServerStatusPanel(QWidget *parent)
     form->addRow(tr("Requests:"), m_requests);
     form->addRow(tr("Transforms:"), m_transforms);
     form->addRow(tr("Memory:"), m_memory);
+    form->addRow(tr("Cache and lock:"), m_backends);
+    form->addRow(tr("Redis:"), m_redis);
+    m_backends->setObjectName(QStringLiteral("backends"));
+    m_backends->setToolTip(tr("server.cache.type and server.lock.type: memory is this process only; redis is "
+                              "shared by every instance on the same Redis"));
+    m_redis->setObjectName(QStringLiteral("redis"));
+    m_redis->setWordWrap(true);
+    m_redis->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_addresses->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_addresses->setObjectName(QStringLiteral("addresses"));
     m_requests->setObjectName(QStringLiteral("requests"));
@@ -111,6 +121,9 @@ void ServerStatusPanel::showStats(const EngineStats &s)
     m_memory->setText(
         tr("%1 resident, %2 held by libvips")
             .arg(locale.formattedDataSize(s.residentBytes), locale.formattedDataSize(s.imagingMemoryBytes)));
+    m_backends->setText(SharedBackendsText::backends(s.shared));
+    m_redis->setText(SharedBackendsText::redisState(s.shared));
+    static_cast<QFormLayout *>(m_server->layout())->setRowVisible(m_redis, SharedBackendsText::usesRedis(s.shared));
     m_tasks->setCounts(s.tasks);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The studio's first screen: is the server up, where does it listen, how much
-// has it served, how much memory does it hold, which tasks are alive. A
+// has it served, how much memory does it hold, which cache and lock backends
+// it uses (Redis: reachable, round trip), which tasks are alive. A
 // server the studio cannot reach shows no numbers at all: "Not connected",
 // why, and Retry.
 #include "service/enginestats.h"
@@ -50,6 +51,8 @@ private:
     QLabel *m_requests;
     QLabel *m_transforms;
     QLabel *m_memory;
+    QLabel *m_backends; // cache and lock backends
+    QLabel *m_redis;    // Redis reachability and round trip; its row hidden without Redis
     QLabel *m_error;
     QTableView *m_taskView;
     TaskCountsModel *m_tasks;
