@@ -138,18 +138,38 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Output width; 0 = follow the height (resize) or keep (crop)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Height</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-1"/>
+        <source>Output width of the resize; 0 = follow the height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output height of the resize; 0 = follow the width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Output height; 0 = follow the width (resize) or keep (crop)</source>
+        <source>Crop width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop: output width; 0 = keep the image&apos;s. With Resize also on, the crop&apos;s size is the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop: output height; 0 = keep the image&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -322,9 +342,37 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     </message>
 </context>
 <context>
+    <name>SharedBackendsText</name>
+    <message>
+        <location filename="../ui/shared/sharedbackendstext.cpp" line="+28"/>
+        <source>cache: %1 · lock: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 unreachable: requests go on without it (shared cache skipped %2 times, lock %3 times). Check that redis-server runs there and that server.cache.address names it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 reachable · round trip %2 ms (average %3 ms) · %4 commands, %5 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Redis unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redis reachable, %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+276"/>
+        <location filename="../app/studio/main.cpp" line="+271"/>
         <source>Mort Studio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -462,6 +510,14 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     <message>
         <location line="+15"/>
         <source>Enter an address such as http://127.0.0.1:8081.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mort::AttachTokenLookup</name>
+    <message>
+        <location filename="../ui/connection/attachtoken.cpp" line="+18"/>
+        <source>This server&apos;s admin API needs a token. %1. Start the studio with MORT_ADMIN_TOKEN set, or attach with Server &gt; Attach (Ctrl+Shift+A) and enter the token there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -631,12 +687,12 @@ Path regex: %2</source>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+114"/>
+        <location line="+117"/>
         <source>Listing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-46"/>
         <source>Evict %1 from the cache?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,17 +721,22 @@ Path regex: %2</source>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Clear the cache</source>
+        <location line="+12"/>
+        <source>Entries in Redis stay (other instances use them); evict those one by one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Clear the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Remove every entry from the response cache? Requests will be rendered again until it refills.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Clearing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,6 +766,13 @@ Path regex: %2</source>
         <location line="+4"/>
         <source> · %1 in cache</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> · %n in Redis</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -800,7 +868,22 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
+        <source>Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>this process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Redis keeps no request URL; the key names the object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Not stored by a request (a placeholder render)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,6 +900,16 @@ Path regex: %2</source>
     <message>
         <location line="+0"/>
         <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In Redis, shared by every instance on it; evicting removes it there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In this server&apos;s own memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -852,6 +945,11 @@ Path regex: %2</source>
     <message>
         <location line="+1"/>
         <source>Content type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1177,18 +1275,18 @@ Path regex: %2</source>
 <context>
     <name>mort::DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard/dashboardpanel.cpp" line="+52"/>
-        <location line="+148"/>
+        <location filename="../ui/dashboard/dashboardpanel.cpp" line="+53"/>
+        <location line="+155"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-155"/>
         <source>Export snapshot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Last minute</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,12 +1321,12 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Window:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,7 +1407,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1803,7 +1901,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2361,7 +2459,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>mort::ServerStatusPanel</name>
     <message>
-        <location filename="../ui/status/serverstatuspanel.cpp" line="+20"/>
+        <location filename="../ui/status/serverstatuspanel.cpp" line="+21"/>
         <source>&amp;Retry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2376,7 +2474,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Try to reach the server again now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2406,7 +2504,22 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Cache and lock:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server.cache.type and server.lock.type: memory is this process only; redis is shared by every instance on the same Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Requests to the image listeners since the server started; the studio&apos;s own calls to the admin API are not counted (they are &quot;admin&quot; tasks)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2451,7 +2564,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>

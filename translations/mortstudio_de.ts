@@ -150,19 +150,39 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
         <translation>Breite</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Output width; 0 = follow the height (resize) or keep (crop)</source>
-        <translation>Ausgabebreite; 0 = der Höhe folgen (Skalieren) oder behalten (Zuschneiden)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Height</source>
         <translation>Höhe</translation>
     </message>
     <message>
+        <location line="-1"/>
+        <source>Output width of the resize; 0 = follow the height</source>
+        <translation>Breite nach dem Skalieren; 0 = der Höhe folgen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output height of the resize; 0 = follow the width</source>
+        <translation>Höhe nach dem Skalieren; 0 = der Breite folgen</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Output height; 0 = follow the width (resize) or keep (crop)</source>
-        <translation>Ausgabehöhe; 0 = der Breite folgen (Skalieren) oder behalten (Zuschneiden)</translation>
+        <source>Crop width</source>
+        <translation>Zuschnittbreite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop: output width; 0 = keep the image&apos;s. With Resize also on, the crop&apos;s size is the output</source>
+        <translation>Zuschneiden: Breite des Ergebnisses; 0 = die des Bildes. Ist auch Skalieren an, hat das Ergebnis die Größe des Zuschnitts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop height</source>
+        <translation>Zuschnitthöhe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop: output height; 0 = keep the image&apos;s</source>
+        <translation>Zuschneiden: Höhe des Ergebnisses; 0 = die des Bildes</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -334,9 +354,37 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
     </message>
 </context>
 <context>
+    <name>SharedBackendsText</name>
+    <message>
+        <location filename="../ui/shared/sharedbackendstext.cpp" line="+28"/>
+        <source>cache: %1 · lock: %2</source>
+        <translation>Cache: %1 · Sperre: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 unreachable: requests go on without it (shared cache skipped %2 times, lock %3 times). Check that redis-server runs there and that server.cache.address names it.</source>
+        <translation>%1 nicht erreichbar: Anfragen laufen ohne ihn weiter (gemeinsamer Cache %2-mal übersprungen, Sperre %3-mal). Prüfen Sie, ob dort redis-server läuft und server.cache.address ihn nennt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 reachable · round trip %2 ms (average %3 ms) · %4 commands, %5 failed</source>
+        <translation>%1 erreichbar · Antwortzeit %2 ms (Mittel %3 ms) · %4 Befehle, %5 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Redis unreachable</source>
+        <translation>Redis nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redis reachable, %1 ms</source>
+        <translation>Redis erreichbar, %1 ms</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+276"/>
+        <location filename="../app/studio/main.cpp" line="+271"/>
         <source>Mort Studio</source>
         <translation>Mort Studio</translation>
     </message>
@@ -475,6 +523,14 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
         <location line="+15"/>
         <source>Enter an address such as http://127.0.0.1:8081.</source>
         <translation>Eine Adresse wie http://127.0.0.1:8081 eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::AttachTokenLookup</name>
+    <message>
+        <location filename="../ui/connection/attachtoken.cpp" line="+18"/>
+        <source>This server&apos;s admin API needs a token. %1. Start the studio with MORT_ADMIN_TOKEN set, or attach with Server &gt; Attach (Ctrl+Shift+A) and enter the token there.</source>
+        <translation>Die Admin-API dieses Servers braucht ein Token. %1. Starten Sie das Studio mit gesetztem MORT_ADMIN_TOKEN oder verbinden Sie sich über Server &gt; Verbinden (Strg+Umschalt+A) und geben Sie das Token dort ein.</translation>
     </message>
 </context>
 <context>
@@ -646,12 +702,12 @@ Pfad-Regex: %2</translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+114"/>
+        <location line="+117"/>
         <source>Listing…</source>
         <translation>Wird aufgelistet…</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-46"/>
         <source>Evict %1 from the cache?</source>
         <translation>%1 aus dem Cache entfernen?</translation>
     </message>
@@ -682,17 +738,22 @@ Pfad-Regex: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>Entries in Redis stay (other instances use them); evict those one by one.</source>
+        <translation>Einträge in Redis bleiben (andere Instanzen nutzen sie); entfernen Sie diese einzeln.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clear the cache</source>
         <translation>Cache leeren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Remove every entry from the response cache? Requests will be rendered again until it refills.</source>
         <translation>Alle Einträge aus dem Antwort-Cache entfernen? Anfragen werden neu gerendert, bis er wieder gefüllt ist.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Clearing…</source>
         <translation>Wird geleert…</translation>
     </message>
@@ -723,6 +784,14 @@ Pfad-Regex: %2</translation>
         <location line="+4"/>
         <source> · %1 in cache</source>
         <translation> · %1 im Cache</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> · %n in Redis</source>
+        <translation>
+            <numerusform> · %n in Redis</numerusform>
+            <numerusform> · %n in Redis</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -819,7 +888,22 @@ Pfad-Regex: %2</translation>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>this process</source>
+        <translation>dieser Prozess</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Redis keeps no request URL; the key names the object</source>
+        <translation>Redis speichert keine Anfrage-URL; der Schlüssel nennt das Objekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Not stored by a request (a placeholder render)</source>
         <translation>Nicht von einer Anfrage gespeichert (ein Platzhalter-Rendering)</translation>
     </message>
@@ -837,6 +921,16 @@ Pfad-Regex: %2</translation>
         <location line="+0"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In Redis, shared by every instance on it; evicting removes it there</source>
+        <translation>In Redis, geteilt von allen Instanzen daran; Entfernen löscht ihn dort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In this server&apos;s own memory</source>
+        <translation>Im eigenen Speicher dieses Servers</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -872,6 +966,11 @@ Pfad-Regex: %2</translation>
         <location line="+1"/>
         <source>Content type</source>
         <translation>Inhaltstyp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held in</source>
+        <translation>Gehalten in</translation>
     </message>
 </context>
 <context>
@@ -1198,18 +1297,18 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard/dashboardpanel.cpp" line="+52"/>
-        <location line="+148"/>
+        <location filename="../ui/dashboard/dashboardpanel.cpp" line="+53"/>
+        <location line="+155"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-155"/>
         <source>Export snapshot…</source>
         <translation>Schnappschuss exportieren…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Last minute</source>
         <translation>Letzte Minute</translation>
     </message>
@@ -1244,12 +1343,12 @@ Pfad-Regex: %2</translation>
         <translation>Diagramme als PNG und Messpunkte als JSON speichern</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Window:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
@@ -1330,7 +1429,7 @@ Pfad-Regex: %2</translation>
         <translation>Trefferquote seit Start</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -1826,7 +1925,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>Parameter</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>default</source>
         <translation>Standard</translation>
     </message>
@@ -2384,7 +2483,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
 <context>
     <name>mort::ServerStatusPanel</name>
     <message>
-        <location filename="../ui/status/serverstatuspanel.cpp" line="+20"/>
+        <location filename="../ui/status/serverstatuspanel.cpp" line="+21"/>
         <source>&amp;Retry</source>
         <translation>&amp;Erneut versuchen</translation>
     </message>
@@ -2399,7 +2498,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>Aktive Aufgaben nach Art</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Try to reach the server again now</source>
         <translation>Jetzt erneut versuchen, den Server zu erreichen</translation>
     </message>
@@ -2429,7 +2528,22 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>Speicher:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Cache and lock:</source>
+        <translation>Cache und Sperre:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redis:</source>
+        <translation>Redis:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server.cache.type and server.lock.type: memory is this process only; redis is shared by every instance on the same Redis</source>
+        <translation>server.cache.type und server.lock.type: memory gilt nur für diesen Prozess; redis teilen alle Instanzen am selben Redis</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Requests to the image listeners since the server started; the studio&apos;s own calls to the admin API are not counted (they are &quot;admin&quot; tasks)</source>
         <translation>Anfragen an die Bild-Listener seit dem Serverstart; die eigenen Aufrufe des Studios an die Admin-API zählen nicht (das sind „admin“-Aufgaben)</translation>
     </message>
@@ -2474,7 +2588,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>%1 resident, %2 von libvips belegt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>

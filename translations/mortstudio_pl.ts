@@ -150,19 +150,39 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
         <translation>Szerokość</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Output width; 0 = follow the height (resize) or keep (crop)</source>
-        <translation>Szerokość wyniku; 0 = według wysokości (skalowanie) lub bez zmian (kadrowanie)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Height</source>
         <translation>Wysokość</translation>
     </message>
     <message>
+        <location line="-1"/>
+        <source>Output width of the resize; 0 = follow the height</source>
+        <translation>Szerokość po skalowaniu; 0 = według wysokości</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output height of the resize; 0 = follow the width</source>
+        <translation>Wysokość po skalowaniu; 0 = według szerokości</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Output height; 0 = follow the width (resize) or keep (crop)</source>
-        <translation>Wysokość wyniku; 0 = według szerokości (skalowanie) lub bez zmian (kadrowanie)</translation>
+        <source>Crop width</source>
+        <translation>Szerokość kadru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop: output width; 0 = keep the image&apos;s. With Resize also on, the crop&apos;s size is the output</source>
+        <translation>Kadrowanie: szerokość wyniku; 0 = jak w obrazie. Gdy włączone jest też skalowanie, wynik ma rozmiar kadru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop height</source>
+        <translation>Wysokość kadru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crop: output height; 0 = keep the image&apos;s</source>
+        <translation>Kadrowanie: wysokość wyniku; 0 = jak w obrazie</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -334,9 +354,37 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
     </message>
 </context>
 <context>
+    <name>SharedBackendsText</name>
+    <message>
+        <location filename="../ui/shared/sharedbackendstext.cpp" line="+28"/>
+        <source>cache: %1 · lock: %2</source>
+        <translation>pamięć podręczna: %1 · blokada: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 unreachable: requests go on without it (shared cache skipped %2 times, lock %3 times). Check that redis-server runs there and that server.cache.address names it.</source>
+        <translation>%1 nieosiągalny: żądania są obsługiwane bez niego (wspólna pamięć podręczna pominięta %2 razy, blokada %3 razy). Sprawdź, czy działa tam redis-server i czy server.cache.address wskazuje ten adres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 reachable · round trip %2 ms (average %3 ms) · %4 commands, %5 failed</source>
+        <translation>%1 osiągalny · czas odpowiedzi %2 ms (średnio %3 ms) · poleceń: %4, nieudanych: %5</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Redis unreachable</source>
+        <translation>Redis nieosiągalny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redis reachable, %1 ms</source>
+        <translation>Redis osiągalny, %1 ms</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+276"/>
+        <location filename="../app/studio/main.cpp" line="+271"/>
         <source>Mort Studio</source>
         <translation>Mort Studio</translation>
     </message>
@@ -475,6 +523,14 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
         <location line="+15"/>
         <source>Enter an address such as http://127.0.0.1:8081.</source>
         <translation>Wpisz adres, np. http://127.0.0.1:8081.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::AttachTokenLookup</name>
+    <message>
+        <location filename="../ui/connection/attachtoken.cpp" line="+18"/>
+        <source>This server&apos;s admin API needs a token. %1. Start the studio with MORT_ADMIN_TOKEN set, or attach with Server &gt; Attach (Ctrl+Shift+A) and enter the token there.</source>
+        <translation>API administracyjne tego serwera wymaga tokenu. %1. Uruchom studio z ustawionym MORT_ADMIN_TOKEN albo połącz się przez Serwer &gt; Połącz (Ctrl+Shift+A) i wpisz tam token.</translation>
     </message>
 </context>
 <context>
@@ -648,12 +704,12 @@ Wyrażenie ścieżki: %2</translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+114"/>
+        <location line="+117"/>
         <source>Listing…</source>
         <translation>Pobieranie listy…</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-46"/>
         <source>Evict %1 from the cache?</source>
         <translation>Usunąć %1 z pamięci podręcznej?</translation>
     </message>
@@ -686,17 +742,22 @@ Wyrażenie ścieżki: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>Entries in Redis stay (other instances use them); evict those one by one.</source>
+        <translation>Wpisy w Redisie zostają (korzystają z nich inne instancje); usuń je pojedynczo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clear the cache</source>
         <translation>Wyczyść pamięć podręczną</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Remove every entry from the response cache? Requests will be rendered again until it refills.</source>
         <translation>Usunąć wszystkie wpisy z pamięci podręcznej odpowiedzi? Żądania będą renderowane od nowa, dopóki się nie zapełni.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Clearing…</source>
         <translation>Czyszczenie…</translation>
     </message>
@@ -728,6 +789,15 @@ Wyrażenie ścieżki: %2</translation>
         <location line="+4"/>
         <source> · %1 in cache</source>
         <translation> · %1 w pamięci podręcznej</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> · %n in Redis</source>
+        <translation>
+            <numerusform> · %n w Redisie</numerusform>
+            <numerusform> · %n w Redisie</numerusform>
+            <numerusform> · %n w Redisie</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -825,7 +895,22 @@ Wyrażenie ścieżki: %2</translation>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>this process</source>
+        <translation>ten proces</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Redis keeps no request URL; the key names the object</source>
+        <translation>Redis nie przechowuje adresu żądania; obiekt wskazuje klucz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Not stored by a request (a placeholder render)</source>
         <translation>Niezapisany przez żądanie (render zastępczy)</translation>
     </message>
@@ -843,6 +928,16 @@ Wyrażenie ścieżki: %2</translation>
         <location line="+0"/>
         <source>expired</source>
         <translation>wygasł</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In Redis, shared by every instance on it; evicting removes it there</source>
+        <translation>W Redisie, wspólny dla wszystkich korzystających z niego instancji; usunięcie usuwa go tam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In this server&apos;s own memory</source>
+        <translation>We własnej pamięci tego serwera</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -878,6 +973,11 @@ Wyrażenie ścieżki: %2</translation>
         <location line="+1"/>
         <source>Content type</source>
         <translation>Typ treści</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held in</source>
+        <translation>Przechowywany w</translation>
     </message>
 </context>
 <context>
@@ -1206,18 +1306,18 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard/dashboardpanel.cpp" line="+52"/>
-        <location line="+148"/>
+        <location filename="../ui/dashboard/dashboardpanel.cpp" line="+53"/>
+        <location line="+155"/>
         <source>Pause</source>
         <translation>Wstrzymaj</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-155"/>
         <source>Export snapshot…</source>
         <translation>Eksportuj migawkę…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Last minute</source>
         <translation>Ostatnia minuta</translation>
     </message>
@@ -1252,12 +1352,12 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Zapisz wykresy jako PNG, a próbki jako JSON</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Window:</source>
         <translation>Okno:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Memory</source>
         <translation>Pamięć</translation>
     </message>
@@ -1338,7 +1438,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>współczynnik trafień od startu</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>Resume</source>
         <translation>Wznów</translation>
     </message>
@@ -1835,7 +1935,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>Parametry</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>default</source>
         <translation>domyślnie</translation>
     </message>
@@ -2393,7 +2493,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
 <context>
     <name>mort::ServerStatusPanel</name>
     <message>
-        <location filename="../ui/status/serverstatuspanel.cpp" line="+20"/>
+        <location filename="../ui/status/serverstatuspanel.cpp" line="+21"/>
         <source>&amp;Retry</source>
         <translation>Ponó&amp;w</translation>
     </message>
@@ -2408,7 +2508,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>Żywe zadania według rodzaju</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Try to reach the server again now</source>
         <translation>Spróbuj teraz ponownie połączyć się z serwerem</translation>
     </message>
@@ -2438,7 +2538,22 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>Pamięć:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Cache and lock:</source>
+        <translation>Pamięć podręczna i blokada:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redis:</source>
+        <translation>Redis:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server.cache.type and server.lock.type: memory is this process only; redis is shared by every instance on the same Redis</source>
+        <translation>server.cache.type i server.lock.type: memory dotyczy tylko tego procesu; redis jest wspólny dla wszystkich instancji na tym samym Redisie</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Requests to the image listeners since the server started; the studio&apos;s own calls to the admin API are not counted (they are &quot;admin&quot; tasks)</source>
         <translation>Żądania do adresów obrazów od startu serwera; własne wywołania API administracyjnego przez studio nie są liczone (to zadania „admin”)</translation>
     </message>
@@ -2483,7 +2598,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>rezydentna: %1, w libvips: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Connecting to %1…</source>
         <translation>Łączenie z %1…</translation>
     </message>
