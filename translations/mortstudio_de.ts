@@ -2535,7 +2535,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
     <message>
         <location line="+1"/>
         <source>Redis:</source>
-        <translation>Redis:</translation>
+        <translation>Redis-Server:</translation>
     </message>
     <message>
         <location line="+2"/>

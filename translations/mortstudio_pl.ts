@@ -2545,7 +2545,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
     <message>
         <location line="+1"/>
         <source>Redis:</source>
-        <translation>Redis:</translation>
+        <translation>Serwer Redis:</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -97,7 +97,7 @@ QVariant CacheEntryModel::data(const QModelIndex &index, int role) const
                          : tr("In this server's own memory");
     }
     if (role == Qt::TextAlignmentRole && index.column() != RequestColumn && index.column() != KeyColumn
-        && index.column() != ContentTypeColumn)
+        && index.column() != ContentTypeColumn && index.column() != BackendColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
