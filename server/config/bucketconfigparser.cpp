@@ -108,7 +108,8 @@ PresetConfig ConfigParser::parsePreset(const QString &name, const YAML::Node &no
     preset.name = name;
     if (!m_reader.expectMap(node, path))
         return preset;
-    // Range and format are checked by the preset parser at request time (400), as Mort (§4.1.1).
+    // Format is checked at request time (400), as Mort (§4.1.1); negative sizes and a
+    // quality outside 0..100 are refused by validate() with their key path (we differ).
     m_reader.readInt(node, "quality", path, preset.quality);
     m_reader.readString(node, "format", path, preset.format);
     parseFilters(YamlFieldReader::child(node, "filters"), YamlFieldReader::join(path, "filters"), preset);

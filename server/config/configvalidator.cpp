@@ -78,6 +78,34 @@ void validateStorages(const BucketConfig &bucket, const QString &path, Issues &i
         validateStorage(*it, YamlFieldReader::join(storagesPath, it.key()), issues);
 }
 
+// Values Mort would take at load and fail on at request time (or pass to
+// libvips as nonsense): refused here with their key path, so an editor or a
+// reload names them before any URL does.
+void validatePreset(const PresetConfig &preset, const QString &path, Issues &issues)
+{
+    if (preset.quality < 0 || preset.quality > 100)
+        issues.append({YamlFieldReader::join(path, "quality"),
+                       QStringLiteral("must be between 0 (the default) and 100, got %1").arg(preset.quality)});
+    const QString filters = YamlFieldReader::join(path, "filters");
+    const auto notNegative = [&](bool on, const char *filter, const char *key, double value) {
+        if (on && value < 0)
+            issues.append({YamlFieldReader::join(YamlFieldReader::join(filters, filter), key),
+                           QStringLiteral("must not be negative, got %1").arg(value)});
+    };
+    notNegative(preset.hasThumbnail, "thumbnail", "width", preset.thumbnailWidth);
+    notNegative(preset.hasThumbnail, "thumbnail", "height", preset.thumbnailHeight);
+    notNegative(preset.hasCrop, "crop", "width", preset.cropWidth);
+    notNegative(preset.hasCrop, "crop", "height", preset.cropHeight);
+    notNegative(preset.hasExtract, "extract", "top", preset.extractTop);
+    notNegative(preset.hasExtract, "extract", "left", preset.extractLeft);
+    notNegative(preset.hasExtract, "extract", "width", preset.extractWidth);
+    notNegative(preset.hasExtract, "extract", "height", preset.extractHeight);
+    notNegative(preset.hasResizeCropAuto, "resizeCropAuto", "width", preset.resizeCropAutoWidth);
+    notNegative(preset.hasResizeCropAuto, "resizeCropAuto", "height", preset.resizeCropAutoHeight);
+    notNegative(preset.hasBlur, "blur", "sigma", preset.blurSigma);
+    notNegative(preset.hasBlur, "blur", "minAmpl", preset.blurMinAmpl);
+}
+
 void validateTransform(const Config &config, const QString &bucketName, const BucketConfig &bucket, const QString &path,
                        Issues &issues)
 {
@@ -130,6 +158,10 @@ void validateTransform(const Config &config, const QString &bucketName, const Bu
     if (!transform.parentBucket.isEmpty() && !config.buckets.contains(transform.parentBucket))
         issues.append({YamlFieldReader::join(path, "parentBucket"),
                        QStringLiteral("bucket %1 does not exist").arg(quoted(transform.parentBucket))});
+
+    const QString presetsPath = YamlFieldReader::join(path, "presets");
+    for (auto it = transform.presets.cbegin(); it != transform.presets.cend(); ++it)
+        validatePreset(*it, YamlFieldReader::join(presetsPath, it.key()), issues);
 
     const QString parentStorage = transform.parentStorage.isEmpty() ? QStringLiteral("basic") : transform.parentStorage;
     const StorageConfig *parent = bucket.storage(parentStorage);

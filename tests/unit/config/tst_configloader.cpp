@@ -228,6 +228,37 @@ buckets:
     transform: {kind: query, parentStorage: archive}
 )y" << QStringList{"buckets.media.transform.parentStorage: no storage \"archive\" in buckets.media.storages"};
 
+    // --- preset values (issue 21: a broken value names its key; Mort fails at request time)
+    QTest::newRow("presetNegativeWidth")
+        << QString::fromLatin1(kValidBucket) + R"y(
+    transform:
+      kind: presets
+      path: "\\/(?P<presetName>[a-z]+)\\/(?P<parent>.*)"
+      presets:
+        small:
+          quality: 101
+          filters:
+            thumbnail: {width: -5}
+            crop: {width: 10, height: -1}
+            blur: {sigma: -0.5}
+)y"
+        << QStringList{
+               "buckets.media.transform.presets.small.quality: must be between 0 (the default) and 100, got 101",
+               "buckets.media.transform.presets.small.filters.thumbnail.width: must not be negative, got -5",
+               "buckets.media.transform.presets.small.filters.crop.height: must not be negative, got -1",
+               "buckets.media.transform.presets.small.filters.blur.sigma: must not be negative, got -0.5"};
+    QTest::newRow("presetWidthNotANumber") << QString::fromLatin1(kValidBucket) + R"y(
+    transform:
+      kind: presets
+      path: "\\/(?P<presetName>[a-z]+)\\/(?P<parent>.*)"
+      presets:
+        small:
+          filters:
+            thumbnail: {width: abc}
+)y"
+                                           << QStringList{"buckets.media.transform.presets.small.filters.thumbnail."
+                                                          "width: expected an integer, got \"abc\" (line 13)"};
+
     // --- glacier (§4.3)
     QTest::newRow("glacierTierUnknown") << QString::fromLatin1(kValidBucket) + R"y(
     glacier: {enabled: true, restoreTier: Fast}
