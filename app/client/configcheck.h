@@ -14,9 +14,4 @@ namespace mort {
 // size, the lock's type. Empty = `next` can be applied to a server running `running`.
 QStringList restartKeysBetween(const Config &running, const Config &next);
 
-// Keys of `yaml` that still hold the admin API's mask ("***", see
-// GET /api/v1/config) instead of a secret: applying that text would make the
-// mask the new secret. One issue per key, naming its key path.
-QList<ConfigIssue> maskedSecretIssues(const QString &yaml);
-
 } // namespace mort

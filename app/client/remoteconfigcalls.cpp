@@ -1,5 +1,6 @@
 // RemoteEngineClient's config checks over the admin API (service/adminapi.h):
 //   POST config/validate  200 {"valid":true} | 422 {"valid":false,"issues":[{"keyPath","message"}]}
+//                         ("***" at a masked key keeps the server's running secret)
 //   POST config/apply     200 {"applied":true} | 422 as validate
 //                         | 409 {"code":"config.restart_required"|"config.listen_failed","message"}
 #include "client/configcheck.h"
@@ -26,20 +27,8 @@ void RemoteEngineClient::applyConfig(const QString &yaml, QObject *context, Done
 
 void RemoteEngineClient::postConfig(bool apply, const QString &yaml, QObject *context, Done<ConfigCheck> done)
 {
-    ConfigCheck masked;
-    masked.issues = maskedSecretIssues(yaml);
-    if (!masked.issues.isEmpty()) {
-        // Answered like the server's own 422, on the next turn of the loop.
-        QPointer<QObject> receiver(context);
-        QMetaObject::invokeMethod(
-            this,
-            [receiver, masked, done] {
-                if (receiver)
-                    done(masked);
-            },
-            Qt::QueuedConnection);
-        return;
-    }
+    // A secret still masked as "***" (GET config) is sent as it is: the server
+    // keeps its running value at that key path (service/maskedsecrets.h).
     QNetworkRequest r = request(apply ? QStringLiteral("config/apply") : QStringLiteral("config/validate"));
     r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/yaml"));
     QNetworkReply *reply = m_nam->post(r, yaml.toUtf8());

@@ -6,6 +6,7 @@
 #include "service/adminorigin.h"
 #include "service/adminroute.h"
 #include "service/adminsecurity.h"
+#include "service/maskedsecrets.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -150,8 +151,13 @@ void AdminApi::validate(const HttpExchangePtr &exchange, bool apply)
         return;
     }
     runJob(exchange, [this, exchange, apply] {
-        const QString yaml = QString::fromUtf8(exchange->request().body);
-        const QList<ConfigIssue> issues = m_backend->validateConfig(yaml);
+        // A secret still masked as GET config handed it out keeps its running value.
+        const RestoredSecrets restored =
+            restoreMaskedSecrets(QString::fromUtf8(exchange->request().body), m_backend->configText());
+        const QString &yaml = restored.yaml;
+        QList<ConfigIssue> issues = restored.issues;
+        if (issues.isEmpty())
+            issues = m_backend->validateConfig(yaml);
         if (!issues.isEmpty()) {
             return jsonResponse(
                 422, QJsonObject{{QStringLiteral("valid"), false}, {QStringLiteral("issues"), issuesToJson(issues)}});

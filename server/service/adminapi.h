@@ -56,6 +56,8 @@
 // GET  /api/v1/config                     the running config's YAML, secrets masked
 //   {"sourcePath":str|null,"yaml":str,"maskedKeys":[str]}   (see maskConfigSecrets)
 // POST /api/v1/config/validate            body: YAML (at most kMaxConfigBytes)
+//   a value "***" at a masked key keeps the running value at that key path
+//   (restoreMaskedSecrets, maskedsecrets.h); with none there it is an issue
 //   200 {"valid":true}
 //   422 {"valid":false,"issues":[{"keyPath":"buckets.media.storages","message":str}]}
 // GET  /api/v1/stream[?intervalMs=N][&count=N]   Server-Sent Events (text/event-stream,

@@ -6,6 +6,7 @@
 #include "service/adminapi.h"
 #include "service/adminjson.h"
 #include "service/adminsecurity.h"
+#include "service/maskedsecrets.h"
 #include "service/internalapi.h"
 
 #include "integration/testserver.h" // pollUntil
@@ -14,6 +15,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <yaml-cpp/yaml.h>
 
 using namespace mort;
 
@@ -107,6 +110,19 @@ QJsonObject json(const HttpResponse &r)
 }
 
 } // namespace
+
+// Takes every config it is given (the hot reload itself is the Engine's, tested elsewhere).
+class ApplyingBackend : public FakeBackend
+{
+public:
+    using FakeBackend::FakeBackend;
+    Expected<void> applyConfig(const QString &yaml) override
+    {
+        applied = yaml;
+        return {};
+    }
+    QString applied;
+};
 
 class TestAdminApi : public QObject
 {
@@ -479,6 +495,76 @@ private Q_SLOTS:
         QCOMPARE(r.status, 501);
         QCOMPARE(json(r).value("code").toString(), QStringLiteral("admin.not_available"));
         QVERIFY(json(r).value("message").toString().contains(QLatin1String("not available")));
+    }
+
+    void restoringMaskedSecrets_data()
+    {
+        QTest::addColumn<QString>("running");
+        QTest::newRow("block") << "server:\n  adminToken: abc # note\n  listens: [\":8080\"]\n";
+        QTest::newRow("sequenceItem") << "keys:\n  - accessKey: AK\n    secretAccessKey: \"SK\"\n"
+                                         "  - accessKey: AK2\n    secretAccessKey: SK2\n";
+        QTest::newRow("quotedKey") << "'password': hunter2\n";
+        QTest::newRow("flow") << "basic: {kind: s3, accessKey: AK, secretAccessKey: SK, region: eu}\n";
+        QTest::newRow("flowQuotedWithComma") << "basic: {secretAccessKey: \"a,b}c\", kind: s3}\n";
+        QTest::newRow("blockScalar") << "a:\n  password: |\n    line1\n    line2\n  next: 1\n";
+        QTest::newRow("quotesAndUnicode") << "a:\n  note: żółw\n  password: 'it''s \"x\" – ok'\n";
+        QTest::newRow("crlf") << "adminToken: abc\r\nlogLevel: prod\r\n";
+        QTest::newRow("envReference") << "adminToken: ${MORT_ADMIN_TOKEN}\n";
+    }
+    void restoringMaskedSecrets()
+    {
+        // What GET config hands out, posted back unchanged, is the running config again.
+        QFETCH(QString, running);
+        const QString masked = maskConfigSecrets(running);
+        QVERIFY(masked.contains(QLatin1String("***")));
+        const RestoredSecrets restored = restoreMaskedSecrets(masked, running);
+        QVERIFY2(restored.issues.isEmpty(), qPrintable(describe(restored.issues.value(0))));
+        QVERIFY2(!restored.yaml.contains(QLatin1String("***")), qPrintable(restored.yaml));
+        QCOMPARE(YAML::Dump(YAML::Load(restored.yaml.toStdString())), YAML::Dump(YAML::Load(running.toStdString())));
+        // Everything but the masked values stays byte for byte (comments, layout).
+        QCOMPARE(maskConfigSecrets(restored.yaml), masked);
+    }
+
+    void maskedSecretsWithoutRunningValue()
+    {
+        // A new secret key holding the mask has nothing to keep: named, not stored as "***".
+        const RestoredSecrets r = restoreMaskedSecrets(
+            QStringLiteral("server:\n  adminToken: \"***\"\nbuckets:\n  m:\n    keys:\n      - accessKey: A\n"
+                           "        secretAccessKey: \"***\"\n"),
+            QStringLiteral("server:\n  adminToken: t\nbuckets:\n  m: {}\n"));
+        QCOMPARE(r.issues.size(), 1);
+        QCOMPARE(r.issues.at(0).keyPath, QStringLiteral("buckets.m.keys[0].secretAccessKey"));
+        QVERIFY(r.yaml.contains(QLatin1String("adminToken: \"t\"")));
+        // A map under a secret key is not put back as text: named instead.
+        const QString map = QStringLiteral("clientConfig:\n  password:\n    a: 1\n");
+        QCOMPARE(restoreMaskedSecrets(maskConfigSecrets(map), map).issues.value(0).keyPath,
+                 QStringLiteral("clientConfig.password"));
+        // "***" under a key that is no secret is a value like any other.
+        const QString plain = QStringLiteral("name: \"***\"\n");
+        QCOMPARE(restoreMaskedSecrets(plain, QStringLiteral("name: x\n")).yaml, plain);
+    }
+
+    void applyKeepsMaskedSecrets()
+    {
+        ApplyingBackend backend(kConfig);
+        AdminApi api(&backend);
+        auto masked =
+            makeExchange("POST", QStringLiteral("/api/v1/config/apply"), kAuth, maskConfigSecrets(kConfig).toUtf8());
+        api.handle(masked);
+        HttpResponse r = answer(masked);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(backend.applied.contains(QLatin1String("adminToken: \"s3cret-token\"")), qPrintable(backend.applied));
+        QVERIFY(!backend.applied.contains(QLatin1String("***")));
+
+        const QString added = maskConfigSecrets(kConfig)
+            + QStringLiteral("    keys:\n      - accessKey: A\n"
+                             "        secretAccessKey: \"***\"\n");
+        auto unknown = makeExchange("POST", QStringLiteral("/api/v1/config/apply"), kAuth, added.toUtf8());
+        api.handle(unknown);
+        r = answer(unknown);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(json(r).value("issues").toArray().at(0).toObject().value("keyPath").toString(),
+                 QStringLiteral("buckets.media.keys[0].secretAccessKey"));
     }
 
     void validateConfig()
