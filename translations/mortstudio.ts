@@ -1034,14 +1034,6 @@ Path regex: %2</source>
     </message>
 </context>
 <context>
-    <name>mort::ConfigCheck</name>
-    <message>
-        <location filename="../app/client/configcheck.cpp" line="+45"/>
-        <source>still holds the server&apos;s mask (&quot;***&quot;), not the secret; type the secret again or use ${ENV} before applying</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>mort::ConfigDiffDialog</name>
     <message>
         <location filename="../ui/config/configdiffdialog.cpp" line="+18"/>
@@ -1065,9 +1057,311 @@ Path regex: %2</source>
     </message>
 </context>
 <context>
+    <name>mort::ConfigFileBar</name>
+    <message>
+        <location filename="../ui/config/configfilebar.cpp" line="+17"/>
+        <source>Open...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save As...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit a config file (nothing is applied until you press Apply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the YAML view to its file, exactly as shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the YAML view to another file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>not saved to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (edited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>YAML config (*.yml *.yaml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save config as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not open %1: %2. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opened %1; the server still runs its own config until you press Apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not saved: %1 (%2). Choose another place with Save As.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsaved config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The YAML view has edits that are not saved. Save them first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigFormFields</name>
+    <message>
+        <location filename="../ui/config/configformfields.cpp" line="+21"/>
+        <source>Listens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public addresses, comma-separated: host:port, :port, [ipv6]:port or unix:/path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Internal listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health, metrics and the admin API; keep it on a loopback address unless adminToken is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>prod logs warnings and errors, dev everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request timeout (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seconds a request may take; 0 = 60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock timeout (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seconds one transform holds its lock; 0 = 30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concurrent transforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transforms running at once; 0 = 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where responses are cached; a change needs a restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache size (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes of cached responses (memory cache); a change needs a restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Redis host:port, comma-separated (redis and redis-cluster)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where transforms take their lock; a change needs a restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A limit of every request; buckets may set their own (empty = the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Path prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Put in front of every key in this storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Root folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder holding the objects (created when missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The origin; the object&apos;s key replaces &lt;item&gt; in it (headers: in the YAML view)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The S3 bucket&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For example eu-central-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty for AWS; the provider&apos;s URL for MinIO, B2, Google, Oracle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The key&apos;s identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Better as ${VARIABLE}, so the secret stays out of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No kind set: type one (local-meta, local, http, s3, noop) in the YAML view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind %1 is Mort&apos;s but not built into this server: it loads, and requests to this storage answer 503. Use kind s3 with the provider&apos;s endpoint, or edit it in the YAML view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind noop keeps nothing: results are not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind %1. Keys without a field here stay as written; edit them in the YAML view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+44"/>
+        <location filename="../ui/config/configpanel.cpp" line="+43"/>
         <source>Load running config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1082,17 +1376,17 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show the change, then hot-reload it into the running server (no restart)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Reading the running config...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1102,7 +1396,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The running config.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,6 +1407,7 @@ Path regex: %2</source>
     </message>
     <message>
         <location line="+48"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="+43"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1132,22 +1427,28 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="-7"/>
         <source>No config yet: press Load running config, or type one in the YAML view.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Server settings: edit them in the YAML view (forms come in a later version). Select a preset in the tree to edit it here.</source>
+        <location line="+8"/>
+        <source>Keys without a field here (headers, plugins, trustedProxies, ...) stay as written; edit them in the YAML view.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Storage %1 of bucket %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+10"/>
         <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../ui/config/configpanel.cpp" line="+41"/>
         <source>The server could not check the config: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1174,7 +1475,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Applying...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1493,6 +1794,14 @@ Path regex: %2</source>
     </message>
 </context>
 <context>
+    <name>mort::KeyFieldsForm</name>
+    <message>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+92"/>
+        <source>not set (the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mort::LocalEngineClient</name>
     <message>
         <location filename="../app/client/localengineclient.cpp" line="+83"/>
@@ -1582,7 +1891,7 @@ Free the port or change &quot;listens&quot; in %2, then restart.</source>
 <context>
     <name>mort::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+35"/>
+        <location filename="../ui/mainwindow.cpp" line="+36"/>
         <source>Mort Studio — %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1054,14 +1054,6 @@ Pfad-Regex: %2</translation>
     </message>
 </context>
 <context>
-    <name>mort::ConfigCheck</name>
-    <message>
-        <location filename="../app/client/configcheck.cpp" line="+45"/>
-        <source>still holds the server&apos;s mask (&quot;***&quot;), not the secret; type the secret again or use ${ENV} before applying</source>
-        <translation>enthält noch die Maske des Servers („***“), nicht das Geheimnis; geben Sie es erneut ein oder verwenden Sie ${ENV}, bevor Sie anwenden</translation>
-    </message>
-</context>
-<context>
     <name>mort::ConfigDiffDialog</name>
     <message>
         <location filename="../ui/config/configdiffdialog.cpp" line="+18"/>
@@ -1085,9 +1077,311 @@ Pfad-Regex: %2</translation>
     </message>
 </context>
 <context>
+    <name>mort::ConfigFileBar</name>
+    <message>
+        <location filename="../ui/config/configfilebar.cpp" line="+17"/>
+        <source>Open...</source>
+        <translation>Öffnen...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save As...</source>
+        <translation>Speichern unter...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit a config file (nothing is applied until you press Apply)</source>
+        <translation>Eine Konfigurationsdatei bearbeiten (nichts wird angewendet, bis Sie Anwenden drücken)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the YAML view to its file, exactly as shown</source>
+        <translation>Die YAML-Ansicht genau wie angezeigt in ihre Datei schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the YAML view to another file</source>
+        <translation>Die YAML-Ansicht in eine andere Datei schreiben</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>not saved to a file</source>
+        <translation>nicht in einer Datei gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (edited)</source>
+        <translation>%1 (geändert)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>YAML config (*.yml *.yaml);;All files (*)</source>
+        <translation>YAML-Konfiguration (*.yml *.yaml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save config as</source>
+        <translation>Konfiguration speichern unter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open config</source>
+        <translation>Konfiguration öffnen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not open %1: %2. Choose another file.</source>
+        <translation>%1 konnte nicht geöffnet werden: %2. Wählen Sie eine andere Datei.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opened %1; the server still runs its own config until you press Apply.</source>
+        <translation>%1 geöffnet; der Server läuft mit seiner eigenen Konfiguration, bis Sie Anwenden drücken.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not saved: %1 (%2). Choose another place with Save As.</source>
+        <translation>Nicht gespeichert: %1 (%2). Wählen Sie mit Speichern unter einen anderen Ort.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved to %1.</source>
+        <translation>In %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsaved config</source>
+        <translation>Ungespeicherte Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The YAML view has edits that are not saved. Save them first?</source>
+        <translation>Die YAML-Ansicht hat ungespeicherte Änderungen. Zuerst speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigFormFields</name>
+    <message>
+        <location filename="../ui/config/configformfields.cpp" line="+21"/>
+        <source>Listens</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public addresses, comma-separated: host:port, :port, [ipv6]:port or unix:/path</source>
+        <translation>Öffentliche Adressen, durch Kommas getrennt: host:port, :port, [ipv6]:port oder unix:/pfad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Internal listener</source>
+        <translation>Interne Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health, metrics and the admin API; keep it on a loopback address unless adminToken is set</source>
+        <translation>Health, Metriken und die Admin-API; auf einer Loopback-Adresse lassen, außer adminToken ist gesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log level</source>
+        <translation>Log-Stufe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>prod logs warnings and errors, dev everything</source>
+        <translation>prod protokolliert Warnungen und Fehler, dev alles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request timeout (s)</source>
+        <translation>Anfrage-Timeout (s)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seconds a request may take; 0 = 60</source>
+        <translation>Sekunden, die eine Anfrage dauern darf; 0 = 60</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock timeout (s)</source>
+        <translation>Sperr-Timeout (s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seconds one transform holds its lock; 0 = 30</source>
+        <translation>Sekunden, die eine Transformation ihre Sperre hält; 0 = 30</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concurrent transforms</source>
+        <translation>Gleichzeitige Transformationen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transforms running at once; 0 = 100</source>
+        <translation>Gleichzeitig laufende Transformationen; 0 = 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where responses are cached; a change needs a restart</source>
+        <translation>Wo Antworten zwischengespeichert werden; eine Änderung braucht einen Neustart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache size (bytes)</source>
+        <translation>Cache-Größe (Bytes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes of cached responses (memory cache); a change needs a restart</source>
+        <translation>Bytes zwischengespeicherter Antworten (Speicher-Cache); eine Änderung braucht einen Neustart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache Redis</source>
+        <translation>Cache-Redis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Redis host:port, comma-separated (redis and redis-cluster)</source>
+        <translation>Redis host:port, durch Kommas getrennt (redis und redis-cluster)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Lock</source>
+        <translation>Sperre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where transforms take their lock; a change needs a restart</source>
+        <translation>Wo Transformationen ihre Sperre nehmen; eine Änderung braucht einen Neustart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock Redis</source>
+        <translation>Sperr-Redis</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A limit of every request; buckets may set their own (empty = the default)</source>
+        <translation>Ein Limit jeder Anfrage; Buckets können eigene setzen (leer = Standard)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Path prefix</source>
+        <translation>Pfad-Präfix</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Put in front of every key in this storage</source>
+        <translation>Wird jedem Schlüssel in diesem Speicher vorangestellt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Root folder</source>
+        <translation>Stammordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder holding the objects (created when missing)</source>
+        <translation>Der Ordner mit den Objekten (wird angelegt, wenn er fehlt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The origin; the object&apos;s key replaces &lt;item&gt; in it (headers: in the YAML view)</source>
+        <translation>Der Ursprung; der Schlüssel des Objekts ersetzt darin &lt;item&gt; (Header: in der YAML-Ansicht)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The S3 bucket&apos;s name</source>
+        <translation>Der Name des S3-Buckets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For example eu-central-1</source>
+        <translation>Zum Beispiel eu-central-1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty for AWS; the provider&apos;s URL for MinIO, B2, Google, Oracle</source>
+        <translation>Leer für AWS; die URL des Anbieters für MinIO, B2, Google, Oracle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access key</source>
+        <translation>Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The key&apos;s identifier</source>
+        <translation>Die Kennung des Schlüssels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret key</source>
+        <translation>Geheimer Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Better as ${VARIABLE}, so the secret stays out of the file</source>
+        <translation>Besser als ${VARIABLE}, damit das Geheimnis nicht in der Datei steht</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No kind set: type one (local-meta, local, http, s3, noop) in the YAML view.</source>
+        <translation>Kein kind gesetzt: eines (local-meta, local, http, s3, noop) in der YAML-Ansicht eintragen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind %1 is Mort&apos;s but not built into this server: it loads, and requests to this storage answer 503. Use kind s3 with the provider&apos;s endpoint, or edit it in the YAML view.</source>
+        <translation>Kind %1 stammt aus Mort, ist in diesen Server aber nicht eingebaut: die Konfiguration lädt, und Anfragen an diesen Speicher antworten 503. Kind s3 mit dem Endpunkt des Anbieters verwenden oder in der YAML-Ansicht bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind noop keeps nothing: results are not stored.</source>
+        <translation>Kind noop behält nichts: Ergebnisse werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind %1. Keys without a field here stay as written; edit them in the YAML view.</source>
+        <translation>Kind %1. Schlüssel ohne Feld hier bleiben wie geschrieben; in der YAML-Ansicht bearbeiten.</translation>
+    </message>
+</context>
+<context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+44"/>
+        <location filename="../ui/config/configpanel.cpp" line="+43"/>
         <source>Load running config</source>
         <translation>Laufende Konfiguration laden</translation>
     </message>
@@ -1102,17 +1396,17 @@ Pfad-Regex: %2</translation>
         <translation>Den Text im Editor durch die Konfiguration ersetzen, mit der der Server jetzt läuft</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show the change, then hot-reload it into the running server (no restart)</source>
         <translation>Die Änderung zeigen und dann im laufenden Server neu laden (ohne Neustart)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
         <translation>Das YAML der Konfiguration (Morts Format). Laden Sie die laufende Konfiguration oder geben Sie eine ein.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Reading the running config...</source>
         <translation>Laufende Konfiguration wird gelesen...</translation>
     </message>
@@ -1122,7 +1416,7 @@ Pfad-Regex: %2</translation>
         <translation>Die laufende Konfiguration konnte nicht gelesen werden: %1. Prüfen Sie die Verbindung und drücken Sie erneut Laden.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The running config.</source>
         <translation>Die laufende Konfiguration.</translation>
     </message>
@@ -1133,6 +1427,7 @@ Pfad-Regex: %2</translation>
     </message>
     <message>
         <location line="+48"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="+43"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -1152,22 +1447,28 @@ Pfad-Regex: %2</translation>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="-7"/>
         <source>No config yet: press Load running config, or type one in the YAML view.</source>
         <translation>Noch keine Konfiguration: Drücken Sie „Laufende Konfiguration laden“ oder geben Sie eine in der YAML-Ansicht ein.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Server settings: edit them in the YAML view (forms come in a later version). Select a preset in the tree to edit it here.</source>
-        <translation>Servereinstellungen: Bearbeiten Sie sie in der YAML-Ansicht (Formulare folgen später). Wählen Sie ein Preset im Baum, um es hier zu bearbeiten.</translation>
+        <location line="+8"/>
+        <source>Keys without a field here (headers, plugins, trustedProxies, ...) stay as written; edit them in the YAML view.</source>
+        <translation>Schlüssel ohne Feld hier (headers, plugins, trustedProxies, ...) bleiben wie geschrieben; in der YAML-Ansicht bearbeiten.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Storage %1 of bucket %2</source>
+        <translation>Speicher %1 von Bucket %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+10"/>
         <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
         <translation>Nicht geändert: %1. Korrigieren Sie zuerst die YAML-Ansicht oder machen Sie die Änderung dort rückgängig.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../ui/config/configpanel.cpp" line="+41"/>
         <source>The server could not check the config: %1</source>
         <translation>Der Server konnte die Konfiguration nicht prüfen: %1</translation>
     </message>
@@ -1195,7 +1496,7 @@ Pfad-Regex: %2</translation>
         <translation>Gültig; drücken Sie Anwenden, um sie zu übernehmen.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Applying...</source>
         <translation>Wird angewendet...</translation>
     </message>
@@ -1516,6 +1817,14 @@ Pfad-Regex: %2</translation>
     </message>
 </context>
 <context>
+    <name>mort::KeyFieldsForm</name>
+    <message>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+92"/>
+        <source>not set (the default)</source>
+        <translation>nicht gesetzt (Standard)</translation>
+    </message>
+</context>
+<context>
     <name>mort::LocalEngineClient</name>
     <message>
         <location filename="../app/client/localengineclient.cpp" line="+83"/>
@@ -1606,7 +1915,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
 <context>
     <name>mort::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+35"/>
+        <location filename="../ui/mainwindow.cpp" line="+36"/>
         <source>Mort Studio — %1</source>
         <translation>Mort Studio — %1</translation>
     </message>

@@ -1061,14 +1061,6 @@ Wyrażenie ścieżki: %2</translation>
     </message>
 </context>
 <context>
-    <name>mort::ConfigCheck</name>
-    <message>
-        <location filename="../app/client/configcheck.cpp" line="+45"/>
-        <source>still holds the server&apos;s mask (&quot;***&quot;), not the secret; type the secret again or use ${ENV} before applying</source>
-        <translation>zawiera maskę serwera („***”), a nie sekret; wpisz sekret ponownie lub użyj ${ENV} przed zastosowaniem</translation>
-    </message>
-</context>
-<context>
     <name>mort::ConfigDiffDialog</name>
     <message>
         <location filename="../ui/config/configdiffdialog.cpp" line="+18"/>
@@ -1092,9 +1084,311 @@ Wyrażenie ścieżki: %2</translation>
     </message>
 </context>
 <context>
+    <name>mort::ConfigFileBar</name>
+    <message>
+        <location filename="../ui/config/configfilebar.cpp" line="+17"/>
+        <source>Open...</source>
+        <translation>Otwórz...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Zapisz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save As...</source>
+        <translation>Zapisz jako...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit a config file (nothing is applied until you press Apply)</source>
+        <translation>Edytuj plik konfiguracji (nic nie zostanie zastosowane, dopóki nie naciśniesz Zastosuj)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the YAML view to its file, exactly as shown</source>
+        <translation>Zapisz widok YAML do jego pliku, dokładnie tak, jak jest pokazany</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the YAML view to another file</source>
+        <translation>Zapisz widok YAML do innego pliku</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>not saved to a file</source>
+        <translation>nie zapisano w pliku</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (edited)</source>
+        <translation>%1 (zmieniony)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>YAML config (*.yml *.yaml);;All files (*)</source>
+        <translation>Konfiguracja YAML (*.yml *.yaml);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save config as</source>
+        <translation>Zapisz konfigurację jako</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open config</source>
+        <translation>Otwórz konfigurację</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not open %1: %2. Choose another file.</source>
+        <translation>Nie można otworzyć %1: %2. Wybierz inny plik.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opened %1; the server still runs its own config until you press Apply.</source>
+        <translation>Otwarto %1; serwer działa na swojej konfiguracji, dopóki nie naciśniesz Zastosuj.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not saved: %1 (%2). Choose another place with Save As.</source>
+        <translation>Nie zapisano: %1 (%2). Wybierz inne miejsce przez Zapisz jako.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved to %1.</source>
+        <translation>Zapisano w %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsaved config</source>
+        <translation>Niezapisana konfiguracja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The YAML view has edits that are not saved. Save them first?</source>
+        <translation>Widok YAML ma niezapisane zmiany. Zapisać je najpierw?</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigFormFields</name>
+    <message>
+        <location filename="../ui/config/configformfields.cpp" line="+21"/>
+        <source>Listens</source>
+        <translation>Adresy nasłuchu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public addresses, comma-separated: host:port, :port, [ipv6]:port or unix:/path</source>
+        <translation>Adresy publiczne, rozdzielone przecinkami: host:port, :port, [ipv6]:port lub unix:/ścieżka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Internal listener</source>
+        <translation>Nasłuch wewnętrzny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health, metrics and the admin API; keep it on a loopback address unless adminToken is set</source>
+        <translation>Health, metryki i API administracyjne; trzymaj na adresie loopback, chyba że ustawiono adminToken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log level</source>
+        <translation>Poziom dziennika</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>prod logs warnings and errors, dev everything</source>
+        <translation>prod zapisuje ostrzeżenia i błędy, dev wszystko</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request timeout (s)</source>
+        <translation>Limit czasu żądania (s)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seconds a request may take; 0 = 60</source>
+        <translation>Ile sekund może trwać żądanie; 0 = 60</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock timeout (s)</source>
+        <translation>Limit czasu blokady (s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seconds one transform holds its lock; 0 = 30</source>
+        <translation>Ile sekund jedna transformacja trzyma blokadę; 0 = 30</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concurrent transforms</source>
+        <translation>Równoległe transformacje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transforms running at once; 0 = 100</source>
+        <translation>Transformacje działające naraz; 0 = 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache</source>
+        <translation>Pamięć podręczna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where responses are cached; a change needs a restart</source>
+        <translation>Gdzie buforowane są odpowiedzi; zmiana wymaga restartu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache size (bytes)</source>
+        <translation>Rozmiar pamięci podręcznej (bajty)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes of cached responses (memory cache); a change needs a restart</source>
+        <translation>Bajty buforowanych odpowiedzi (pamięć podręczna w RAM); zmiana wymaga restartu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cache Redis</source>
+        <translation>Redis pamięci podręcznej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Redis host:port, comma-separated (redis and redis-cluster)</source>
+        <translation>Redis host:port, rozdzielone przecinkami (redis i redis-cluster)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Lock</source>
+        <translation>Blokada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where transforms take their lock; a change needs a restart</source>
+        <translation>Gdzie transformacje biorą blokadę; zmiana wymaga restartu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock Redis</source>
+        <translation>Redis blokad</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A limit of every request; buckets may set their own (empty = the default)</source>
+        <translation>Limit każdego żądania; buckety mogą ustawić własny (puste = domyślny)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Path prefix</source>
+        <translation>Prefiks ścieżki</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Put in front of every key in this storage</source>
+        <translation>Dodawany przed każdym kluczem w tym magazynie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Root folder</source>
+        <translation>Folder główny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder holding the objects (created when missing)</source>
+        <translation>Folder z obiektami (tworzony, gdy go brak)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The origin; the object&apos;s key replaces &lt;item&gt; in it (headers: in the YAML view)</source>
+        <translation>Źródło; klucz obiektu zastępuje w nim &lt;item&gt; (nagłówki: w widoku YAML)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The S3 bucket&apos;s name</source>
+        <translation>Nazwa bucketu S3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For example eu-central-1</source>
+        <translation>Na przykład eu-central-1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty for AWS; the provider&apos;s URL for MinIO, B2, Google, Oracle</source>
+        <translation>Puste dla AWS; URL dostawcy dla MinIO, B2, Google, Oracle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access key</source>
+        <translation>Klucz dostępu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The key&apos;s identifier</source>
+        <translation>Identyfikator klucza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret key</source>
+        <translation>Klucz tajny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Better as ${VARIABLE}, so the secret stays out of the file</source>
+        <translation>Lepiej jako ${ZMIENNA}, żeby sekret nie trafił do pliku</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No kind set: type one (local-meta, local, http, s3, noop) in the YAML view.</source>
+        <translation>Nie ustawiono kind: wpisz jeden (local-meta, local, http, s3, noop) w widoku YAML.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind %1 is Mort&apos;s but not built into this server: it loads, and requests to this storage answer 503. Use kind s3 with the provider&apos;s endpoint, or edit it in the YAML view.</source>
+        <translation>Kind %1 pochodzi z Mort, ale nie jest wbudowany w ten serwer: konfiguracja się wczyta, a żądania do tego magazynu odpowiedzą 503. Użyj kind s3 z endpointem dostawcy albo edytuj go w widoku YAML.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind noop keeps nothing: results are not stored.</source>
+        <translation>Kind noop niczego nie przechowuje: wyniki nie są zapisywane.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind %1. Keys without a field here stay as written; edit them in the YAML view.</source>
+        <translation>Kind %1. Klucze bez pola tutaj zostają tak, jak zapisano; edytuj je w widoku YAML.</translation>
+    </message>
+</context>
+<context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+44"/>
+        <location filename="../ui/config/configpanel.cpp" line="+43"/>
         <source>Load running config</source>
         <translation>Wczytaj działającą konfigurację</translation>
     </message>
@@ -1109,17 +1403,17 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Zastąp tekst edytora konfiguracją, z którą serwer działa teraz</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show the change, then hot-reload it into the running server (no restart)</source>
         <translation>Pokaż zmianę, a potem wczytaj ją na gorąco do działającego serwera (bez restartu)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
         <translation>YAML konfiguracji (format Morta). Wczytaj działającą konfigurację lub wpisz własną.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Reading the running config...</source>
         <translation>Odczytywanie działającej konfiguracji...</translation>
     </message>
@@ -1129,7 +1423,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Nie udało się odczytać działającej konfiguracji: %1. Sprawdź połączenie i ponownie naciśnij Wczytaj.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The running config.</source>
         <translation>Działająca konfiguracja.</translation>
     </message>
@@ -1140,6 +1434,7 @@ Wyrażenie ścieżki: %2</translation>
     </message>
     <message>
         <location line="+48"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="+43"/>
         <source>Server</source>
         <translation>Serwer</translation>
     </message>
@@ -1159,22 +1454,28 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Magazyny</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="-7"/>
         <source>No config yet: press Load running config, or type one in the YAML view.</source>
         <translation>Brak konfiguracji: naciśnij Wczytaj działającą konfigurację lub wpisz ją w widoku YAML.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Server settings: edit them in the YAML view (forms come in a later version). Select a preset in the tree to edit it here.</source>
-        <translation>Ustawienia serwera: edytuj je w widoku YAML (formularze pojawią się w kolejnej wersji). Wybierz preset w drzewie, aby edytować go tutaj.</translation>
+        <location line="+8"/>
+        <source>Keys without a field here (headers, plugins, trustedProxies, ...) stay as written; edit them in the YAML view.</source>
+        <translation>Klucze bez pola tutaj (headers, plugins, trustedProxies, ...) zostają tak, jak zapisano; edytuj je w widoku YAML.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Storage %1 of bucket %2</source>
+        <translation>Magazyn %1 bucketu %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+10"/>
         <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
         <translation>Bez zmian: %1. Najpierw popraw widok YAML lub cofnij tam zmianę.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../ui/config/configpanel.cpp" line="+41"/>
         <source>The server could not check the config: %1</source>
         <translation>Serwer nie mógł sprawdzić konfiguracji: %1</translation>
     </message>
@@ -1203,7 +1504,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Poprawna; naciśnij Zastosuj, aby ją uruchomić.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Applying...</source>
         <translation>Stosowanie...</translation>
     </message>
@@ -1526,6 +1827,14 @@ Wyrażenie ścieżki: %2</translation>
     </message>
 </context>
 <context>
+    <name>mort::KeyFieldsForm</name>
+    <message>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+92"/>
+        <source>not set (the default)</source>
+        <translation>nie ustawiono (domyślna)</translation>
+    </message>
+</context>
+<context>
     <name>mort::LocalEngineClient</name>
     <message>
         <location filename="../app/client/localengineclient.cpp" line="+83"/>
@@ -1616,7 +1925,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
 <context>
     <name>mort::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+35"/>
+        <location filename="../ui/mainwindow.cpp" line="+36"/>
         <source>Mort Studio — %1</source>
         <translation>Mort Studio — %1</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "ui/activity/activitypanel.h"
 #include "ui/connection/attachdialog.h"
 #include "ui/cache/cachebrowserpanel.h"
+#include "ui/config/configfilebar.h"
 #include "ui/config/configpanel.h"
 #include "ui/dashboard/dashboardpanel.h"
 #include "client/engineclient.h"
@@ -256,6 +257,10 @@ MainWindow *MainWindow::windowAttachedTo(const QUrl &url)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_config && !m_config->fileBar()->maybeSave()) {
+        event->ignore(); // Cancel: the edits stay
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());

@@ -22,6 +22,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,6 +84,7 @@ class TestConfigPanel : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    bool m_negativeShot = false;
 
     // The same steps for the embedded engine and an attached server.
     void exercise(EngineClient &client, const QString &address)
@@ -153,6 +155,26 @@ class TestConfigPanel : public QObject
         QVERIFY(validated.wait(10000));
         QVERIFY(panel->selectPreset(QStringLiteral("demo"), QStringLiteral("small")));
         QVERIFY2(!form->issueText(kWidth).isEmpty(), qPrintable(panel->shownIssues().join(u'\n')));
+
+        // A negative width: the engine's validator names the key, the form
+        // shows it under the width field, Apply is off and the engine refuses it.
+        const QString widthKey = QStringLiteral("buckets.demo.transform.presets.small.filters.thumbnail.width");
+        panel->setEditedText(panel->editedText().replace(QStringLiteral("width: wide"), QStringLiteral("width: -5")));
+        QVERIFY(validated.wait(10000));
+        QVERIFY2(panel->shownIssues().join(u'\n').contains(widthKey + QStringLiteral(": must not be negative, got -5")),
+                 qPrintable(panel->shownIssues().join(u'\n')));
+        QVERIFY(panel->selectPreset(QStringLiteral("demo"), QStringLiteral("small")));
+        QVERIFY2(form->issueText(kWidth).contains(QStringLiteral("negative")), qPrintable(form->issueText(kWidth)));
+        QVERIFY(!panel->findChild<QPushButton *>(QStringLiteral("configApply"))->isEnabled());
+        panel->applyNow();
+        QVERIFY(applied.wait(20000));
+        QVERIFY(!applied.last().at(0).value<ConfigCheck>().applied);
+        QVERIFY2(panel->statusText().contains(widthKey), qPrintable(panel->statusText()));
+        QCOMPARE(servedWidth(address, QStringLiteral("/demo/small/photo.jpg")), 240);
+        if (!m_negativeShot) {
+            m_negativeShot = true;
+            QVERIFY(window.grab().save(QStringLiteral(MORT_BINARY_DIR "/screenshots/studio-config-invalid.png")));
+        }
     }
 
     static QString ConfigTextEditValue(ConfigPanel *panel)
@@ -227,8 +249,9 @@ private Q_SLOTS:
         ServerProcess server;
         const QString why = server.start(QStringLiteral(MORT_SERVER_BINARY), path);
         QVERIFY2(why.isEmpty(), qPrintable(why));
-        // The token is not in the text the panel gets (masked), so the
-        // attached case applies a text with a masked token: refused, named.
+        // The token is not in the text the panel gets (masked); applying that
+        // text keeps the server's running token (issue 21), so the panel can
+        // still read the config afterwards with the same token.
         RemoteEngineClient client(RemoteEngineClient::normalizedUrl(server.internalAddress()), kToken);
         MainWindow window(&client);
         window.enablePreview(nullptr);
@@ -240,8 +263,10 @@ private Q_SLOTS:
         QSignalSpy applied(panel, &ConfigPanel::applyFinished);
         panel->applyNow();
         QVERIFY(applied.wait(20000));
-        QVERIFY(!applied.last().at(0).value<ConfigCheck>().applied);
-        QVERIFY2(panel->statusText().contains(QStringLiteral("server.adminToken")), qPrintable(panel->statusText()));
+        QVERIFY2(applied.last().at(0).value<ConfigCheck>().applied, qPrintable(panel->statusText()));
+        panel->loadFromEngine();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(panel->editedText().contains(QStringLiteral("adminToken: \"***\"")));
     }
 
     void attachedWithTokenFromEnvironment()

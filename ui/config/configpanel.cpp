@@ -1,8 +1,10 @@
 #include "ui/config/configpanel.h"
 
-#include "client/configtextedit.h"
 #include "ui/config/bucketpathtester.h"
 #include "ui/config/configdiffdialog.h"
+#include "ui/config/configfilebar.h"
+#include "ui/config/configtreeroles.h"
+#include "ui/config/keyfieldsform.h"
 #include "ui/config/presetfieldsform.h"
 
 #include <QFontDatabase>
@@ -22,10 +24,7 @@ namespace mort {
 
 namespace {
 
-enum NodeRole { KindRole = Qt::UserRole, BucketRole, NameRole };
-enum NodeKind { ServerNode, BucketNode, PresetNode, StorageNode, GroupNode };
-
-QTreeWidgetItem *node(QTreeWidgetItem *parent, const QString &text, NodeKind kind, const QString &bucket = {},
+QTreeWidgetItem *node(QTreeWidgetItem *parent, const QString &text, ConfigNodeKind kind, const QString &bucket = {},
                       const QString &name = {})
 {
     auto *item = new QTreeWidgetItem(parent, {text});
@@ -39,12 +38,13 @@ QTreeWidgetItem *node(QTreeWidgetItem *parent, const QString &text, NodeKind kin
 
 ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_tree(new QTreeWidget(this)), m_forms(new QStackedWidget(this)),
-      m_nodeSummary(new QLabel(this)), m_presetForm(new PresetFieldsForm(this)),
+      m_nodeSummary(new QLabel(this)), m_presetForm(new PresetFieldsForm(this)), m_keyForm(new KeyFieldsForm(this)),
       m_bucketPage(new BucketPathTester(this)), m_yaml(new QPlainTextEdit(this)), m_issues(new QListWidget(this)),
       m_status(new QLabel(this)), m_load(new QPushButton(tr("Load running config"), this)),
-      m_apply(new QPushButton(tr("Apply..."), this)), m_validate(new QTimer(this))
+      m_apply(new QPushButton(tr("Apply..."), this)), m_file(new ConfigFileBar(this)), m_validate(new QTimer(this))
 {
     m_load->setToolTip(tr("Replace the editor's text with the config the server runs now"));
+    m_apply->setObjectName(QStringLiteral("configApply"));
     m_apply->setToolTip(tr("Show the change, then hot-reload it into the running server (no restart)"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -56,6 +56,7 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     m_nodeSummary->setMargin(8);
     m_forms->addWidget(m_nodeSummary);
     m_forms->addWidget(m_presetForm);
+    m_forms->addWidget(m_keyForm);
     m_forms->addWidget(m_bucketPage);
 
     m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -76,6 +77,7 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     splitter->setChildrenCollapsible(false);
 
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_file);
     buttons->addWidget(m_load);
     buttons->addWidget(m_apply);
     buttons->addWidget(m_status, 1);
@@ -91,8 +93,10 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     connect(m_yaml, &QPlainTextEdit::textChanged, this, &ConfigPanel::onTextEdited);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &ConfigPanel::showSelection);
     connect(m_presetForm, &PresetFieldsForm::fieldEdited, this, &ConfigPanel::onPresetFieldEdited);
+    connect(m_keyForm, &KeyFieldsForm::fieldEdited, this, &ConfigPanel::onKeyFieldEdited);
     connect(m_load, &QPushButton::clicked, this, &ConfigPanel::loadFromEngine);
     connect(m_apply, &QPushButton::clicked, this, &ConfigPanel::apply);
+    connect(m_file, &ConfigFileBar::message, this, &ConfigPanel::setStatus);
     connect(m_issues, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         // An issue of a preset selects that preset's form.
         const QStringList parts = item->data(Qt::UserRole).toString().split(u'.');
@@ -109,6 +113,8 @@ void ConfigPanel::setValidationDelayMs(int ms)
 
 void ConfigPanel::loadFromEngine()
 {
+    if (!m_file->maybeSave())
+        return;
     setStatus(tr("Reading the running config..."), false);
     m_client->readConfig(this, [this](const Expected<ConfigSnapshot> &snapshot) {
         if (!snapshot) {
@@ -119,6 +125,8 @@ void ConfigPanel::loadFromEngine()
         }
         m_running = snapshot->text;
         setEditedText(snapshot->text);
+        // Save writes the embedded engine's own file; a remote server's path is not ours.
+        m_file->setBaseline(snapshot->text, m_client->controlsServer() ? snapshot->sourcePath : QString());
         setStatus(snapshot->sourcePath.isEmpty() ? tr("The running config.")
                                                  : tr("The running config, loaded from %1.").arg(snapshot->sourcePath),
                   false);
@@ -185,8 +193,12 @@ void ConfigPanel::rebuildTree()
             }
         }
         QTreeWidgetItem *storages = node(bucketItem, tr("Storages"), GroupNode, b.key());
-        for (auto s = b->storages.cbegin(); s != b->storages.cend(); ++s)
-            node(storages, QStringLiteral("%1 (%2)").arg(s.key(), s->kind), StorageNode, b.key(), s.key());
+        for (auto s = b->storages.cbegin(); s != b->storages.cend(); ++s) {
+            QTreeWidgetItem *item =
+                node(storages, QStringLiteral("%1 (%2)").arg(s.key(), s->kind), StorageNode, b.key(), s.key());
+            if (kind == StorageNode && bucket == b.key() && name == s.key())
+                select = item;
+        }
     }
     m_tree->expandAll();
     m_tree->setCurrentItem(select);
@@ -214,46 +226,6 @@ bool ConfigPanel::selectBucket(const QString &bucket)
         }
     }
     return false;
-}
-
-void ConfigPanel::showSelection()
-{
-    QTreeWidgetItem *item = m_tree->currentItem();
-    const int kind = item ? item->data(0, KindRole).toInt() : -1;
-    if (kind == PresetNode) {
-        const QString bucket = item->data(0, BucketRole).toString();
-        const QString preset = item->data(0, NameRole).toString();
-        const QString text = m_yaml->toPlainText();
-        m_presetForm->showPreset(bucket, preset, [&](const QStringList &field) {
-            return ConfigTextEdit::presetField(text, bucket, preset, field);
-        });
-        m_presetForm->showIssues(m_lastIssues);
-        m_forms->setCurrentWidget(m_presetForm);
-        return;
-    }
-    QString summary;
-    if (m_yaml->toPlainText().trimmed().isEmpty())
-        summary = tr("No config yet: press Load running config, or type one in the YAML view.");
-    else if (kind == BucketNode || kind == GroupNode || kind == StorageNode) {
-        m_bucketPage->showBucket(m_parsed, item->data(0, BucketRole).toString());
-        m_forms->setCurrentWidget(m_bucketPage);
-        return;
-    } else
-        summary = tr("Server settings: edit them in the YAML view (forms come in a later version). "
-                     "Select a preset in the tree to edit it here.");
-    m_nodeSummary->setText(summary);
-    m_forms->setCurrentWidget(m_nodeSummary);
-}
-
-void ConfigPanel::onPresetFieldEdited(const QStringList &field, const QString &value)
-{
-    Expected<QString> text = ConfigTextEdit::setPresetField(m_yaml->toPlainText(), m_presetForm->bucket(),
-                                                            m_presetForm->preset(), field, value);
-    if (!text) {
-        setStatus(tr("Not changed: %1. Fix the YAML view first, or undo there.").arg(text.error().detail), true);
-        return;
-    }
-    setEditedText(*text);
 }
 
 void ConfigPanel::validateNow()
@@ -296,6 +268,8 @@ void ConfigPanel::showIssues(const QList<ConfigIssue> &issues)
     }
     m_issues->setVisible(!issues.isEmpty());
     m_presetForm->showIssues(issues);
+    m_keyForm->showIssues(issues);
+    m_apply->setEnabled(issues.isEmpty()); // the status line says what to fix
 }
 
 QStringList ConfigPanel::shownIssues() const

@@ -20,6 +20,8 @@ class QTreeWidgetItem;
 namespace mort {
 
 class BucketPathTester;
+class ConfigFileBar;
+class KeyFieldsForm;
 class PresetFieldsForm;
 
 class ConfigPanel : public QWidget
@@ -39,6 +41,9 @@ public:
     bool selectBucket(const QString &bucket);
     BucketPathTester *bucketTester() const { return m_bucketPage; }
     PresetFieldsForm *presetForm() const { return m_presetForm; }
+    // The Server form and a storage's form.
+    KeyFieldsForm *keyForm() const { return m_keyForm; }
+    ConfigFileBar *fileBar() const { return m_file; }
     QPlainTextEdit *yamlView() const { return m_yaml; }
     QTreeWidget *tree() const { return m_tree; }
     // "keyPath: message" of every issue shown now.
@@ -64,6 +69,7 @@ private:
     void rebuildTree();
     void showSelection();
     void onPresetFieldEdited(const QStringList &field, const QString &value);
+    void onKeyFieldEdited(const QStringList &keyPath, const QString &value, bool list);
     void showIssues(const QList<ConfigIssue> &issues);
     void setStatus(const QString &text, bool problem);
 
@@ -72,6 +78,7 @@ private:
     QStackedWidget *m_forms;
     QLabel *m_nodeSummary;
     PresetFieldsForm *m_presetForm;
+    KeyFieldsForm *m_keyForm;
     BucketPathTester *m_bucketPage;
     ConfigPtr m_parsed; // the editor's text as last parsed (the tree, the URL tester)
     QPlainTextEdit *m_yaml;
@@ -79,6 +86,7 @@ private:
     QLabel *m_status;
     QPushButton *m_load;
     QPushButton *m_apply;
+    ConfigFileBar *m_file;
     QTimer *m_validate;
     QString m_running; // what the engine runs, as last read or applied
     QList<ConfigIssue> m_lastIssues;

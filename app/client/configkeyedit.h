@@ -1,0 +1,28 @@
+#pragma once
+// Form edits of one key anywhere in a config's text (the Config tab's server
+// and storage forms, issue 21): the value's own characters are replaced and
+// every other byte stays (comments, order, quoting, ${ENV}); a key that is
+// not there is added under its parent block, with the parents it lacks.
+#include "core/expected.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace mort {
+
+class ConfigKeyEdit
+{
+public:
+    // The value at `keyPath` as written: a scalar's text, a list of scalars
+    // joined with ", ", "" when absent (or a map).
+    static QString value(const QString &text, const QStringList &keyPath);
+
+    // `text` with `keyPath` set to `value`, a YAML scalar as typed (or, with
+    // `list`, comma-separated items written as a flow list); an empty value
+    // removes the key. Errors (config.invalid) name the key path and say what
+    // to do: a text that does not parse, a parent written in flow style.
+    static Expected<QString> setValue(const QString &text, const QStringList &keyPath, const QString &value,
+                                      bool list = false);
+};
+
+} // namespace mort

@@ -1,0 +1,95 @@
+#include "ui/config/configformfields.h"
+
+#include "config/limitsfields.h"
+
+namespace mort {
+
+namespace {
+
+KeyField field(QStringList key, const QString &label, const QString &toolTip, QStringList choices = {},
+               bool list = false)
+{
+    return KeyField{std::move(key), label, toolTip, std::move(choices), list};
+}
+
+} // namespace
+
+QList<KeyField> ConfigFormFields::serverFields()
+{
+    const QStringList redisKinds{QStringLiteral("memory"), QStringLiteral("redis"), QStringLiteral("redis-cluster")};
+    QList<KeyField> fields{
+        field({QStringLiteral("listens")}, tr("Listens"),
+              tr("Public addresses, comma-separated: host:port, :port, [ipv6]:port or unix:/path"), {}, true),
+        field({QStringLiteral("internalListen")}, tr("Internal listener"),
+              tr("Health, metrics and the admin API; keep it on a loopback address unless adminToken is set")),
+        field({QStringLiteral("logLevel")}, tr("Log level"), tr("prod logs warnings and errors, dev everything"),
+              {QStringLiteral("prod"), QStringLiteral("dev")}),
+        field({QStringLiteral("requestTimeout")}, tr("Request timeout (s)"), tr("Seconds a request may take; 0 = 60")),
+        field({QStringLiteral("lockTimeout")}, tr("Lock timeout (s)"),
+              tr("Seconds one transform holds its lock; 0 = 30")),
+        field({QStringLiteral("concurrentImageProcessing")}, tr("Concurrent transforms"),
+              tr("Transforms running at once; 0 = 100")),
+        field({QStringLiteral("cache"), QStringLiteral("type")}, tr("Cache"),
+              tr("Where responses are cached; a change needs a restart"), redisKinds),
+        field({QStringLiteral("cache"), QStringLiteral("cacheSize")}, tr("Cache size (bytes)"),
+              tr("Bytes of cached responses (memory cache); a change needs a restart")),
+        field({QStringLiteral("cache"), QStringLiteral("address")}, tr("Cache Redis"),
+              tr("Redis host:port, comma-separated (redis and redis-cluster)"), {}, true),
+        field({QStringLiteral("lock"), QStringLiteral("type")}, tr("Lock"),
+              tr("Where transforms take their lock; a change needs a restart"), redisKinds),
+        field({QStringLiteral("lock"), QStringLiteral("address")}, tr("Lock Redis"),
+              tr("Redis host:port, comma-separated (redis and redis-cluster)"), {}, true),
+    };
+    for (const LimitsField &limit : limitsFields()) {
+        const QString key = QString::fromLatin1(limit.key);
+        fields << field({QStringLiteral("limits"), key}, QStringLiteral("limits.") + key,
+                        tr("A limit of every request; buckets may set their own (empty = the default)"));
+    }
+    return fields;
+}
+
+QList<KeyField> ConfigFormFields::storageFields(const QString &kind)
+{
+    const KeyField prefix =
+        field({QStringLiteral("pathPrefix")}, tr("Path prefix"), tr("Put in front of every key in this storage"));
+    if (kind == QLatin1String("local") || kind == QLatin1String("local-meta"))
+        return {field({QStringLiteral("rootPath")}, tr("Root folder"),
+                      tr("The folder holding the objects (created when missing)")),
+                prefix};
+    if (kind == QLatin1String("http"))
+        return {field({QStringLiteral("url")}, tr("URL"),
+                      tr("The origin; the object's key replaces <item> in it (headers: in the YAML view)")),
+                prefix};
+    if (kind == QLatin1String("s3"))
+        return {field({QStringLiteral("bucket")}, tr("Bucket"), tr("The S3 bucket's name")),
+                field({QStringLiteral("region")}, tr("Region"), tr("For example eu-central-1")),
+                field({QStringLiteral("endpoint")}, tr("Endpoint"),
+                      tr("Empty for AWS; the provider's URL for MinIO, B2, Google, Oracle")),
+                field({QStringLiteral("accessKey")}, tr("Access key"), tr("The key's identifier")),
+                field({QStringLiteral("secretAccessKey")}, tr("Secret key"),
+                      tr("Better as ${VARIABLE}, so the secret stays out of the file")),
+                prefix};
+    return {};
+}
+
+bool ConfigFormFields::storageKindBuilt(const QString &kind)
+{
+    static const QStringList built{QStringLiteral("noop"), QStringLiteral("local"), QStringLiteral("local-meta"),
+                                   QStringLiteral("http"), QStringLiteral("s3")};
+    return built.contains(kind);
+}
+
+QString ConfigFormFields::storageNote(const QString &kind)
+{
+    if (kind.isEmpty())
+        return tr("No kind set: type one (local-meta, local, http, s3, noop) in the YAML view.");
+    if (!storageKindBuilt(kind))
+        return tr("Kind %1 is Mort's but not built into this server: it loads, and requests to this storage "
+                  "answer 503. Use kind s3 with the provider's endpoint, or edit it in the YAML view.")
+            .arg(kind);
+    if (kind == QLatin1String("noop"))
+        return tr("Kind noop keeps nothing: results are not stored.");
+    return tr("Kind %1. Keys without a field here stay as written; edit them in the YAML view.").arg(kind);
+}
+
+} // namespace mort

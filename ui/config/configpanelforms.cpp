@@ -1,0 +1,86 @@
+// ConfigPanel: the form beside the tree for the selected node (a preset, the
+// server, a storage, a bucket's URL tester) and the text edits its fields make.
+#include "ui/config/configpanel.h"
+
+#include "client/configkeyedit.h"
+#include "client/configtextedit.h"
+#include "ui/config/bucketpathtester.h"
+#include "ui/config/configformfields.h"
+#include "ui/config/configtreeroles.h"
+#include "ui/config/keyfieldsform.h"
+#include "ui/config/presetfieldsform.h"
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QStackedWidget>
+#include <QTreeWidget>
+
+namespace mort {
+
+void ConfigPanel::showSelection()
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    const int kind = item ? item->data(0, KindRole).toInt() : -1;
+    const QString text = m_yaml->toPlainText();
+    const QString bucket = item ? item->data(0, BucketRole).toString() : QString();
+    const QString name = item ? item->data(0, NameRole).toString() : QString();
+    if (kind == PresetNode) {
+        m_presetForm->showPreset(bucket, name, [&](const QStringList &field) {
+            return ConfigTextEdit::presetField(text, bucket, name, field);
+        });
+        m_presetForm->showIssues(m_lastIssues);
+        m_forms->setCurrentWidget(m_presetForm);
+        return;
+    }
+    if (text.trimmed().isEmpty()) {
+        m_nodeSummary->setText(tr("No config yet: press Load running config, or type one in the YAML view."));
+        m_forms->setCurrentWidget(m_nodeSummary);
+        return;
+    }
+    if (kind == ServerNode || kind == StorageNode) {
+        QStringList base{QStringLiteral("server")};
+        QList<KeyField> fields = ConfigFormFields::serverFields();
+        QString title = tr("Server");
+        QString note = tr("Keys without a field here (headers, plugins, trustedProxies, ...) stay as written; edit "
+                          "them in the YAML view.");
+        if (kind == StorageNode) {
+            const BucketConfig *b = m_parsed ? m_parsed->bucket(bucket) : nullptr;
+            const StorageConfig *storage = b ? b->storage(name) : nullptr;
+            const QString storageKind = storage ? storage->kind : QString();
+            base = QStringList{QStringLiteral("buckets"), bucket, QStringLiteral("storages"), name};
+            fields = ConfigFormFields::storageFields(storageKind);
+            title = tr("Storage %1 of bucket %2").arg(name, bucket);
+            note = ConfigFormFields::storageNote(storageKind);
+        }
+        m_keyForm->showFields(title, base.join(u'.'), fields, note,
+                              [&](const QStringList &key) { return ConfigKeyEdit::value(text, base + key); });
+        m_keyForm->showIssues(m_lastIssues);
+        m_forms->setCurrentWidget(m_keyForm);
+        return;
+    }
+    m_bucketPage->showBucket(m_parsed, bucket);
+    m_forms->setCurrentWidget(m_bucketPage);
+}
+
+void ConfigPanel::onPresetFieldEdited(const QStringList &field, const QString &value)
+{
+    Expected<QString> text = ConfigTextEdit::setPresetField(m_yaml->toPlainText(), m_presetForm->bucket(),
+                                                            m_presetForm->preset(), field, value);
+    if (!text) {
+        setStatus(tr("Not changed: %1. Fix the YAML view first, or undo there.").arg(text.error().detail), true);
+        return;
+    }
+    setEditedText(*text);
+}
+
+void ConfigPanel::onKeyFieldEdited(const QStringList &keyPath, const QString &value, bool list)
+{
+    Expected<QString> text = ConfigKeyEdit::setValue(m_yaml->toPlainText(), keyPath, value, list);
+    if (!text) {
+        setStatus(tr("Not changed: %1. Fix the YAML view first, or undo there.").arg(text.error().detail), true);
+        return;
+    }
+    setEditedText(*text); // validated by the engine like any edit; issues land under the field
+}
+
+} // namespace mort

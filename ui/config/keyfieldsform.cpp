@@ -1,0 +1,194 @@
+#include "ui/config/keyfieldsform.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHash>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace mort {
+
+namespace {
+
+QLabel *issueLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #b00020;"));
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->hide();
+    return label;
+}
+
+QString textOf(QWidget *editor)
+{
+    if (auto *line = qobject_cast<QLineEdit *>(editor))
+        return line->text().trimmed();
+    if (auto *combo = qobject_cast<QComboBox *>(editor))
+        return combo->currentText().trimmed();
+    return {};
+}
+
+} // namespace
+
+KeyFieldsForm::KeyFieldsForm(QWidget *parent)
+    : QWidget(parent), m_layout(new QFormLayout(this)), m_title(new QLabel(this)), m_note(new QLabel(this)),
+      m_generalIssue(issueLabel(this))
+{
+    m_layout->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_title->setWordWrap(true);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_note->setWordWrap(true);
+    m_layout->addRow(m_title);
+    m_layout->addRow(m_note);
+    m_layout->addRow(m_generalIssue);
+}
+
+void KeyFieldsForm::showFields(const QString &title, const QString &base, const QList<KeyField> &fields,
+                               const QString &note, const std::function<QString(const QStringList &)> &value)
+{
+    m_showing = true;
+    m_title->setText(title);
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+    bool same = base == m_base && fields.size() == m_rows.size();
+    for (int i = 0; same && i < fields.size(); ++i)
+        same = fields.at(i).key == m_rows.at(i).field.key;
+    m_base = base;
+    if (same) { // the same node after a text edit: new values, the same editors (one may be emitting)
+        for (Row &row : m_rows) {
+            row.shown = value(row.field.key);
+            if (auto *line = qobject_cast<QLineEdit *>(row.editor); line && line->text().trimmed() != row.shown)
+                line->setText(row.shown);
+            else if (auto *combo = qobject_cast<QComboBox *>(row.editor); combo && combo->currentText() != row.shown)
+                combo->setCurrentText(row.shown);
+        }
+        m_showing = false;
+        return;
+    }
+    while (m_layout->rowCount() > 3) {
+        const QFormLayout::TakeRowResult taken = m_layout->takeRow(3);
+        for (QLayoutItem *item : {taken.labelItem, taken.fieldItem}) {
+            if (item && item->widget())
+                item->widget()->deleteLater(); // later: a signal of it may be running
+            delete item;
+        }
+    }
+    m_rows.clear();
+    for (const KeyField &field : fields) {
+        const QString current = value(field.key);
+        Row row{field, nullptr, issueLabel(this), current};
+        if (!field.choices.isEmpty()) {
+            auto *combo = new QComboBox(this);
+            combo->setEditable(true);
+            combo->addItems(field.choices);
+            combo->setCurrentText(current);
+            row.editor = combo;
+        } else {
+            auto *line = new QLineEdit(current, this);
+            line->setPlaceholderText(tr("not set (the default)"));
+            row.editor = line;
+        }
+        row.editor->setToolTip(field.toolTip);
+        row.editor->setObjectName(field.key.join(u'.'));
+        auto *cell = new QWidget(this);
+        auto *stack = new QVBoxLayout(cell);
+        stack->setContentsMargins(0, 0, 0, 0);
+        stack->setSpacing(2);
+        stack->addWidget(row.editor);
+        stack->addWidget(row.issue);
+        m_layout->addRow(field.label, cell);
+        m_rows.append(row);
+        const Row &added = m_rows.constLast();
+        if (auto *line = qobject_cast<QLineEdit *>(added.editor))
+            connect(line, &QLineEdit::editingFinished, this, [this, key = field.key] {
+                for (Row &r : m_rows)
+                    if (r.field.key == key)
+                        edited(r);
+            });
+        else if (auto *combo = qobject_cast<QComboBox *>(added.editor))
+            connect(combo, &QComboBox::textActivated, this, [this, key = field.key] {
+                for (Row &r : m_rows)
+                    if (r.field.key == key)
+                        edited(r);
+            });
+    }
+    m_showing = false;
+}
+
+void KeyFieldsForm::edited(Row &row)
+{
+    const QString text = textOf(row.editor);
+    if (m_showing || text == row.shown)
+        return; // focus left without a change: the text keeps its quoting
+    row.shown = text;
+    QStringList keyPath = m_base.split(u'.');
+    keyPath << row.field.key;
+    Q_EMIT fieldEdited(keyPath, text, row.field.list);
+}
+
+void KeyFieldsForm::showIssues(const QList<ConfigIssue> &issues)
+{
+    QStringList general;
+    QHash<int, QStringList> byRow;
+    for (const ConfigIssue &issue : issues) {
+        if (issue.keyPath != m_base && !issue.keyPath.startsWith(m_base + u'.'))
+            continue;
+        const QString relative = issue.keyPath.mid(m_base.size() + 1);
+        int placed = -1;
+        for (int r = 0; r < m_rows.size() && placed < 0; ++r) {
+            const QString key = m_rows.at(r).field.key.join(u'.');
+            // listens[1] belongs to the listens field.
+            if (relative == key || relative.startsWith(key + u'[') || relative.startsWith(key + u'.'))
+                placed = r;
+        }
+        if (placed >= 0)
+            byRow[placed] << issue.message;
+        else
+            general << issue.keyPath + QStringLiteral(": ") + issue.message;
+    }
+    for (int r = 0; r < m_rows.size(); ++r) {
+        const QStringList messages = byRow.value(r);
+        m_rows.at(r).issue->setText(messages.join(u'\n'));
+        m_rows.at(r).issue->setVisible(!messages.isEmpty());
+    }
+    m_generalIssue->setText(general.join(u'\n'));
+    m_generalIssue->setVisible(!general.isEmpty());
+}
+
+bool KeyFieldsForm::setFieldValue(const QStringList &key, const QString &value)
+{
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.field.key != key)
+            continue;
+        if (auto *line = qobject_cast<QLineEdit *>(row.editor)) {
+            line->setText(value);
+            Q_EMIT line->editingFinished();
+        } else if (auto *combo = qobject_cast<QComboBox *>(row.editor)) {
+            combo->setCurrentText(value);
+        }
+        return true;
+    }
+    return false;
+}
+
+QString KeyFieldsForm::fieldValue(const QStringList &key) const
+{
+    for (const Row &row : m_rows)
+        if (row.field.key == key)
+            return textOf(row.editor);
+    return {};
+}
+
+QString KeyFieldsForm::issueText(const QStringList &key) const
+{
+    for (const Row &row : m_rows)
+        if (row.field.key == key)
+            return row.issue->text();
+    return {};
+}
+
+} // namespace mort
