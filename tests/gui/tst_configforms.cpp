@@ -160,6 +160,7 @@ private Q_SLOTS:
         QVERIFY2(form->issueText(key("requestTimeout")).contains(QLatin1String("negative")),
                  qPrintable(panel.shownIssues().join(u'\n')));
         QDir().mkpath(QStringLiteral(MORT_BINARY_DIR "/screenshots"));
+        QTest::qWait(100); // the layout settles, as it does before a person looks
         QVERIFY(panel.grab().save(QStringLiteral(MORT_BINARY_DIR "/screenshots/studio-config-server.png")));
         QVERIFY(form->setFieldValue(key("requestTimeout"), QStringLiteral("30")));
         QVERIFY(validated.wait(10000));
@@ -185,6 +186,7 @@ private Q_SLOTS:
         QVERIFY(validated.wait(10000));
         QVERIFY2(form->issueText(key("rootPath")).contains(QLatin1String("required")),
                  qPrintable(panel.shownIssues().join(u'\n')));
+        QTest::qWait(100); // the layout settles, as it does before a person looks
         QVERIFY(panel.grab().save(QStringLiteral(MORT_BINARY_DIR "/screenshots/studio-config-storage.png")));
         QTreeWidgetItem *cloud = storageItem("cloud");
         QVERIFY(cloud);
@@ -195,6 +197,7 @@ private Q_SLOTS:
         for (QLabel *label : form->findChildren<QLabel *>())
             marked = marked || (label->isVisible() && label->text().contains(QLatin1String("not built")));
         QVERIFY(marked);
+        QTest::qWait(100); // the layout settles, as it does before a person looks
         QVERIFY(panel.grab().save(QStringLiteral(MORT_BINARY_DIR "/screenshots/studio-config-storage-b2.png")));
     }
 };

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace mort {
@@ -14,7 +15,6 @@ namespace {
 QLabel *issueLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
-    label->setWordWrap(true);
     label->setStyleSheet(QStringLiteral("color: #b00020;"));
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->hide();
@@ -33,18 +33,29 @@ QString textOf(QWidget *editor)
 } // namespace
 
 KeyFieldsForm::KeyFieldsForm(QWidget *parent)
-    : QWidget(parent), m_layout(new QFormLayout(this)), m_title(new QLabel(this)), m_note(new QLabel(this)),
+    : QWidget(parent), m_layout(nullptr), m_title(new QLabel(this)), m_note(new QLabel(this)),
       m_generalIssue(issueLabel(this))
 {
+    // Many fields (the server has over twenty): they scroll, each keeps its height.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *inner = new QWidget(scroll);
+    m_layout = new QFormLayout(inner);
+    scroll->setWidget(inner);
     m_layout->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_title->setWordWrap(true);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
     m_note->setWordWrap(true);
-    m_layout->addRow(m_title);
-    m_layout->addRow(m_note);
-    m_layout->addRow(m_generalIssue);
+    m_generalIssue->setWordWrap(true);
+    // Wrapped texts above the scrolled rows: inside, they would squeeze the rows.
+    auto *outer = new QVBoxLayout(this);
+    outer->addWidget(m_title);
+    outer->addWidget(m_note);
+    outer->addWidget(m_generalIssue);
+    outer->addWidget(scroll, 1);
 }
 
 void KeyFieldsForm::showFields(const QString &title, const QString &base, const QList<KeyField> &fields,
@@ -69,11 +80,13 @@ void KeyFieldsForm::showFields(const QString &title, const QString &base, const 
         m_showing = false;
         return;
     }
-    while (m_layout->rowCount() > 3) {
-        const QFormLayout::TakeRowResult taken = m_layout->takeRow(3);
+    while (m_layout->rowCount() > 0) {
+        const QFormLayout::TakeRowResult taken = m_layout->takeRow(0);
         for (QLayoutItem *item : {taken.labelItem, taken.fieldItem}) {
-            if (item && item->widget())
+            if (item && item->widget()) {
+                item->widget()->hide();
                 item->widget()->deleteLater(); // later: a signal of it may be running
+            }
             delete item;
         }
     }
@@ -86,6 +99,7 @@ void KeyFieldsForm::showFields(const QString &title, const QString &base, const 
             combo->setEditable(true);
             combo->addItems(field.choices);
             combo->setCurrentText(current);
+            combo->lineEdit()->setPlaceholderText(tr("not set (the default)"));
             row.editor = combo;
         } else {
             auto *line = new QLineEdit(current, this);
