@@ -1448,7 +1448,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+41"/>
+        <location filename="../ui/config/configpanel.cpp" line="+45"/>
         <source>The server could not check the config: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,7 +1796,8 @@ Path regex: %2</source>
 <context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+92"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+102"/>
+        <location line="+4"/>
         <source>not set (the default)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1468,7 +1468,7 @@ Pfad-Regex: %2</translation>
         <translation>Nicht geändert: %1. Korrigieren Sie zuerst die YAML-Ansicht oder machen Sie die Änderung dort rückgängig.</translation>
     </message>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+41"/>
+        <location filename="../ui/config/configpanel.cpp" line="+45"/>
         <source>The server could not check the config: %1</source>
         <translation>Der Server konnte die Konfiguration nicht prüfen: %1</translation>
     </message>
@@ -1819,7 +1819,8 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+92"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+102"/>
+        <location line="+4"/>
         <source>not set (the default)</source>
         <translation>nicht gesetzt (Standard)</translation>
     </message>

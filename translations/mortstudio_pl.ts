@@ -1475,7 +1475,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Bez zmian: %1. Najpierw popraw widok YAML lub cofnij tam zmianę.</translation>
     </message>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+41"/>
+        <location filename="../ui/config/configpanel.cpp" line="+45"/>
         <source>The server could not check the config: %1</source>
         <translation>Serwer nie mógł sprawdzić konfiguracji: %1</translation>
     </message>
@@ -1829,7 +1829,8 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+92"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+102"/>
+        <location line="+4"/>
         <source>not set (the default)</source>
         <translation>nie ustawiono (domyślna)</translation>
     </message>
