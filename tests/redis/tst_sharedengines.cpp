@@ -18,7 +18,8 @@ using namespace mort::test;
 
 namespace {
 
-QString configFor(const QString &redisAddress, const QString &originals, const QString &lockType = "redis")
+// `type` is cache.type and lock.type: redis (one node) or redis-cluster.
+QString configFor(const QStringList &redisAddresses, const QString &originals, const QString &type = "redis")
 {
     return QStringLiteral(R"yaml(
 server:
@@ -27,12 +28,12 @@ server:
   concurrentImageProcessing: 50
   lockTimeout: 10
   cache:
-    type: redis
-    address: ["@REDIS@"]
+    type: @TYPE@
+    address: [@REDIS@]
     clientConfig: {commandTimeoutMs: "300", connectTimeoutMs: "300"}
   lock:
-    type: @LOCK@
-    address: ["@REDIS@"]
+    type: @TYPE@
+    address: [@REDIS@]
     clientConfig: {commandTimeoutMs: "300", connectTimeoutMs: "300"}
 headers:
   - statusCodes: [200]
@@ -45,8 +46,9 @@ buckets:
       basic: {kind: "local-meta", rootPath: "@ORIGINALS@"}
       transform: {kind: "local-meta", rootPath: "@ROOT@/results"}
 )yaml")
-        .replace(QLatin1String("@REDIS@"), redisAddress)
-        .replace(QLatin1String("@LOCK@"), lockType)
+        .replace(QLatin1String("@REDIS@"),
+                 QLatin1Char('"') + redisAddresses.join(QLatin1String("\", \"")) + QLatin1Char('"'))
+        .replace(QLatin1String("@TYPE@"), type)
         .replace(QLatin1String("@ORIGINALS@"), originals);
 }
 
@@ -64,6 +66,34 @@ void expectIdle(TestServer &s)
     QTRY_COMPARE_WITH_TIMEOUT(t.live(TaskKind::CacheFill), qint64(0), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(t.live(TaskKind::Request), qint64(0), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(s.engine().stats().shared.redisPending, qint64(0), 5000);
+}
+
+// 20 identical cold requests spread over two instances: one transform in all,
+// one body, and the idle instance got the result through Redis.
+void coldRequestsOverBothTransformOnce(TestServer &a, TestServer &b)
+{
+    const QByteArray request =
+        RawHttpClient::requestBytes("GET", "/c/big.jpg?operation=resize&width=640", {{"Host", "x"}});
+    std::vector<std::unique_ptr<RawHttpClient>> clients;
+    for (int i = 0; i < 20; ++i) {
+        clients.push_back(std::make_unique<RawHttpClient>(i % 2 ? b.address() : a.address()));
+        QVERIFY(clients.back()->isConnected());
+    }
+    for (auto &c : clients)
+        QVERIFY(c->send(request));
+    QSet<QByteArray> bodies;
+    for (auto &c : clients) {
+        const Reply r = c->read(false, 60000);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(decodeImage(r.body).width, 640);
+        bodies.insert(QCryptographicHash::hash(r.body, QCryptographicHash::Md5));
+    }
+    QCOMPARE(transforms(a) + transforms(b), 1u);
+    QCOMPARE(bodies.size(), 1);
+    // The instance that did not transform got the result from the other one through Redis.
+    TestServer &idle = transforms(a) ? b : a;
+    const SharedBackendStats s = idle.engine().stats().shared;
+    QVERIFY2(s.lockResults + s.sharedCacheHits >= 1, "no result travelled through Redis");
 }
 
 } // namespace
@@ -92,7 +122,7 @@ private Q_SLOTS:
         QVERIFY(m_redis->start());
         for (auto *server : {&m_a, &m_b}) {
             *server = std::make_unique<TestServer>();
-            const QString error = (*server)->start(configFor(m_redis->address(), m_originals.path()));
+            const QString error = (*server)->start(configFor({m_redis->address()}, m_originals.path()));
             QVERIFY2(error.isEmpty(), qPrintable(error));
             QTRY_VERIFY_WITH_TIMEOUT((*server)->engine().stats().shared.redisReachable, 5000);
         }
@@ -140,30 +170,38 @@ private Q_SLOTS:
         QCOMPARE(m_b->engine().stats().shared.sharedCacheHits, 1u);
     }
 
-    void concurrentColdRequestsOverBothInstancesTransformOnce()
+    void concurrentColdRequestsOverBothInstancesTransformOnce() { coldRequestsOverBothTransformOnce(*m_a, *m_b); }
+
+    // The cluster types (issue 20 item 5): two instances on a 3-node Redis
+    // cluster (cache.type and lock.type redis-cluster) collapse and share as
+    // on one node, and nothing is left behind.
+    void clusterInstancesShareOneTransform()
     {
-        const QByteArray request =
-            RawHttpClient::requestBytes("GET", "/c/big.jpg?operation=resize&width=640", {{"Host", "x"}});
-        std::vector<std::unique_ptr<RawHttpClient>> clients;
-        for (int i = 0; i < 20; ++i) {
-            clients.push_back(std::make_unique<RawHttpClient>(i % 2 ? m_b->address() : m_a->address()));
-            QVERIFY(clients.back()->isConnected());
+        RedisTestCluster cluster;
+        QVERIFY(cluster.start());
+        TestServer a;
+        TestServer b;
+        for (TestServer *server : {&a, &b}) {
+            const QString error = server->start(configFor(cluster.addresses(), m_originals.path(), "redis-cluster"));
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QTRY_VERIFY_WITH_TIMEOUT(server->engine().stats().shared.redisReachable, 5000);
         }
-        for (auto &c : clients)
-            QVERIFY(c->send(request));
-        QSet<QByteArray> bodies;
-        for (auto &c : clients) {
-            const Reply r = c->read(false, 60000);
-            QCOMPARE(r.status, 200);
-            QCOMPARE(decodeImage(r.body).width, 640);
-            bodies.insert(QCryptographicHash::hash(r.body, QCryptographicHash::Md5));
-        }
-        QCOMPARE(transforms(*m_a) + transforms(*m_b), 1u);
-        QCOMPARE(bodies.size(), 1);
-        // The instance that did not transform got the result from the other one through Redis.
-        TestServer &idle = transforms(*m_a) ? *m_b : *m_a;
-        const SharedBackendStats s = idle.engine().stats().shared;
-        QVERIFY2(s.lockResults + s.sharedCacheHits >= 1, "no result travelled through Redis");
+        QCOMPARE(a.engine().stats().shared.cacheBackend, QStringLiteral("redis-cluster"));
+        QCOMPARE(a.engine().stats().shared.lockBackend, QStringLiteral("redis-cluster"));
+        coldRequestsOverBothTransformOnce(a, b);
+        if (QTest::currentTestFailed())
+            return;
+        // A fresh URL made on A is a hit on B through the cluster.
+        const quint64 sets = a.engine().stats().shared.sharedCacheSets;
+        QCOMPARE(a.get("/c/small.jpg?operation=resize&width=222").status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(a.engine().stats().shared.sharedCacheSets, sets + 1, 5000);
+        const quint64 before = transforms(b);
+        const Reply shared = b.get("/c/small.jpg?operation=resize&width=222");
+        QCOMPARE(shared.status, 200);
+        QCOMPARE(shared.header("x-mort-cache"), QByteArray("hit"));
+        QCOMPARE(transforms(b), before);
+        expectIdle(a);
+        expectIdle(b);
     }
 
     // Acceptance: kill -9 of redis-server while requests run -> every request
