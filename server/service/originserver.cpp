@@ -57,14 +57,6 @@ void OriginServer::serve(const FlowPtr &flow)
         serveStored(flow, stop);
 }
 
-void OriginServer::finishStorageFailure(const FlowPtr &flow, const CancelToken &stop, const Error &error,
-                                        Storage &storage, const ObjectRef &object)
-{
-    if (stop.shouldStop())
-        return m_responder.finishError(flow, stoppedError(stop));
-    m_responder.finishStorageError(flow, error, storage, object.bucket, object.storageName, object.key);
-}
-
 void OriginServer::serveStored(const FlowPtr &flow, const CancelToken &stop)
 {
     const ObjectRef &object = flow->object;
@@ -75,7 +67,7 @@ void OriginServer::serveStored(const FlowPtr &flow, const CancelToken &stop)
         // HEAD of an original: metadata only, no body read (spec §4).
         auto meta = (*storage)->head(object.key);
         if (!meta)
-            return finishStorageFailure(flow, stop, meta.error(), **storage, object);
+            return m_responder.finishStorageFailure(flow, stop, meta.error(), **storage, object);
         if (meta->isDirectory)
             return m_responder.finish(flow, directoryResponse());
         HttpResponse r = storedObjectResponse(*meta, {});
@@ -91,7 +83,7 @@ void OriginServer::serveStored(const FlowPtr &flow, const CancelToken &stop)
     if (maxFileSize > 0) {
         auto head = (*storage)->head(object.key);
         if (!head)
-            return finishStorageFailure(flow, stop, head.error(), **storage, object);
+            return m_responder.finishStorageFailure(flow, stop, head.error(), **storage, object);
         if (!head->isDirectory && head->size > maxFileSize)
             return redirectToPresigned(flow, **storage, head->size, maxFileSize);
     }
@@ -99,7 +91,7 @@ void OriginServer::serveStored(const FlowPtr &flow, const CancelToken &stop)
     ObjectMetadata meta;
     auto device = (*storage)->openRead(object.key, &meta);
     if (!device)
-        return finishStorageFailure(flow, stop, device.error(), **storage, object);
+        return m_responder.finishStorageFailure(flow, stop, device.error(), **storage, object);
     if (meta.isDirectory)
         return m_responder.finish(flow, directoryResponse());
     m_metrics.requestDownload.inc();
@@ -128,7 +120,7 @@ void OriginServer::serveParentUnchanged(const FlowPtr &flow, const CancelToken &
         return m_responder.finishError(flow, storage.error());
     auto stored = (*storage)->get(parent.key);
     if (!stored)
-        return finishStorageFailure(flow, stop, stored.error(), **storage, parent);
+        return m_responder.finishStorageFailure(flow, stop, stored.error(), **storage, parent);
     if (stored->meta.isDirectory || !stored->meta.contentType.contains("image/"))
         return m_responder.finishError(flow, Error::notFound(QStringLiteral("parent is not an image")));
     m_metrics.requestDownload.inc();

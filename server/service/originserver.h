@@ -22,10 +22,6 @@ private:
     // `stop` bounds the wait for the origin (see serve()).
     void serveStored(const FlowPtr &flow, const CancelToken &stop);
     void serveParentUnchanged(const FlowPtr &flow, const CancelToken &stop);
-    // A storage call failed: 504/499 when it failed because the wait ran out
-    // or the client left, else the storage's own error.
-    void finishStorageFailure(const FlowPtr &flow, const CancelToken &stop, const Error &error, Storage &storage,
-                              const ObjectRef &object);
     // maxFileSize exceeded: 307 to a presigned URL, or 503 when the storage cannot presign.
     void redirectToPresigned(const FlowPtr &flow, Storage &storage, qint64 size, qint64 maxFileSize);
 

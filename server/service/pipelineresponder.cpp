@@ -31,6 +31,14 @@ void PipelineResponder::finishStorageError(const FlowPtr &flow, const Error &err
         glacierAnswerHeaders(flow->config(), bucket, storageName, key, error, storage, m_services.glacier, m_metrics));
 }
 
+void PipelineResponder::finishStorageFailure(const FlowPtr &flow, const CancelToken &stop, const Error &error,
+                                             Storage &storage, const ObjectRef &object)
+{
+    if (stop.shouldStop())
+        return finishError(flow, stoppedError(stop));
+    finishStorageError(flow, error, storage, object.bucket, object.storageName, object.key);
+}
+
 void PipelineResponder::finishError(const FlowPtr &flow, const Error &error, const HeaderList &extraHeaders)
 {
     const HttpRequest &request = flow->exchange->request();

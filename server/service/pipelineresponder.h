@@ -33,6 +33,10 @@ public:
     // archived original gets Mort's glacier answer (service/glacieranswer.h).
     void finishStorageError(const FlowPtr &flow, const Error &error, Storage &storage, const QString &bucket,
                             const QString &storageName, const QString &key);
+    // A storage call for `object` failed: 504/499 (stoppedError) when it failed
+    // because `stop` ran out or the client left, else finishStorageError.
+    void finishStorageFailure(const FlowPtr &flow, const CancelToken &stop, const Error &error, Storage &storage,
+                              const ObjectRef &object);
     // Per-request last steps on a finished response: conditionals, plugins, metrics.
     void deliver(const FlowPtr &flow, HttpResponse response);
     // Every answer to a public request goes out here, whatever produced it

@@ -101,16 +101,11 @@ void TransformRunner::run(const FlowPtr &flow, TaskScope &admitted)
     if (!parentStorage)
         return fail(parentStorage.error());
     Expected<StoredObject> parent = (*parentStorage)->get(root.key);
-    // An origin that was still answering when the deadline passed (or the
-    // client left) is the request's stop, not a storage fault: 504 / 499.
-    if (!parent && token.shouldStop()) {
-        slot.release();
-        return m_responder.finishError(flow, stoppedError(token));
-    }
+    // An origin still answering when the deadline passed (or the client left)
+    // is the request's stop, not a storage fault: 504 / 499.
     if (!parent) {
         slot.release();
-        return m_responder.finishStorageError(flow, parent.error(), **parentStorage, root.bucket, root.storageName,
-                                              root.key);
+        return m_responder.finishStorageFailure(flow, token, parent.error(), **parentStorage, root);
     }
     if (parent->meta.isDirectory || !parent->meta.contentType.contains("image/"))
         return fail(Error::notFound(QStringLiteral("parent is not an image")));
