@@ -26,6 +26,7 @@ namespace {
 // 3 MiB original stream (Mort's rule: objects >= 2 MiB are not cached).
 const QString kConfig = QStringLiteral(R"yaml(server:
   listens: ["127.0.0.1:0"]
+  internalListen: "127.0.0.1:0"
   requestTimeout: 2
   cache: {type: "memory", maxCacheItemSizeMB: 1}
 buckets:
