@@ -286,7 +286,15 @@ public:
         auto config = ConfigLoader::fromText(yaml);
         if (!config)
             return QStringLiteral("config: ") + config.error().toString();
-        m_engine = std::make_unique<Engine>(std::move(config).value());
+        ConfigPtr loaded = std::move(config).value();
+        if (!yaml.contains(QLatin1String("internalListen"))) {
+            // Without one the engine takes Mort's default 127.0.0.1:8081, and two
+            // such suites run side by side by ctest -j would collide on it.
+            auto ownPort = std::make_shared<Config>(*loaded);
+            ownPort->server.internalListen = QStringLiteral("127.0.0.1:0");
+            loaded = std::move(ownPort);
+        }
+        m_engine = std::make_unique<Engine>(std::move(loaded));
         if (auto started = m_engine->start(); !started)
             return QStringLiteral("start: ") + started.error().toString();
         const EngineStats s = m_engine->stats();
