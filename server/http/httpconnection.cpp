@@ -265,8 +265,14 @@ void HttpConnection::writeHead(const HttpExchange &exchange, HttpResponse &respo
     m_fileBody.reset();
     if (response.stream && !head && !noBody && !streamed && response.stream->length > 0) {
         m_fileBody = std::move(response.stream);
-        if (!m_fileBody->device->seek(m_fileBody->offset))
+        QIODevice *device = m_fileBody->device.get();
+        const bool positioned =
+            device->isSequential() ? device->pos() == m_fileBody->offset : device->seek(m_fileBody->offset);
+        if (!positioned)
             m_fileBody->length = -1; // continueBody() aborts: the head promised bytes we cannot read
+        // A body still downloading (storage/spooledbody.h) says when more bytes
+        // are in; files never emit it.
+        connect(device, &QIODevice::readyRead, this, &HttpConnection::onFileBodyReadable, Qt::QueuedConnection);
     }
 }
 
@@ -306,11 +312,20 @@ void HttpConnection::continueFileBody()
         m_fileBody.reset();
         finishCurrent();
     } else if (m_fileBody->length < 0 || m_fileBody->device->atEnd()) {
-        // The file shrank or failed under us: the status line is gone, so the
-        // only honest signal left is to cut the connection.
+        // The file shrank or its download failed under us: the status line is
+        // gone, so the only honest signal left is to end the connection short
+        // of Content-Length. Gracefully: what was sent still reaches the client
+        // (a reset could make its kernel drop the head it has not read yet).
         m_fileBody.reset();
-        m_socket->abort();
+        m_writing = false; // nothing more of this answer; its exchange is dropped with the connection
+        closeAfterWriting();
     }
+}
+
+void HttpConnection::onFileBodyReadable()
+{
+    if (m_writing && m_fileBody)
+        continueFileBody();
 }
 
 void HttpConnection::onBytesWritten()

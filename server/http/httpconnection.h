@@ -69,6 +69,7 @@ private:
     // "100 Continue" goes out only after every earlier response.
     void sendContinue();
     void onBytesWritten();
+    void onFileBodyReadable(); // more of a body still being downloaded
     void onDisconnected();
     void onTimeout();
     void flushReady();

@@ -88,25 +88,43 @@ void OriginServer::serveStored(const FlowPtr &flow, const CancelToken &stop)
             return redirectToPresigned(flow, **storage, head->size, maxFileSize);
     }
     // One storage call gives metadata and a readable body (seed 13: Mort did HEAD then GET).
+    // Too large to cache (spec §7) or to hold, it is streamed; a network storage
+    // offers its body while still downloading it, so the client's first byte
+    // does not wait for the origin's last one.
+    const qint64 cacheable = flow->config().server.cache.maxCacheItemBytes();
+    bool streamedEarly = false;
+    const EarlyBodyReader startStreaming = [&](const ObjectMetadata &early, std::unique_ptr<QIODevice> &body) {
+        if (early.isDirectory || early.size <= cacheable)
+            return; // cached whole: wait for the last byte
+        streamedEarly = true;
+        streamStored(flow, early, std::move(body));
+    };
     ObjectMetadata meta;
-    auto device = (*storage)->openRead(object.key, &meta);
+    auto device = (*storage)->openRead(object.key, &meta, startStreaming);
+    if (streamedEarly)
+        return; // answered; a download that broke afterwards cuts the client's connection
     if (!device)
         return m_responder.finishStorageFailure(flow, stop, device.error(), **storage, object);
     if (meta.isDirectory)
         return m_responder.finish(flow, directoryResponse());
-    m_metrics.requestDownload.inc();
-    if (meta.size <= flow->config().server.cache.maxCacheItemBytes()) {
+    if (meta.size <= cacheable) {
+        m_metrics.requestDownload.inc();
         HttpResponse response = storedObjectResponse(meta, (*device)->readAll());
         guardActiveContent(response, response.body);
         return m_responder.finish(flow, std::move(response));
     }
-    // Too large to cache (spec §7) or to hold: stream it from storage to the socket
-    // in bounded pieces (seed 9: Mort copied large files several times).
+    streamStored(flow, meta, std::move(*device));
+}
+
+void OriginServer::streamStored(const FlowPtr &flow, const ObjectMetadata &meta, std::unique_ptr<QIODevice> body)
+{
+    // In bounded pieces (seed 9: Mort copied large files several times).
+    m_metrics.requestDownload.inc();
     HttpResponse response = storedObjectResponse(meta, {});
-    guardActiveContent(response, (*device)->peek(contenttype::SniffLength));
-    std::shared_ptr<QIODevice> body(device->release());
-    body->moveToThread(nullptr); // read on the HTTP thread from now on
-    response.stream = std::make_shared<BodyStream>(BodyStream{std::move(body), 0, meta.size});
+    guardActiveContent(response, body->peek(contenttype::SniffLength));
+    std::shared_ptr<QIODevice> shared(body.release());
+    shared->moveToThread(nullptr); // read on the HTTP thread from now on
+    response.stream = std::make_shared<BodyStream>(BodyStream{std::move(shared), 0, meta.size});
     flow->cacheKey.clear();
     m_responder.finish(flow, std::move(response));
 }

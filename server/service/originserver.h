@@ -24,6 +24,8 @@ private:
     void serveParentUnchanged(const FlowPtr &flow, const CancelToken &stop);
     // maxFileSize exceeded: 307 to a presigned URL, or 503 when the storage cannot presign.
     void redirectToPresigned(const FlowPtr &flow, Storage &storage, qint64 size, qint64 maxFileSize);
+    // Answers with `body` sent to the socket in bounded pieces as the client drains it.
+    void streamStored(const FlowPtr &flow, const ObjectMetadata &meta, std::unique_ptr<QIODevice> body);
 
     MortMetrics &m_metrics;
     PipelineResponder &m_responder;

@@ -180,7 +180,9 @@ Expected<StoredObject> FileStorage::get(const QString &key)
     return object;
 }
 
-Expected<std::unique_ptr<QIODevice>> FileStorage::openRead(const QString &key, ObjectMetadata *meta)
+// The whole body is there at once: `early` is never called.
+Expected<std::unique_ptr<QIODevice>> FileStorage::openRead(const QString &key, ObjectMetadata *meta,
+                                                           const EarlyBodyReader &)
 {
     auto opened = open(key, Sniff::Now);
     if (!opened)

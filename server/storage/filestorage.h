@@ -30,7 +30,8 @@ public:
     Expected<void> put(const QString &key, const QByteArray &body, const ObjectMetadata &meta) override;
     Expected<void> putStream(const QString &key, QIODevice &body, qint64 size, const ObjectMetadata &meta) override;
     Expected<void> remove(const QString &key) override;
-    Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr) override;
+    Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr,
+                                                  const EarlyBodyReader &early = {}) override;
     // Files under the container (pathPrefix applied), hidden ones skipped.
     Expected<QStringList> listKeys(int limit) override;
 

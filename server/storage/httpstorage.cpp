@@ -5,7 +5,6 @@
 #include "storage/storageerrors.h"
 
 #include <QRegularExpression>
-#include <QTemporaryFile>
 
 namespace mort {
 
@@ -57,8 +56,10 @@ Expected<QUrl> HttpStorage::urlFor(const QString &key) const
     return url;
 }
 
-Expected<HttpTransferResult> HttpStorage::exchange(const QByteArray &method, const QString &key, QIODevice *sink)
+Expected<HttpTransferResult> HttpStorage::exchange(const QByteArray &method, const QString &key, SpoolWriter *spool,
+                                                   const EarlyBodyReader &early)
 {
+    QIODevice *sink = spool;
     auto url = urlFor(key);
     if (!url)
         return url.takeError();
@@ -66,6 +67,11 @@ Expected<HttpTransferResult> HttpStorage::exchange(const QByteArray &method, con
     request.method = method;
     request.url = *url;
     request.sink = sink;
+    if (spool && early)
+        request.onHead = [&](const HttpTransferResult &head) {
+            if (head.ok())
+                spool->arm(metadataOf(head), early);
+        };
     for (const auto &[name, value] : m_config.headers)
         request.headers.append({name.toUtf8(), value.toUtf8()});
 
@@ -145,17 +151,19 @@ Expected<StoredObject> HttpStorage::get(const QString &key)
     return object;
 }
 
-Expected<std::unique_ptr<QIODevice>> HttpStorage::openRead(const QString &key, ObjectMetadata *meta)
+Expected<std::unique_ptr<QIODevice>> HttpStorage::openRead(const QString &key, ObjectMetadata *meta,
+                                                           const EarlyBodyReader &early)
 {
-    auto file = std::make_unique<QTemporaryFile>();
-    if (!file->open())
+    auto file = std::make_unique<SpoolWriter>();
+    if (!file->openSpool())
         return storageerrors::ioError(QStringLiteral("http get"), key,
                                       QStringLiteral("cannot create a temporary file: ") + file->errorString());
-    auto result = exchange("GET", key, file.get());
+    auto result = exchange("GET", key, file.get(), early);
     if (!result)
-        return result.takeError();
+        return result.takeError(); // the spool fails its readers as it goes
     if (!result->ok())
         return upstreamFailure(key, *result);
+    file->finish();
     if (!file->seek(0))
         return storageerrors::ioError(QStringLiteral("http get"), key, file->errorString());
     if (meta) {

@@ -10,6 +10,7 @@
 // the key can never change scheme, host or port, and a redirect away from
 // the configured origin is followed only to public addresses.
 #include "storage/httptransfer.h"
+#include "storage/spooledbody.h"
 #include "storage/storage.h"
 
 namespace mort {
@@ -30,7 +31,8 @@ public:
     Expected<void> put(const QString &key, const QByteArray &body, const ObjectMetadata &meta) override;
     Expected<void> remove(const QString &key) override;
     // The body is spooled to a temporary file in bounded pieces.
-    Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr) override;
+    Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr,
+                                                  const EarlyBodyReader &early = {}) override;
     QString kind() const override { return QStringLiteral("http"); }
 
     // The upstream URL of a key, or 400 storage.invalid_key when the key
@@ -38,7 +40,10 @@ public:
     Expected<QUrl> urlFor(const QString &key) const;
 
 private:
-    Expected<HttpTransferResult> exchange(const QByteArray &method, const QString &key, QIODevice *sink);
+    // `spool` (optional) receives the body of the last hop, armed for an early
+    // reader when the origin answers 2xx.
+    Expected<HttpTransferResult> exchange(const QByteArray &method, const QString &key, SpoolWriter *spool = nullptr,
+                                          const EarlyBodyReader &early = {});
     ObjectMetadata metadataOf(const HttpTransferResult &result) const;
 
     StorageConfig m_config;

@@ -101,7 +101,25 @@ HttpTransferResult runHttpTransfer(const HttpTransferRequest &request, const Htt
         watch.start(kCancelPollMs);
     }
 
+    // The answer's head, once, before its body: a caller may start using the
+    // body while it arrives (SpoolWriter).
+    bool headSeen = false;
+    auto announceHead = [&] {
+        if (headSeen || !request.onHead)
+            return;
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!status.isValid())
+            return;
+        headSeen = true;
+        HttpTransferResult head;
+        head.status = status.toInt();
+        head.headers = reply->rawHeaderPairs();
+        request.onHead(head);
+    };
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, announceHead);
+
     auto drain = [&] {
+        announceHead();
         while (reply->bytesAvailable() > 0) {
             const QByteArray piece = reply->read(kReadBufferBytes);
             result.bodyBytes += piece.size();

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+
 class QIODevice;
 
 namespace mort {
@@ -22,6 +24,8 @@ struct HttpTransferLimits
     qint64 maxBodyBytes = -1;     // response body cap (-1: none); over it → tooLarge
 };
 
+struct HttpTransferResult;
+
 struct HttpTransferRequest
 {
     QByteArray method = "GET";
@@ -31,6 +35,9 @@ struct HttpTransferRequest
     QIODevice *bodyDevice = nullptr; // streamed upload (open, readable, size known)
     qint64 bodyDeviceBytes = -1;     // bytes of bodyDevice to send (-1: its size() - pos())
     QIODevice *sink = nullptr;       // response body written here instead of kept in memory
+    // Called once, before the first body byte, with the status and headers of
+    // the answer (a redirect or an error document included; bodyBytes 0).
+    std::function<void(const HttpTransferResult &head)> onHead;
 };
 
 struct HttpTransferResult

@@ -38,14 +38,17 @@ Expected<StoredObject> MeteredStorage::get(const QString &key)
     return result;
 }
 
-Expected<std::unique_ptr<QIODevice>> MeteredStorage::openRead(const QString &key, ObjectMetadata *meta)
+Expected<std::unique_ptr<QIODevice>> MeteredStorage::openRead(const QString &key, ObjectMetadata *meta,
+                                                              const EarlyBodyReader &early)
 {
-    // The task covers opening only: the body is read later, by whoever holds the device.
+    // The task covers the storage call: opening a file, or a whole download
+    // (its body may be sent on early while it runs). A file is read later, by
+    // whoever holds the device.
     TaskScope fetch(m_tasks, TaskKind::Fetch);
     ObjectMetadata local;
     ObjectMetadata *out = meta ? meta : &local;
     const auto started = Clock::now();
-    Expected<std::unique_ptr<QIODevice>> result = m_inner->openRead(key, out);
+    Expected<std::unique_ptr<QIODevice>> result = m_inner->openRead(key, out, early);
     observe(StorageMethod::Get, started, result ? out->size : 0);
     return result;
 }

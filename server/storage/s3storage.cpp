@@ -179,11 +179,18 @@ Expected<ObjectMetadata> S3Storage::head(const QString &key)
     return metadataOf(result, key);
 }
 
-Expected<StoredObject> S3Storage::fetch(const QString &key, const QByteArray &range, QIODevice *sink)
+Expected<StoredObject> S3Storage::fetch(const QString &key, const QByteArray &range, SpoolWriter *spool,
+                                        const EarlyBodyReader &early)
 {
     HttpTransferRequest request;
     request.url = objectUrl(objectKey(key));
+    QIODevice *sink = spool;
     request.sink = sink;
+    if (spool && early)
+        request.onHead = [&](const HttpTransferResult &head) {
+            if (head.ok())
+                spool->arm(metadataOf(head, key), early);
+        };
     if (!range.isEmpty())
         request.headers.append({"Range", range});
     HttpTransferResult result = send(request, aws::kEmptyPayloadSha256);
@@ -218,15 +225,17 @@ Expected<StoredObject> S3Storage::getRange(const QString &key, qint64 first, qin
     return fetch(key, range, nullptr);
 }
 
-Expected<std::unique_ptr<QIODevice>> S3Storage::openRead(const QString &key, ObjectMetadata *meta)
+Expected<std::unique_ptr<QIODevice>> S3Storage::openRead(const QString &key, ObjectMetadata *meta,
+                                                         const EarlyBodyReader &early)
 {
-    auto file = std::make_unique<QTemporaryFile>();
-    if (!file->open())
+    auto file = std::make_unique<SpoolWriter>();
+    if (!file->openSpool())
         return storageerrors::ioError(QStringLiteral("s3 get"), objectKey(key),
                                       QStringLiteral("cannot create a temporary file: ") + file->errorString());
-    auto object = fetch(key, {}, file.get());
+    auto object = fetch(key, {}, file.get(), early);
     if (!object)
-        return object.takeError();
+        return object.takeError(); // the spool fails its readers as it goes
+    file->finish();
     if (!file->seek(0))
         return storageerrors::ioError(QStringLiteral("s3 get"), objectKey(key), file->errorString());
     if (meta)

@@ -6,6 +6,7 @@
 // (https://<bucket>.s3.<region>.amazonaws.com/<key>). Keys are stored without
 // their leading '/', under `pathPrefix`.
 #include "storage/httptransfer.h"
+#include "storage/spooledbody.h"
 #include "storage/storage.h"
 
 #include <QUrl>
@@ -26,9 +27,10 @@ public:
     // Streams the body to S3 in one PUT (UNSIGNED-PAYLOAD: the bytes are not read twice).
     Expected<void> putStream(const QString &key, QIODevice &body, qint64 size, const ObjectMetadata &meta) override;
     Expected<void> remove(const QString &key) override;
-    // Large objects are spooled to a temporary file in bounded pieces, so
-    // memory stays flat whatever the object size.
-    Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr) override;
+    // The body is spooled to a temporary file in bounded pieces, so memory
+    // stays flat whatever the object size, and can be sent on while it arrives.
+    Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr,
+                                                  const EarlyBodyReader &early = {}) override;
     Expected<QStringList> listKeys(int limit) override;
     QString kind() const override { return QStringLiteral("s3"); }
 
@@ -51,7 +53,9 @@ private:
     // A PUT of `key` with the headers Mort sends for `meta` (no body yet).
     HttpTransferRequest putRequest(const QString &key, const ObjectMetadata &meta) const;
     HttpTransferResult send(HttpTransferRequest request, const QByteArray &payloadHash);
-    Expected<StoredObject> fetch(const QString &key, const QByteArray &range, QIODevice *sink);
+    // `spool` (optional) receives the body, armed for an early reader when S3 answers 2xx.
+    Expected<StoredObject> fetch(const QString &key, const QByteArray &range, SpoolWriter *spool = nullptr,
+                                 const EarlyBodyReader &early = {});
     Error failure(const char *operation, const QString &key, const HttpTransferResult &result) const;
     ObjectMetadata metadataOf(const HttpTransferResult &result, const QString &key) const;
 

@@ -33,7 +33,9 @@ Expected<void> Storage::putStream(const QString &key, QIODevice &body, qint64 si
 
 // Backends without a native stream still serve the seam: the buffer shares
 // the body read by get() (implicit sharing, no copy).
-Expected<std::unique_ptr<QIODevice>> Storage::openRead(const QString &key, ObjectMetadata *meta)
+// The whole body is there at once: `early` is never called.
+Expected<std::unique_ptr<QIODevice>> Storage::openRead(const QString &key, ObjectMetadata *meta,
+                                                       const EarlyBodyReader &)
 {
     auto object = get(key);
     if (!object)

@@ -13,6 +13,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace mort {
@@ -34,6 +35,15 @@ struct StoredObject
     ObjectMetadata meta;
     QByteArray body; // implicitly shared, never copied after the read
 };
+
+// openRead()'s early start for a body still arriving: `body` reads from byte
+// 0; a read returns 0 bytes while the next ones are on their way (readyRead
+// is emitted, from the downloading thread, when they arrive or the body
+// ends); atEnd() is true at the end of the body, or at once when the download
+// failed with bytes missing. Move `body` out to keep it: openRead() then runs
+// until the last byte is in (or the kept readers are all gone), and what it
+// returns only tells how the download ended.
+using EarlyBodyReader = std::function<void(const ObjectMetadata &meta, std::unique_ptr<QIODevice> &body)>;
 
 // Keys are Mort object keys ("/dir/img.jpg"); each backend maps them itself
 // with cleanStorageKey(config.pathPrefix, key), so callers never pre-join.
@@ -64,7 +74,11 @@ public:
     // position 0 is the first body byte and whose size() is the body size;
     // `meta` (optional) receives what head() would return for the same bytes.
     // The default wraps get(); file backends return the file itself.
-    virtual Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr);
+    // Network backends download while the caller may already send: `early`
+    // (optional) is called from inside openRead(), on its thread, as soon as
+    // the metadata and the first bytes are in (see EarlyBodyReader).
+    virtual Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta = nullptr,
+                                                          const EarlyBodyReader &early = {});
 
     // Keys of the objects (not directories) in the container, sorted, at most
     // `limit`: for browsing a bucket from the studio. Backends that cannot

@@ -74,12 +74,13 @@ public:
         return m_inner->put(key, body, meta);
     }
     Expected<void> remove(const QString &key) override { return m_inner->remove(key); }
-    Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta) override
+    Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta,
+                                                  const EarlyBodyReader &early) override
     {
         ++g_probe.gets; // a get that hands out a device instead of bytes
         if (g_probe.throwOnFlaky && key.contains(QLatin1String("flaky")))
             throw std::runtime_error("injected storage failure");
-        return m_inner->openRead(key, meta);
+        return m_inner->openRead(key, meta, early);
     }
     QString kind() const override { return m_inner->kind(); }
 

@@ -216,7 +216,9 @@ private Q_SLOTS:
     // An original whose origin sends its head and half the body, then
     // nothing: requestTimeout bounds only the wait for the origin's answer
     // (a large original may take longer to arrive), so the storage's idle
-    // timeout (30 s) ends it: 504, nothing left behind. The four run at once.
+    // timeout (30 s) ends it: 504 for a small one, nothing left behind. A
+    // large one is already on its way to the client (tst_originstreaming), so
+    // its connection is cut short of Content-Length. The four run at once.
     void originalStallEndsAtTheIdleTimeout()
     {
         TestServer server;
@@ -240,11 +242,19 @@ private Q_SLOTS:
             c.join();
         for (qsizetype i = 0; i < targets.size(); ++i) {
             const Reply &r = replies[size_t(i)];
-            QVERIFY2(r.status == 504 && r.header("X-Mort-Error") == "request.timeout",
-                     qPrintable(QStringLiteral("%1: %2 %3")
-                                    .arg(QString::fromLatin1(targets[i]))
-                                    .arg(r.status)
-                                    .arg(QString::fromLatin1(r.header("X-Mort-Error")))));
+            if (targets[i].contains("large")) {
+                QVERIFY2(r.status == 200 && !r.complete && r.body.size() < m_large.size(),
+                         qPrintable(QStringLiteral("%1: %2, %3 bytes")
+                                        .arg(QString::fromLatin1(targets[i]))
+                                        .arg(r.status)
+                                        .arg(r.body.size())));
+            } else {
+                QVERIFY2(r.status == 504 && r.header("X-Mort-Error") == "request.timeout",
+                         qPrintable(QStringLiteral("%1: %2 %3")
+                                        .arg(QString::fromLatin1(targets[i]))
+                                        .arg(r.status)
+                                        .arg(QString::fromLatin1(r.header("X-Mort-Error")))));
+            }
             QVERIFY2(ms[size_t(i)] >= 29000 && ms[size_t(i)] < 40000,
                      qPrintable(QStringLiteral("%1: %2 ms").arg(QString::fromLatin1(targets[i])).arg(ms[size_t(i)])));
         }

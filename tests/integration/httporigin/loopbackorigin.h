@@ -4,7 +4,9 @@
 // make it misbehave on purpose: `Silent` accepts and never answers (slow or
 // hung origin), `Lying` announces more body bytes than it sends, then closes,
 // `Reset` sends the head and half the body, then resets the connection (RST),
-// `Stall` sends the head and half the body, then nothing more.
+// `Stall` sends the head and half the body, then nothing more, `Held` sends
+// the head and half the body, then the rest when the test calls release()
+// (or resets the connection with breakHeld()).
 // Every request it saw is recorded (method, path, headers).
 #include "core/threadhandoff.h"
 
@@ -25,7 +27,7 @@ namespace mort::testutil {
 
 struct OriginRoute
 {
-    enum Mode { Normal, Silent, Lying, Reset, Stall };
+    enum Mode { Normal, Silent, Lying, Reset, Stall, Held };
     int status = 200;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -85,6 +87,35 @@ public:
     }
     // Connections accepted so far, answered or not (a canary: "nothing connected").
     int connections() const { return m_connections.load(); }
+    // Connections the other side closed (or that were reset) so far.
+    int closedConnections() const { return m_closed.load(); }
+    // Held answers sent so far whose second half is still owed.
+    int heldAnswers() const
+    {
+        int held = 0;
+        mort::runBlockingOn(m_server, [this, &held] { held = int(m_held.size()); });
+        return held;
+    }
+    // Sends the rest of every held answer.
+    void release()
+    {
+        mort::runBlockingOn(m_server, [this] {
+            for (const auto &[socket, rest] : std::as_const(m_held))
+                if (socket)
+                    socket->write(rest);
+            m_held.clear();
+        });
+    }
+    // Resets the connections of every held answer instead (RST).
+    void breakHeld()
+    {
+        mort::runBlockingOn(m_server, [this] {
+            for (const auto &held : std::as_const(m_held))
+                if (held.first)
+                    resetConnection(held.first);
+            m_held.clear();
+        });
+    }
     QList<SeenRequest> seen() const
     {
         QMutexLocker lock(&m_mutex);
@@ -97,7 +128,10 @@ private:
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
             m_connections.fetch_add(1);
             auto buffer = std::make_shared<QByteArray>();
-            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
+                m_closed.fetch_add(1);
+                socket->deleteLater();
+            });
             QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
                 *buffer += socket->readAll();
                 const qsizetype end = buffer->indexOf("\r\n\r\n");
@@ -135,19 +169,26 @@ private:
         for (const auto &[k, v] : r.headers)
             out += k + ": " + v + "\r\n";
         out += "\r\n";
-        const bool halfBody = r.mode == OriginRoute::Reset || r.mode == OriginRoute::Stall;
+        const bool halfBody =
+            r.mode == OriginRoute::Reset || r.mode == OriginRoute::Stall || r.mode == OriginRoute::Held;
         if (request.method != "HEAD")
             out += halfBody ? r.body.left(r.body.size() / 2) : r.body;
         socket->write(out);
+        if (r.mode == OriginRoute::Held && request.method != "HEAD")
+            m_held.append({QPointer<QTcpSocket>(socket), r.body.mid(r.body.size() / 2)});
         if (r.mode == OriginRoute::Lying)
             socket->disconnectFromHost();
-        if (r.mode == OriginRoute::Reset && request.method != "HEAD") {
-            socket->flush();
-            // SO_LINGER 0: close() sends RST instead of FIN, a real reset.
-            const linger resetOnClose{1, 0};
-            ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &resetOnClose, sizeof resetOnClose);
-            socket->abort();
-        }
+        if (r.mode == OriginRoute::Reset && request.method != "HEAD")
+            resetConnection(socket);
+    }
+
+    static void resetConnection(QTcpSocket *socket)
+    {
+        socket->flush();
+        // SO_LINGER 0: close() sends RST instead of FIN, a real reset.
+        const linger resetOnClose{1, 0};
+        ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &resetOnClose, sizeof resetOnClose);
+        socket->abort();
     }
 
     static OriginRoute fileRoute(const QString &path)
@@ -168,6 +209,8 @@ private:
     QTcpServer *m_server = nullptr;
     quint16 m_port = 0;
     std::atomic<int> m_connections{0};
+    std::atomic<int> m_closed{0};
+    QList<QPair<QPointer<QTcpSocket>, QByteArray>> m_held; // server thread only
     mutable QMutex m_mutex;
     QHash<QByteArray, OriginRoute> m_routes;
     QList<SeenRequest> m_seen;

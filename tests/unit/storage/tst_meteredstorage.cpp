@@ -46,10 +46,11 @@ public:
         storesSeen += m_tasks.live(TaskKind::Store);
         return m_inner->remove(key);
     }
-    Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta) override
+    Expected<std::unique_ptr<QIODevice>> openRead(const QString &key, ObjectMetadata *meta,
+                                                  const EarlyBodyReader &early) override
     {
         fetchesSeen += m_tasks.live(TaskKind::Fetch);
-        return m_inner->openRead(key, meta);
+        return m_inner->openRead(key, meta, early);
     }
     QString kind() const override { return m_inner->kind(); }
 
