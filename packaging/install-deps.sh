@@ -14,6 +14,8 @@ BUILD_PACKAGES=(
   libboost-dev clang
   # tests: the formatting check (packaging/check-format.sh)
   clang-format
+  # tests/bench: the micro-benchmarks (Google Benchmark; the ci preset builds them, ctest -L bench-smoke)
+  libbenchmark-dev
   # packages (preset package): dpkg-shlibdeps and file (CPack finds the ELF files with it), the PNG icons rendered from our SVG
   dpkg-dev file librsvg2-bin
 )

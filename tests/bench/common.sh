@@ -12,6 +12,7 @@ BENCH_WORK="${BENCH_WORK:-/tmp/mort-bench}"
 BENCH_IMAGES="$BENCH_WORK/images"
 IPX_DIR="$BENCH_WORK/ipx"
 MORT_BIN="${MORT_BIN:-$REPO/build/release/app/mort-server}"
+FLOOR_BIN="${FLOOR_BIN:-$REPO/build/release/tests/bench/mort-floor}"
 MORT_CONFIG_IN="${MORT_CONFIG_IN:-$BENCH_HERE/mort-config.yml.in}"
 MORT_PORT="${MORT_PORT:-8080}"
 MORT_INTERNAL_PORT="${MORT_INTERNAL_PORT:-8081}"
@@ -76,6 +77,14 @@ bench_ensure_mort() {
   [ -x "$MORT_BIN" ]
 }
 
+# mort-floor (the cold workload's floor): the release build unless FLOOR_BIN says otherwise
+bench_ensure_floor() {
+  [ -x "$FLOOR_BIN" ] && return 0
+  blog "building $FLOOR_BIN (cmake --preset release, target mort-floor)"
+  (cd "$REPO" && cmake --preset release >/dev/null && cmake --build --preset release --target mort-floor) || return 1
+  [ -x "$FLOOR_BIN" ]
+}
+
 # mort_render_config SCRATCH_DIR IMAGES_DIR on|off -> SCRATCH_DIR/config.yml
 mort_render_config() {
   local d="$1" images="$2" cache="$3" cc store
@@ -116,12 +125,19 @@ stop_pid() {
 # check_image URL WIDTH OUT: GET URL into OUT; prints "ok ..." and returns 0
 # if the answer is 200 and a JPEG of that width, else prints what is wrong
 check_image() {
-  local code width loader
+  local code
   code="$(curl -s -m 120 -o "$3" -w '%{http_code}' "$1")"
   [ "$code" = 200 ] || { echo "HTTP $code"; return 1; }
-  width="$(vipsheader -f width "$3" 2>/dev/null)" || { echo "body is not an image"; return 1; }
-  loader="$(vipsheader -f vips-loader "$3" 2>/dev/null)"
+  check_file "$3" "$2"
+}
+
+# check_file FILE WIDTH: prints "ok ..." and returns 0 if FILE is a JPEG of
+# that width, else prints what is wrong
+check_file() {
+  local width loader
+  width="$(vipsheader -f width "$1" 2>/dev/null)" || { echo "body is not an image"; return 1; }
+  loader="$(vipsheader -f vips-loader "$1" 2>/dev/null)"
   [ "$width" = "$2" ] || { echo "width $width, expected $2"; return 1; }
   [[ "$loader" == jpeg* ]] || { echo "$loader, expected jpeg"; return 1; }
-  echo "ok (${width} px JPEG, $(stat -c %s "$3") B)"
+  echo "ok (${width} px JPEG, $(stat -c %s "$1") B)"
 }

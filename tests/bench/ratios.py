@@ -19,6 +19,7 @@ recs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 run_dir = sys.argv[2] if len(sys.argv) > 2 else None
 http = [r for r in recs if r.get("kind") == "http" and "rps" in r]
 vt = [r for r in recs if r.get("kind") == "vipsthumbnail"]
+same = [r for r in recs if r.get("kind") == "floor" and not r.get("bad")]  # mort-floor, report.py
 
 
 def med(rs, key, scale=1.0):
@@ -63,10 +64,10 @@ if not any(r["peer"] == "mort" for r in http):
     sys.exit(0)
 w("Each ratio is mort / peer, from medians over the repetitions of this run (peak RSS: max).  "
   "req/s: > 1 = mort faster.  CPU ms/req, p50, p99, peak RSS: < 1 = mort cheaper / faster / smaller.  "
-  "*floor*: vipsthumbnail (no HTTP) with one process per core: req/s vs its img/s, CPU ms/req vs its CPU ms/img; "
-  "the floor's transform is 300 px, Q80 = hot and ab; cold scatters widths over `COLD_W` (default 100–1100) "
-  "and quality over `COLD_Q` (70–90), so the cold floor ratio is indicative only; hot and ab are served from "
-  "mort's cache / collapsed.")
+  "*floor (mort-floor, same URLs)*: mort's engine without HTTP on the URLs of mort's own cold runs "
+  "(next table).  *floor (vipsthumbnail, W=300)*: the old floor, one process per core: req/s vs its img/s, "
+  "CPU ms/req vs its CPU ms/img; its transform is 300 px, Q80 = hot and ab, so against cold (widths `COLD_W`, "
+  "quality `COLD_Q`) it is indicative only; hot and ab are served from mort's cache / collapsed.")
 w("")
 w("| image | workload | vs | mort req/s | peer req/s | req/s ratio | CPU ms/req ratio | p50 ratio | p99 ratio | peak RSS ratio | mort / peer errors |")
 w("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
@@ -81,6 +82,11 @@ for (img, wl) in sorted(groups, key=lambda k: (k[0], order.get(k[1], 9))):
         w(f"| {img} | {wl} | {peer} | {num(m['rps'])} | {num(p['rps'])} | {ratio(m['rps'], p['rps'])} | "
           f"{ratio(m['cpu'], p['cpu'])} | {ratio(m['p50'], p['p50'])} | {ratio(m['p99'], p['p99'])} | "
           f"{ratio(m['rss'], p['rss'])} | {m['err']} / {p['err']} |")
+    sf = [r for r in same if r["image"] == img and r["peer"] == "mort"] if wl == "cold" else []
+    if sf:
+        w(f"| {img} | {wl} | floor (mort-floor, same URLs) | {num(m['rps'])} | {num(med(sf, 'img_per_s'))} img/s | "
+          f"{ratio(m['rps'], med(sf, 'img_per_s'))} | {ratio(m['cpu'], med(sf, 'cpu_ms_per_img'))} | – | – | – | "
+          f"{m['err']} / – |")
     if wl in ("cold", "hot", "ab"):
         fl = [r for r in vt if r["image"] == img and r.get("format") == "jpeg"]
         many = [r["img_per_s"] for r in fl if r["procs"] > 1]
@@ -92,6 +98,44 @@ for (img, wl) in sorted(groups, key=lambda k: (k[0], order.get(k[1], 9))):
             w(f"| {img} | {wl} | floor (vipsthumbnail, W={'/'.join(map(str, fw))}) | {num(m['rps'])} | {num(fr)} img/s | {ratio(m['rps'], fr)} | "
               f"{ratio(m['cpu'], fc)} | – | – | – | {m['err']} / – |")
 w("")
+
+# x floor: each peer's cold CPU per request over mort's engine on the same
+# URLs, the floor runs paired with that peer's own measurements (same URLs,
+# minutes apart); the old vipsthumbnail floor against the same.
+cold = {}
+for r in http:
+    if r["workload"] == "cold":
+        cold.setdefault(r["image"], {}).setdefault(r["peer"], []).append(r)
+if same and cold:
+    w("### × floor: cold CPU per image over mort's engine on the same URLs (mort-floor)")
+    w("")
+    w("*× floor* = peer CPU ms/req ÷ floor CPU ms/img (1.00 = the peer costs what mort's libvips pipeline costs "
+      "with no HTTP, cache or storage; the floor runs right after that peer's measurement on the same URLs).  "
+      "req/s ÷ img/s likewise.  The vipsthumbnail row is the old floor (300 px, Q80, one process, CPU ms/img) "
+      "against the same-URL floor of all cold runs of the image.")
+    w("")
+    w("| image | peer | peer CPU ms/req | floor CPU ms/img | **× floor (CPU)** | peer req/s | floor img/s | × floor (req/s) | floor runs | bg busy % (peer runs / floor runs) |")
+    w("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for img in sorted(cold):
+        for peer in sorted(cold[img]):
+            rs = cold[img][peer]
+            sf = [r for r in same if r["image"] == img and r["peer"] == peer]
+            if not sf:
+                continue
+            pc, fc = med(rs, "cpu_ms_per_req"), med(sf, "cpu_ms_per_img")
+            pr, fr = med(rs, "rps"), med(sf, "img_per_s")
+            busy = lambda xs: "/".join(num(x.get("bg_busy_pct"), 0) for x in xs)
+            w(f"| {img} | {peer} | {num(pc, 2)} | {num(fc, 2)} | **{ratio(pc, fc)}** | {num(pr)} | {num(fr)} | "
+              f"{ratio(pr, fr)} | {len(sf)} | {busy(rs)} / {busy(sf)} |")
+        one = [r for r in vt if r["image"] == img and r["procs"] == 1]
+        allsf = [r for r in same if r["image"] == img]
+        if one and allsf:
+            vc, fc = med(one, "cpu_ms_per_img"), med(allsf, "cpu_ms_per_img")
+            many = [r for r in vt if r["image"] == img and r["procs"] > 1]
+            vr, fr = (med(many, "img_per_s") if many else None), med(allsf, "img_per_s")
+            w(f"| {img} | vipsthumbnail 300 px Q80 (old floor) | {num(vc, 2)} | {num(fc, 2)} | **{ratio(vc, fc)}** | "
+              f"{num(vr)} img/s | {num(fr)} | {ratio(vr, fr)} | {len(allsf)} | – |")
+    w("")
 
 if run_dir:
     files = sorted(glob.glob(os.path.join(run_dir, "metrics.*.txt")))

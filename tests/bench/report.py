@@ -3,6 +3,7 @@
 
     report.py add JSONL CLIENT_OUT PROC_JSON key=value...   one HTTP measurement
     report.py add-floor JSONL key=value...                  one vipsthumbnail batch
+    report.py add-same-floor JSONL FLOOR_OUT key=value...   one mort-floor run (a cold measurement's URLs)
     report.py write JSONL OUT.md key=value...               the report
     report.py problems JSONL                                list bad measurements, exit 1 if any
 
@@ -10,7 +11,9 @@ CLIENT_OUT is wrk's output with load.lua's "RESULT {...}" line, or ab's
 output; PROC_JSON is proctree.py's.  A measurement is bad when the server did
 not start, the client failed, any request failed (wrk: socket errors or HTTP
 status >= 400; ab: "Failed requests" > 0 or a "Non-2xx responses" line) or the
-checked response was not a JPEG of the expected width.
+checked response was not a JPEG of the expected width.  A mort-floor run is
+bad when it exited non-zero, reported errors, transformed fewer images than
+asked, or its check image was not a JPEG of the expected width.
 """
 import json
 import os
@@ -22,7 +25,7 @@ import time
 from collections import OrderedDict
 from statistics import median
 
-INT_KEYS = {"rep", "conc", "client_rc", "n", "procs", "maxrss_kb", "width", "out_width"}
+INT_KEYS = {"rep", "conc", "client_rc", "n", "procs", "maxrss_kb", "width", "out_width", "count"}
 FLOAT_KEYS = {"bg_busy_pct", "wall_s", "cpu_s"}
 IMAGES = ["photo-6000x4000.jpg", "photo-1920x1080.jpg", "photo-1600x1200.jpg", "small-300x200.jpg", "static-30k.jpg"]
 WORKLOADS = ["cold", "hot", "ab", "static"]
@@ -70,6 +73,17 @@ def bad(r):
     """Why a record is not a good measurement, or None."""
     if r.get("kind") == "vipsthumbnail":
         return None if r.get("out_width") == r.get("width") else f"output width {r.get('out_width')}"
+    if r.get("kind") == "floor":
+        why = []
+        if not str(r.get("check", "")).startswith("ok"):
+            why.append(f"check: {r.get('check') or 'missing'}")
+        if r.get("client_rc"):
+            why.append(f"mort-floor exit status {r['client_rc']}")
+        if r.get("errors"):
+            why.append(f"{r['errors']} images failed")
+        if r.get("images") != r.get("count"):
+            why.append(f"{r.get('images')} of {r.get('count')} images")
+        return "; ".join(why) or None
     why = []
     if not str(r.get("check", "")).startswith("ok"):
         why.append(f"check: {r.get('check') or 'missing'}")
@@ -124,6 +138,29 @@ def add_floor(jsonl, args):
           + (f"  BAD: {r['bad']}" if r["bad"] else ""), file=sys.stderr)
 
 
+def add_same_floor(jsonl, floor_out, args):
+    r = {"kind": "floor", "time": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    r.update(kv(args))
+    text = open(floor_out, errors="replace").read() if os.path.exists(floor_out) else ""
+    m = re.search(r"^RESULT (\{.*\})$", text, re.M)
+    if m:
+        r.update(json.loads(m.group(1)))
+    else:
+        r["output"] = text[-500:]
+    r["bad"] = bad(r)
+    with open(jsonl, "a") as f:
+        f.write(json.dumps(r) + "\n")
+    print(f"floor  {r['image']:20} cold   rep{r['rep']}  {r.get('img_per_s', 0):8.1f} img/s  "
+          f"CPU {r.get('cpu_ms_per_img', 0):6.2f} ms/img  {r.get('images', 0)} images (after {r['peer']})  "
+          f"{r.get('check')}" + (f"  BAD: {r['bad']}" if r["bad"] else ""), file=sys.stderr)
+
+
+def who(r):
+    if r.get("kind") == "floor":
+        return f"mort-floor (after {r.get('peer')})"
+    return r.get("peer", "vipsthumbnail")
+
+
 def sh(cmd, cwd=None):
     try:
         return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30, cwd=cwd).stdout.strip()
@@ -163,6 +200,7 @@ def write(jsonl, out_md, args):
     http = [r for r in recs if r.get("kind") == "http"]
     good = [r for r in http if "rps" in r]
     floor = [r for r in recs if r.get("kind") == "vipsthumbnail"]
+    same = [r for r in recs if r.get("kind") == "floor" and not r.get("bad")]
     ipx = p.get("ipx_dir", "")
     out = []
     w = out.append
@@ -207,10 +245,12 @@ def write(jsonl, out_md, args):
         w("## At a glance (median over repetitions)")
         w("")
         w("Cell: **req/s** · p50 / p99 ms · CPU ms/req (server) · peak RSS MiB (server process tree).  "
-          "*floor*: vipsthumbnail img/s at 300 px, Q80, one process per core, no HTTP.")
+          "*same-URL floor*: mort-floor (mort's engine, no HTTP) on the cold URLs, CPU ms/img · img/s, median "
+          "of its runs; *× floor* = the peer's CPU ms/req over it.  *vipsthumbnail*: the old floor, img/s at "
+          "300 px, Q80, one process per core.")
         w("")
-        w("| image | workload | width | " + " | ".join(peers) + " | floor img/s |")
-        w("|---|---|---|" + "---|" * len(peers) + "---:|")
+        w("| image | workload | width | " + " | ".join(peers) + " | same-URL floor | vipsthumbnail img/s |")
+        w("|---|---|---|" + "---|" * len(peers) + "---|---:|")
         for (img, wl, width), d in groups.items():
             cells = []
             for peer in peers:
@@ -222,11 +262,16 @@ def write(jsonl, out_md, args):
                      f"{fmt(med(rs, 'lat_p99_us', 1e-3))} · {fmt(med(rs, 'cpu_ms_per_req'), 2)} · "
                      f"{fmt(max(r.get('peak_rss_kb', 0) for r in rs) / 1024, 0)}")
                 nbad = sum(1 for r in rs if r.get("bad"))
+                sf = [f for f in same if f["image"] == img and f["peer"] == peer] if wl == "cold" else []
+                if sf and med(rs, "cpu_ms_per_req") is not None:
+                    c += f" · **{med(rs, 'cpu_ms_per_req') / med(sf, 'cpu_ms_per_img'):.2f}× floor**"
                 cells.append(c + (f" · **{nbad} bad**" if nbad else ""))
             fl = [r["img_per_s"] for r in floor if r["image"] == img and r["procs"] > 1]
+            sf = [f for f in same if f["image"] == img] if wl == "cold" else []
             lo, _, hi = str(width).partition("-")
             shown = "orig" if wl == "static" else lo if lo == hi else f"{lo}–{hi}"
             w(f"| {img} | {wl} | {shown} | " + " | ".join(cells) +
+              (f" | {fmt(med(sf, 'cpu_ms_per_img'), 2)} · {fmt(med(sf, 'img_per_s'))}" if sf else " | –") +
               f" | {fmt(median(fl)) if fl and wl != 'static' else '–'} |")
         w("")
 
@@ -265,12 +310,32 @@ def write(jsonl, out_md, args):
               f"| {fmt(med(many, 'img_per_s'))} | {fmt(max(r['maxrss_kb'] for r in rs) / 1024)} |")
         w("")
 
+    runs = [r for r in recs if r.get("kind") == "floor"]
+    if runs:
+        w("## Same-workload floor: the cold URLs through mort's engine (mort-floor, no HTTP)")
+        w("")
+        w("After each cold measurement, with its server stopped: `mort-floor` parses the URLs of that run "
+          "(load.lua's order, mort's syntax) and runs each through `ImageProcessor::process` with the server's "
+          "config, limits and libvips settings, on as many threads as the server's transform pool.  *CPU ms/img*: "
+          "getrusage of the whole process over the measured images (parsing and reading the original are done "
+          "before the clock).")
+        w("")
+        w("| time | after | image | rep | URLs | threads | img/s | CPU ms/img | errors | check | max RSS MiB | bg busy % |")
+        w("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+        for r in sorted(runs, key=lambda r: r["time"]):
+            w("| " + " | ".join([
+                r["time"][11:], r["peer"], r["image"], str(r["rep"]), str(r.get("count")), str(r.get("threads", "–")),
+                fmt(r.get("img_per_s")), fmt(r.get("cpu_ms_per_img"), 2), str(r.get("errors", "–")),
+                str(r.get("check", "")).replace("|", "/"), fmt(r.get("maxrss_kb", 0) / 1024),
+                fmt(r.get("bg_busy_pct"), 0)]) + " |")
+        w("")
+
     bads = [r for r in recs if r.get("bad")]
     if bads:
         w("## Bad measurements (their numbers are in the tables above: read them with care)")
         w("")
         for r in bads:
-            w(f"- {r.get('peer', 'vipsthumbnail')} {r['image']} {r.get('workload', '')} rep{r.get('rep')}: {r['bad']}")
+            w(f"- {who(r)} {r['image']} {r.get('workload', '')} rep{r.get('rep')}: {r['bad']}")
         w("")
 
     if http:
@@ -296,6 +361,9 @@ def write(jsonl, out_md, args):
         for r in floor[:1]:
             w("# floor")
             w(r["cmd"])
+        for r in runs[:1]:
+            w("# same-workload floor (CONFIG: mort-config.yml.in rendered with cache off)")
+            w(r["cmd"])
         w("```")
         w("")
     with open(out_md, "w") as f:
@@ -306,7 +374,7 @@ def problems(jsonl):
     recs = [json.loads(line) for line in open(jsonl) if line.strip()]
     bads = [r for r in recs if r.get("bad")]
     for r in bads:
-        print(f"BAD: {r.get('peer', 'vipsthumbnail')} {r['image']} {r.get('workload', '')} rep{r.get('rep')}: "
+        print(f"BAD: {who(r)} {r['image']} {r.get('workload', '')} rep{r.get('rep')}: "
               f"{r['bad']}", file=sys.stderr)
     print(f"{len(recs) - len(bads)} of {len(recs)} measurements good", file=sys.stderr)
     return 1 if bads or not recs else 0
@@ -317,6 +385,8 @@ def main(argv):
         add(argv[1], argv[2], argv[3], argv[4:])
     elif len(argv) >= 2 and argv[0] == "add-floor":
         add_floor(argv[1], argv[2:])
+    elif len(argv) >= 3 and argv[0] == "add-same-floor":
+        add_same_floor(argv[1], argv[2], argv[3:])
     elif len(argv) >= 3 and argv[0] == "write":
         write(argv[1], argv[2], argv[3:])
     elif len(argv) == 2 and argv[0] == "problems":

@@ -6,7 +6,7 @@
 #   PEERS="nginx mort" MATRIX="photo-1600x1200.jpg:cold,hot" tests/bench/run-bench.sh
 #
 # Peers (PEERS, in this order by default):
-#   vipsthumbnail  the libvips CLI with no HTTP: the floor for one transform
+#   vipsthumbnail  the libvips CLI with no HTTP: the old floor, one transform (300 px)
 #   ipx            IPX 3 on sharp (node), ipx/ installed with npm ci under $BENCH_WORK
 #   nginx          nginx + image_filter (libgd), nginx.conf.in
 #   mort           mort-server, mort-config.yml.in
@@ -22,12 +22,16 @@
 # load with it idle, WARMUP s of wrk then wait until idle, then DURATION s of
 # wrk (or the ab run) while proctree.py samples the server's RSS and CPU,
 # then one more GET whose body must be a JPEG of the expected width, stop.
-# Any HTTP error, socket error, ab failure or failed check is reported and
-# makes the script exit 1.
+# After every cold measurement (server stopped), mort-floor runs the same
+# URLs through mort's imaging engine without HTTP: the same-workload floor
+# ("x floor" in the report).  Any HTTP error, socket error, ab failure, floor
+# error or failed check is reported and makes the script exit 1.
 #
 # Knobs: PEERS, MATRIX, DURATION (15), WARMUP (3), REPS (2), CONC (16),
 # COLD_W (100-1100), COLD_Q (70-90), AB_N (10000), AB_C (100), AB_TLIMIT (120 s),
-# VT_SECONDS (4), OUT_MD (tests/bench/results-bench.md; raw JSONL beside it),
+# VT_SECONDS (4), FLOOR (1: run mort-floor after each cold measurement; 0: not),
+# FLOOR_MAX (5000 URLs at most), FLOOR_THREADS (the server's transform pool:
+# nproc), FLOOR_BIN (build/release/tests/bench/mort-floor), OUT_MD (tests/bench/results-bench.md; raw JSONL beside it),
 # MORT_BIN (build/release/app/mort-server), BENCH_WORK (/tmp/mort-bench),
 # IPX_PORT (18081), NGINX_PORT (18082), MORT_PORT (8080), MORT_INTERNAL_PORT (8081).
 set -uo pipefail
@@ -41,6 +45,7 @@ DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-3}"; REPS="${REPS:-2}"; CONC="${CO
 COLD_W="${COLD_W:-100-1100}"; COLD_Q="${COLD_Q:-70-90}"
 AB_N="${AB_N:-10000}"; AB_C="${AB_C:-100}"; AB_TLIMIT="${AB_TLIMIT:-120}"
 VT_SECONDS="${VT_SECONDS:-4}"
+FLOOR="${FLOOR:-1}"; FLOOR_MAX="${FLOOR_MAX:-5000}"; FLOOR_THREADS="${FLOOR_THREADS:-$(nproc)}"
 IPX_PORT="${IPX_PORT:-18081}"; NGINX_PORT="${NGINX_PORT:-18082}"
 OUT_MD="${OUT_MD:-$HERE/results-bench.md}"
 mkdir -p "$(dirname "$OUT_MD")"
@@ -51,6 +56,9 @@ bench_ensure_packages || exit 1
 bench_ensure_images || exit 1
 case " $PEERS " in *" ipx "*) bench_ensure_ipx || exit 1 ;; esac
 case " $PEERS " in *" mort "*) bench_ensure_mort || { blog "no mort-server at $MORT_BIN"; exit 1; } ;; esac
+if [ "$FLOOR" = 1 ] && [[ " $MATRIX" == *cold* ]]; then
+  bench_ensure_floor || { blog "no mort-floor at $FLOOR_BIN"; exit 1; }
+fi
 
 RUN="$(mktemp -d /tmp/mort-bench-run.XXXXXX)"
 JSONL="$RUN/results.jsonl"; touch "$JSONL"
@@ -138,7 +146,7 @@ measure() { # PEER IMG WORKLOAD REP
   size=$(( (wmax - wmin + 1) * (qmax - qmin + 1) ))
 
   "start_$peer" "$wl" || { blog "$peer did not start"; stop_pid "$SERVER_PID"; SERVER_PID=""
-    echo "{\"kind\": \"http\", \"peer\": \"$peer\", \"image\": \"$img\", \"workload\": \"$wl\", \"rep\": $rep, \"check\": \"server did not start\"}" >> "$JSONL"
+    echo "{\"kind\": \"http\", \"time\": \"$(date +%Y-%m-%dT%H:%M:%S)\", \"peer\": \"$peer\", \"image\": \"$img\", \"workload\": \"$wl\", \"rep\": $rep, \"check\": \"server did not start\"}" >> "$JSONL"
     return 0; }
   busy="$(python3 "$HERE/proctree.py" busy 1)"
   export URL_TEMPLATE="$tmpl" IMG="$img" WMIN="$wmin" WMAX="$wmax" QMIN="$qmin" QMAX="$qmax" THREADS=1
@@ -179,6 +187,44 @@ measure() { # PEER IMG WORKLOAD REP
   python3 "$HERE/report.py" add "$JSONL" "$out" "$tag.proc.json" peer="$peer" image="$img" workload="$wl" \
     rep="$rep" conc="$([ "$wl" = ab ] && echo "$AB_C" || echo "$CONC")" width="$wrange" quality="$qrange" \
     client_rc="$rc" bg_busy_pct="$busy" check="$check" template="$tmpl" cmd="$cmd" server_cmd="$SERVER_CMD"
+  if [ "$wl" = cold ] && [ "$FLOOR" = 1 ]; then
+    same_floor "$peer" "$img" "$rep" "$tag" "$out" "$id" "$wmin" "$wmax" "$qmin" "$qmax"
+  fi
+}
+
+# ------------------------ the same-workload floor: mort's engine, no HTTP
+# Right after a cold measurement, with its server stopped: mort-floor runs
+# the URLs of the measured run (k = 1 .. requests of load.lua's order: wrk
+# calls request() once before its first send, so the first URL it sends is
+# k = START + 1, checked against a logging server; same TAG, in mort's URL
+# syntax whatever the peer) through mort's
+# parser and ImageProcessor with the server's settings, FLOOR_THREADS
+# workers (floor/mort-floor.cpp), and writes the check URL's image.
+same_floor() { # PEER IMG REP TAG WRK_OUT ID WMIN WMAX QMIN QMAX
+  local peer="$1" img="$2" rep="$3" tag="$4" id="$6" wmin="$7" wmax="$8" qmin="$9" qmax="${10}"
+  local n d busy rc check tmpl cmd
+  n="$(sed -n 's/^RESULT .*"requests": \([0-9]*\).*/\1/p' "$5")"
+  [ -n "$n" ] && [ "$n" -gt 0 ] || { blog "no request count in $5: no floor for it"; return 0; }
+  [ "$n" -gt "$FLOOR_MAX" ] && n="$FLOOR_MAX"
+  d="$(mktemp -d "$RUN/floor.XXXX")"
+  mort_render_config "$d" "$BENCH_IMAGES" off         # mort's cold config: same bucket, limits, timeout
+  tmpl="$(url_mort cold)"
+  busy="$(python3 "$HERE/proctree.py" busy 1)"
+  cmd="URL_TEMPLATE='$tmpl' IMG=$img WMIN=$wmin WMAX=$wmax QMIN=$qmin QMAX=$qmax START=1 TAG=$id"
+  cmd+=" build/release/tests/bench/mort-floor --config CONFIG --images $BENCH_IMAGES --count $n --threads $FLOOR_THREADS"
+  URL_TEMPLATE="$tmpl" IMG="$img" WMIN="$wmin" WMAX="$wmax" QMIN="$qmin" QMAX="$qmax" START=1 TAG="$id" \
+    timeout 900 "$FLOOR_BIN" --config "$d/config.yml" --images "$BENCH_IMAGES" --count "$n" \
+    --threads "$FLOOR_THREADS" --check-out "$tag.floor.jpg" > "$tag.floor.txt" 2>&1
+  rc=$?
+  check="$(check_file "$tag.floor.jpg" $(( (wmin + wmax) / 2 )))"
+  # mort answered the same check URL: same engine, same settings -> same bytes
+  if [ "$peer" = mort ] && [ -s "$tag.check.jpg" ] && [[ "$check" == ok* ]]; then
+    cmp -s "$tag.check.jpg" "$tag.floor.jpg" && check+=", same bytes as mort-server's" \
+      || check="differs from mort-server's answer to the same URL"
+  fi
+  python3 "$HERE/report.py" add-same-floor "$JSONL" "$tag.floor.txt" peer="$peer" image="$img" workload=cold \
+    rep="$rep" width="$wmin-$wmax" quality="$qmin-$qmax" count="$n" client_rc="$rc" bg_busy_pct="$busy" \
+    check="$check" cmd="$cmd"
 }
 
 # ------------------------------------------- the floor: vipsthumbnail, no HTTP
