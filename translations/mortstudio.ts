@@ -372,7 +372,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+271"/>
+        <location filename="../app/studio/main.cpp" line="+286"/>
         <source>Mort Studio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,13 +1124,23 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Not saved: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Not saved: %1 (%2). Choose another place with Save As.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved to %1. %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1334,7 +1344,7 @@ Path regex: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Better as ${VARIABLE}, so the secret stays out of the file</source>
+        <source>Saving moves it to the system keychain; the file then refers to it as ${MORT_SECRET_...}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1361,7 +1371,7 @@ Path regex: %2</source>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+43"/>
+        <location filename="../ui/config/configpanel.cpp" line="+44"/>
         <source>Load running config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1475,7 +1485,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Applying...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1507,6 +1517,72 @@ Path regex: %2</source>
     <message>
         <location line="+5"/>
         <source>Not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigSecretKeeper</name>
+    <message>
+        <location filename="../ui/config/configsecretkeeper.cpp" line="+31"/>
+        <location line="+3"/>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The config holds secrets (%1). Mort Studio keeps them out of the file, in the system keychain, but the keychain cannot be used: %2.
+
+Write them to %3 instead, readable only by you, and refer to them from the config? mort-server reads them from its environment: run `set -a; . %3; set +a` before starting it, or put EnvironmentFile=%3 in its systemd unit.
+
+Cancel saves nothing. Start a keychain (a Secret Service such as GNOME Keyring or KWallet) and save again, or write ${VARIABLE} references in the YAML view yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No keychain for the config&apos;s secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write .env file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Secrets kept in the system keychain (%1); the file refers to them. mort-server reads them from its environment: export them before starting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved: the keychain cannot be used (%1) and no .env file was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The keychain cannot be used; the secrets went to %1 (mode 0600). Start mort-server with `set -a; . %1; set +a` or EnvironmentFile=%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigSecretStore</name>
+    <message>
+        <location filename="../ui/config/configsecretstore.cpp" line="+21"/>
+        <source>the keychain did not answer within %1 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1 is not set and the keychain could not be read (%2); the engine sees it empty. Export it before starting the studio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is neither set nor in the keychain; the engine sees it empty. Save the config from the Config tab with the secret typed in, or export the variable.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1796,7 +1872,7 @@ Path regex: %2</source>
 <context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+102"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+104"/>
         <location line="+4"/>
         <source>not set (the default)</source>
         <translation type="unfinished"></translation>

@@ -384,7 +384,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+271"/>
+        <location filename="../app/studio/main.cpp" line="+286"/>
         <source>Mort Studio</source>
         <translation>Mort Studio</translation>
     </message>
@@ -1144,14 +1144,24 @@ Pfad-Regex: %2</translation>
         <translation>%1 geöffnet; der Server läuft mit seiner eigenen Konfiguration, bis Sie Anwenden drücken.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Not saved: %1: %2</source>
+        <translation>Nicht gespeichert: %1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Not saved: %1 (%2). Choose another place with Save As.</source>
         <translation>Nicht gespeichert: %1 (%2). Wählen Sie mit Speichern unter einen anderen Ort.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Saved to %1.</source>
         <translation>In %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved to %1. %2</source>
+        <translation>Gespeichert in %1. %2</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1354,8 +1364,8 @@ Pfad-Regex: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Better as ${VARIABLE}, so the secret stays out of the file</source>
-        <translation>Besser als ${VARIABLE}, damit das Geheimnis nicht in der Datei steht</translation>
+        <source>Saving moves it to the system keychain; the file then refers to it as ${MORT_SECRET_...}</source>
+        <translation>Beim Speichern wandert er in den Schlüsselbund des Systems; die Datei verweist dann als ${MORT_SECRET_...} darauf</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1381,7 +1391,7 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+43"/>
+        <location filename="../ui/config/configpanel.cpp" line="+44"/>
         <source>Load running config</source>
         <translation>Laufende Konfiguration laden</translation>
     </message>
@@ -1496,7 +1506,7 @@ Pfad-Regex: %2</translation>
         <translation>Gültig; drücken Sie Anwenden, um sie zu übernehmen.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Applying...</source>
         <translation>Wird angewendet...</translation>
     </message>
@@ -1529,6 +1539,76 @@ Pfad-Regex: %2</translation>
         <location line="+5"/>
         <source>Not applied: %1</source>
         <translation>Nicht angewendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigSecretKeeper</name>
+    <message>
+        <location filename="../ui/config/configsecretkeeper.cpp" line="+31"/>
+        <location line="+3"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The config holds secrets (%1). Mort Studio keeps them out of the file, in the system keychain, but the keychain cannot be used: %2.
+
+Write them to %3 instead, readable only by you, and refer to them from the config? mort-server reads them from its environment: run `set -a; . %3; set +a` before starting it, or put EnvironmentFile=%3 in its systemd unit.
+
+Cancel saves nothing. Start a keychain (a Secret Service such as GNOME Keyring or KWallet) and save again, or write ${VARIABLE} references in the YAML view yourself.</source>
+        <translation>Die Konfiguration enthält Geheimnisse (%1). Mort Studio hält sie aus der Datei heraus, im Schlüsselbund des Systems, aber der Schlüsselbund ist nicht nutzbar: %2.
+
+Stattdessen in %3 schreiben, nur für Sie lesbar, und in der Konfiguration darauf verweisen? mort-server liest sie aus seiner Umgebung: vor dem Start `set -a; . %3; set +a` ausführen oder EnvironmentFile=%3 in seine systemd-Unit eintragen.
+
+Abbrechen speichert nichts. Starten Sie einen Schlüsselbund (einen Secret Service wie GNOME Keyring oder KWallet) und speichern Sie erneut, oder schreiben Sie ${VARIABLE}-Verweise selbst in die YAML-Ansicht.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No keychain for the config&apos;s secrets</source>
+        <translation>Kein Schlüsselbund für die Geheimnisse der Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write .env file</source>
+        <translation>.env-Datei schreiben</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Secrets kept in the system keychain (%1); the file refers to them. mort-server reads them from its environment: export them before starting it.</source>
+        <translation>Geheimnisse im Schlüsselbund des Systems abgelegt (%1); die Datei verweist darauf. mort-server liest sie aus seiner Umgebung: vor dem Start exportieren.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved: the keychain cannot be used (%1) and no .env file was chosen.</source>
+        <translation>Nicht gespeichert: Der Schlüsselbund ist nicht nutzbar (%1), und keine .env-Datei wurde gewählt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The keychain cannot be used; the secrets went to %1 (mode 0600). Start mort-server with `set -a; . %1; set +a` or EnvironmentFile=%1.</source>
+        <translation>Der Schlüsselbund ist nicht nutzbar; die Geheimnisse stehen in %1 (Modus 0600). mort-server mit `set -a; . %1; set +a` oder EnvironmentFile=%1 starten.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigSecretStore</name>
+    <message>
+        <location filename="../ui/config/configsecretstore.cpp" line="+21"/>
+        <source>the keychain did not answer within %1 seconds</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 Sekunden geantwortet</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1 is not set and the keychain could not be read (%2); the engine sees it empty. Export it before starting the studio.</source>
+        <translation>%1 ist nicht gesetzt und der Schlüsselbund ließ sich nicht lesen (%2); die Engine sieht sie leer. Vor dem Start des Studios exportieren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is neither set nor in the keychain; the engine sees it empty. Save the config from the Config tab with the secret typed in, or export the variable.</source>
+        <translation>%1 ist weder gesetzt noch im Schlüsselbund; die Engine sieht sie leer. Die Konfiguration im Tab Konfiguration mit eingetipptem Geheimnis speichern oder die Variable exportieren.</translation>
     </message>
 </context>
 <context>
@@ -1819,7 +1899,7 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+102"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+104"/>
         <location line="+4"/>
         <source>not set (the default)</source>
         <translation>nicht gesetzt (Standard)</translation>

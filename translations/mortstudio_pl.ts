@@ -384,7 +384,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+271"/>
+        <location filename="../app/studio/main.cpp" line="+286"/>
         <source>Mort Studio</source>
         <translation>Mort Studio</translation>
     </message>
@@ -1151,14 +1151,24 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Otwarto %1; serwer działa na swojej konfiguracji, dopóki nie naciśniesz Zastosuj.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Not saved: %1: %2</source>
+        <translation>Nie zapisano: %1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Not saved: %1 (%2). Choose another place with Save As.</source>
         <translation>Nie zapisano: %1 (%2). Wybierz inne miejsce przez Zapisz jako.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Saved to %1.</source>
         <translation>Zapisano w %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved to %1. %2</source>
+        <translation>Zapisano w %1. %2</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1361,8 +1371,8 @@ Wyrażenie ścieżki: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Better as ${VARIABLE}, so the secret stays out of the file</source>
-        <translation>Lepiej jako ${ZMIENNA}, żeby sekret nie trafił do pliku</translation>
+        <source>Saving moves it to the system keychain; the file then refers to it as ${MORT_SECRET_...}</source>
+        <translation>Zapis przenosi go do systemowego pęku kluczy; plik odwołuje się wtedy do niego jako ${MORT_SECRET_...}</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1388,7 +1398,7 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+43"/>
+        <location filename="../ui/config/configpanel.cpp" line="+44"/>
         <source>Load running config</source>
         <translation>Wczytaj działającą konfigurację</translation>
     </message>
@@ -1504,7 +1514,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Poprawna; naciśnij Zastosuj, aby ją uruchomić.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Applying...</source>
         <translation>Stosowanie...</translation>
     </message>
@@ -1537,6 +1547,76 @@ Wyrażenie ścieżki: %2</translation>
         <location line="+5"/>
         <source>Not applied: %1</source>
         <translation>Nie zastosowano: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigSecretKeeper</name>
+    <message>
+        <location filename="../ui/config/configsecretkeeper.cpp" line="+31"/>
+        <location line="+3"/>
+        <source>%1 could not be written: %2</source>
+        <translation>Nie udało się zapisać %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The config holds secrets (%1). Mort Studio keeps them out of the file, in the system keychain, but the keychain cannot be used: %2.
+
+Write them to %3 instead, readable only by you, and refer to them from the config? mort-server reads them from its environment: run `set -a; . %3; set +a` before starting it, or put EnvironmentFile=%3 in its systemd unit.
+
+Cancel saves nothing. Start a keychain (a Secret Service such as GNOME Keyring or KWallet) and save again, or write ${VARIABLE} references in the YAML view yourself.</source>
+        <translation>Konfiguracja zawiera sekrety (%1). Mort Studio trzyma je poza plikiem, w systemowym pęku kluczy, ale pęku kluczy nie można użyć: %2.
+
+Zapisać je zamiast tego do %3, czytelnego tylko dla Ciebie, i odwołać się do nich w konfiguracji? mort-server odczytuje je ze swojego środowiska: uruchom `set -a; . %3; set +a` przed jego startem albo dodaj EnvironmentFile=%3 do jego jednostki systemd.
+
+Anuluj nie zapisuje niczego. Uruchom pęk kluczy (Secret Service, np. GNOME Keyring lub KWallet) i zapisz ponownie albo sam wpisz odwołania ${VARIABLE} w widoku YAML.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No keychain for the config&apos;s secrets</source>
+        <translation>Brak pęku kluczy na sekrety konfiguracji</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write .env file</source>
+        <translation>Zapisz plik .env</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Secrets kept in the system keychain (%1); the file refers to them. mort-server reads them from its environment: export them before starting it.</source>
+        <translation>Sekrety zapisane w systemowym pęku kluczy (%1); plik się do nich odwołuje. mort-server odczytuje je ze swojego środowiska: wyeksportuj je przed jego uruchomieniem.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved: the keychain cannot be used (%1) and no .env file was chosen.</source>
+        <translation>Nie zapisano: nie można użyć pęku kluczy (%1), a plik .env nie został wybrany.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved: %1</source>
+        <translation>Nie zapisano: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The keychain cannot be used; the secrets went to %1 (mode 0600). Start mort-server with `set -a; . %1; set +a` or EnvironmentFile=%1.</source>
+        <translation>Nie można użyć pęku kluczy; sekrety trafiły do %1 (tryb 0600). Uruchamiaj mort-server po `set -a; . %1; set +a` albo z EnvironmentFile=%1.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::ConfigSecretStore</name>
+    <message>
+        <location filename="../ui/config/configsecretstore.cpp" line="+21"/>
+        <source>the keychain did not answer within %1 seconds</source>
+        <translation>pęk kluczy nie odpowiedział w ciągu %1 s</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1 is not set and the keychain could not be read (%2); the engine sees it empty. Export it before starting the studio.</source>
+        <translation>%1 nie jest ustawiona, a pęku kluczy nie udało się odczytać (%2); silnik widzi ją pustą. Wyeksportuj ją przed uruchomieniem studia.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is neither set nor in the keychain; the engine sees it empty. Save the config from the Config tab with the secret typed in, or export the variable.</source>
+        <translation>%1 nie jest ani ustawiona, ani zapisana w pęku kluczy; silnik widzi ją pustą. Zapisz konfigurację z karty Konfiguracja z wpisanym sekretem albo wyeksportuj zmienną.</translation>
     </message>
 </context>
 <context>
@@ -1829,7 +1909,7 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+102"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+104"/>
         <location line="+4"/>
         <source>not set (the default)</source>
         <translation>nie ustawiono (domyślna)</translation>

@@ -78,9 +78,9 @@ std::string emitted(const QString &value, bool list)
     return out.c_str();
 }
 
-// The end (a byte offset in `line`) of the scalar starting at `start`, when
-// it ends on this line; -1 for a multi-line or block scalar.
-int scalarEnd(const QByteArray &line, int start, bool inFlow)
+} // namespace
+
+int ConfigKeyEdit::scalarEnd(const QByteArray &line, int start, bool inFlow)
 {
     if (start >= line.size())
         return -1;
@@ -117,8 +117,6 @@ int scalarEnd(const QByteArray &line, int start, bool inFlow)
     }
     return end;
 }
-
-} // namespace
 
 namespace {
 

@@ -23,6 +23,11 @@ public:
     // to do: a text that does not parse, a parent written in flow style.
     static Expected<QString> setValue(const QString &text, const QStringList &keyPath, const QString &value,
                                       bool list = false);
+
+    // The end (a byte offset in the UTF-8 `line`) of the scalar whose first
+    // character is at byte `start`, when it ends on that line; -1 for a
+    // multi-line or block scalar. `inFlow`: inside {...} or [...].
+    static int scalarEnd(const QByteArray &line, int start, bool inFlow);
 };
 
 } // namespace mort

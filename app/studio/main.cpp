@@ -8,6 +8,7 @@
 #include "common/signalwatcher.h"
 #include "client/localengineclient.h"
 #include "ui/config/configpanel.h"
+#include "ui/config/configsecretstore.h"
 #include "ui/mainwindow.h"
 #include "ui/preview/previewpanel.h"
 #include "monitoring/logring.h"
@@ -66,12 +67,25 @@ QString prepareDemoConfig()
     return copy;
 }
 
+// The config's ${MORT_SECRET_...} references that the environment does not
+// set, read from the keychain before the engine loads the file (the
+// environment wins, as for mort-server). Warnings name variables, never values.
+void resolveConfigSecrets(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return; // loadConfigOrExplain says why
+    for (const QString &warning : ConfigSecretStore::exportMissing(QString::fromUtf8(file.readAll())))
+        qWarning("mort-studio: %s", qPrintable(warning));
+}
+
 // Without a window: the embedded engine only, stopped by SIGTERM/SIGINT.
 int runHeadless(int argc, char *argv[], const CommandLine &cmd, LogRing *ring)
 {
     QCoreApplication app(argc, argv);
     QString problem;
     const QString path = cmd.configGiven ? cmd.configPath : prepareDemoConfig();
+    resolveConfigSecrets(path);
     ConfigPtr config = loadConfigOrExplain(path, &problem);
     if (!config) {
         QTextStream(stderr) << "mort-studio: " << problem << '\n';
@@ -265,6 +279,7 @@ int main(int argc, char *argv[])
         return runAttached(app, cmd, tab);
 
     const QString path = cmd.configGiven ? cmd.configPath : prepareDemoConfig();
+    resolveConfigSecrets(path);
     QString problem;
     ConfigPtr config = loadConfigOrExplain(path, &problem);
     if (!config) {

@@ -78,7 +78,19 @@ bool ConfigFileBar::openFile(const QString &path)
 
 bool ConfigFileBar::saveTo(const QString &path)
 {
-    const QString text = m_panel->editedText();
+    const SecretExtraction secrets = ConfigSecrets::extract(m_panel->editedText());
+    if (!secrets.problems.isEmpty()) {
+        const ConfigIssue &first = secrets.problems.constFirst();
+        Q_EMIT message(tr("Not saved: %1: %2").arg(first.keyPath, first.message), true);
+        return false;
+    }
+    QString kept;
+    if (!secrets.secrets.isEmpty()
+        && !ConfigSecretKeeper::keep(this, secrets.secrets, path, m_secretsFallback, &kept)) {
+        Q_EMIT message(kept, true);
+        return false;
+    }
+    const QString &text = secrets.text;
     QSaveFile file(path); // all or nothing: a failed write leaves the old file
     const QByteArray bytes = text.toUtf8();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
@@ -86,8 +98,10 @@ bool ConfigFileBar::saveTo(const QString &path)
                        true);
         return false;
     }
+    if (text != m_panel->editedText())
+        m_panel->setEditedText(text); // the view shows what the file holds
     setBaseline(text, path);
-    Q_EMIT message(tr("Saved to %1.").arg(path), false);
+    Q_EMIT message(kept.isEmpty() ? tr("Saved to %1.").arg(path) : tr("Saved to %1. %2").arg(path, kept), false);
     return true;
 }
 

@@ -4,6 +4,11 @@
 // keys the studio does not know and blank lines stay byte for byte, since the
 // forms rewrite only the lines of the value they change. Replacing unsaved
 // edits (Open, Load running config, closing the window) asks first.
+// Secrets typed into the config go to the keychain and the file gets
+// ${MORT_SECRET_...} references (ConfigSecretKeeper); the YAML view then
+// shows the text as saved.
+#include "ui/config/configsecretkeeper.h"
+
 #include <QMessageBox>
 #include <QWidget>
 
@@ -38,6 +43,8 @@ public:
     // Tests answer the prompt and the file dialogs (save = Save As).
     void setPrompt(std::function<QMessageBox::StandardButton()> prompt) { m_prompt = std::move(prompt); }
     void setFileChooser(std::function<QString(bool save)> chooser) { m_chooser = std::move(chooser); }
+    // Tests answer "no keychain: write the .env file?".
+    void setSecretsFallback(ConfigSecretKeeper::Fallback fallback) { m_secretsFallback = std::move(fallback); }
 
 public Q_SLOTS:
     void open();
@@ -61,6 +68,7 @@ private:
     QString m_baseline;
     std::function<QMessageBox::StandardButton()> m_prompt;
     std::function<QString(bool)> m_chooser;
+    ConfigSecretKeeper::Fallback m_secretsFallback;
 };
 
 } // namespace mort

@@ -67,7 +67,7 @@ QList<KeyField> ConfigFormFields::storageFields(const QString &kind)
                       tr("Empty for AWS; the provider's URL for MinIO, B2, Google, Oracle")),
                 field({QStringLiteral("accessKey")}, tr("Access key"), tr("The key's identifier")),
                 field({QStringLiteral("secretAccessKey")}, tr("Secret key"),
-                      tr("Better as ${VARIABLE}, so the secret stays out of the file")),
+                      tr("Saving moves it to the system keychain; the file then refers to it as ${MORT_SECRET_...}")),
                 prefix};
     return {};
 }

@@ -3,6 +3,7 @@
 #include "ui/config/bucketpathtester.h"
 #include "ui/config/configdiffdialog.h"
 #include "ui/config/configfilebar.h"
+#include "ui/config/configsecretstore.h"
 #include "ui/config/configtreeroles.h"
 #include "ui/config/keyfieldsform.h"
 #include "ui/config/presetfieldsform.h"
@@ -301,6 +302,10 @@ void ConfigPanel::apply()
 void ConfigPanel::applyNow()
 {
     const QString text = m_yaml->toPlainText();
+    if (m_client->controlsServer()) { // the engine in this process: secrets of the text from the keychain
+        for (const QString &warning : ConfigSecretStore::exportMissing(text))
+            qWarning("mort-studio: %s", qPrintable(warning));
+    }
     m_apply->setEnabled(false);
     setStatus(tr("Applying..."), false);
     m_client->applyConfig(text, this, [this, text](const Expected<ConfigCheck> &check) {

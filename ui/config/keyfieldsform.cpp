@@ -1,5 +1,7 @@
 #include "ui/config/keyfieldsform.h"
 
+#include "client/configsecrets.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHash>
@@ -104,6 +106,8 @@ void KeyFieldsForm::showFields(const QString &title, const QString &base, const 
         } else {
             auto *line = new QLineEdit(current, this);
             line->setPlaceholderText(tr("not set (the default)"));
+            if (ConfigSecrets::isSecretKey(field.key.constLast()))
+                line->setEchoMode(QLineEdit::Password); // no secret on screen or in a screenshot
             row.editor = line;
         }
         row.editor->setToolTip(field.toolTip);
