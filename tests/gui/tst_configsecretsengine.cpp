@@ -20,9 +20,11 @@ using namespace mort::test;
 
 namespace {
 
+// Its own internal listener on a free port: the default 8081 collides with other tests under ctest -j2.
 const QString kOrigin = QStringLiteral(R"yaml(
 server:
   listens: ["127.0.0.1:0"]
+  internalListen: "127.0.0.1:0"
 buckets:
   media:
     keys:
