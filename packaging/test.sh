@@ -48,7 +48,7 @@ echo "ok: mort-server links no Qt Gui/Widgets"
 # 1 GiB streams only cost minutes there -- their leak-prone paths run in the
 # smaller s3 and s3api cases)
 # under ASan+UBSan+LSan; ci-tsan the pipeline, collapsing, Redis and transport
-# suites under TSan. CI's preset only; MORT_SANITIZERS=0 leaves them out.
+# suites (and the storage-to-socket streaming handoff) under TSan. CI's preset only; MORT_SANITIZERS=0 leaves them out.
 if [[ $PRESET == ci && ${MORT_SANITIZERS:-1} != 0 ]]; then
   for sanitizer in ci-asan ci-tsan; do
     started=$SECONDS
