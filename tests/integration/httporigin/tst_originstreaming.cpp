@@ -87,14 +87,15 @@ class TestOriginStreaming : public QObject
     QByteArray m_large; // 6 MiB starting with a JPEG: streamed, never cached
     QByteArray m_jpeg;
 
-    QString config() const { return QString(kConfig).replace(QLatin1String("@ORIGIN@"), m_origin.base()); }
+    std::unique_ptr<TestServer> m_server; // one per test (init)
 
-    // Sends GET `target` and reads the head and the first MiB while the origin
-    // still holds the second half of the object.
-    void startDownload(RawHttpClient &client, const QByteArray &target, Received &got)
+    // Sends GET /<bucket>/held.jpg and reads the head and the first MiB while
+    // the origin still holds the second half of the object.
+    void startDownload(RawHttpClient &client, const QByteArray &bucket, Received &got)
     {
-        QVERIFY(client.send(RawHttpClient::requestBytes("GET", target)));
-        readUntil(client, got, [](const Received &r) { return r.body.size() >= (1 << 20); }, 10000);
+        QVERIFY(client.send(RawHttpClient::requestBytes("GET", "/" + bucket + "/held.jpg")));
+        readUntil(
+            client, got, [](const Received &r) { return r.body.size() >= (1 << 20); }, 10000);
         QCOMPARE(got.status(), 200);
         QCOMPARE(got.contentLength(), qint64(m_large.size()));
         QVERIFY2(got.body.size() >= (1 << 20), qPrintable(QString::number(got.body.size())));
@@ -102,10 +103,11 @@ class TestOriginStreaming : public QObject
         QCOMPARE(got.body, m_large.left(got.body.size()));
     }
 
-    static void checkNoTaskLeft(TestServer &server)
+    void checkNoTaskLeft()
     {
-        QVERIFY2(pollUntil([&] { return server.engine().tasks().liveTotal() == 0; }, 5000),
-                 qPrintable(QString::number(server.engine().tasks().liveTotal())));
+        Engine &engine = m_server->engine();
+        QVERIFY2(pollUntil([&] { return engine.tasks().liveTotal() == 0; }, 5000),
+                 qPrintable(QString::number(engine.tasks().liveTotal())));
     }
 
 private Q_SLOTS:
@@ -122,7 +124,16 @@ private Q_SLOTS:
         }
     }
 
-    void cleanup() { m_origin.breakHeld(); }
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        MORT_START(*m_server, QString(kConfig).replace(QLatin1String("@ORIGIN@"), m_origin.base()));
+    }
+    void cleanup()
+    {
+        m_origin.breakHeld();
+        m_server.reset();
+    }
 
     void storages_data()
     {
@@ -137,20 +148,19 @@ private Q_SLOTS:
     void firstBytesLeaveBeforeTheOriginsLast()
     {
         QFETCH(QByteArray, bucket);
-        TestServer server;
-        MORT_START(server, config());
-        RawHttpClient client(server.address());
+        RawHttpClient client(m_server->address());
         Received got;
-        startDownload(client, "/" + bucket + "/held.jpg", got);
+        startDownload(client, bucket, got);
         if (QTest::currentTestFailed())
             return;
         m_origin.release();
-        readUntil(client, got, [&](const Received &r) { return r.body.size() >= m_large.size(); }, 15000);
+        readUntil(
+            client, got, [&](const Received &r) { return r.body.size() >= m_large.size(); }, 15000);
         QCOMPARE(got.body.size(), m_large.size());
         QVERIFY(got.body == m_large);
-        checkNoTaskLeft(server);
+        checkNoTaskLeft();
         // Streamed, so never cached: the next request goes to the origin again.
-        const Reply again = server.get("/" + bucket + "/ok.jpg");
+        const Reply again = m_server->get("/" + bucket + "/ok.jpg");
         QCOMPARE(again.status, 200);
         QCOMPARE(again.body, m_jpeg);
     }
@@ -161,19 +171,18 @@ private Q_SLOTS:
     void originBreakingOffCutsTheClient()
     {
         QFETCH(QByteArray, bucket);
-        TestServer server;
-        MORT_START(server, config());
-        RawHttpClient client(server.address());
+        RawHttpClient client(m_server->address());
         Received got;
-        startDownload(client, "/" + bucket + "/held.jpg", got);
+        startDownload(client, bucket, got);
         if (QTest::currentTestFailed())
             return;
         m_origin.breakHeld();
-        readUntil(client, got, [](const Received &) { return false; }, 5000);
+        readUntil(
+            client, got, [](const Received &) { return false; }, 5000);
         QVERIFY2(got.closed, "the connection should be cut");
         QVERIFY2(got.body.size() < m_large.size(), qPrintable(QString::number(got.body.size())));
-        checkNoTaskLeft(server);
-        QCOMPARE(server.get("/" + bucket + "/ok.jpg").body, m_jpeg);
+        checkNoTaskLeft();
+        QCOMPARE(m_server->get("/" + bucket + "/ok.jpg").body, m_jpeg);
     }
 
     // A client that leaves half-way stops the download from the origin: the
@@ -182,19 +191,17 @@ private Q_SLOTS:
     void clientLeavingStopsTheDownload()
     {
         QFETCH(QByteArray, bucket);
-        TestServer server;
-        MORT_START(server, config());
         const int closedBefore = m_origin.closedConnections();
-        RawHttpClient client(server.address());
+        RawHttpClient client(m_server->address());
         Received got;
-        startDownload(client, "/" + bucket + "/held.jpg", got);
+        startDownload(client, bucket, got);
         if (QTest::currentTestFailed())
             return;
         client.abort();
         QVERIFY2(pollUntil([&] { return m_origin.closedConnections() > closedBefore; }, 3000),
                  "the upstream read should stop when the client leaves");
-        checkNoTaskLeft(server);
-        QCOMPARE(server.engine().tasks().live(TaskKind::Fetch), qint64(0));
+        checkNoTaskLeft();
+        QCOMPARE(m_server->engine().tasks().live(TaskKind::Fetch), qint64(0));
     }
 };
 
