@@ -22,29 +22,6 @@ int indentOf(const QString &line)
     return i;
 }
 
-// One past the last line of the block of the key at (keyLine, keyColumn):
-// the following lines indented deeper (blank lines and comments in between
-// belong to what follows).
-int blockEnd(const QStringList &lines, int keyLine, int keyColumn)
-{
-    int last = keyLine;
-    for (int i = keyLine + 1; i < lines.size(); ++i) {
-        const QString trimmed = lines.at(i).trimmed();
-        if (trimmed.isEmpty())
-            continue;
-        const bool deeper = indentOf(lines.at(i)) > keyColumn;
-        if (trimmed.startsWith(u'#')) {
-            if (deeper)
-                last = i;
-            continue;
-        }
-        if (!deeper)
-            break;
-        last = i;
-    }
-    return last + 1;
-}
-
 struct Entry
 {
     YAML::Node key;
@@ -79,6 +56,30 @@ std::string emitted(const QString &value, bool list)
 }
 
 } // namespace
+
+int ConfigKeyEdit::blockEnd(const QStringList &lines, int keyLine, int keyColumn)
+{
+    int last = keyLine;
+    for (int i = keyLine + 1; i < lines.size(); ++i) {
+        const QString trimmed = lines.at(i).trimmed();
+        if (trimmed.isEmpty())
+            continue;
+        const int indent = indentOf(lines.at(i));
+        const bool deeper = indent > keyColumn;
+        if (trimmed.startsWith(u'#')) {
+            if (deeper)
+                last = i;
+            continue;
+        }
+        // `key:` then `- item` at the key's column: YAML's compact list, still this key's value.
+        const bool item =
+            indent == keyColumn && (trimmed == QLatin1String("-") || trimmed.startsWith(QLatin1String("- ")));
+        if (!deeper && !item)
+            break;
+        last = i;
+    }
+    return last + 1;
+}
 
 int ConfigKeyEdit::scalarEnd(const QByteArray &line, int start, bool inFlow)
 {
@@ -150,9 +151,46 @@ QString ConfigKeyEdit::value(const QString &text, const QStringList &keyPath)
     }
 }
 
+bool ConfigKeyEdit::present(const QString &text, const QStringList &keyPath)
+{
+    try {
+        YAML::Node node = YAML::Load(text.toStdString());
+        // Nodes are collected, never assigned (that would rewrite the tree).
+        std::vector<YAML::Node> path{node};
+        for (const QString &name : keyPath) {
+            const std::optional<Entry> entry = entryOf(path.back(), name);
+            if (!entry)
+                return false;
+            path.push_back(entry->value);
+        }
+        return !keyPath.isEmpty();
+    } catch (const YAML::Exception &) {
+        return false;
+    }
+}
+
+bool ConfigKeyEdit::isTrue(const QString &scalar)
+{
+    bool out = false;
+    return YAML::convert<bool>::decode(YAML::Node(scalar.toStdString()), out) && out;
+}
+
+Expected<QString> ConfigKeyEdit::setPresent(const QString &text, const QStringList &keyPath)
+{
+    if (present(text, keyPath))
+        return text;
+    return setWritten(text, keyPath, QStringLiteral("~"));
+}
+
 Expected<QString> ConfigKeyEdit::setValue(const QString &text, const QStringList &keyPath, const QString &value,
                                           bool list)
 {
+    return setWritten(text, keyPath, value.isEmpty() ? QString() : QString::fromStdString(emitted(value, list)));
+}
+
+Expected<QString> ConfigKeyEdit::setWritten(const QString &text, const QStringList &keyPath, const QString &written)
+{
+    const bool remove = written.isEmpty();
     if (keyPath.isEmpty())
         return invalid(keyPath, QStringLiteral("no key named"));
     YAML::Node root;
@@ -166,7 +204,6 @@ Expected<QString> ConfigKeyEdit::setValue(const QString &text, const QStringList
     }
     const QString eol = text.contains(QLatin1String("\r\n")) ? QStringLiteral("\r\n") : QStringLiteral("\n");
     QStringList lines = text.split(eol);
-    const std::string written = emitted(value, list);
 
     // Down the path as far as it exists. Nodes are collected, never assigned
     // (assigning a YAML::Node would rewrite the tree it refers into).
@@ -193,7 +230,7 @@ Expected<QString> ConfigKeyEdit::setValue(const QString &text, const QStringList
         const bool flowParent = parent.Style() == YAML::EmitterStyle::Flow;
         const YAML::Node &v = entry->value;
         const int end = blockEnd(lines, keyLine, keyColumn);
-        if (value.isEmpty() && !flowParent) {
+        if (remove && !flowParent) {
             lines.erase(lines.begin() + keyLine, lines.begin() + end);
             return lines.join(eol);
         }
@@ -202,7 +239,7 @@ Expected<QString> ConfigKeyEdit::setValue(const QString &text, const QStringList
             const int start = v.Mark().column;
             int stop = v.IsScalar() ? scalarEnd(line, start, flowParent) : line.indexOf(']', start) + 1;
             if (stop > start && (v.IsScalar() || end == keyLine + 1)) {
-                lines[keyLine] = QString::fromUtf8(line.left(start) + QByteArray(written.c_str()) + line.mid(stop));
+                lines[keyLine] = QString::fromUtf8(line.left(start) + written.toUtf8() + line.mid(stop));
                 return lines.join(eol);
             }
         }
@@ -213,11 +250,11 @@ Expected<QString> ConfigKeyEdit::setValue(const QString &text, const QStringList
         const QString keyLineText = lines.at(keyLine);
         const int colon = keyLineText.indexOf(u':', keyColumn);
         lines.erase(lines.begin() + keyLine, lines.begin() + end);
-        lines.insert(keyLine, keyLineText.left(colon + 1) + u' ' + QString::fromStdString(written));
+        lines.insert(keyLine, keyLineText.left(colon + 1) + u' ' + written);
         return lines.join(eol);
     }
 
-    if (value.isEmpty())
+    if (remove)
         return text; // nothing to remove
     // Missing from keyPath[depth] on: add it (and the parents it lacks)
     // after the last line of the deepest map that is there.
@@ -237,9 +274,19 @@ Expected<QString> ConfigKeyEdit::setValue(const QString &text, const QStringList
     } else if (parentEntry) {
         if (!parent.IsNull())
             return invalid(keyPath.mid(0, depth), QStringLiteral("is not a map; edit it in the YAML view"));
-        // `key:` with nothing under it.
+        // `key:` with nothing under it; `key: ~` (a presence key) loses its `~`.
+        const int keyLine = parentEntry->key.Mark().line;
         indent = parentEntry->key.Mark().column + 2;
-        insertAt = parentEntry->key.Mark().line + 1;
+        insertAt = keyLine + 1;
+        const QByteArray line = lines.at(keyLine).toUtf8();
+        const int colon = line.indexOf(':', parentEntry->key.Mark().column);
+        int start = colon + 1;
+        while (start < line.size() && line.at(start) == ' ')
+            ++start;
+        const int stop = scalarEnd(line, start, false);
+        static const QList<QByteArray> nulls{"~", "null", "Null", "NULL"};
+        if (colon > 0 && stop > start && nulls.contains(line.mid(start, stop - start)))
+            lines[keyLine] = QString::fromUtf8(line.left(colon + 1) + line.mid(stop));
     } else if (root.IsDefined() && !root.IsNull() && !root.IsMap()) {
         return invalid(keyPath, QStringLiteral("the document is not a map; fix it in the YAML view"));
     } else {
@@ -249,7 +296,7 @@ Expected<QString> ConfigKeyEdit::setValue(const QString &text, const QStringList
     QStringList added;
     for (int i = depth; i < keyPath.size(); ++i) {
         const QString pad(indent + 2 * (i - depth), u' ');
-        added << (i + 1 == keyPath.size() ? pad + keyPath.at(i) + QStringLiteral(": ") + QString::fromStdString(written)
+        added << (i + 1 == keyPath.size() ? pad + keyPath.at(i) + QStringLiteral(": ") + written
                                           : pad + keyPath.at(i) + u':');
     }
     for (int i = 0; i < added.size(); ++i)

@@ -147,9 +147,11 @@ private Q_SLOTS:
     void secretFieldsAreMasked()
     {
         KeyFieldsForm form;
-        form.showFields(QStringLiteral("basic"), QStringLiteral("buckets.media.storages.basic"),
-                        ConfigFormFields::storageFields(QStringLiteral("s3")), QString(),
-                        [](const QStringList &) { return QStringLiteral("s3-secret-SECRET-4"); });
+        form.showFields(
+            QStringLiteral("basic"), QStringLiteral("buckets.media.storages.basic"),
+            ConfigFormFields::storageFields(QStringLiteral("s3")), QString(),
+            [](const QStringList &) { return QStringLiteral("s3-secret-SECRET-4"); },
+            [](const QStringList &) { return true; });
         auto *secret = form.findChild<QLineEdit *>(QStringLiteral("secretAccessKey"));
         QVERIFY(secret);
         QCOMPARE(secret->echoMode(), QLineEdit::Password);

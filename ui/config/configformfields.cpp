@@ -12,6 +12,11 @@ KeyField field(QStringList key, const QString &label, const QString &toolTip, QS
     return KeyField{std::move(key), label, toolTip, std::move(choices), list};
 }
 
+KeyField check(QStringList key, const QString &label, const QString &toolTip, KeyFieldKind kind = KeyFieldKind::Check)
+{
+    return KeyField{std::move(key), label, toolTip, {}, false, kind};
+}
+
 } // namespace
 
 QList<KeyField> ConfigFormFields::serverFields()
@@ -39,7 +44,29 @@ QList<KeyField> ConfigFormFields::serverFields()
               tr("Where transforms take their lock; a change needs a restart"), redisKinds),
         field({QStringLiteral("lock"), QStringLiteral("address")}, tr("Lock Redis"),
               tr("Redis host:port, comma-separated (redis and redis-cluster)"), {}, true),
+        check({QStringLiteral("accessLogs")}, tr("Access logs"), tr("Log every request")),
+        field({QStringLiteral("placeholder")}, tr("Placeholder"),
+              tr("An image URL or file path served, transformed, when a transform fails (5xx)")),
+        check({QStringLiteral("idleCleanup"), QStringLiteral("enabled")}, tr("Idle cleanup"),
+              tr("Free memory after the server has been idle for a while")),
+        field({QStringLiteral("idleCleanup"), QStringLiteral("idleTimeoutMin")}, tr("Idle after (min)"),
+              tr("Minutes without requests before the cleanup; 0 = 15, at least 5")),
+        check({QStringLiteral("idleCleanup"), QStringLiteral("aggressiveGC")}, tr("Aggressive cleanup"),
+              tr("Mort's aggressiveGC: accepted, no extra effect in this server")),
+        check({QStringLiteral("plugins"), QStringLiteral("webp")}, tr("WebP plugin"),
+              tr("Answer WebP to browsers that accept it (plugins.webp)"), KeyFieldKind::Presence),
     };
+    // An algorithm is on iff its key is there; typing its types or level adds it.
+    for (const char *algorithm : {"gzip", "brotli", "zstd"}) {
+        const QString name = QString::fromLatin1(algorithm);
+        const QStringList key{QStringLiteral("plugins"), QStringLiteral("compress"), name};
+        fields << check(key, tr("Compress: %1").arg(name),
+                        tr("Compress responses with %1 for clients that accept it").arg(name), KeyFieldKind::Presence)
+               << field(key + QStringList{QStringLiteral("types")}, tr("%1 content types").arg(name),
+                        tr("Parts of Content-Type, comma-separated (image/svg, text/); empty = text/html"), {}, true)
+               << field(key + QStringList{QStringLiteral("level")}, tr("%1 level").arg(name),
+                        tr("The compression level; empty = 4"));
+    }
     for (const LimitsField &limit : limitsFields()) {
         const QString key = QString::fromLatin1(limit.key);
         fields << field({QStringLiteral("limits"), key}, QStringLiteral("limits.") + key,

@@ -5,6 +5,7 @@
 #include "ui/config/configfilebar.h"
 #include "ui/config/configsecretstore.h"
 #include "ui/config/configtreeroles.h"
+#include "ui/config/headerrulespage.h"
 #include "ui/config/keyfieldsform.h"
 #include "ui/config/presetfieldsform.h"
 
@@ -40,9 +41,10 @@ QTreeWidgetItem *node(QTreeWidgetItem *parent, const QString &text, ConfigNodeKi
 ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_tree(new QTreeWidget(this)), m_forms(new QStackedWidget(this)),
       m_nodeSummary(new QLabel(this)), m_presetForm(new PresetFieldsForm(this)), m_keyForm(new KeyFieldsForm(this)),
-      m_bucketPage(new BucketPathTester(this)), m_yaml(new QPlainTextEdit(this)), m_issues(new QListWidget(this)),
-      m_status(new QLabel(this)), m_load(new QPushButton(tr("Load running config"), this)),
-      m_apply(new QPushButton(tr("Apply..."), this)), m_file(new ConfigFileBar(this)), m_validate(new QTimer(this))
+      m_headerRules(new HeaderRulesPage(this)), m_bucketPage(new BucketPathTester(this)),
+      m_yaml(new QPlainTextEdit(this)), m_issues(new QListWidget(this)), m_status(new QLabel(this)),
+      m_load(new QPushButton(tr("Load running config"), this)), m_apply(new QPushButton(tr("Apply..."), this)),
+      m_file(new ConfigFileBar(this)), m_validate(new QTimer(this))
 {
     m_load->setToolTip(tr("Replace the editor's text with the config the server runs now"));
     m_apply->setObjectName(QStringLiteral("configApply"));
@@ -58,6 +60,7 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     m_forms->addWidget(m_nodeSummary);
     m_forms->addWidget(m_presetForm);
     m_forms->addWidget(m_keyForm);
+    m_forms->addWidget(m_headerRules);
     m_forms->addWidget(m_bucketPage);
 
     m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -95,14 +98,19 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &ConfigPanel::showSelection);
     connect(m_presetForm, &PresetFieldsForm::fieldEdited, this, &ConfigPanel::onPresetFieldEdited);
     connect(m_keyForm, &KeyFieldsForm::fieldEdited, this, &ConfigPanel::onKeyFieldEdited);
+    connect(m_keyForm, &KeyFieldsForm::presenceEdited, this, &ConfigPanel::onKeyPresenceEdited);
+    connect(m_headerRules, &HeaderRulesPage::rulesEdited, this, &ConfigPanel::onHeaderRulesEdited);
     connect(m_load, &QPushButton::clicked, this, &ConfigPanel::loadFromEngine);
     connect(m_apply, &QPushButton::clicked, this, &ConfigPanel::apply);
     connect(m_file, &ConfigFileBar::message, this, &ConfigPanel::setStatus);
     connect(m_issues, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        // An issue of a preset selects that preset's form.
-        const QStringList parts = item->data(Qt::UserRole).toString().split(u'.');
+        // An issue of a preset selects that preset's form, one of a header rule the rules.
+        const QString keyPath = item->data(Qt::UserRole).toString();
+        const QStringList parts = keyPath.split(u'.');
         if (parts.size() >= 5 && parts.at(0) == QLatin1String("buckets") && parts.at(3) == QLatin1String("presets"))
             selectPreset(parts.at(1), parts.at(4));
+        else if (keyPath == QLatin1String("headers") || keyPath.startsWith(QLatin1String("headers[")))
+            selectHeaderRules();
     });
     showSelection();
 }
@@ -178,6 +186,9 @@ void ConfigPanel::rebuildTree()
     m_tree->clear();
     QTreeWidgetItem *root = m_tree->invisibleRootItem();
     QTreeWidgetItem *select = node(root, tr("Server"), ServerNode);
+    QTreeWidgetItem *headerRules = node(root, tr("Header rules"), HeaderRulesNode);
+    if (kind == HeaderRulesNode)
+        select = headerRules;
     bool firstPreset = false;
     for (auto b = config.buckets.cbegin(); b != config.buckets.cend(); ++b) {
         QTreeWidgetItem *bucketItem = node(root, tr("Bucket %1").arg(b.key()), BucketNode, b.key());
@@ -211,6 +222,17 @@ bool ConfigPanel::selectPreset(const QString &bucket, const QString &preset)
     for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
         if ((*it)->data(0, KindRole).toInt() == PresetNode && (*it)->data(0, BucketRole) == bucket
             && (*it)->data(0, NameRole) == preset) {
+            m_tree->setCurrentItem(*it);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool ConfigPanel::selectHeaderRules()
+{
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if ((*it)->data(0, KindRole).toInt() == HeaderRulesNode) {
             m_tree->setCurrentItem(*it);
             return true;
         }
@@ -270,6 +292,7 @@ void ConfigPanel::showIssues(const QList<ConfigIssue> &issues)
     m_issues->setVisible(!issues.isEmpty());
     m_presetForm->showIssues(issues);
     m_keyForm->showIssues(issues);
+    m_headerRules->showIssues(issues);
     m_apply->setEnabled(issues.isEmpty()); // the status line says what to fix
 }
 

@@ -1,10 +1,11 @@
 #pragma once
-// The Config tab (issue 21): the config as a tree (Server, each bucket with
-// its presets and storages), a form for the selected node, and the YAML view
+// The Config tab (issue 21): the config as a tree (Server, Header rules, each
+// bucket with its presets and storages), a form for the selected node, and the YAML view
 // beside it, in sync both ways. Every edit is checked by the engine's own
 // validator (debounced), its issues shown next to their keys; Apply shows the
 // change as a diff, then hot-reloads it into the running engine.
 #include "client/engineclient.h"
+#include "client/headerrulesedit.h"
 
 #include <QWidget>
 
@@ -21,6 +22,7 @@ namespace mort {
 
 class BucketPathTester;
 class ConfigFileBar;
+class HeaderRulesPage;
 class KeyFieldsForm;
 class PresetFieldsForm;
 
@@ -43,6 +45,9 @@ public:
     PresetFieldsForm *presetForm() const { return m_presetForm; }
     // The Server form and a storage's form.
     KeyFieldsForm *keyForm() const { return m_keyForm; }
+    // The top-level headers rules.
+    HeaderRulesPage *headerRulesPage() const { return m_headerRules; }
+    bool selectHeaderRules();
     ConfigFileBar *fileBar() const { return m_file; }
     QPlainTextEdit *yamlView() const { return m_yaml; }
     QTreeWidget *tree() const { return m_tree; }
@@ -70,6 +75,10 @@ private:
     void showSelection();
     void onPresetFieldEdited(const QStringList &field, const QString &value);
     void onKeyFieldEdited(const QStringList &keyPath, const QString &value, bool list);
+    void onKeyPresenceEdited(const QStringList &keyPath, bool present);
+    void onHeaderRulesEdited(const QList<HeaderRuleText> &rules);
+    // A form edit's new text into the editor, or why it could not be made.
+    void setEditResult(const Expected<QString> &text);
     void showIssues(const QList<ConfigIssue> &issues);
     void setStatus(const QString &text, bool problem);
 
@@ -79,6 +88,7 @@ private:
     QLabel *m_nodeSummary;
     PresetFieldsForm *m_presetForm;
     KeyFieldsForm *m_keyForm;
+    HeaderRulesPage *m_headerRules;
     BucketPathTester *m_bucketPage;
     ConfigPtr m_parsed; // the editor's text as last parsed (the tree, the URL tester)
     QPlainTextEdit *m_yaml;

@@ -1,12 +1,15 @@
 // ConfigPanel: the form beside the tree for the selected node (a preset, the
-// server, a storage, a bucket's URL tester) and the text edits its fields make.
+// server, the header rules, a storage, a bucket's URL tester) and the text
+// edits its fields make.
 #include "ui/config/configpanel.h"
 
 #include "client/configkeyedit.h"
 #include "client/configtextedit.h"
+#include "client/headerrulesedit.h"
 #include "ui/config/bucketpathtester.h"
 #include "ui/config/configformfields.h"
 #include "ui/config/configtreeroles.h"
+#include "ui/config/headerrulespage.h"
 #include "ui/config/keyfieldsform.h"
 #include "ui/config/presetfieldsform.h"
 
@@ -41,8 +44,8 @@ void ConfigPanel::showSelection()
         QStringList base{QStringLiteral("server")};
         QList<KeyField> fields = ConfigFormFields::serverFields();
         QString title = tr("Server");
-        QString note = tr("Keys without a field here (headers, plugins, trustedProxies, ...) stay as written; edit "
-                          "them in the YAML view.");
+        QString note = tr("Keys without a field here (trustedProxies, adminToken, cache.clientConfig, ...) stay as "
+                          "written; edit them in the YAML view. Header rules have their own page.");
         if (kind == StorageNode) {
             const BucketConfig *b = m_parsed ? m_parsed->bucket(bucket) : nullptr;
             const StorageConfig *storage = b ? b->storage(name) : nullptr;
@@ -52,10 +55,18 @@ void ConfigPanel::showSelection()
             title = tr("Storage %1 of bucket %2").arg(name, bucket);
             note = ConfigFormFields::storageNote(storageKind);
         }
-        m_keyForm->showFields(title, base.join(u'.'), fields, note,
-                              [&](const QStringList &key) { return ConfigKeyEdit::value(text, base + key); });
+        m_keyForm->showFields(
+            title, base.join(u'.'), fields, note,
+            [&](const QStringList &key) { return ConfigKeyEdit::value(text, base + key); },
+            [&](const QStringList &key) { return ConfigKeyEdit::present(text, base + key); });
         m_keyForm->showIssues(m_lastIssues);
         m_forms->setCurrentWidget(m_keyForm);
+        return;
+    }
+    if (kind == HeaderRulesNode) {
+        m_headerRules->showRules(HeaderRulesEdit::rules(text));
+        m_headerRules->showIssues(m_lastIssues);
+        m_forms->setCurrentWidget(m_headerRules);
         return;
     }
     m_bucketPage->showBucket(m_parsed, bucket);
@@ -64,18 +75,28 @@ void ConfigPanel::showSelection()
 
 void ConfigPanel::onPresetFieldEdited(const QStringList &field, const QString &value)
 {
-    Expected<QString> text = ConfigTextEdit::setPresetField(m_yaml->toPlainText(), m_presetForm->bucket(),
-                                                            m_presetForm->preset(), field, value);
-    if (!text) {
-        setStatus(tr("Not changed: %1. Fix the YAML view first, or undo there.").arg(text.error().detail), true);
-        return;
-    }
-    setEditedText(*text);
+    setEditResult(ConfigTextEdit::setPresetField(m_yaml->toPlainText(), m_presetForm->bucket(), m_presetForm->preset(),
+                                                 field, value));
 }
 
 void ConfigPanel::onKeyFieldEdited(const QStringList &keyPath, const QString &value, bool list)
 {
-    Expected<QString> text = ConfigKeyEdit::setValue(m_yaml->toPlainText(), keyPath, value, list);
+    setEditResult(ConfigKeyEdit::setValue(m_yaml->toPlainText(), keyPath, value, list));
+}
+
+void ConfigPanel::onKeyPresenceEdited(const QStringList &keyPath, bool present)
+{
+    const QString text = m_yaml->toPlainText();
+    setEditResult(present ? ConfigKeyEdit::setPresent(text, keyPath) : ConfigKeyEdit::setValue(text, keyPath, {}));
+}
+
+void ConfigPanel::onHeaderRulesEdited(const QList<HeaderRuleText> &rules)
+{
+    setEditResult(HeaderRulesEdit::setRules(m_yaml->toPlainText(), rules));
+}
+
+void ConfigPanel::setEditResult(const Expected<QString> &text)
+{
     if (!text) {
         setStatus(tr("Not changed: %1. Fix the YAML view first, or undo there.").arg(text.error().detail), true);
         return;

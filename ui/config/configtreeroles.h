@@ -5,6 +5,6 @@
 namespace mort {
 
 enum ConfigNodeRole { KindRole = Qt::UserRole, BucketRole, NameRole };
-enum ConfigNodeKind { ServerNode, BucketNode, PresetNode, StorageNode, GroupNode };
+enum ConfigNodeKind { ServerNode, BucketNode, PresetNode, StorageNode, GroupNode, HeaderRulesNode };
 
 } // namespace mort

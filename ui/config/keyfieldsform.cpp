@@ -1,13 +1,16 @@
 #include "ui/config/keyfieldsform.h"
 
+#include "client/configkeyedit.h"
 #include "client/configsecrets.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace mort {
@@ -19,6 +22,7 @@ QLabel *issueLabel(QWidget *parent)
     auto *label = new QLabel(parent);
     label->setStyleSheet(QStringLiteral("color: #b00020;"));
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true); // a long message must not widen the form
     label->hide();
     return label;
 }
@@ -29,23 +33,39 @@ QString textOf(QWidget *editor)
         return line->text().trimmed();
     if (auto *combo = qobject_cast<QComboBox *>(editor))
         return combo->currentText().trimmed();
+    if (auto *check = qobject_cast<QCheckBox *>(editor))
+        return check->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
     return {};
+}
+
+// What a field shows for the text: its value, or "true"/"false" for a check box.
+QString shownValue(const KeyField &field, const std::function<QString(const QStringList &)> &value,
+                   const std::function<bool(const QStringList &)> &present)
+{
+    switch (field.kind) {
+    case KeyFieldKind::Check:
+        return ConfigKeyEdit::isTrue(value(field.key)) ? QStringLiteral("true") : QStringLiteral("false");
+    case KeyFieldKind::Presence: return present(field.key) ? QStringLiteral("true") : QStringLiteral("false");
+    case KeyFieldKind::Text: break;
+    }
+    return value(field.key);
 }
 
 } // namespace
 
 KeyFieldsForm::KeyFieldsForm(QWidget *parent)
-    : QWidget(parent), m_layout(nullptr), m_title(new QLabel(this)), m_note(new QLabel(this)),
-      m_generalIssue(issueLabel(this))
+    : QWidget(parent), m_scroll(new QScrollArea(this)), m_layout(nullptr), m_title(new QLabel(this)),
+      m_note(new QLabel(this)), m_generalIssue(issueLabel(this))
 {
-    // Many fields (the server has over twenty): they scroll, each keeps its height.
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *inner = new QWidget(scroll);
+    // Many fields (the server has over thirty): they scroll down, each keeps its
+    // height; never sideways, the form is as wide as its labels and editors need (fitWidth).
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *inner = new QWidget(m_scroll);
     m_layout = new QFormLayout(inner);
-    scroll->setWidget(inner);
-    m_layout->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_scroll->setWidget(inner);
+    m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_title->setWordWrap(true);
     QFont bold = m_title->font();
     bold.setBold(true);
@@ -57,11 +77,12 @@ KeyFieldsForm::KeyFieldsForm(QWidget *parent)
     outer->addWidget(m_title);
     outer->addWidget(m_note);
     outer->addWidget(m_generalIssue);
-    outer->addWidget(scroll, 1);
+    outer->addWidget(m_scroll, 1);
 }
 
 void KeyFieldsForm::showFields(const QString &title, const QString &base, const QList<KeyField> &fields,
-                               const QString &note, const std::function<QString(const QStringList &)> &value)
+                               const QString &note, const std::function<QString(const QStringList &)> &value,
+                               const std::function<bool(const QStringList &)> &present)
 {
     m_showing = true;
     m_title->setText(title);
@@ -73,11 +94,13 @@ void KeyFieldsForm::showFields(const QString &title, const QString &base, const 
     m_base = base;
     if (same) { // the same node after a text edit: new values, the same editors (one may be emitting)
         for (Row &row : m_rows) {
-            row.shown = value(row.field.key);
+            row.shown = shownValue(row.field, value, present);
             if (auto *line = qobject_cast<QLineEdit *>(row.editor); line && line->text().trimmed() != row.shown)
                 line->setText(row.shown);
             else if (auto *combo = qobject_cast<QComboBox *>(row.editor); combo && combo->currentText() != row.shown)
                 combo->setCurrentText(row.shown);
+            else if (auto *check = qobject_cast<QCheckBox *>(row.editor))
+                check->setChecked(row.shown == QLatin1String("true"));
         }
         m_showing = false;
         return;
@@ -94,11 +117,18 @@ void KeyFieldsForm::showFields(const QString &title, const QString &base, const 
     }
     m_rows.clear();
     for (const KeyField &field : fields) {
-        const QString current = value(field.key);
+        const QString current = shownValue(field, value, present);
         Row row{field, nullptr, issueLabel(this), current};
-        if (!field.choices.isEmpty()) {
+        if (field.kind != KeyFieldKind::Text) {
+            auto *check = new QCheckBox(this);
+            check->setChecked(current == QLatin1String("true"));
+            row.editor = check;
+        } else if (!field.choices.isEmpty()) {
             auto *combo = new QComboBox(this);
             combo->setEditable(true);
+            // As narrow as a line edit, however long a choice: the form must not outgrow its column.
+            combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+            combo->setMinimumContentsLength(8);
             combo->addItems(field.choices);
             combo->setCurrentText(current);
             combo->lineEdit()->setPlaceholderText(tr("not set (the default)"));
@@ -133,8 +163,23 @@ void KeyFieldsForm::showFields(const QString &title, const QString &base, const 
                     if (r.field.key == key)
                         edited(r);
             });
+        else if (auto *check = qobject_cast<QCheckBox *>(added.editor))
+            connect(check, &QCheckBox::clicked, this, [this, key = field.key] {
+                for (Row &r : m_rows)
+                    if (r.field.key == key)
+                        edited(r);
+            });
     }
+    fitWidth();
     m_showing = false;
+}
+
+void KeyFieldsForm::fitWidth()
+{
+    // The scrolled rows' minimum is no minimum of the scroll area: say it, so the
+    // splitter never gives the form less and a label or editor is cut.
+    const int rows = m_scroll->widget()->minimumSizeHint().width();
+    m_scroll->setMinimumWidth(rows + m_scroll->verticalScrollBar()->sizeHint().width() + 2 * m_scroll->frameWidth());
 }
 
 void KeyFieldsForm::edited(Row &row)
@@ -145,7 +190,10 @@ void KeyFieldsForm::edited(Row &row)
     row.shown = text;
     QStringList keyPath = m_base.split(u'.');
     keyPath << row.field.key;
-    Q_EMIT fieldEdited(keyPath, text, row.field.list);
+    if (row.field.kind == KeyFieldKind::Presence)
+        Q_EMIT presenceEdited(keyPath, text == QLatin1String("true"));
+    else
+        Q_EMIT fieldEdited(keyPath, text, row.field.list);
 }
 
 void KeyFieldsForm::showIssues(const QList<ConfigIssue> &issues)
@@ -157,11 +205,15 @@ void KeyFieldsForm::showIssues(const QList<ConfigIssue> &issues)
             continue;
         const QString relative = issue.keyPath.mid(m_base.size() + 1);
         int placed = -1;
-        for (int r = 0; r < m_rows.size() && placed < 0; ++r) {
+        qsizetype longest = -1; // the deepest field: compress.gzip.level is the level's, not gzip's
+        for (int r = 0; r < m_rows.size(); ++r) {
             const QString key = m_rows.at(r).field.key.join(u'.');
             // listens[1] belongs to the listens field.
-            if (relative == key || relative.startsWith(key + u'[') || relative.startsWith(key + u'.'))
+            if ((relative == key || relative.startsWith(key + u'[') || relative.startsWith(key + u'.'))
+                && key.size() > longest) {
                 placed = r;
+                longest = key.size();
+            }
         }
         if (placed >= 0)
             byRow[placed] << issue.message;
@@ -187,6 +239,9 @@ bool KeyFieldsForm::setFieldValue(const QStringList &key, const QString &value)
             Q_EMIT line->editingFinished();
         } else if (auto *combo = qobject_cast<QComboBox *>(row.editor)) {
             combo->setCurrentText(value);
+        } else if (auto *check = qobject_cast<QCheckBox *>(row.editor)) {
+            if (check->isChecked() != ConfigKeyEdit::isTrue(value))
+                check->click();
         }
         return true;
     }
