@@ -68,7 +68,7 @@ HeaderRulesPage::HeaderRulesPage(QWidget *parent)
     listButtons->addStretch(1);
 
     m_codes->setObjectName(QStringLiteral("statusCodes"));
-    m_codes->setPlaceholderText(tr("200, 404"));
+    m_codes->setPlaceholderText(QStringLiteral("200, 404")); // numbers, the same in every language
     m_codes->setToolTip(tr("Status codes of the responses this rule applies to, comma-separated"));
     m_override->setObjectName(QStringLiteral("override"));
     m_override->setToolTip(tr("Replace headers the response already has (off: add only missing ones)"));
