@@ -1157,7 +1157,7 @@ Path regex: %2</source>
 <context>
     <name>mort::ConfigFormFields</name>
     <message>
-        <location filename="../ui/config/configformfields.cpp" line="+21"/>
+        <location filename="../ui/config/configformfields.cpp" line="+26"/>
         <source>Listens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1263,7 +1263,97 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Access logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log every request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placeholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An image URL or file path served, transformed, when a transform fails (5xx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle cleanup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free memory after the server has been idle for a while</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle after (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes without requests before the cleanup; 0 = 15, at least 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aggressive cleanup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mort&apos;s aggressiveGC: accepted, no extra effect in this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebP plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer WebP to browsers that accept it (plugins.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Compress: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compress responses with %1 for clients that accept it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 content types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parts of Content-Type, comma-separated (image/svg, text/); empty = text/html</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The compression level; empty = 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>A limit of every request; buckets may set their own (empty = the default)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,17 +1461,17 @@ Path regex: %2</source>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+44"/>
+        <location filename="../ui/config/configpanel.cpp" line="+46"/>
         <source>Load running config</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Apply...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Replace the editor&apos;s text with the config the server runs now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1391,12 +1481,12 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Reading the running config...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,12 +1507,17 @@ Path regex: %2</source>
     </message>
     <message>
         <location line="+48"/>
-        <location filename="../ui/config/configpanelforms.cpp" line="+43"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="+46"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Header rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Bucket %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,7 +1538,7 @@ Path regex: %2</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>Keys without a field here (headers, plugins, trustedProxies, ...) stay as written; edit them in the YAML view.</source>
+        <source>Keys without a field here (trustedProxies, adminToken, cache.clientConfig, ...) stay as written; edit them in the YAML view. Header rules have their own page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1452,13 +1547,12 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+10"/>
+        <location line="+46"/>
         <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+45"/>
+        <location filename="../ui/config/configpanel.cpp" line="+56"/>
         <source>The server could not check the config: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,7 +1579,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Applying...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1870,9 +1964,132 @@ Cancel saves nothing. Start a keychain (a Secret Service such as GNOME Keyring o
     </message>
 </context>
 <context>
+    <name>mort::HeaderRulesPage</name>
+    <message>
+        <location filename="../ui/config/headerrulespage.cpp" line="+39"/>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A new rule at the end (status 200)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check the selected rule earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check the selected rule later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A new header of this rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected header of this rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Header rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Headers added to responses. The first rule whose status codes match a response applies; without override it sets only headers the response lacks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Status codes of the responses this rule applies to, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace headers the response already has (off: add only missing ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Status codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>no status codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1. %2: %3 (override)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1. %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+104"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+134"/>
         <location line="+4"/>
         <source>not set (the default)</source>
         <translation type="unfinished"></translation>

@@ -1177,7 +1177,7 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::ConfigFormFields</name>
     <message>
-        <location filename="../ui/config/configformfields.cpp" line="+21"/>
+        <location filename="../ui/config/configformfields.cpp" line="+26"/>
         <source>Listens</source>
         <translation>Adressen</translation>
     </message>
@@ -1283,7 +1283,97 @@ Pfad-Regex: %2</translation>
         <translation>Sperr-Redis</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Access logs</source>
+        <translation>Zugriffsprotokolle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log every request</source>
+        <translation>Jede Anfrage protokollieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placeholder</source>
+        <translation>Platzhalter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An image URL or file path served, transformed, when a transform fails (5xx)</source>
+        <translation>URL oder Dateipfad eines Bildes, das (transformiert) ausgeliefert wird, wenn eine Transformation scheitert (5xx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle cleanup</source>
+        <translation>Aufräumen im Leerlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free memory after the server has been idle for a while</source>
+        <translation>Speicher freigeben, wenn der Server eine Weile untätig war</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle after (min)</source>
+        <translation>Leerlauf nach (min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes without requests before the cleanup; 0 = 15, at least 5</source>
+        <translation>Minuten ohne Anfragen vor dem Aufräumen; 0 = 15, mindestens 5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aggressive cleanup</source>
+        <translation>Aggressives Aufräumen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mort&apos;s aggressiveGC: accepted, no extra effect in this server</source>
+        <translation>aggressiveGC von Mort: akzeptiert, in diesem Server ohne zusätzliche Wirkung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebP plugin</source>
+        <translation>WebP-Plugin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer WebP to browsers that accept it (plugins.webp)</source>
+        <translation>Browsern, die WebP akzeptieren, WebP ausliefern (plugins.webp)</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Compress: %1</source>
+        <translation>Komprimierung: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compress responses with %1 for clients that accept it</source>
+        <translation>Antworten mit %1 komprimieren, wenn der Client es akzeptiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 content types</source>
+        <translation>%1: Inhaltstypen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parts of Content-Type, comma-separated (image/svg, text/); empty = text/html</source>
+        <translation>Teile von Content-Type, durch Kommas getrennt (image/svg, text/); leer = text/html</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 level</source>
+        <translation>%1: Stufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The compression level; empty = 4</source>
+        <translation>Die Kompressionsstufe; leer = 4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>A limit of every request; buckets may set their own (empty = the default)</source>
         <translation>Ein Limit jeder Anfrage; Buckets können eigene setzen (leer = Standard)</translation>
     </message>
@@ -1391,17 +1481,17 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+44"/>
+        <location filename="../ui/config/configpanel.cpp" line="+46"/>
         <source>Load running config</source>
         <translation>Laufende Konfiguration laden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Apply...</source>
         <translation>Anwenden...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Replace the editor&apos;s text with the config the server runs now</source>
         <translation>Den Text im Editor durch die Konfiguration ersetzen, mit der der Server jetzt läuft</translation>
     </message>
@@ -1411,12 +1501,12 @@ Pfad-Regex: %2</translation>
         <translation>Die Änderung zeigen und dann im laufenden Server neu laden (ohne Neustart)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
         <translation>Das YAML der Konfiguration (Morts Format). Laden Sie die laufende Konfiguration oder geben Sie eine ein.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Reading the running config...</source>
         <translation>Laufende Konfiguration wird gelesen...</translation>
     </message>
@@ -1437,12 +1527,17 @@ Pfad-Regex: %2</translation>
     </message>
     <message>
         <location line="+48"/>
-        <location filename="../ui/config/configpanelforms.cpp" line="+43"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="+46"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Header rules</source>
+        <translation>Header-Regeln</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Bucket %1</source>
         <translation>Bucket %1</translation>
     </message>
@@ -1463,8 +1558,8 @@ Pfad-Regex: %2</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Keys without a field here (headers, plugins, trustedProxies, ...) stay as written; edit them in the YAML view.</source>
-        <translation>Schlüssel ohne Feld hier (headers, plugins, trustedProxies, ...) bleiben wie geschrieben; in der YAML-Ansicht bearbeiten.</translation>
+        <source>Keys without a field here (trustedProxies, adminToken, cache.clientConfig, ...) stay as written; edit them in the YAML view. Header rules have their own page.</source>
+        <translation>Schlüssel ohne Feld hier (trustedProxies, adminToken, cache.clientConfig, ...) bleiben, wie sie sind; bearbeiten Sie sie in der YAML-Ansicht. Header-Regeln haben eine eigene Seite.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1472,13 +1567,12 @@ Pfad-Regex: %2</translation>
         <translation>Speicher %1 von Bucket %2</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+10"/>
+        <location line="+46"/>
         <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
         <translation>Nicht geändert: %1. Korrigieren Sie zuerst die YAML-Ansicht oder machen Sie die Änderung dort rückgängig.</translation>
     </message>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+45"/>
+        <location filename="../ui/config/configpanel.cpp" line="+56"/>
         <source>The server could not check the config: %1</source>
         <translation>Der Server konnte die Konfiguration nicht prüfen: %1</translation>
     </message>
@@ -1506,7 +1600,7 @@ Pfad-Regex: %2</translation>
         <translation>Gültig; drücken Sie Anwenden, um sie zu übernehmen.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Applying...</source>
         <translation>Wird angewendet...</translation>
     </message>
@@ -1897,9 +1991,132 @@ Abbrechen speichert nichts. Starten Sie einen Schlüsselbund (einen Secret Servi
     </message>
 </context>
 <context>
+    <name>mort::HeaderRulesPage</name>
+    <message>
+        <location filename="../ui/config/headerrulespage.cpp" line="+39"/>
+        <source>Add rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A new rule at the end (status 200)</source>
+        <translation>Eine neue Regel am Ende (Status 200)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected rule</source>
+        <translation>Die ausgewählte Regel entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check the selected rule earlier</source>
+        <translation>Die ausgewählte Regel früher prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check the selected rule later</source>
+        <translation>Die ausgewählte Regel später prüfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add header</source>
+        <translation>Header hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A new header of this rule</source>
+        <translation>Ein neuer Header dieser Regel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove header</source>
+        <translation>Header entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected header of this rule</source>
+        <translation>Den ausgewählten Header dieser Regel entfernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Header rules</source>
+        <translation>Header-Regeln</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Headers added to responses. The first rule whose status codes match a response applies; without override it sets only headers the response lacks.</source>
+        <translation>Header, die Antworten hinzugefügt werden. Es gilt die erste Regel, deren Statuscodes zur Antwort passen; ohne Überschreiben setzt sie nur Header, die der Antwort fehlen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Status codes of the responses this rule applies to, comma-separated</source>
+        <translation>Statuscodes der Antworten, für die diese Regel gilt, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace headers the response already has (off: add only missing ones)</source>
+        <translation>Header ersetzen, die die Antwort schon hat (aus: nur fehlende hinzufügen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Status codes</source>
+        <translation>Statuscodes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>no status codes</source>
+        <translation>keine Statuscodes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no headers</source>
+        <translation>keine Header</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1. %2: %3 (override)</source>
+        <translation>%1. %2: %3 (überschreibt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+104"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+134"/>
         <location line="+4"/>
         <source>not set (the default)</source>
         <translation>nicht gesetzt (Standard)</translation>

@@ -1184,7 +1184,7 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::ConfigFormFields</name>
     <message>
-        <location filename="../ui/config/configformfields.cpp" line="+21"/>
+        <location filename="../ui/config/configformfields.cpp" line="+26"/>
         <source>Listens</source>
         <translation>Adresy nasłuchu</translation>
     </message>
@@ -1290,7 +1290,97 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Redis blokad</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Access logs</source>
+        <translation>Logi dostępu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log every request</source>
+        <translation>Zapisuj w logu każde żądanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placeholder</source>
+        <translation>Obraz zastępczy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An image URL or file path served, transformed, when a transform fails (5xx)</source>
+        <translation>URL lub ścieżka obrazu wysyłanego (po transformacji), gdy transformacja się nie uda (5xx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle cleanup</source>
+        <translation>Sprzątanie przy bezczynności</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free memory after the server has been idle for a while</source>
+        <translation>Zwalniaj pamięć, gdy serwer przez jakiś czas nic nie robi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle after (min)</source>
+        <translation>Bezczynność po (min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes without requests before the cleanup; 0 = 15, at least 5</source>
+        <translation>Minuty bez żądań przed sprzątaniem; 0 = 15, co najmniej 5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aggressive cleanup</source>
+        <translation>Agresywne sprzątanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mort&apos;s aggressiveGC: accepted, no extra effect in this server</source>
+        <translation>aggressiveGC z Morta: przyjmowane, w tym serwerze bez dodatkowego efektu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebP plugin</source>
+        <translation>Wtyczka WebP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer WebP to browsers that accept it (plugins.webp)</source>
+        <translation>Odpowiadaj w WebP przeglądarkom, które go akceptują (plugins.webp)</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Compress: %1</source>
+        <translation>Kompresja: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compress responses with %1 for clients that accept it</source>
+        <translation>Kompresuj odpowiedzi algorytmem %1 dla klientów, którzy go akceptują</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 content types</source>
+        <translation>%1: typy treści</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parts of Content-Type, comma-separated (image/svg, text/); empty = text/html</source>
+        <translation>Fragmenty Content-Type, rozdzielone przecinkami (image/svg, text/); puste = text/html</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 level</source>
+        <translation>%1: poziom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The compression level; empty = 4</source>
+        <translation>Poziom kompresji; puste = 4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>A limit of every request; buckets may set their own (empty = the default)</source>
         <translation>Limit każdego żądania; buckety mogą ustawić własny (puste = domyślny)</translation>
     </message>
@@ -1398,17 +1488,17 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+44"/>
+        <location filename="../ui/config/configpanel.cpp" line="+46"/>
         <source>Load running config</source>
         <translation>Wczytaj działającą konfigurację</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Apply...</source>
         <translation>Zastosuj...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Replace the editor&apos;s text with the config the server runs now</source>
         <translation>Zastąp tekst edytora konfiguracją, z którą serwer działa teraz</translation>
     </message>
@@ -1418,12 +1508,12 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Pokaż zmianę, a potem wczytaj ją na gorąco do działającego serwera (bez restartu)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
         <translation>YAML konfiguracji (format Morta). Wczytaj działającą konfigurację lub wpisz własną.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Reading the running config...</source>
         <translation>Odczytywanie działającej konfiguracji...</translation>
     </message>
@@ -1444,12 +1534,17 @@ Wyrażenie ścieżki: %2</translation>
     </message>
     <message>
         <location line="+48"/>
-        <location filename="../ui/config/configpanelforms.cpp" line="+43"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="+46"/>
         <source>Server</source>
         <translation>Serwer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Header rules</source>
+        <translation>Reguły nagłówków</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Bucket %1</source>
         <translation>Kubełek %1</translation>
     </message>
@@ -1470,8 +1565,8 @@ Wyrażenie ścieżki: %2</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Keys without a field here (headers, plugins, trustedProxies, ...) stay as written; edit them in the YAML view.</source>
-        <translation>Klucze bez pola tutaj (headers, plugins, trustedProxies, ...) zostają tak, jak zapisano; edytuj je w widoku YAML.</translation>
+        <source>Keys without a field here (trustedProxies, adminToken, cache.clientConfig, ...) stay as written; edit them in the YAML view. Header rules have their own page.</source>
+        <translation>Klucze bez pola tutaj (trustedProxies, adminToken, cache.clientConfig, ...) zostają bez zmian; edytuj je w widoku YAML. Reguły nagłówków mają własną stronę.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1479,13 +1574,12 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Magazyn %1 bucketu %2</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+10"/>
+        <location line="+46"/>
         <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
         <translation>Bez zmian: %1. Najpierw popraw widok YAML lub cofnij tam zmianę.</translation>
     </message>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+45"/>
+        <location filename="../ui/config/configpanel.cpp" line="+56"/>
         <source>The server could not check the config: %1</source>
         <translation>Serwer nie mógł sprawdzić konfiguracji: %1</translation>
     </message>
@@ -1514,7 +1608,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Poprawna; naciśnij Zastosuj, aby ją uruchomić.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Applying...</source>
         <translation>Stosowanie...</translation>
     </message>
@@ -1907,9 +2001,132 @@ Anuluj nie zapisuje niczego. Uruchom pęk kluczy (Secret Service, np. GNOME Keyr
     </message>
 </context>
 <context>
+    <name>mort::HeaderRulesPage</name>
+    <message>
+        <location filename="../ui/config/headerrulespage.cpp" line="+39"/>
+        <source>Add rule</source>
+        <translation>Dodaj regułę</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A new rule at the end (status 200)</source>
+        <translation>Nowa reguła na końcu (status 200)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove rule</source>
+        <translation>Usuń regułę</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected rule</source>
+        <translation>Usuń zaznaczoną regułę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>W górę</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check the selected rule earlier</source>
+        <translation>Sprawdzaj zaznaczoną regułę wcześniej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>W dół</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check the selected rule later</source>
+        <translation>Sprawdzaj zaznaczoną regułę później</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add header</source>
+        <translation>Dodaj nagłówek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A new header of this rule</source>
+        <translation>Nowy nagłówek tej reguły</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove header</source>
+        <translation>Usuń nagłówek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected header of this rule</source>
+        <translation>Usuń zaznaczony nagłówek tej reguły</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Header rules</source>
+        <translation>Reguły nagłówków</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Headers added to responses. The first rule whose status codes match a response applies; without override it sets only headers the response lacks.</source>
+        <translation>Nagłówki dodawane do odpowiedzi. Stosowana jest pierwsza reguła, której kody statusu pasują do odpowiedzi; bez nadpisywania ustawia tylko nagłówki, których odpowiedź nie ma.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Status codes of the responses this rule applies to, comma-separated</source>
+        <translation>Kody statusu odpowiedzi, do których stosuje się ta reguła, rozdzielone przecinkami</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace headers the response already has (off: add only missing ones)</source>
+        <translation>Zastępuj nagłówki, które odpowiedź już ma (wyłączone: dodawaj tylko brakujące)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header</source>
+        <translation>Nagłówek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wartość</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Status codes</source>
+        <translation>Kody statusu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override</source>
+        <translation>Nadpisuj</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>no status codes</source>
+        <translation>brak kodów statusu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no headers</source>
+        <translation>brak nagłówków</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1. %2: %3 (override)</source>
+        <translation>%1. %2: %3 (nadpisuje)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+104"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+134"/>
         <location line="+4"/>
         <source>not set (the default)</source>
         <translation>nie ustawiono (domyślna)</translation>
