@@ -8,6 +8,7 @@
 #include "monitoring/logring.h"
 #include "service/enginestats.h"
 #include "service/previewtypes.h"
+#include "service/stalepresets.h"
 
 #include <QImage>
 #include <QList>
@@ -152,6 +153,16 @@ public:
     // one as it was: issues, restartRequired (cache and lock change only with a
     // restart) or refusal say why. Nothing is written to a file.
     virtual void applyConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) = 0;
+    // Presets a config apply changed or removed while the engine ran, each
+    // with where the deletion of its old stored results stands (the results
+    // the old definition stored are still served until deleted, as in Mort).
+    virtual void listStalePresets(QObject *context, Done<QList<StalePreset>> done) = 0;
+    // Starts deleting the results stale preset `id`'s old definition stored,
+    // in the background (one at a time: purge.busy); poll listStalePresets()
+    // for the progress. `done` gets the entry as it started.
+    virtual void purgeStaleResults(quint64 id, QObject *context, Done<StalePreset> done) = 0;
+    // Stops that deletion between two originals; false when none was running.
+    virtual void cancelStaleResultsPurge(quint64 id, QObject *context, Done<bool> done) = 0;
     // Whether savePreset() can work at all; when not, why (translated, says what to do).
     virtual bool canSavePresets(QString *why = nullptr) const
     {

@@ -1,7 +1,10 @@
 // LocalEngineClient's config checks: the embedded engine's own validator and
-// hot reload (Engine::applyConfig), on a worker thread.
+// hot reload (Engine::applyConfig), on a worker thread; the stored results of
+// presets an apply changed (Engine::stalePresets and its purge).
 #include "client/configcheck.h"
 #include "client/localengineclient.h"
+
+#include "service/staleresultspurge.h"
 
 namespace mort {
 
@@ -55,6 +58,28 @@ void LocalEngineClient::applyConfig(const QString &yaml, QObject *context, Done<
             return check;
         },
         std::move(done));
+}
+
+void LocalEngineClient::listStalePresets(QObject *context, Done<QList<StalePreset>> done)
+{
+    Engine *engine = m_engine.get();
+    answer<QList<StalePreset>>(
+        m_pool, context, [engine] { return engine->stalePresets(); }, std::move(done));
+}
+
+void LocalEngineClient::purgeStaleResults(quint64 id, QObject *context, Done<StalePreset> done)
+{
+    Engine *engine = m_engine.get();
+    answer<StalePreset>(
+        m_pool, context, [engine, id] { return engine->startStaleResultsPurge(id, StaleResultsPurge::kMaxOriginals); },
+        std::move(done));
+}
+
+void LocalEngineClient::cancelStaleResultsPurge(quint64 id, QObject *context, Done<bool> done)
+{
+    Engine *engine = m_engine.get();
+    answer<bool>(
+        m_pool, context, [engine, id] { return engine->cancelStaleResultsPurge(id); }, std::move(done));
 }
 
 } // namespace mort

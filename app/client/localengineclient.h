@@ -53,6 +53,9 @@ public:
     // localconfigcalls.cpp: the engine's validator and hot reload, in process.
     void validateConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) override;
     void applyConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) override;
+    void listStalePresets(QObject *context, Done<QList<StalePreset>> done) override;
+    void purgeStaleResults(quint64 id, QObject *context, Done<StalePreset> done) override;
+    void cancelStaleResultsPurge(quint64 id, QObject *context, Done<bool> done) override;
     bool servesImages() const override { return true; } // running or not
 
     bool start();

@@ -118,5 +118,11 @@ void LocalEngineClient::savePreset(const QString &bucket, const QString &snippet
 // localconfigcalls.cpp answers through the same helper.
 template void LocalEngineClient::answer<ConfigCheck>(QThreadPool &, QObject *, std::function<Expected<ConfigCheck>()>,
                                                      Done<ConfigCheck>);
+template void LocalEngineClient::answer<QList<StalePreset>>(QThreadPool &, QObject *,
+                                                            std::function<Expected<QList<StalePreset>>()>,
+                                                            Done<QList<StalePreset>>);
+template void LocalEngineClient::answer<StalePreset>(QThreadPool &, QObject *, std::function<Expected<StalePreset>()>,
+                                                     Done<StalePreset>);
+template void LocalEngineClient::answer<bool>(QThreadPool &, QObject *, std::function<Expected<bool>()>, Done<bool>);
 
 } // namespace mort

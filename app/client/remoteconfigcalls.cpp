@@ -3,8 +3,10 @@
 //                         ("***" at a masked key keeps the server's running secret)
 //   POST config/apply     200 {"applied":true} | 422 as validate
 //                         | 409 {"code":"config.restart_required"|"config.listen_failed","message"}
+//   GET presets/stale, POST|DELETE presets/stale/<id>/purge: changed presets' stored results
 #include "client/configcheck.h"
 #include "client/remoteengineclient.h"
+#include "service/stalepresetjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,6 +77,37 @@ void RemoteEngineClient::postConfig(bool apply, const QString &yaml, QObject *co
         }
         done(self->errorOf(reply, body));
     });
+}
+
+void RemoteEngineClient::listStalePresets(QObject *context, Done<QList<StalePreset>> done)
+{
+    studioCall("GET", QStringLiteral("presets/stale"), {}, {}, context, [done](const Expected<QNetworkReply *> &reply) {
+        if (!reply)
+            return done(reply.error());
+        const QJsonObject answer = QJsonDocument::fromJson((*reply)->readAll()).object();
+        done(stalePresetsFromJson(answer.value(QLatin1String("presets")).toArray()));
+    });
+}
+
+void RemoteEngineClient::purgeStaleResults(quint64 id, QObject *context, Done<StalePreset> done)
+{
+    studioCall("POST", QStringLiteral("presets/stale/%1/purge").arg(id), QByteArrayLiteral("{}"),
+               QByteArrayLiteral("application/json"), context, [done](const Expected<QNetworkReply *> &reply) {
+                   if (!reply)
+                       return done(reply.error());
+                   done(stalePresetFromJson(QJsonDocument::fromJson((*reply)->readAll()).object()));
+               });
+}
+
+void RemoteEngineClient::cancelStaleResultsPurge(quint64 id, QObject *context, Done<bool> done)
+{
+    studioCall("DELETE", QStringLiteral("presets/stale/%1/purge").arg(id), {}, {}, context,
+               [done](const Expected<QNetworkReply *> &reply) {
+                   if (!reply)
+                       return done(reply.error());
+                   const QJsonObject answer = QJsonDocument::fromJson((*reply)->readAll()).object();
+                   done(answer.value(QLatin1String("cancelled")).toBool());
+               });
 }
 
 } // namespace mort

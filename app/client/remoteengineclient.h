@@ -65,6 +65,10 @@ public:
     // still holding the masked secrets of GET config is refused here, unsent.
     void validateConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) override;
     void applyConfig(const QString &yaml, QObject *context, Done<ConfigCheck> done) override;
+    // GET presets/stale, POST and DELETE presets/stale/<id>/purge.
+    void listStalePresets(QObject *context, Done<QList<StalePreset>> done) override;
+    void purgeStaleResults(quint64 id, QObject *context, Done<StalePreset> done) override;
+    void cancelStaleResultsPurge(quint64 id, QObject *context, Done<bool> done) override;
 
     // Opens the event stream; statsUpdated() follows once a second.
     void connectToServer();
@@ -91,8 +95,9 @@ private:
     // One JSON call; `onSuccess` gets the answer's object when the status is 200.
     void call(const QByteArray &verb, const QString &route, const QByteArray &body,
               std::function<void(const QJsonObject &)> onSuccess);
-    // One studio call: `done` gets the finished reply (status 200) or the
-    // server's error (its status, code and message) while `context` lives.
+    // One studio call (GET, POST or DELETE): `done` gets the finished reply
+    // (a 2xx status) or the server's error (its status, code and message)
+    // while `context` lives.
     void studioCall(const QByteArray &verb, const QString &route, const QByteArray &body, const QByteArray &contentType,
                     QObject *context, std::function<void(const Expected<QNetworkReply *> &)> done);
     Error errorOf(QNetworkReply *reply, const QByteArray &body) const;

@@ -55,14 +55,17 @@ void RemoteEngineClient::studioCall(const QByteArray &verb, const QString &route
     QNetworkRequest r = request(route);
     if (!contentType.isEmpty())
         r.setHeader(QNetworkRequest::ContentTypeHeader, QString::fromLatin1(contentType));
-    QNetworkReply *reply = verb == "POST" ? m_nam->post(r, body) : m_nam->get(r);
+    QNetworkReply *reply = verb == "POST" ? m_nam->post(r, body)
+        : verb == "DELETE"                ? m_nam->deleteResource(r)
+                                          : m_nam->get(r);
     QPointer<QObject> receiver(context);
     connect(reply, &QNetworkReply::finished, this, [this, reply, receiver, done = std::move(done)] {
         reply->deleteLater();
         if (!receiver)
             return;
-        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
-            return done(reply);
+        if (const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            status >= 200 && status < 300)
+            return done(reply); // 202: a purge started
         done(errorOf(reply, reply->readAll()));
     });
 }

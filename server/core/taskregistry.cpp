@@ -15,6 +15,7 @@ QByteArray taskKindName(TaskKind kind)
     case TaskKind::PubSub: return "pubsub";
     case TaskKind::Background: return "background";
     case TaskKind::Admin: return "admin";
+    case TaskKind::Purge: return "purge";
     case TaskKind::Count: break;
     }
     return "unknown";

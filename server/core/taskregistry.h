@@ -22,6 +22,7 @@ enum class TaskKind : int {
     PubSub,
     Background, // a job in the bounded background queue
     Admin,      // one request on the internal listener (admin API, /metrics, event stream): observers' calls
+    Purge,      // deleting the stored results of a changed preset (service/staleresultspurge.h)
     Count
 };
 

@@ -38,4 +38,9 @@ QString responseCacheKey(const ObjectRef &object, const QByteArray &rangeHeader)
     return collapseKey(object) + QString::fromLatin1(rangeHeader);
 }
 
+QString wholeResponseCacheKey(const ObjectRef &object)
+{
+    return (object.hasTransforms() ? QStringLiteral("transform:") : QString()) + responseCacheKey(object, {});
+}
+
 } // namespace mort

@@ -45,6 +45,10 @@ QString collapseKey(const ObjectRef &object);
 // Response-cache key: collapse key plus the Range header, as Mort caches
 // ranged responses separately.
 QString responseCacheKey(const ObjectRef &object, const QByteArray &rangeHeader);
+// The key a whole GET of `object` is cached under. A transform whose result
+// key equals the request key (resultKey: "") must not share an entry with the
+// original it is made from, hence the "transform:" prefix.
+QString wholeResponseCacheKey(const ObjectRef &object);
 
 // webp plugin pre-processing (spec §7): when `acceptHeader` names image/webp
 // as acceptable (acceptsMediaType(): case-insensitive, q=0 refuses -- Mort

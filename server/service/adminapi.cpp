@@ -7,6 +7,7 @@
 #include "service/adminroute.h"
 #include "service/adminsecurity.h"
 #include "service/maskedsecrets.h"
+#include "service/stalepresetjson.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -116,6 +117,8 @@ void AdminApi::handle(const HttpExchangePtr &exchange)
     }
     if (route == QLatin1String("cache") || route.startsWith(QLatin1String("cache/")))
         return cache(exchange, route);
+    if (route == QLatin1String("presets/stale") || route.startsWith(QLatin1String("presets/stale/")))
+        return stalePresets(exchange, route);
     if (route.startsWith(QLatin1String("buckets/")))
         return buckets(exchange, route);
     if (route == QLatin1String("render") || route == QLatin1String("display")) {
@@ -166,7 +169,10 @@ void AdminApi::validate(const HttpExchangePtr &exchange, bool apply)
             return jsonResponse(200, QJsonObject{{QStringLiteral("valid"), true}});
         if (Expected<void> applied = m_backend->applyConfig(yaml); !applied)
             return adminErrorResponse(applied.error());
-        return jsonResponse(200, QJsonObject{{QStringLiteral("applied"), true}});
+        QJsonObject answer{{QStringLiteral("applied"), true}};
+        if (Expected<QList<StalePreset>> stale = m_backend->stalePresets(); stale)
+            answer.insert(QStringLiteral("stalePresets"), stalePresetsToJson(*stale));
+        return jsonResponse(200, answer);
     });
 }
 

@@ -73,7 +73,7 @@
 //                                          url: the request the entry answers ("" when none)
 // POST /api/v1/cache/evict                body {"key":str}  -> {"removed":bool}
 // POST /api/v1/cache/clear                -> {"cleared":true}
-// POST /api/v1/config/apply               body: YAML -> {"applied":true}; 422 as validate
+// POST /api/v1/config/apply               body: YAML -> {"applied":true,"stalePresets":[...]}; 422 as validate
 // --- what an attached studio's screens need (adminpreviewroutes.cpp) ---
 // GET  /api/v1/buckets/<bucket>/objects[?limit=N]   keys of the bucket's `basic` storage, sorted
 //   {"bucket":str,"keys":[str]}   (limit default 1000, 1..10000)
@@ -92,6 +92,18 @@
 //   puts one preset into the running config's own text (ConfigEditor: other lines kept),
 //   validates and applies it, and writes the config file when the server may (a .bak kept):
 //   200 {"applied":true,"writtenTo":path|null}; 422 {"valid":false,"issues":[...]} as validate
+// --- stored results of changed presets (adminpresetroutes.cpp, service/stalepresets.h) ---
+// GET    /api/v1/presets/stale        presets the config applies changed or removed (at most 32):
+//   {"presets":[{"id":n,"bucket":str,"preset":str,"removed":bool,"changedAt":ts,
+//     "purge":{"state":"idle|running|done|cancelled|failed","total":n,"done":n,"deleted":n,
+//              "skipped":n,"failed":n[,"errorCode":str,"errorMessage":str]}}]}
+//   (config/apply answers carry the same list as "stalePresets")
+// GET    /api/v1/presets/stale/<id>   one of them (poll it for the progress)
+// POST   /api/v1/presets/stale/<id>/purge  [body {"maxOriginals":n}, 1..100000, default 100000]
+//   202 + the entry: deletes, in the background, the results the old definition stored for
+//   every original of the parent bucket (one purge at a time: 409 purge.busy). More originals
+//   than maxOriginals: nothing deleted, state "failed", errorCode "purge.too_many_originals".
+// DELETE /api/v1/presets/stale/<id>/purge  stops it between two originals -> {"cancelled":bool}
 #include "http/httpexchange.h"
 #include "service/adminbackend.h"
 #include "service/adminrender.h"
@@ -135,6 +147,8 @@ private:
     void render(const HttpExchangePtr &exchange);
     void display(const HttpExchangePtr &exchange);
     void savePreset(const HttpExchangePtr &exchange);
+    // adminpresetroutes.cpp
+    void stalePresets(const HttpExchangePtr &exchange, const QString &route);
 
     AdminBackend *m_backend;
     AdminRender m_render;

@@ -50,6 +50,21 @@ Expected<QByteArray> AdminBackend::readObject(const QString &, const QString &)
     return notAvailable(QStringLiteral("reading objects"));
 }
 
+Expected<QList<StalePreset>> AdminBackend::stalePresets() const
+{
+    return notAvailable(QStringLiteral("deleting results of changed presets"));
+}
+
+Expected<StalePreset> AdminBackend::startStaleResultsPurge(quint64, int)
+{
+    return notAvailable(QStringLiteral("deleting results of changed presets"));
+}
+
+Expected<bool> AdminBackend::cancelStaleResultsPurge(quint64)
+{
+    return notAvailable(QStringLiteral("deleting results of changed presets"));
+}
+
 std::optional<QList<AdminLogLine>> AdminBackend::logLinesSince(quint64, int) const
 {
     return std::nullopt;

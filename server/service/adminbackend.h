@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "monitoring/logring.h"
 #include "service/enginestats.h"
+#include "service/stalepresets.h"
 
 #include <QDateTime>
 #include <QList>
@@ -50,6 +51,15 @@ public:
     // studio's "open from bucket" and renders of stored images. Worker thread.
     virtual Expected<QStringList> listObjects(const QString &bucket, int limit);
     virtual Expected<QByteArray> readObject(const QString &bucket, const QString &key);
+    // Presets a config apply changed or removed, with the progress of the
+    // deletion of their old stored results (service/stalepresets.h). Cheap.
+    virtual Expected<QList<StalePreset>> stalePresets() const;
+    // Starts deleting the old results of stale preset `id` in the background,
+    // at most `maxOriginals` originals (more: the purge fails with
+    // purge.too_many_originals). Errors: admin.not_found, purge.busy (409).
+    virtual Expected<StalePreset> startStaleResultsPurge(quint64 id, int maxOriginals);
+    // Stops a running purge between two originals; false when none runs for `id`.
+    virtual Expected<bool> cancelStaleResultsPurge(quint64 id);
     // Lines after `afterSeq`, oldest first, at most `max`. std::nullopt: this
     // engine keeps no log, the stream then carries stats only. HTTP thread: cheap.
     virtual std::optional<QList<AdminLogLine>> logLinesSince(quint64 afterSeq, int max) const;

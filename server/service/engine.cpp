@@ -8,11 +8,13 @@
 #include "monitoring/logring.h"
 #include "monitoring/processstats.h"
 #include "monitoring/prometheustext.h"
+#include "core/threadhandoff.h"
 #include "service/adminsecurity.h"
 #include "service/idlecleanup.h"
 #include "service/internalapi.h"
 #include "service/objecthandler.h"
 #include "service/sharedbackends.h"
+#include "service/staleresultspurge.h"
 #include "storage/storageclientcache.h"
 
 #include <algorithm>
@@ -125,6 +127,8 @@ Engine::Engine(ConfigPtr config, QString configText)
         if (file.open(QIODevice::ReadOnly))
             m_configText = QString::fromUtf8(file.readAll());
     }
+    m_purgePool.setMaxThreadCount(1);
+    m_purgePool.setObjectName(QStringLiteral("mort-purge"));
     m_internalApi =
         std::make_unique<InternalApi>(static_cast<AdminBackend *>(this), [this] { return renderMetrics(); });
     m_handler->setInternalApi(m_internalApi.get());
@@ -133,6 +137,7 @@ Engine::Engine(ConfigPtr config, QString configText)
 Engine::~Engine()
 {
     stop();
+    stopPurge();
     m_metricsRegistry.removeCollector(m_statsCollector);
 }
 
@@ -265,6 +270,7 @@ void Engine::stop(int graceMs)
     stopped.reset();
     m_handler->waitForDone(-1);
     m_background->waitForIdle(-1);
+    stopPurge(); // it uses the storage clients
     m_storages->clear();
 }
 
@@ -444,10 +450,69 @@ Expected<void> Engine::applyConfig(const QString &yaml)
                              QStringLiteral("the placeholder image could not be loaded"), placeholder.error().detail);
     m_placeholder = *placeholder;
     m_handler->setConfig(next, m_placeholder); // new requests parse with the new buckets and presets
+    m_stalePresets.record(current, *next);     // their old results stay stored until deleted
     QMutexLocker lock(&m_configMutex);
     m_config = next;
     m_configText = yaml;
     return {};
+}
+
+Expected<QList<StalePreset>> Engine::stalePresets() const
+{
+    return m_stalePresets.list();
+}
+
+Expected<StalePreset> Engine::startStaleResultsPurge(quint64 id, int maxOriginals)
+{
+    Expected<StalePreset> stale = m_stalePresets.beginPurge(id);
+    if (!stale)
+        return stale;
+    CancelToken cancel;
+    {
+        QMutexLocker lock(&m_purgeMutex);
+        m_purgeId = id;
+        m_purgeCancel = cancel;
+    }
+    // Counted from now, so the task shows before the thread picks the job up.
+    auto task = std::make_shared<TaskScope>(&m_tasks, TaskKind::Purge);
+    startInPool(m_purgePool, [this, stale = *stale, cancel, maxOriginals, task] {
+        PurgeRun run;
+        run.storages = m_storages.get();
+        run.evict = [this](const QString &key) { (void)evict(key); };
+        run.progress = [this, id = stale.id](const PurgeProgress &p) { m_stalePresets.updatePurge(id, p); };
+        run.cancel = cancel;
+        run.maxOriginals = std::clamp(maxOriginals, 1, StaleResultsPurge::kMaxOriginals);
+        const PurgeProgress result = StaleResultsPurge::run(stale, run);
+        qCInfo(lcEngine).noquote() << QStringLiteral("stored results of preset %1/%2: %3, %4 deleted")
+                                          .arg(stale.bucket, stale.preset, purgeStateName(result.state))
+                                          .arg(result.deleted);
+        m_stalePresets.updatePurge(stale.id, result);
+        task->release();
+    });
+    return stale;
+}
+
+Expected<bool> Engine::cancelStaleResultsPurge(quint64 id)
+{
+    const std::optional<StalePreset> stale = m_stalePresets.find(id);
+    if (!stale)
+        return Error::client("admin.not_found", 404, QStringLiteral("no changed preset with id %1").arg(id));
+    if (stale->purge.state != PurgeProgress::State::Running)
+        return false;
+    QMutexLocker lock(&m_purgeMutex);
+    if (m_purgeId != id)
+        return false;
+    m_purgeCancel.cancel();
+    return true;
+}
+
+void Engine::stopPurge()
+{
+    {
+        QMutexLocker lock(&m_purgeMutex);
+        m_purgeCancel.cancel();
+    }
+    joinPool(m_purgePool);
 }
 
 Expected<PlaceholderPtr> Engine::placeholderFor(const ServerConfig &server) const

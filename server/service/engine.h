@@ -3,6 +3,7 @@
 // together. mort-server and mort-studio both run exactly this.
 #include "config/config.h"
 #include "core/backgroundqueue.h"
+#include "core/cancellation.h"
 #include "core/taskregistry.h"
 #include "imaging/heavylane.h"
 #include "monitoring/metricsregistry.h"
@@ -10,10 +11,12 @@
 #include "service/adminbackend.h"
 #include "service/enginestats.h"
 #include "service/placeholder.h"
+#include "service/stalepresets.h"
 #include "storage/glacierrestorer.h"
 
 #include <QDateTime>
 #include <QMutex>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -63,6 +66,12 @@ public:
     // finish on theirs. Listener, cache and lock settings need a restart.
     Expected<void> applyConfig(const QString &yaml) override;
     std::optional<QList<AdminLogLine>> logLinesSince(quint64 afterSeq, int max) const override;
+    // Stored results of changed presets (issue #21): applyConfig() records
+    // them; a purge runs on a thread of its own, one at a time, as a
+    // TaskKind::Purge task, and stops with the engine.
+    Expected<QList<StalePreset>> stalePresets() const override;
+    Expected<StalePreset> startStaleResultsPurge(quint64 id, int maxOriginals) override;
+    Expected<bool> cancelStaleResultsPurge(quint64 id) override;
     // Recent log lines for the admin API (owned by main; may stay unset).
     // Recent log lines for the admin API; answered requests are summarised
     // into it too (the studio's Activity tab).
@@ -83,6 +92,8 @@ public:
     void waitForBackground(int timeoutMs = -1);
 
 private:
+    // Cancels a running purge and waits for its thread.
+    void stopPurge();
     // server.placeholder loaded (blocking), or the current one when it names
     // the same source; null when none is configured. Under m_applyMutex.
     Expected<PlaceholderPtr> placeholderFor(const ServerConfig &server) const;
@@ -113,6 +124,11 @@ private:
     std::unique_ptr<IdleCleanup> m_idleCleanup;
     QDateTime m_startedAt;
     LogRing *m_logRing = nullptr;
+    StalePresetLog m_stalePresets;
+    QThreadPool m_purgePool;     // one thread: a purge at a time
+    mutable QMutex m_purgeMutex; // guards m_purgeId and m_purgeCancel
+    quint64 m_purgeId = 0;       // the running (or last) purge
+    CancelToken m_purgeCancel;
     PlaceholderPtr m_placeholder;   // server.placeholder as loaded; guarded by m_applyMutex
     QByteArray m_defaultAdminToken; // guarded by m_applyMutex
 };

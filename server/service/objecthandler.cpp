@@ -113,10 +113,7 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
         // Range requests and HEAD bypass the cache: we cache whole GET responses only.
         // Debug requests bypass it too: they show what the pipeline does now.
         if (m_services.cache && request.method == "GET" && !hasHeader(request.headers, "Range") && !flow->debug)
-            // A transform whose result key equals the request key (resultKey: "") must
-            // not share an entry with the original it is made from.
-            flow->cacheKey = (flow->object.hasTransforms() ? QStringLiteral("transform:") : QString())
-                + responseCacheKey(flow->object, {});
+            flow->cacheKey = wholeResponseCacheKey(flow->object);
         m_responder.runGuarded(m_ioPool, flow, [this, flow] { handleGet(flow); });
         return;
     }

@@ -8,6 +8,7 @@
 #include "ui/config/headerrulespage.h"
 #include "ui/config/keyfieldsform.h"
 #include "ui/config/presetfieldsform.h"
+#include "ui/config/staleresultsbox.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -44,7 +45,7 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
       m_headerRules(new HeaderRulesPage(this)), m_bucketPage(new BucketPathTester(this)),
       m_yaml(new QPlainTextEdit(this)), m_issues(new QListWidget(this)), m_status(new QLabel(this)),
       m_load(new QPushButton(tr("Load running config"), this)), m_apply(new QPushButton(tr("Apply..."), this)),
-      m_file(new ConfigFileBar(this)), m_validate(new QTimer(this))
+      m_file(new ConfigFileBar(this)), m_stale(new StaleResultsBox(client, this)), m_validate(new QTimer(this))
 {
     m_load->setToolTip(tr("Replace the editor's text with the config the server runs now"));
     m_apply->setObjectName(QStringLiteral("configApply"));
@@ -90,6 +91,7 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_issues);
+    layout->addWidget(m_stale);
 
     m_validate->setSingleShot(true);
     m_validate->setInterval(400);
@@ -103,6 +105,7 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     connect(m_load, &QPushButton::clicked, this, &ConfigPanel::loadFromEngine);
     connect(m_apply, &QPushButton::clicked, this, &ConfigPanel::apply);
     connect(m_file, &ConfigFileBar::message, this, &ConfigPanel::setStatus);
+    connect(m_stale, &StaleResultsBox::problem, this, [this](const QString &message) { setStatus(message, true); });
     connect(m_issues, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         // An issue of a preset selects that preset's form, one of a header rule the rules.
         const QString keyPath = item->data(Qt::UserRole).toString();
@@ -139,6 +142,7 @@ void ConfigPanel::loadFromEngine()
         setStatus(snapshot->sourcePath.isEmpty() ? tr("The running config.")
                                                  : tr("The running config, loaded from %1.").arg(snapshot->sourcePath),
                   false);
+        m_stale->refresh(); // presets changed before (Apply here, the Preview, another studio)
         Q_EMIT loaded();
     });
 }
@@ -343,6 +347,7 @@ void ConfigPanel::applyNow()
         if (check->applied) {
             m_running = text;
             setStatus(tr("Applied: the server runs the new config now (no restart)."), false);
+            m_stale->refresh(); // a changed preset's stored results: offer to delete them
         } else if (!check->issues.isEmpty()) {
             setStatus(tr("Not applied: %1. Fix it and apply again.").arg(describe(check->issues.constFirst())), true);
         } else if (check->restartRequired) {

@@ -25,6 +25,7 @@ class ConfigFileBar;
 class HeaderRulesPage;
 class KeyFieldsForm;
 class PresetFieldsForm;
+class StaleResultsBox;
 
 class ConfigPanel : public QWidget
 {
@@ -49,6 +50,8 @@ public:
     HeaderRulesPage *headerRulesPage() const { return m_headerRules; }
     bool selectHeaderRules();
     ConfigFileBar *fileBar() const { return m_file; }
+    // Presets an Apply changed, with the offer to delete their stored results.
+    StaleResultsBox *staleResults() const { return m_stale; }
     QPlainTextEdit *yamlView() const { return m_yaml; }
     QTreeWidget *tree() const { return m_tree; }
     // "keyPath: message" of every issue shown now.
@@ -97,6 +100,7 @@ private:
     QPushButton *m_load;
     QPushButton *m_apply;
     ConfigFileBar *m_file;
+    StaleResultsBox *m_stale;
     QTimer *m_validate;
     QString m_running; // what the engine runs, as last read or applied
     QList<ConfigIssue> m_lastIssues;

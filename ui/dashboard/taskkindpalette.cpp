@@ -6,7 +6,8 @@ namespace mort {
 
 namespace {
 
-// Tableau 10: ten hues told apart on screen and by most colour-blind readers.
+// Tableau 10 (and Tableau 20's light blue for the eleventh): hues told apart
+// on screen and by most colour-blind readers.
 constexpr std::array<QRgb, size_t(TaskKind::Count)> kColors = {
     0x1f77b4, // Request: blue
     0xff7f0e, // Transform: orange
@@ -18,6 +19,7 @@ constexpr std::array<QRgb, size_t(TaskKind::Count)> kColors = {
     0x17becf, // PubSub: cyan
     0x7f7f7f, // Background: grey
     0xe377c2, // Admin: pink
+    0xaec7e8, // Purge: light blue
 };
 static_assert(kColors.size() == size_t(TaskKind::Count), "a colour for every task kind");
 
