@@ -1481,7 +1481,7 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+46"/>
+        <location filename="../ui/config/configpanel.cpp" line="+47"/>
         <source>Load running config</source>
         <translation>Laufende Konfiguration laden</translation>
     </message>
@@ -1506,7 +1506,7 @@ Pfad-Regex: %2</translation>
         <translation>Das YAML der Konfiguration (Morts Format). Laden Sie die laufende Konfiguration oder geben Sie eine ein.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Reading the running config...</source>
         <translation>Laufende Konfiguration wird gelesen...</translation>
     </message>
@@ -1526,7 +1526,7 @@ Pfad-Regex: %2</translation>
         <translation>Die laufende Konfiguration, geladen aus %1.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <location filename="../ui/config/configpanelforms.cpp" line="+46"/>
         <source>Server</source>
         <translation>Server</translation>
@@ -1615,7 +1615,7 @@ Pfad-Regex: %2</translation>
         <translation>Angewendet: Der Server läuft jetzt mit der neuen Konfiguration (ohne Neustart).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Not applied: %1. Fix it and apply again.</source>
         <translation>Nicht angewendet: %1. Korrigieren Sie es und wenden Sie erneut an.</translation>
     </message>
@@ -3044,7 +3044,7 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <translation>Der Server hat die Konfiguration abgelehnt</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -3216,6 +3216,121 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
         <location line="+25"/>
         <source> (click or Space to flip)</source>
         <translation> (Klick oder Leertaste zum Umschalten)</translation>
+    </message>
+</context>
+<context>
+    <name>mort::StaleResultsBox</name>
+    <message>
+        <location filename="../ui/config/staleresultsbox.cpp" line="+29"/>
+        <source>Delete stored results</source>
+        <translation>Gespeicherte Ergebnisse löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Presets changed since the server stored their results. What the old definition made is still served until it is deleted; deleted results are made again, with the new definition, on their next request.</source>
+        <translation>Presets, die sich geändert haben, seit der Server ihre Ergebnisse gespeichert hat. Was die alte Definition erzeugt hat, wird weiter ausgeliefert, bis es gelöscht wird; gelöschte Ergebnisse entstehen bei der nächsten Anfrage neu, mit der neuen Definition.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stored results</source>
+        <translation>Gespeicherte Ergebnisse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete the results the old definition stored for every original of the bucket, in the background</source>
+        <translation>Die Ergebnisse, die die alte Definition für jedes Original des Buckets gespeichert hat, im Hintergrund löschen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop deleting; results already deleted stay deleted</source>
+        <translation>Löschen anhalten; bereits gelöschte Ergebnisse bleiben gelöscht</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>kept, still served</source>
+        <translation>behalten, wird weiter ausgeliefert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deleting: listing the originals...</source>
+        <translation>wird gelöscht: Originale werden aufgelistet...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>deleting: %1 of %2 originals, %n deleted</source>
+        <translation>
+            <numerusform>wird gelöscht: %1 von %2 Originalen, %n gelöscht</numerusform>
+            <numerusform>wird gelöscht: %1 von %2 Originalen, %n gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n gelöscht</numerusform>
+            <numerusform>%n gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n deleted; %1 could not be deleted (see the server log)</source>
+        <translation>
+            <numerusform>%n gelöscht; %1 konnten nicht gelöscht werden (siehe Server-Log)</numerusform>
+            <numerusform>%n gelöscht; %1 konnten nicht gelöscht werden (siehe Server-Log)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>stopped after %1 of %2 originals, %n deleted</source>
+        <translation>
+            <numerusform>angehalten nach %1 von %2 Originalen, %n gelöscht</numerusform>
+            <numerusform>angehalten nach %1 von %2 Originalen, %n gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not deleted: %1</source>
+        <translation>nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>removed at %1</source>
+        <translation>entfernt um %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>changed at %1</source>
+        <translation>geändert um %1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1 of %2 originals</source>
+        <translation>%1 von %2 Originalen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stored results not deleted: %1. Wait for the running deletion to end, or check the connection, then try again.</source>
+        <translation>Gespeicherte Ergebnisse nicht gelöscht: %1. Warten Sie, bis das laufende Löschen endet, oder prüfen Sie die Verbindung, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not stop the deletion: %1. Check the connection, then press Stop again.</source>
+        <translation>Das Löschen konnte nicht angehalten werden: %1. Prüfen Sie die Verbindung und klicken Sie dann erneut auf Anhalten.</translation>
     </message>
 </context>
 <context>

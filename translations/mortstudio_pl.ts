@@ -1488,7 +1488,7 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+46"/>
+        <location filename="../ui/config/configpanel.cpp" line="+47"/>
         <source>Load running config</source>
         <translation>Wczytaj działającą konfigurację</translation>
     </message>
@@ -1513,7 +1513,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>YAML konfiguracji (format Morta). Wczytaj działającą konfigurację lub wpisz własną.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Reading the running config...</source>
         <translation>Odczytywanie działającej konfiguracji...</translation>
     </message>
@@ -1533,7 +1533,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Działająca konfiguracja, wczytana z %1.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <location filename="../ui/config/configpanelforms.cpp" line="+46"/>
         <source>Server</source>
         <translation>Serwer</translation>
@@ -1623,7 +1623,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Zastosowano: serwer działa już z nową konfiguracją (bez restartu).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Not applied: %1. Fix it and apply again.</source>
         <translation>Nie zastosowano: %1. Popraw to i zastosuj ponownie.</translation>
     </message>
@@ -3054,7 +3054,7 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <translation>Serwer odrzucił konfigurację</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>cancelled</source>
         <translation>anulowano</translation>
     </message>
@@ -3226,6 +3226,125 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
         <location line="+25"/>
         <source> (click or Space to flip)</source>
         <translation> (kliknij lub Spacja, by przełączyć)</translation>
+    </message>
+</context>
+<context>
+    <name>mort::StaleResultsBox</name>
+    <message>
+        <location filename="../ui/config/staleresultsbox.cpp" line="+29"/>
+        <source>Delete stored results</source>
+        <translation>Usuń zapisane wyniki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Zatrzymaj</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Presets changed since the server stored their results. What the old definition made is still served until it is deleted; deleted results are made again, with the new definition, on their next request.</source>
+        <translation>Presety zmienione, odkąd serwer zapisał ich wyniki. To, co wykonała stara definicja, jest nadal serwowane, dopóki nie zostanie usunięte; usunięte wyniki powstaną ponownie, według nowej definicji, przy następnym żądaniu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Zmiana</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stored results</source>
+        <translation>Zapisane wyniki</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete the results the old definition stored for every original of the bucket, in the background</source>
+        <translation>Usuń w tle wyniki zapisane przez starą definicję dla każdego oryginału w buckecie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop deleting; results already deleted stay deleted</source>
+        <translation>Przerwij usuwanie; już usunięte wyniki pozostaną usunięte</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>kept, still served</source>
+        <translation>zachowane, nadal serwowane</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deleting: listing the originals...</source>
+        <translation>usuwanie: wyszukiwanie oryginałów...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>deleting: %1 of %2 originals, %n deleted</source>
+        <translation>
+            <numerusform>usuwanie: %1 z %2 oryginałów, usunięto %n</numerusform>
+            <numerusform>usuwanie: %1 z %2 oryginałów, usunięto %n</numerusform>
+            <numerusform>usuwanie: %1 z %2 oryginałów, usunięto %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>usunięto %n</numerusform>
+            <numerusform>usunięto %n</numerusform>
+            <numerusform>usunięto %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n deleted; %1 could not be deleted (see the server log)</source>
+        <translation>
+            <numerusform>usunięto %n; %1 nie dało się usunąć (zobacz dziennik serwera)</numerusform>
+            <numerusform>usunięto %n; %1 nie dało się usunąć (zobacz dziennik serwera)</numerusform>
+            <numerusform>usunięto %n; %1 nie dało się usunąć (zobacz dziennik serwera)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>stopped after %1 of %2 originals, %n deleted</source>
+        <translation>
+            <numerusform>zatrzymano po %1 z %2 oryginałów, usunięto %n</numerusform>
+            <numerusform>zatrzymano po %1 z %2 oryginałów, usunięto %n</numerusform>
+            <numerusform>zatrzymano po %1 z %2 oryginałów, usunięto %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not deleted: %1</source>
+        <translation>nie usunięto: %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>removed at %1</source>
+        <translation>usunięty o %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>changed at %1</source>
+        <translation>zmieniony o %1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1 of %2 originals</source>
+        <translation>%1 z %2 oryginałów</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stored results not deleted: %1. Wait for the running deletion to end, or check the connection, then try again.</source>
+        <translation>Nie usunięto zapisanych wyników: %1. Poczekaj na koniec trwającego usuwania albo sprawdź połączenie, potem spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not stop the deletion: %1. Check the connection, then press Stop again.</source>
+        <translation>Nie udało się przerwać usuwania: %1. Sprawdź połączenie, potem ponownie naciśnij Zatrzymaj.</translation>
     </message>
 </context>
 <context>
