@@ -6,6 +6,7 @@
 // (A leader whose own client leaves: tst_collapsing.)
 #include "integration/testserver.h"
 
+#include <mutex>
 #include <random>
 #include <thread>
 
@@ -82,6 +83,13 @@ private Q_SLOTS:
         std::atomic<int> stayed{0};
         std::atomic<int> cancelled{0};
         std::atomic<int> wrong{0};
+        std::mutex whyMutex;
+        QStringList why; // what each wrong answer was: a failure says which kind
+        const auto wrongAnswer = [&](const QString &what) {
+            ++wrong;
+            std::lock_guard<std::mutex> lock(whyMutex);
+            why << what;
+        };
         std::vector<std::thread> threads;
         const QString address = m_server->address();
         for (int t = 0; t < kThreads; ++t) {
@@ -92,7 +100,7 @@ private Q_SLOTS:
                     RawHttpClient client(address);
                     const QByteArray target = "/media/a.jpg?operation=resize&width=" + QByteArray::number(width);
                     if (!client.send(RawHttpClient::requestBytes("GET", target))) {
-                        ++wrong;
+                        wrongAnswer(QStringLiteral("width %1: not sent").arg(width));
                         continue;
                     }
                     if (rng() % 2 == 0) {
@@ -102,8 +110,14 @@ private Q_SLOTS:
                         continue;
                     }
                     const Reply r = client.read(false, 30000);
-                    if (r.status != 200 || decodeImage(r.body).width != width)
-                        ++wrong;
+                    if (r.status != 200 || decodeImage(r.body).width != width) {
+                        wrongAnswer(QStringLiteral("width %1: status %2 (%3), %4 body bytes%5")
+                                        .arg(width)
+                                        .arg(r.status)
+                                        .arg(QString::fromLatin1(r.header("X-Mort-Error")))
+                                        .arg(r.body.size())
+                                        .arg(r.complete ? QString() : QStringLiteral(", cut short")));
+                    }
                     ++stayed;
                 }
             });
@@ -111,7 +125,7 @@ private Q_SLOTS:
         for (std::thread &t : threads)
             t.join();
         QCOMPARE(stayed + cancelled, kThreads * kPerThread);
-        QCOMPARE(wrong.load(), 0);
+        QVERIFY2(wrong.load() == 0, qPrintable(why.join(QStringLiteral("; "))));
         QVERIFY2(pollUntil([&] { return m_server->engine().tasks().liveTotal() == 0; }, 10000),
                  "tasks left after the cancellations");
         const EngineStats stats = m_server->engine().stats();
