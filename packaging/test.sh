@@ -22,6 +22,9 @@ fi
 [[ -n "${MORT_SIBLING_HIDDEN:-}" ]] && echo "ok: $sibling is hidden from the build and the tests"
 
 bash packaging/install-deps.sh
+# ccache may reuse an object of another build folder of this checkout
+# (CMakeLists.txt: MORT_CCACHE): build/package mostly hits build/ci.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
 bash packaging/check-self-contained.sh
 # The tree is formatted as .clang-format says (clang-format 14); fix: --fix.
 bash packaging/check-format.sh
