@@ -1,6 +1,7 @@
 #include "client/headerrulesedit.h"
 
 #include "client/configkeyedit.h"
+#include "client/yamlblockedit.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -21,18 +22,6 @@ QString emitted(const QString &value, bool quoted)
         out << YAML::DoubleQuoted;
     out << value.toStdString();
     return QString::fromUtf8(out.c_str());
-}
-
-// The top-level `headers` key node, or an undefined one.
-YAML::Node headersKey(const YAML::Node &root)
-{
-    if (root.IsMap()) {
-        for (auto it = root.begin(); it != root.end(); ++it) {
-            if (it->first.IsScalar() && it->first.Scalar() == "headers")
-                return it->first;
-        }
-    }
-    return YAML::Node(YAML::NodeType::Undefined);
 }
 
 } // namespace
@@ -99,48 +88,8 @@ QStringList HeaderRulesEdit::block(const QList<HeaderRuleText> &rules)
 
 Expected<QString> HeaderRulesEdit::setRules(const QString &text, const QList<HeaderRuleText> &rules)
 {
-    YAML::Node root;
-    try {
-        root = YAML::Load(text.toStdString());
-    } catch (const YAML::Exception &e) {
-        return Error::client("config.invalid", 422, QStringLiteral("the header rules cannot be written"),
-                             QStringLiteral("headers: the YAML does not parse (line %1): %2; fix it in the YAML view "
-                                            "first")
-                                 .arg(e.mark.line + 1)
-                                 .arg(QString::fromStdString(e.msg)));
-    }
-    if (root.IsDefined() && !root.IsNull() && !root.IsMap())
-        return Error::client("config.invalid", 422, QStringLiteral("the header rules cannot be written"),
-                             QStringLiteral("headers: the document is not a map; fix it in the YAML view"));
-    const QString eol = text.contains(QLatin1String("\r\n")) ? QStringLiteral("\r\n") : QStringLiteral("\n");
-    QStringList lines = text.split(eol);
-    const QStringList written = block(rules);
-
-    const YAML::Node key = headersKey(root);
-    int at = -1;
-    if (key.IsDefined()) {
-        // The old block goes, comments inside it too; the new one takes its place.
-        at = key.Mark().line;
-        lines.erase(lines.begin() + at, lines.begin() + ConfigKeyEdit::blockEnd(lines, at, key.Mark().column));
-    } else if (written.isEmpty()) {
-        return text;
-    } else {
-        at = lines.size();
-        while (at > 0 && lines.at(at - 1).trimmed().isEmpty())
-            --at;
-        // Where Mort's examples have it: after the server block.
-        if (root.IsMap()) {
-            for (auto it = root.begin(); it != root.end(); ++it) {
-                if (it->first.IsScalar() && it->first.Scalar() == "server")
-                    at = ConfigKeyEdit::blockEnd(lines, it->first.Mark().line, it->first.Mark().column);
-            }
-        }
-    }
-    if (!key.IsDefined() && at > 0 && !lines.at(at - 1).trimmed().isEmpty())
-        lines.insert(at++, QString()); // a blank line between it and the block before, as Mort's examples
-    for (int i = 0; i < written.size(); ++i)
-        lines.insert(at + i, written.at(i));
-    return lines.join(eol);
+    // Where Mort's examples have it when missing: after the server block.
+    return YamlBlockEdit::replaceBlock(text, {}, QStringLiteral("headers"), block(rules), QStringLiteral("server"));
 }
 
 } // namespace mort
