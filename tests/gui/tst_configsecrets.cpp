@@ -4,6 +4,8 @@
 // keychain cases) and with no D-Bus session at all (the no-keychain cases:
 // the question, nothing plain in the YAML, the .env file at mode 0600).
 #include "client/localengineclient.h"
+#include "ui/config/bucketkeysbox.h"
+#include "ui/config/bucketpage.h"
 #include "ui/config/configfilebar.h"
 #include "ui/config/configformfields.h"
 #include "ui/config/configpanel.h"
@@ -243,6 +245,38 @@ private Q_SLOTS:
         QFile(env).setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
         QVERIFY(saveTyped(path, [](const QString &) { return true; }));
         QVERIFY(!(QFile(env).permissions() & QFile::ReadOther));
+    }
+
+    void bucketPageSecretSaved()
+    {
+        // A secret typed into the bucket page's keys: Save writes its reference, not the value.
+        const QString path = m_dir.filePath(QStringLiteral("bucketkeys.yml"));
+        LocalEngineClient client(std::make_shared<const Config>(), QString());
+        ConfigPanel panel(&client);
+        panel.setEditedText(QStringLiteral("buckets:\n  media:\n    storages:\n      basic: {kind: noop}\n"));
+        QVERIFY(panel.selectBucket(QStringLiteral("media")));
+        BucketKeysBox *keys = panel.bucketPage()->keysBox();
+        keys->addKey();
+        keys->setKey(0, QStringLiteral("AKIDPAGE"), QStringLiteral("page-SECRET-5"));
+        QCOMPARE(keys->secretEditor(0)->echoMode(), QLineEdit::Password);
+        QVERIFY(panel.editedText().contains(QStringLiteral("secretAccessKey: page-SECRET-5\n")));
+        panel.fileBar()->setSecretsFallback([](const QString &) { return true; }); // no keychain: the .env file
+        QVERIFY(panel.fileBar()->saveTo(path));
+        const QByteArray bytes = readAll(path);
+        QCOMPARE(bytes,
+                 QByteArray("buckets:\n  media:\n    storages:\n      basic: {kind: noop}\n    keys:\n      - "
+                            "accessKey: AKIDPAGE\n        secretAccessKey: "
+                            "\"${MORT_SECRET_BUCKETS_MEDIA_KEYS_0_SECRETACCESSKEY}\"\n"));
+        const QString name = QStringLiteral("MORT_SECRET_BUCKETS_MEDIA_KEYS_0_SECRETACCESSKEY");
+        if (haveKeyring()) {
+            QString value;
+            QCOMPARE(ConfigSecretStore::read(name, &value), QString());
+            QCOMPARE(value, QStringLiteral("page-SECRET-5"));
+            QCOMPARE(ConfigSecretStore::remove(name), QString());
+        } else {
+            QVERIFY(readAll(ConfigSecretKeeper::envFilePath(path)).contains("page-SECRET-5"));
+        }
+        qunsetenv(name.toLatin1().constData());
     }
 
     void noKeychainDialog()

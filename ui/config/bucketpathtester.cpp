@@ -10,12 +10,8 @@
 namespace mort {
 
 BucketPathTester::BucketPathTester(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_transform(new QLabel(this)), m_url(new QLineEdit(this)),
-      m_result(new QLabel(this))
+    : QWidget(parent), m_transform(new QLabel(this)), m_url(new QLineEdit(this)), m_result(new QLabel(this))
 {
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    m_title->setFont(bold);
     m_transform->setWordWrap(true);
     m_transform->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->setWordWrap(true);
@@ -24,20 +20,15 @@ BucketPathTester::BucketPathTester(QWidget *parent)
     m_url->setPlaceholderText(tr("Paste a URL or path, e.g. /demo/small/photo.jpg"));
     m_url->setClearButtonEnabled(true);
 
-    auto *hint = new QLabel(tr("Forms for the bucket's transform, storages and keys come in a later version; "
-                               "edit them in the YAML view. The tester follows the YAML as you type."),
-                            this);
-    hint->setWordWrap(true);
-    hint->setEnabled(false);
-
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
     layout->addWidget(m_transform);
-    layout->addWidget(new QLabel(tr("Test a URL:"), this));
+    auto *title = new QLabel(tr("Test a URL (follows the form and the YAML as you type):"), this);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    layout->addWidget(title);
     layout->addWidget(m_url);
     layout->addWidget(m_result);
-    layout->addWidget(hint);
-    layout->addStretch(1);
     connect(m_url, &QLineEdit::textChanged, this, &BucketPathTester::test);
 }
 
@@ -46,14 +37,10 @@ void BucketPathTester::showBucket(const ConfigPtr &config, const QString &bucket
     m_config = config;
     const bool other = bucket != m_bucket;
     m_bucket = bucket;
-    m_title->setText(tr("Bucket %1").arg(bucket));
     const BucketConfig *b = config ? config->bucket(bucket) : nullptr;
-    if (!b || !b->transform)
-        m_transform->setText(tr("No transform: objects are served as stored."));
-    else
-        m_transform->setText(
-            tr("Transform kind: %1\nPath regex: %2")
-                .arg(b->transform->kind, b->transform->path.isEmpty() ? tr("(none)") : b->transform->path));
+    // Kind and path are in the form above; without a transform, say what that means.
+    m_transform->setText(tr("No transform: objects are served as stored."));
+    m_transform->setVisible(!b || !b->transform);
     if (other || m_url->text().isEmpty()) {
         QString example = QStringLiteral("/%1/").arg(bucket);
         if (b && b->transform && !b->transform->presets.isEmpty())

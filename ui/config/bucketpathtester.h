@@ -1,6 +1,6 @@
 #pragma once
-// The Config tab's page for a bucket: its transform kind and path regex, and
-// a live tester: type a URL, see the regex's named groups, the object the
+// The URL tester on the Config tab's bucket page (ui/config/bucketpage.h):
+// type a URL, see the regex's named groups, the object the
 // server makes of it and the key its result is stored under (the engine's own
 // parser on the config being edited, not the running one).
 #include "config/config.h"
@@ -27,7 +27,6 @@ private:
 
     ConfigPtr m_config;
     QString m_bucket;
-    QLabel *m_title;
     QLabel *m_transform;
     QLineEdit *m_url;
     QLabel *m_result;

@@ -75,6 +75,28 @@ QList<KeyField> ConfigFormFields::serverFields()
     return fields;
 }
 
+QList<KeyField> ConfigFormFields::bucketFields()
+{
+    return {
+        field({QStringLiteral("kind")}, tr("Transform kind"),
+              tr("How a URL names its transform: query (?width=...), presets (a preset in the path) or both"),
+              {QStringLiteral("query"), QStringLiteral("presets"), QStringLiteral("presets-query")}),
+        field({QStringLiteral("path")}, tr("Path regex"),
+              tr("Matched against the URL's path after the bucket; named groups: presetName, parent (the "
+                 "original's key)")),
+        field({QStringLiteral("parentBucket")}, tr("Parent bucket"),
+              tr("The bucket holding the originals; empty = this one")),
+        field({QStringLiteral("parentStorage")}, tr("Parent storage"),
+              tr("The storage of the originals; empty = basic")),
+        check({QStringLiteral("checkParent")}, tr("Check parent"),
+              tr("Look the original up before answering a stored result (a deleted original answers 404)")),
+        field({QStringLiteral("resultKey")}, tr("Result key"),
+              tr("The key results are stored under: hash, hashParent (grouped under the original) or empty (the "
+                 "path; hashParent for the query kinds)"),
+              {QString(), QStringLiteral("hash"), QStringLiteral("hashParent")}),
+    };
+}
+
 QList<KeyField> ConfigFormFields::storageFields(const QString &kind)
 {
     const KeyField prefix =

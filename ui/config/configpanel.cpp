@@ -1,5 +1,7 @@
 #include "ui/config/configpanel.h"
 
+#include "ui/config/bucketkeysbox.h"
+#include "ui/config/bucketpage.h"
 #include "ui/config/bucketpathtester.h"
 #include "ui/config/configdiffdialog.h"
 #include "ui/config/configfilebar.h"
@@ -42,8 +44,8 @@ QTreeWidgetItem *node(QTreeWidgetItem *parent, const QString &text, ConfigNodeKi
 ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_tree(new QTreeWidget(this)), m_forms(new QStackedWidget(this)),
       m_nodeSummary(new QLabel(this)), m_presetForm(new PresetFieldsForm(this)), m_keyForm(new KeyFieldsForm(this)),
-      m_headerRules(new HeaderRulesPage(this)), m_bucketPage(new BucketPathTester(this)),
-      m_yaml(new QPlainTextEdit(this)), m_issues(new QListWidget(this)), m_status(new QLabel(this)),
+      m_headerRules(new HeaderRulesPage(this)), m_bucketPage(new BucketPage(this)), m_yaml(new QPlainTextEdit(this)),
+      m_issues(new QListWidget(this)), m_status(new QLabel(this)),
       m_load(new QPushButton(tr("Load running config"), this)), m_apply(new QPushButton(tr("Apply..."), this)),
       m_file(new ConfigFileBar(this)), m_stale(new StaleResultsBox(client, this)), m_validate(new QTimer(this))
 {
@@ -55,6 +57,8 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
 
     m_tree->setHeaderHidden(true);
     m_tree->setMinimumWidth(210);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->setToolTip(tr("Right-click Presets or Storages to add one, a preset or storage to remove it"));
     m_nodeSummary->setWordWrap(true);
     m_nodeSummary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_nodeSummary->setMargin(8);
@@ -102,6 +106,10 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     connect(m_keyForm, &KeyFieldsForm::fieldEdited, this, &ConfigPanel::onKeyFieldEdited);
     connect(m_keyForm, &KeyFieldsForm::presenceEdited, this, &ConfigPanel::onKeyPresenceEdited);
     connect(m_headerRules, &HeaderRulesPage::rulesEdited, this, &ConfigPanel::onHeaderRulesEdited);
+    connect(m_bucketPage->transformForm(), &KeyFieldsForm::fieldEdited, this, &ConfigPanel::onKeyFieldEdited);
+    connect(m_bucketPage->transformForm(), &KeyFieldsForm::presenceEdited, this, &ConfigPanel::onKeyPresenceEdited);
+    connect(m_bucketPage->keysBox(), &BucketKeysBox::keysEdited, this, &ConfigPanel::onBucketKeysEdited);
+    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &ConfigPanel::showTreeMenu);
     connect(m_load, &QPushButton::clicked, this, &ConfigPanel::loadFromEngine);
     connect(m_apply, &QPushButton::clicked, this, &ConfigPanel::apply);
     connect(m_file, &ConfigFileBar::message, this, &ConfigPanel::setStatus);
@@ -198,8 +206,8 @@ void ConfigPanel::rebuildTree()
         QTreeWidgetItem *bucketItem = node(root, tr("Bucket %1").arg(b.key()), BucketNode, b.key());
         if (kind == BucketNode && bucket == b.key())
             select = bucketItem;
-        if (b->transform && !b->transform->presets.isEmpty()) {
-            QTreeWidgetItem *presets = node(bucketItem, tr("Presets"), GroupNode, b.key());
+        if (b->transform) { // shown empty too: its menu adds the first
+            QTreeWidgetItem *presets = node(bucketItem, tr("Presets"), GroupNode, b.key(), kPresetsGroup);
             for (const QString &preset : b->transform->presets.keys()) {
                 QTreeWidgetItem *item = node(presets, preset, PresetNode, b.key(), preset);
                 // The first preset on first show: a form with values, not a hint.
@@ -208,7 +216,7 @@ void ConfigPanel::rebuildTree()
                 firstPreset = true;
             }
         }
-        QTreeWidgetItem *storages = node(bucketItem, tr("Storages"), GroupNode, b.key());
+        QTreeWidgetItem *storages = node(bucketItem, tr("Storages"), GroupNode, b.key(), kStoragesGroup);
         for (auto s = b->storages.cbegin(); s != b->storages.cend(); ++s) {
             QTreeWidgetItem *item =
                 node(storages, QStringLiteral("%1 (%2)").arg(s.key(), s->kind), StorageNode, b.key(), s.key());
@@ -231,6 +239,11 @@ bool ConfigPanel::selectPreset(const QString &bucket, const QString &preset)
         }
     }
     return false;
+}
+
+BucketPathTester *ConfigPanel::bucketTester() const
+{
+    return m_bucketPage->tester();
 }
 
 bool ConfigPanel::selectHeaderRules()
@@ -297,6 +310,7 @@ void ConfigPanel::showIssues(const QList<ConfigIssue> &issues)
     m_presetForm->showIssues(issues);
     m_keyForm->showIssues(issues);
     m_headerRules->showIssues(issues);
+    m_bucketPage->showIssues(issues);
     m_apply->setEnabled(issues.isEmpty()); // the status line says what to fix
 }
 

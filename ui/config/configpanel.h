@@ -4,6 +4,7 @@
 // beside it, in sync both ways. Every edit is checked by the engine's own
 // validator (debounced), its issues shown next to their keys; Apply shows the
 // change as a diff, then hot-reloads it into the running engine.
+#include "client/bucketkeysedit.h"
 #include "client/engineclient.h"
 #include "client/headerrulesedit.h"
 
@@ -20,6 +21,7 @@ class QTreeWidgetItem;
 
 namespace mort {
 
+class BucketPage;
 class BucketPathTester;
 class ConfigFileBar;
 class HeaderRulesPage;
@@ -42,13 +44,22 @@ public:
 
     bool selectPreset(const QString &bucket, const QString &preset);
     bool selectBucket(const QString &bucket);
-    BucketPathTester *bucketTester() const { return m_bucketPage; }
+    // The bucket's page: its transform form, access keys and URL tester.
+    BucketPage *bucketPage() const { return m_bucketPage; }
+    BucketPathTester *bucketTester() const;
     PresetFieldsForm *presetForm() const { return m_presetForm; }
     // The Server form and a storage's form.
     KeyFieldsForm *keyForm() const { return m_keyForm; }
     // The top-level headers rules.
     HeaderRulesPage *headerRulesPage() const { return m_headerRules; }
     bool selectHeaderRules();
+    // A preset or storage added with a minimal valid definition, or removed
+    // (only its lines); false with the reason in the status line. The tree's
+    // context menu asks the name and calls these.
+    bool addPreset(const QString &bucket, const QString &name);
+    bool removePreset(const QString &bucket, const QString &name);
+    bool addStorage(const QString &bucket, const QString &name);
+    bool removeStorage(const QString &bucket, const QString &name);
     ConfigFileBar *fileBar() const { return m_file; }
     // Presets an Apply changed, with the offer to delete their stored results.
     StaleResultsBox *staleResults() const { return m_stale; }
@@ -80,6 +91,9 @@ private:
     void onKeyFieldEdited(const QStringList &keyPath, const QString &value, bool list);
     void onKeyPresenceEdited(const QStringList &keyPath, bool present);
     void onHeaderRulesEdited(const QList<HeaderRuleText> &rules);
+    void onBucketKeysEdited(const QString &bucket, const QList<BucketKeyText> &keys);
+    // Add and remove presets and storages at the tree item under `pos`.
+    void showTreeMenu(const QPoint &pos);
     // A form edit's new text into the editor, or why it could not be made.
     void setEditResult(const Expected<QString> &text);
     void showIssues(const QList<ConfigIssue> &issues);
@@ -92,7 +106,7 @@ private:
     PresetFieldsForm *m_presetForm;
     KeyFieldsForm *m_keyForm;
     HeaderRulesPage *m_headerRules;
-    BucketPathTester *m_bucketPage;
+    BucketPage *m_bucketPage;
     ConfigPtr m_parsed; // the editor's text as last parsed (the tree, the URL tester)
     QPlainTextEdit *m_yaml;
     QListWidget *m_issues;

@@ -1,12 +1,12 @@
 // ConfigPanel: the form beside the tree for the selected node (a preset, the
-// server, the header rules, a storage, a bucket's URL tester) and the text
+// server, the header rules, a storage, a bucket's transform, keys and URL tester) and the text
 // edits its fields make.
 #include "ui/config/configpanel.h"
 
 #include "client/configkeyedit.h"
 #include "client/configtextedit.h"
 #include "client/headerrulesedit.h"
-#include "ui/config/bucketpathtester.h"
+#include "ui/config/bucketpage.h"
 #include "ui/config/configformfields.h"
 #include "ui/config/configtreeroles.h"
 #include "ui/config/headerrulespage.h"
@@ -69,7 +69,8 @@ void ConfigPanel::showSelection()
         m_forms->setCurrentWidget(m_headerRules);
         return;
     }
-    m_bucketPage->showBucket(m_parsed, bucket);
+    m_bucketPage->showBucket(text, m_parsed, bucket);
+    m_bucketPage->showIssues(m_lastIssues);
     m_forms->setCurrentWidget(m_bucketPage);
 }
 
@@ -93,6 +94,11 @@ void ConfigPanel::onKeyPresenceEdited(const QStringList &keyPath, bool present)
 void ConfigPanel::onHeaderRulesEdited(const QList<HeaderRuleText> &rules)
 {
     setEditResult(HeaderRulesEdit::setRules(m_yaml->toPlainText(), rules));
+}
+
+void ConfigPanel::onBucketKeysEdited(const QString &bucket, const QList<BucketKeyText> &keys)
+{
+    setEditResult(BucketKeysEdit::setKeys(m_yaml->toPlainText(), bucket, keys));
 }
 
 void ConfigPanel::setEditResult(const Expected<QString> &text)

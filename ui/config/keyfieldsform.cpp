@@ -13,6 +13,8 @@
 #include <QScrollBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace mort {
 
 namespace {
@@ -171,7 +173,28 @@ void KeyFieldsForm::showFields(const QString &title, const QString &base, const 
             });
     }
     fitWidth();
+    fitHeight();
     m_showing = false;
+}
+
+void KeyFieldsForm::setScrollsOwnRows(bool scrolls)
+{
+    m_scrollsOwnRows = scrolls;
+    m_scroll->setVerticalScrollBarPolicy(scrolls ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+    fitHeight();
+}
+
+void KeyFieldsForm::fitHeight()
+{
+    if (m_scrollsOwnRows) {
+        m_scroll->setMinimumHeight(0);
+        return;
+    }
+    QWidget *rows = m_scroll->widget();
+    rows->adjustSize(); // the rows as laid out now, issue labels included
+    const int width = std::max(m_scroll->viewport()->width(), rows->minimumSizeHint().width());
+    const int height = rows->hasHeightForWidth() ? rows->heightForWidth(width) : rows->sizeHint().height();
+    m_scroll->setMinimumHeight(std::max(height, rows->sizeHint().height()) + 2 * m_scroll->frameWidth());
 }
 
 void KeyFieldsForm::fitWidth()
@@ -227,6 +250,7 @@ void KeyFieldsForm::showIssues(const QList<ConfigIssue> &issues)
     }
     m_generalIssue->setText(general.join(u'\n'));
     m_generalIssue->setVisible(!general.isEmpty());
+    fitHeight(); // an issue under a field makes its row taller
 }
 
 bool KeyFieldsForm::setFieldValue(const QStringList &key, const QString &value)
@@ -239,6 +263,7 @@ bool KeyFieldsForm::setFieldValue(const QStringList &key, const QString &value)
             Q_EMIT line->editingFinished();
         } else if (auto *combo = qobject_cast<QComboBox *>(row.editor)) {
             combo->setCurrentText(value);
+            Q_EMIT combo->textActivated(value); // chosen, or typed then Enter
         } else if (auto *check = qobject_cast<QCheckBox *>(row.editor)) {
             if (check->isChecked() != ConfigKeyEdit::isTrue(value))
                 check->click();

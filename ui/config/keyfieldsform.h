@@ -49,6 +49,9 @@ public:
     // Issues at or below `base`, under their field (the rest under the title).
     void showIssues(const QList<ConfigIssue> &issues);
     QString base() const { return m_base; }
+    // Off (the bucket page, whose page scrolls as a whole): the rows take the
+    // height they need instead of scrolling inside the form.
+    void setScrollsOwnRows(bool scrolls);
     // Tests: a field as a person typing in it would (then Enter); a check
     // box is clicked when `value` ("true"/"false") differs from it.
     bool setFieldValue(const QStringList &key, const QString &value);
@@ -72,6 +75,7 @@ private:
     void edited(Row &row);
 
     void fitWidth();
+    void fitHeight();
 
     QScrollArea *m_scroll;
     QFormLayout *m_layout;
@@ -81,6 +85,7 @@ private:
     QList<Row> m_rows;
     QString m_base;
     bool m_showing = false;
+    bool m_scrollsOwnRows = true;
 };
 
 } // namespace mort
