@@ -567,45 +567,100 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     </message>
 </context>
 <context>
-    <name>mort::BucketPathTester</name>
+    <name>mort::BucketKeysBox</name>
     <message>
-        <location filename="../ui/config/bucketpathtester.cpp" line="+24"/>
-        <source>Paste a URL or path, e.g. /demo/small/photo.jpg</source>
+        <location filename="../ui/config/bucketkeysbox.cpp" line="+12"/>
+        <source>Access keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Forms for the bucket&apos;s transform, storages and keys come in a later version; edit them in the YAML view. The tester follows the YAML as you type.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Test a URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Bucket %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No transform: objects are served as stored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Transform kind: %1
-Path regex: %2</source>
+        <location line="+0"/>
+        <source>Add key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>(none)</source>
+        <source>No keys in this bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+2"/>
+        <source>The pairs requests to this bucket are signed with, the S3 way (AWS signature)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a pair; type its access key and secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>access key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving moves it to the system keychain; the file then refers to it as ${MORT_SECRET_...}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mort::BucketPage</name>
+    <message>
+        <location filename="../ui/config/bucketpage.cpp" line="+40"/>
+        <source>Bucket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bucket&apos;s transform: how a URL names a transform of an original. Presets, storages and other keys (headers, glacier, limits) stay as written; presets and storages have their own pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mort::BucketPathTester</name>
+    <message>
+        <location filename="../ui/config/bucketpathtester.cpp" line="+20"/>
+        <source>Paste a URL or path, e.g. /demo/small/photo.jpg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No transform: objects are served as stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Test a URL (follows the form and the YAML as you type):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Named groups: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,6 +1414,66 @@ Path regex: %2</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>Transform kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How a URL names its transform: query (?width=...), presets (a preset in the path) or both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Path regex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matched against the URL&apos;s path after the bucket; named groups: presetName, parent (the original&apos;s key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parent bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bucket holding the originals; empty = this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The storage of the originals; empty = basic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look the original up before answering a stored result (a deleted original answers 404)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key results are stored under: hash, hashParent (grouped under the original) or empty (the path; hashParent for the query kinds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Path prefix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1461,7 +1576,7 @@ Path regex: %2</source>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+47"/>
+        <location filename="../ui/config/configpanel.cpp" line="+49"/>
         <source>Load running config</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1481,12 +1596,17 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>Right-click Presets or Storages to add one, a preset or storage to remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Reading the running config...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,12 +1667,12 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+56"/>
+        <location filename="../ui/config/configpanel.cpp" line="+61"/>
         <source>The server could not check the config: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,7 +1699,7 @@ Path regex: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Applying...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,6 +1731,66 @@ Path regex: %2</source>
     <message>
         <location line="+5"/>
         <source>Not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/config/configpanelentries.cpp" line="+35"/>
+        <source>Not added: a preset needs a name without dots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not added: bucket %1 has a preset %2 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not added: a storage needs a name without dots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not added: bucket %1 has a storage %2 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Add preset...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove preset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add storage...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new storage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove storage %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2089,7 +2269,7 @@ Cancel saves nothing. Start a keychain (a Secret Service such as GNOME Keyring o
 <context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+134"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+136"/>
         <location line="+4"/>
         <source>not set (the default)</source>
         <translation type="unfinished"></translation>

@@ -580,46 +580,100 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
     </message>
 </context>
 <context>
-    <name>mort::BucketPathTester</name>
+    <name>mort::BucketKeysBox</name>
     <message>
-        <location filename="../ui/config/bucketpathtester.cpp" line="+24"/>
-        <source>Paste a URL or path, e.g. /demo/small/photo.jpg</source>
-        <translation>URL oder Pfad einfügen, z. B. /demo/small/photo.jpg</translation>
+        <location filename="../ui/config/bucketkeysbox.cpp" line="+12"/>
+        <source>Access keys</source>
+        <translation>Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add key</source>
+        <translation>Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No keys in this bucket.</source>
+        <translation>Dieser Bucket hat keine Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pairs requests to this bucket are signed with, the S3 way (AWS signature)</source>
+        <translation>Die Paare, mit denen Anfragen an diesen Bucket signiert werden, wie bei S3 (AWS-Signatur)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a pair; type its access key and secret</source>
+        <translation>Ein Paar hinzufügen; Zugriffsschlüssel und Geheimnis eintippen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access key</source>
+        <translation>Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret key</source>
+        <translation>Geheimer Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>access key</source>
+        <translation>Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>secret</source>
+        <translation>Geheimnis</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Forms for the bucket&apos;s transform, storages and keys come in a later version; edit them in the YAML view. The tester follows the YAML as you type.</source>
-        <translation>Formulare für Transformation, Speicher und Schlüssel des Buckets folgen in einer späteren Version; bearbeiten Sie sie in der YAML-Ansicht. Der Tester folgt dem YAML beim Tippen.</translation>
+        <source>Saving moves it to the system keychain; the file then refers to it as ${MORT_SECRET_...}</source>
+        <translation>Beim Speichern wandert er in den Schlüsselbund des Systems; die Datei verweist dann als ${MORT_SECRET_...} darauf</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Test a URL:</source>
-        <translation>URL testen:</translation>
+        <location line="+1"/>
+        <source>Remove this pair</source>
+        <translation>Dieses Paar entfernen</translation>
     </message>
+</context>
+<context>
+    <name>mort::BucketPage</name>
     <message>
-        <location line="+13"/>
+        <location filename="../ui/config/bucketpage.cpp" line="+40"/>
         <source>Bucket %1</source>
         <translation>Bucket %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>The bucket&apos;s transform: how a URL names a transform of an original. Presets, storages and other keys (headers, glacier, limits) stay as written; presets and storages have their own pages.</source>
+        <translation>Die Transformation des Buckets: wie eine URL eine Transformation eines Originals angibt. Presets, Speicher und andere Schlüssel (headers, glacier, limits) bleiben wie geschrieben; Presets und Speicher haben eigene Seiten.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::BucketPathTester</name>
+    <message>
+        <location filename="../ui/config/bucketpathtester.cpp" line="+20"/>
+        <source>Paste a URL or path, e.g. /demo/small/photo.jpg</source>
+        <translation>URL oder Pfad einfügen, z. B. /demo/small/photo.jpg</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>No transform: objects are served as stored.</source>
         <translation>Keine Transformation: Objekte werden wie gespeichert ausgeliefert.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Transform kind: %1
-Path regex: %2</source>
-        <translation>Transformationsart: %1
-Pfad-Regex: %2</translation>
+        <location line="-17"/>
+        <source>Test a URL (follows the form and the YAML as you type):</source>
+        <translation>URL testen (folgt dem Formular und dem YAML beim Tippen):</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+50"/>
         <source>Named groups: %1</source>
         <translation>Benannte Gruppen: %1</translation>
     </message>
@@ -1379,6 +1433,66 @@ Pfad-Regex: %2</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Transform kind</source>
+        <translation>Transformationsart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How a URL names its transform: query (?width=...), presets (a preset in the path) or both</source>
+        <translation>Wie eine URL ihre Transformation angibt: query (?width=...), presets (ein Preset im Pfad) oder beides</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Path regex</source>
+        <translation>Pfad-Regex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matched against the URL&apos;s path after the bucket; named groups: presetName, parent (the original&apos;s key)</source>
+        <translation>Wird mit dem Pfad der URL nach dem Bucket verglichen; benannte Gruppen: presetName, parent (der Schlüssel des Originals)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parent bucket</source>
+        <translation>Übergeordneter Bucket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bucket holding the originals; empty = this one</source>
+        <translation>Der Bucket mit den Originalen; leer = dieser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent storage</source>
+        <translation>Übergeordneter Speicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The storage of the originals; empty = basic</source>
+        <translation>Der Speicher der Originale; leer = basic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check parent</source>
+        <translation>Original prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look the original up before answering a stored result (a deleted original answers 404)</source>
+        <translation>Das Original prüfen, bevor ein gespeichertes Ergebnis ausgeliefert wird (ein gelöschtes Original ergibt 404)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result key</source>
+        <translation>Ergebnisschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key results are stored under: hash, hashParent (grouped under the original) or empty (the path; hashParent for the query kinds)</source>
+        <translation>Der Schlüssel, unter dem Ergebnisse gespeichert werden: hash, hashParent (unter dem Original gruppiert) oder leer (der Pfad; hashParent für die query-Arten)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Path prefix</source>
         <translation>Pfad-Präfix</translation>
     </message>
@@ -1481,7 +1595,7 @@ Pfad-Regex: %2</translation>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+47"/>
+        <location filename="../ui/config/configpanel.cpp" line="+49"/>
         <source>Load running config</source>
         <translation>Laufende Konfiguration laden</translation>
     </message>
@@ -1501,12 +1615,17 @@ Pfad-Regex: %2</translation>
         <translation>Die Änderung zeigen und dann im laufenden Server neu laden (ohne Neustart)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>Right-click Presets or Storages to add one, a preset or storage to remove it</source>
+        <translation>Rechtsklick auf Presets oder Speicher fügt einen hinzu, auf ein Preset oder einen Speicher entfernt ihn</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
         <translation>Das YAML der Konfiguration (Morts Format). Laden Sie die laufende Konfiguration oder geben Sie eine ein.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Reading the running config...</source>
         <translation>Laufende Konfiguration wird gelesen...</translation>
     </message>
@@ -1567,12 +1686,12 @@ Pfad-Regex: %2</translation>
         <translation>Speicher %1 von Bucket %2</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
         <translation>Nicht geändert: %1. Korrigieren Sie zuerst die YAML-Ansicht oder machen Sie die Änderung dort rückgängig.</translation>
     </message>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+56"/>
+        <location filename="../ui/config/configpanel.cpp" line="+61"/>
         <source>The server could not check the config: %1</source>
         <translation>Der Server konnte die Konfiguration nicht prüfen: %1</translation>
     </message>
@@ -1600,7 +1719,7 @@ Pfad-Regex: %2</translation>
         <translation>Gültig; drücken Sie Anwenden, um sie zu übernehmen.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Applying...</source>
         <translation>Wird angewendet...</translation>
     </message>
@@ -1633,6 +1752,66 @@ Pfad-Regex: %2</translation>
         <location line="+5"/>
         <source>Not applied: %1</source>
         <translation>Nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/configpanelentries.cpp" line="+35"/>
+        <source>Not added: a preset needs a name without dots.</source>
+        <translation>Nicht hinzugefügt: Ein Preset braucht einen Namen ohne Punkte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not added: bucket %1 has a preset %2 already.</source>
+        <translation>Nicht hinzugefügt: Bucket %1 hat bereits ein Preset %2.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not added: a storage needs a name without dots.</source>
+        <translation>Nicht hinzugefügt: Ein Speicher braucht einen Namen ohne Punkte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not added: bucket %1 has a storage %2 already.</source>
+        <translation>Nicht hinzugefügt: Bucket %1 hat bereits einen Speicher %2.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Add preset...</source>
+        <translation>Preset hinzufügen...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add preset</source>
+        <translation>Preset hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new preset:</source>
+        <translation>Name des neuen Presets:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove preset %1</source>
+        <translation>Preset %1 entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add storage...</source>
+        <translation>Speicher hinzufügen...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add storage</source>
+        <translation>Speicher hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new storage:</source>
+        <translation>Name des neuen Speichers:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove storage %1</source>
+        <translation>Speicher %1 entfernen</translation>
     </message>
 </context>
 <context>
@@ -2116,7 +2295,7 @@ Abbrechen speichert nichts. Starten Sie einen Schlüsselbund (einen Secret Servi
 <context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+134"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+136"/>
         <location line="+4"/>
         <source>not set (the default)</source>
         <translation>nicht gesetzt (Standard)</translation>

@@ -581,46 +581,100 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
     </message>
 </context>
 <context>
-    <name>mort::BucketPathTester</name>
+    <name>mort::BucketKeysBox</name>
     <message>
-        <location filename="../ui/config/bucketpathtester.cpp" line="+24"/>
-        <source>Paste a URL or path, e.g. /demo/small/photo.jpg</source>
-        <translation>Wklej URL lub ścieżkę, np. /demo/small/photo.jpg</translation>
+        <location filename="../ui/config/bucketkeysbox.cpp" line="+12"/>
+        <source>Access keys</source>
+        <translation>Klucze dostępu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add key</source>
+        <translation>Dodaj klucz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No keys in this bucket.</source>
+        <translation>Ten kubełek nie ma kluczy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pairs requests to this bucket are signed with, the S3 way (AWS signature)</source>
+        <translation>Pary, którymi podpisywane są żądania do tego kubełka, jak w S3 (podpis AWS)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a pair; type its access key and secret</source>
+        <translation>Dodaj parę; wpisz jej klucz dostępu i sekret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access key</source>
+        <translation>Klucz dostępu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret key</source>
+        <translation>Klucz tajny</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Remove</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>access key</source>
+        <translation>klucz dostępu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>secret</source>
+        <translation>sekret</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Forms for the bucket&apos;s transform, storages and keys come in a later version; edit them in the YAML view. The tester follows the YAML as you type.</source>
-        <translation>Formularze transformacji, magazynów i kluczy kubełka pojawią się w kolejnej wersji; edytuj je w widoku YAML. Tester śledzi YAML na bieżąco.</translation>
+        <source>Saving moves it to the system keychain; the file then refers to it as ${MORT_SECRET_...}</source>
+        <translation>Zapis przenosi go do systemowego pęku kluczy; plik odwołuje się wtedy do niego jako ${MORT_SECRET_...}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Test a URL:</source>
-        <translation>Sprawdź URL:</translation>
+        <location line="+1"/>
+        <source>Remove this pair</source>
+        <translation>Usuń tę parę</translation>
     </message>
+</context>
+<context>
+    <name>mort::BucketPage</name>
     <message>
-        <location line="+13"/>
+        <location filename="../ui/config/bucketpage.cpp" line="+40"/>
         <source>Bucket %1</source>
         <translation>Kubełek %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>The bucket&apos;s transform: how a URL names a transform of an original. Presets, storages and other keys (headers, glacier, limits) stay as written; presets and storages have their own pages.</source>
+        <translation>Transformacja kubełka: jak URL wskazuje transformację oryginału. Presety, magazyny i inne klucze (headers, glacier, limits) zostają bez zmian; presety i magazyny mają własne strony.</translation>
+    </message>
+</context>
+<context>
+    <name>mort::BucketPathTester</name>
+    <message>
+        <location filename="../ui/config/bucketpathtester.cpp" line="+20"/>
+        <source>Paste a URL or path, e.g. /demo/small/photo.jpg</source>
+        <translation>Wklej URL lub ścieżkę, np. /demo/small/photo.jpg</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>No transform: objects are served as stored.</source>
         <translation>Brak transformacji: obiekty są serwowane tak, jak zapisano.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Transform kind: %1
-Path regex: %2</source>
-        <translation>Rodzaj transformacji: %1
-Wyrażenie ścieżki: %2</translation>
+        <location line="-17"/>
+        <source>Test a URL (follows the form and the YAML as you type):</source>
+        <translation>Sprawdź URL (nadąża za formularzem i YAML-em podczas pisania):</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>(none)</source>
-        <translation>(brak)</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+50"/>
         <source>Named groups: %1</source>
         <translation>Nazwane grupy: %1</translation>
     </message>
@@ -1386,6 +1440,66 @@ Wyrażenie ścieżki: %2</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Transform kind</source>
+        <translation>Rodzaj transformacji</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How a URL names its transform: query (?width=...), presets (a preset in the path) or both</source>
+        <translation>Jak URL wskazuje transformację: query (?width=...), presets (preset w ścieżce) lub oba</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Path regex</source>
+        <translation>Wyrażenie regularne ścieżki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matched against the URL&apos;s path after the bucket; named groups: presetName, parent (the original&apos;s key)</source>
+        <translation>Dopasowywane do ścieżki URL-a po kubełku; nazwane grupy: presetName, parent (klucz oryginału)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parent bucket</source>
+        <translation>Kubełek nadrzędny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bucket holding the originals; empty = this one</source>
+        <translation>Kubełek z oryginałami; puste = ten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent storage</source>
+        <translation>Magazyn nadrzędny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The storage of the originals; empty = basic</source>
+        <translation>Magazyn oryginałów; puste = basic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check parent</source>
+        <translation>Sprawdzaj oryginał</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look the original up before answering a stored result (a deleted original answers 404)</source>
+        <translation>Sprawdź oryginał przed zwróceniem zapisanego wyniku (usunięty oryginał daje 404)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result key</source>
+        <translation>Klucz wyniku</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key results are stored under: hash, hashParent (grouped under the original) or empty (the path; hashParent for the query kinds)</source>
+        <translation>Klucz, pod którym zapisywane są wyniki: hash, hashParent (zgrupowane pod oryginałem) lub puste (ścieżka; hashParent dla rodzajów query)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Path prefix</source>
         <translation>Prefiks ścieżki</translation>
     </message>
@@ -1488,7 +1602,7 @@ Wyrażenie ścieżki: %2</translation>
 <context>
     <name>mort::ConfigPanel</name>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+47"/>
+        <location filename="../ui/config/configpanel.cpp" line="+49"/>
         <source>Load running config</source>
         <translation>Wczytaj działającą konfigurację</translation>
     </message>
@@ -1508,12 +1622,17 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Pokaż zmianę, a potem wczytaj ją na gorąco do działającego serwera (bez restartu)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>Right-click Presets or Storages to add one, a preset or storage to remove it</source>
+        <translation>Kliknij prawym przyciskiem Presety lub Magazyny, aby dodać element, a preset lub magazyn, aby go usunąć</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The config&apos;s YAML (Mort&apos;s format). Load the running config or type one.</source>
         <translation>YAML konfiguracji (format Morta). Wczytaj działającą konfigurację lub wpisz własną.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Reading the running config...</source>
         <translation>Odczytywanie działającej konfiguracji...</translation>
     </message>
@@ -1574,12 +1693,12 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Magazyn %1 bucketu %2</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
         <translation>Bez zmian: %1. Najpierw popraw widok YAML lub cofnij tam zmianę.</translation>
     </message>
     <message>
-        <location filename="../ui/config/configpanel.cpp" line="+56"/>
+        <location filename="../ui/config/configpanel.cpp" line="+61"/>
         <source>The server could not check the config: %1</source>
         <translation>Serwer nie mógł sprawdzić konfiguracji: %1</translation>
     </message>
@@ -1608,7 +1727,7 @@ Wyrażenie ścieżki: %2</translation>
         <translation>Poprawna; naciśnij Zastosuj, aby ją uruchomić.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Applying...</source>
         <translation>Stosowanie...</translation>
     </message>
@@ -1641,6 +1760,66 @@ Wyrażenie ścieżki: %2</translation>
         <location line="+5"/>
         <source>Not applied: %1</source>
         <translation>Nie zastosowano: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/configpanelentries.cpp" line="+35"/>
+        <source>Not added: a preset needs a name without dots.</source>
+        <translation>Nie dodano: preset musi mieć nazwę bez kropek.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not added: bucket %1 has a preset %2 already.</source>
+        <translation>Nie dodano: kubełek %1 ma już preset %2.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not added: a storage needs a name without dots.</source>
+        <translation>Nie dodano: magazyn musi mieć nazwę bez kropek.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not added: bucket %1 has a storage %2 already.</source>
+        <translation>Nie dodano: kubełek %1 ma już magazyn %2.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Add preset...</source>
+        <translation>Dodaj preset...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add preset</source>
+        <translation>Dodaj preset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new preset:</source>
+        <translation>Nazwa nowego presetu:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove preset %1</source>
+        <translation>Usuń preset %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add storage...</source>
+        <translation>Dodaj magazyn...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add storage</source>
+        <translation>Dodaj magazyn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new storage:</source>
+        <translation>Nazwa nowego magazynu:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove storage %1</source>
+        <translation>Usuń magazyn %1</translation>
     </message>
 </context>
 <context>
@@ -2126,7 +2305,7 @@ Anuluj nie zapisuje niczego. Uruchom pęk kluczy (Secret Service, np. GNOME Keyr
 <context>
     <name>mort::KeyFieldsForm</name>
     <message>
-        <location filename="../ui/config/keyfieldsform.cpp" line="+134"/>
+        <location filename="../ui/config/keyfieldsform.cpp" line="+136"/>
         <location line="+4"/>
         <source>not set (the default)</source>
         <translation>nie ustawiono (domyślna)</translation>
