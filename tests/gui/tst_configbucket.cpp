@@ -15,6 +15,7 @@
 
 #include <QDir>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -260,6 +261,13 @@ private Q_SLOTS:
         for (const QString &line : pathIssue.split(u'\n')) // the same messages as the issue list
             QVERIFY2(p.panel.shownIssues().join(u'\n').contains(line), qPrintable(line));
         QVERIFY(p.form()->issueText(key("kind")).isEmpty());
+        // Activating the issue in the list shows the bucket's page again.
+        p.panel.tree()->setCurrentItem(p.panel.tree()->topLevelItem(0)); // Server
+        QVERIFY(!p.form()->isVisible());
+        auto *list = p.panel.findChild<QListWidget *>();
+        QVERIFY(list && list->count() > 0);
+        Q_EMIT list->itemActivated(list->item(0));
+        QTRY_VERIFY(p.form()->isVisible());
         QVERIFY(p.panel.editedText().contains(QStringLiteral("# bucket settings (kept)")));
         // The page as a person sees it: the form with the issue, the keys, the tester.
         tester->setUrl(QStringLiteral("/media/small/photo.jpg"));

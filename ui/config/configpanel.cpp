@@ -115,13 +115,17 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     connect(m_file, &ConfigFileBar::message, this, &ConfigPanel::setStatus);
     connect(m_stale, &StaleResultsBox::problem, this, [this](const QString &message) { setStatus(message, true); });
     connect(m_issues, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        // An issue of a preset selects that preset's form, one of a header rule the rules.
+        // An issue of a preset selects that preset's form, one of a header rule the rules, one of
+        // a bucket's transform or keys the bucket's page.
         const QString keyPath = item->data(Qt::UserRole).toString();
         const QStringList parts = keyPath.split(u'.');
         if (parts.size() >= 5 && parts.at(0) == QLatin1String("buckets") && parts.at(3) == QLatin1String("presets"))
             selectPreset(parts.at(1), parts.at(4));
         else if (keyPath == QLatin1String("headers") || keyPath.startsWith(QLatin1String("headers[")))
             selectHeaderRules();
+        else if (parts.size() >= 3 && parts.at(0) == QLatin1String("buckets")
+                 && (parts.at(2) == QLatin1String("transform") || parts.at(2).startsWith(QLatin1String("keys"))))
+            selectBucket(parts.at(1)); // the bucket page has the transform's fields and the keys
     });
     showSelection();
 }

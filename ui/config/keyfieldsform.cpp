@@ -191,7 +191,6 @@ void KeyFieldsForm::fitHeight()
         return;
     }
     QWidget *rows = m_scroll->widget();
-    rows->adjustSize(); // the rows as laid out now, issue labels included
     const int width = std::max(m_scroll->viewport()->width(), rows->minimumSizeHint().width());
     const int height = rows->hasHeightForWidth() ? rows->heightForWidth(width) : rows->sizeHint().height();
     m_scroll->setMinimumHeight(std::max(height, rows->sizeHint().height()) + 2 * m_scroll->frameWidth());
