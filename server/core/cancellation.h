@@ -17,9 +17,17 @@ public:
     explicit CancelToken(QDeadlineTimer deadline) : CancelToken() { m_state->deadline = deadline; }
 
     void cancel() const { m_state->cancelled.store(true, std::memory_order_relaxed); }
+    // Once abandoned, cancelled for good: work may already have stopped half
+    // way (a libvips kill), so a waiter arriving later must not turn that
+    // stop into an error of the image (it was "corrupt" under load).
     bool isCancelled() const
     {
-        return m_state->cancelled.load(std::memory_order_relaxed) || (m_state->abandoned && m_state->abandoned());
+        if (m_state->cancelled.load(std::memory_order_relaxed))
+            return true;
+        if (!m_state->abandoned || !m_state->abandoned())
+            return false;
+        cancel();
+        return true;
     }
     bool isExpired() const { return m_state->deadline.hasExpired(); }
     // True when work on behalf of this request should stop.
@@ -28,7 +36,8 @@ public:
     // Only before the token is shared with another thread.
     void setDeadline(QDeadlineTimer deadline) { m_state->deadline = deadline; }
     // Extra cancellation condition, polled by isCancelled(): shared work (a
-    // collapsed transform) stops only when nobody wants it any more. Set before sharing.
+    // collapsed transform) stops only when nobody wants it any more; the
+    // first true is final. Set before sharing.
     void setAbandonedWhen(std::function<bool()> abandoned) { m_state->abandoned = std::move(abandoned); }
 
 private:

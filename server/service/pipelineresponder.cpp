@@ -44,9 +44,13 @@ void PipelineResponder::finishError(const FlowPtr &flow, const Error &error, con
     const HttpRequest &request = flow->exchange->request();
     if (error.httpStatus >= 500)
         qCWarning(lcPipeline) << "request" << request.id << request.path << error.toString();
-    if (flow->leader && error.httpStatus >= 500)
+    // A server-side failure or a stop (499: the work was abandoned) says
+    // nothing about the image: waiters do the work themselves. Client errors
+    // of the image (422, 400) are shared.
+    const bool notShareable = error.httpStatus >= 500 || error.httpStatus == 499;
+    if (flow->leader && notShareable)
         flow->leader->fail(error);
-    if (flow->distributedLease && error.httpStatus >= 500) {
+    if (flow->distributedLease && notShareable) {
         flow->distributedLease->fail();
         flow->distributedLease.reset();
     }
