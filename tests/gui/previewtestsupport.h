@@ -1,9 +1,16 @@
 #pragma once
 // Shared by the GUI tests: a demo-like config (presets-query bucket, no
-// storage needed), a plain local bucket, and test images.
+// storage needed), a plain local bucket, test images, writing a file and
+// asking a running server for an image's width.
 #include "config/config.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 
 namespace mort::test {
 
@@ -65,6 +72,28 @@ inline QByteArray readPhoto(const QString &name)
 {
     QFile f(photoPath(name));
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Writes `bytes` to `path`, its folders made first.
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// The width of the image a GET of `path` from `address` ("host:port")
+// answers, or minus its status when that is not 200.
+inline int servedWidth(const QString &address, const QString &path)
+{
+    QNetworkAccessManager nam;
+    QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://%1%2").arg(address, path))));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(20000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QImage image = QImage::fromData(reply->readAll());
+    delete reply;
+    return status == 200 ? image.width() : -status;
 }
 
 } // namespace mort::test

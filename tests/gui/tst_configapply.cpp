@@ -55,25 +55,6 @@ QString configText(const QString &root, int width, int cacheSize = 1000000)
     return kConfig.arg(root).arg(width).arg(cacheSize);
 }
 
-int servedWidth(const QString &address, const QString &path)
-{
-    QNetworkAccessManager nam;
-    QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://%1%2").arg(address, path))));
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(20000);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QImage image = QImage::fromData(reply->readAll());
-    delete reply;
-    return status == 200 ? image.width() : -status;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
 // One call's answer, waited for.
 Expected<ConfigCheck> wait(EngineClient &client, bool apply, const QString &yaml)
 {

@@ -53,25 +53,6 @@ buckets:
       transform: {kind: local-meta, rootPath: "%1/results"}
 )");
 
-int servedWidth(const QString &address, const QString &path)
-{
-    QNetworkAccessManager nam;
-    QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://%1%2").arg(address, path))));
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(20000);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QImage image = QImage::fromData(reply->readAll());
-    delete reply;
-    return status == 200 ? image.width() : -status;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
 const QStringList kWidth{QStringLiteral("filters"), QStringLiteral("thumbnail"), QStringLiteral("width")};
 
 } // namespace
