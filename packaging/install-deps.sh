@@ -25,6 +25,8 @@ RUNTIME_PACKAGES=(
   prometheus
   # tests: a real Redis (single, ring and 3-node cluster) for cache.type/lock.type redis; redis-cli builds the cluster
   redis-server redis-tools
+  # tests: nginx balancing two mort-server processes (ctest -L nginx); tests/bench's proxy_cache peer
+  nginx
   # tests: a virtual display for the studio window and its screenshots
   xvfb xauth
   # tests: a private Secret Service for the keychain test (QtKeychain loads libsecret)
@@ -56,8 +58,18 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   # Wait for another apt run (unattended upgrades, a parallel script) instead of failing.
   apt_wait=(-o DPkg::Lock::Timeout=600)
+  # Packages with a service (redis-server, nginx) must not start it: the
+  # tests start their own on free loopback ports and stop them by PID.
+  # policy-rc.d answering 101 tells invoke-rc.d not to; ours only for this run.
+  own_policy=
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    own_policy=1
+  fi
   apt-get "${apt_wait[@]}" update -qq
   apt-get "${apt_wait[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if [[ -n $own_policy ]]; then rm -f /usr/sbin/policy-rc.d; fi
 fi
 # The S3 server the s3 storage tests start, exactly as pinned by its lock file.
 if [[ ${1:-} != --runtime-only ]]; then
