@@ -89,14 +89,22 @@ class TestStaleResults : public QObject
         return entry;
     }
 
+    // Originals a.jpg, b.jpg and c.jpg in bucket r, then the server with `small` at 100 px.
+    static QString startWithThreeOriginals(TestServer &server)
+    {
+        for (const char *name : {"a.jpg", "b.jpg", "c.jpg"}) {
+            if (!server.addFile(QStringLiteral("photos/photo_800x600.jpg"),
+                                QStringLiteral("originals/r/") + QLatin1String(name)))
+                return QStringLiteral("cannot copy ") + QLatin1String(name);
+        }
+        return server.start(configWithWidth(100));
+    }
+
 private Q_SLOTS:
     void purgeDeletesTheOldResultSoTheNewDefinitionIsServed()
     {
         TestServer server;
-        for (const char *name : {"a.jpg", "b.jpg", "c.jpg"})
-            QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"),
-                                   QStringLiteral("originals/r/") + QLatin1String(name)));
-        const QString error = server.start(configWithWidth(100));
+        const QString error = startWithThreeOriginals(server);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(decodeImage(server.get("/r/small/a.jpg").body).width, 100);
         QCOMPARE(decodeImage(server.get("/r/small/b.jpg").body).width, 100);
@@ -158,10 +166,7 @@ private Q_SLOTS:
     void errorsAndTheBound()
     {
         TestServer server;
-        for (const char *name : {"a.jpg", "b.jpg", "c.jpg"})
-            QVERIFY(server.addFile(QStringLiteral("photos/photo_800x600.jpg"),
-                                   QStringLiteral("originals/r/") + QLatin1String(name)));
-        const QString error = server.start(configWithWidth(100));
+        const QString error = startWithThreeOriginals(server);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(decodeImage(server.get("/r/small/a.jpg").body).width, 100);
         QCOMPARE(admin(server, "POST", "config/apply", configBody(server, 150)).status, 200);
