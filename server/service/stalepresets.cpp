@@ -43,11 +43,13 @@ PurgeProgress::State purgeStateFromName(const QString &name)
     return PurgeProgress::State::Idle;
 }
 
-QList<StalePreset> changedPresets(const ConfigPtr &before, const Config &after)
+namespace {
+
+// changedPresets() on tables already built (record() needs `now` again).
+QList<StalePreset> changedBetween(const ConfigPtr &before, const PresetTransforms &old, const Config &after,
+                                  const PresetTransforms &now)
 {
     QList<StalePreset> changed;
-    const PresetTransforms old(*before);
-    const PresetTransforms now(after);
     const QDateTime at = QDateTime::currentDateTimeUtc();
     for (const BucketConfig &bucket : before->buckets) {
         if (!bucket.transform)
@@ -66,23 +68,28 @@ QList<StalePreset> changedPresets(const ConfigPtr &before, const Config &after)
                 || !after.bucket(bucket.name)->transform->presets.contains(p.key());
             s.changedAt = at;
             s.before = before;
+            s.beforeHash = *was;
             changed.append(s);
         }
     }
     return changed;
 }
 
+} // namespace
+
+QList<StalePreset> changedPresets(const ConfigPtr &before, const Config &after)
+{
+    return changedBetween(before, PresetTransforms(*before), after, PresetTransforms(after));
+}
+
 QList<StalePreset> StalePresetLog::record(const ConfigPtr &before, const Config &after)
 {
-    QList<StalePreset> added = changedPresets(before, after);
     const PresetTransforms now(after);
+    QList<StalePreset> added = changedBetween(before, PresetTransforms(*before), after, now);
     QMutexLocker lock(&m_mutex);
     // An entry whose old definition is live again names current results.
     m_entries.removeIf([&now](const StalePreset &e) {
-        if (e.purge.state == PurgeProgress::State::Running)
-            return false;
-        const std::optional<uint64_t> was = presetHash(PresetTransforms(*e.before), e.bucket, e.preset);
-        return was && was == presetHash(now, e.bucket, e.preset);
+        return e.purge.state != PurgeProgress::State::Running && presetHash(now, e.bucket, e.preset) == e.beforeHash;
     });
     for (StalePreset &s : added) {
         s.id = m_nextId++;

@@ -39,9 +39,10 @@ struct StalePreset
     quint64 id = 0;
     QString bucket;
     QString preset;
-    bool removed = false; // gone from the new config (else changed)
-    QDateTime changedAt;  // UTC
-    ConfigPtr before;     // the snapshot the old definition was live in (engine side only)
+    bool removed = false;    // gone from the new config (else changed)
+    QDateTime changedAt;     // UTC
+    ConfigPtr before;        // the snapshot the old definition was live in (engine side only)
+    uint64_t beforeHash = 0; // the old definition's transform hash (engine side only)
     PurgeProgress purge;
 };
 
