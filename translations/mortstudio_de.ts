@@ -346,14 +346,6 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message>
-        <location filename="../ui/config/presetfieldsform.cpp" line="+17"/>
-        <source> px</source>
-        <translation> px</translation>
-    </message>
-</context>
-<context>
     <name>SharedBackendsText</name>
     <message>
         <location filename="../ui/shared/sharedbackendstext.cpp" line="+28"/>
@@ -1625,7 +1617,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
         <translation>Das YAML der Konfiguration (Morts Format). Laden Sie die laufende Konfiguration oder geben Sie eine ein.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+69"/>
         <source>Reading the running config...</source>
         <translation>Laufende Konfiguration wird gelesen...</translation>
     </message>
@@ -1646,7 +1638,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../ui/config/configpanelforms.cpp" line="+46"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="+51"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -1686,7 +1678,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
         <translation>Speicher %1 von Bucket %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
         <translation>Nicht geändert: %1. Korrigieren Sie zuerst die YAML-Ansicht oder machen Sie die Änderung dort rückgängig.</translation>
     </message>
@@ -2555,7 +2547,12 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
 <context>
     <name>mort::PresetFieldsForm</name>
     <message>
-        <location filename="../ui/config/presetfieldsform.cpp" line="+31"/>
+        <location filename="../ui/config/presetfieldsform.cpp" line="+52"/>
+        <source>Remove operation</source>
+        <translation>Operation entfernen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>encoder default</source>
         <translation>Standard des Encoders</translation>
     </message>
@@ -2586,68 +2583,321 @@ Den Port freigeben oder „listens“ in %2 ändern, dann neu starten.</translat
     </message>
     <message>
         <location line="+2"/>
-        <source>not set</source>
-        <translation>nicht gesetzt</translation>
+        <source>Operations</source>
+        <translation>Operationen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Thumbnail width</source>
-        <translation>Vorschaubreite</translation>
+        <source>In the order the engine applies them to the image; the order of the keys in the YAML does not change it.</source>
+        <translation>In der Reihenfolge, in der die Engine sie auf das Bild anwendet; die Reihenfolge der Schlüssel im YAML ändert sie nicht.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No operation: the preset re-encodes the original at its size. Add one below.</source>
+        <translation>Keine Operation: Das Preset kodiert das Original in seiner Größe neu. Fügen Sie unten eine hinzu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add operation</source>
+        <translation>Operation hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Every request for this preset answers 400 now: %1. Fix it below.</source>
+        <translation>Jede Anfrage an dieses Preset antwortet jetzt mit 400: %1. Korrigieren Sie es unten.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+37"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2: %3</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>It has no fields: remove it to turn it off.</source>
+        <translation>Sie hat keine Felder: Entfernen Sie sie, um sie auszuschalten.</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>Preset %1 of bucket %2</source>
+        <translation>Preset %1 von Bucket %2</translation>
+    </message>
+</context>
+<context>
+    <name>mort::PresetOperationFields</name>
+    <message>
+        <location filename="../ui/config/presetoperationfields.cpp" line="+41"/>
+        <source>Pixels; empty or 0 = follow the other side, keeping the aspect ratio</source>
+        <translation>Pixel; leer oder 0 = nach der anderen Seite, Seitenverhältnis bleibt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rotate</source>
+        <translation>Drehen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Shrinks to fit this width, keeping the aspect ratio</source>
-        <translation>Verkleinert auf diese Breite, Seitenverhältnis bleibt erhalten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Thumbnail height</source>
-        <translation>Vorschauhöhe</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shrinks to fit this height, keeping the aspect ratio</source>
-        <translation>Verkleinert auf diese Höhe, Seitenverhältnis bleibt erhalten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Crop width</source>
-        <translation>Zuschnittbreite</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cuts to exactly this width</source>
-        <translation>Schneidet genau auf diese Breite zu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Crop height</source>
-        <translation>Zuschnitthöhe</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cuts to exactly this height</source>
-        <translation>Schneidet genau auf diese Höhe zu</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Blur sigma</source>
-        <translation>Weichzeichner-Sigma</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gaussian blur strength; not set = no blur</source>
-        <translation>Stärke des Gaußschen Weichzeichners; nicht gesetzt = kein Weichzeichnen</translation>
+        <source>Turns the image clockwise before it is resized, so sizes refer to the turned image. Without it the EXIF orientation is applied.</source>
+        <translation>Dreht das Bild im Uhrzeigersinn, bevor seine Größe geändert wird; Größen beziehen sich also auf das gedrehte Bild. Ohne sie gilt die EXIF-Ausrichtung.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Other keys of the preset (strip, interlace, watermark, ...) stay as written; edit them in the YAML view.</source>
-        <translation>Weitere Schlüssel des Presets (strip, interlace, watermark, ...) bleiben wie geschrieben; bearbeiten Sie sie in der YAML-Ansicht.</translation>
+        <source>Angle</source>
+        <translation>Winkel</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <source>Preset %1 of bucket %2</source>
-        <translation>Preset %1 von Bucket %2</translation>
+        <location line="+0"/>
+        <source>90, 180 or 270 degrees clockwise; other values are ignored</source>
+        <translation>90, 180 oder 270 Grad im Uhrzeigersinn; andere Werte werden ignoriert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thumbnail</source>
+        <translation>Vorschaubild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrinks the image to fit the size, keeping the aspect ratio.</source>
+        <translation>Verkleinert das Bild auf die Größe, das Seitenverhältnis bleibt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <location line="+14"/>
+        <location line="+39"/>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+13"/>
+        <location line="+15"/>
+        <location line="+38"/>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+15"/>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+15"/>
+        <source>outbound: also enlarges images smaller than the size</source>
+        <translation>outbound: vergrößert auch Bilder, die kleiner als die Größe sind</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Preserve aspect ratio</source>
+        <translation>Seitenverhältnis beibehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeps the aspect ratio when both width and height are set</source>
+        <translation>Behält das Seitenverhältnis bei, wenn Breite und Höhe gesetzt sind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill</source>
+        <translation>Füllen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With width and height: first cuts the centre to their aspect ratio, then resizes to exactly that size</source>
+        <translation>Mit Breite und Höhe: schneidet zuerst die Mitte in deren Seitenverhältnis aus, dann genau auf diese Größe</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Crop</source>
+        <translation>Zuschneiden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resizes to cover the size, then cuts it out at the gravity.</source>
+        <translation>Skaliert, bis die Größe bedeckt ist, und schneidet sie dann am Ankerpunkt aus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+53"/>
+        <source>Pixels</source>
+        <translation>Pixel</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Gravity</source>
+        <translation>Ankerpunkt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where to cut; smart finds the most interesting part</source>
+        <translation>Wo geschnitten wird; smart findet den interessantesten Teil</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Embed</source>
+        <translation>Einbetten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Places the image on a canvas of the size instead of cutting</source>
+        <translation>Setzt das Bild auf eine Fläche dieser Größe, statt zu schneiden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Extract</source>
+        <translation>Ausschnitt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuts out an area of the resized image. Has no effect while Crop is on: the engine applies the first of crop, embed and extract.</source>
+        <translation>Schneidet einen Bereich des skalierten Bildes aus. Wirkungslos, solange Zuschneiden an ist: Die Engine wendet das erste von crop, embed und extract an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top</source>
+        <translation>Oben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pixels from the top edge</source>
+        <translation>Pixel vom oberen Rand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pixels from the left edge</source>
+        <translation>Pixel vom linken Rand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixels; 0 = the resize width</source>
+        <translation>Pixel; 0 = die Breite nach dem Skalieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixels; 0 = the resize height</source>
+        <translation>Pixel; 0 = die Höhe nach dem Skalieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Blur</source>
+        <translation>Weichzeichnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaussian blur of the resized image.</source>
+        <translation>Gaußscher Weichzeichner auf dem skalierten Bild.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sigma</source>
+        <translation>Sigma</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strength, above 0 (2 is soft, 20 is strong)</source>
+        <translation>Stärke, über 0 (2 ist leicht, 20 ist stark)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum amplitude</source>
+        <translation>Minimale Amplitude</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accuracy of the blur mask; 0 = the default</source>
+        <translation>Genauigkeit der Weichzeichnermaske; 0 = Standard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Watermark</source>
+        <translation>Wasserzeichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draws an image over the result. The image is read on every transform: a local path on the server, or an http(s) URL.</source>
+        <translation>Zeichnet ein Bild über das Ergebnis. Das Bild wird bei jeder Transformation gelesen: ein lokaler Pfad auf dem Server oder eine http(s)-URL.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A file path on the server or an http(s) URL</source>
+        <translation>Ein Dateipfad auf dem Server oder eine http(s)-URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vertical-horizontal, e.g. bottom-right</source>
+        <translation>vertikal-horizontal, z. B. bottom-right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>0 to 1; 0 = fully opaque, as Mort</source>
+        <translation>0 bis 1; 0 = voll deckend, wie Mort</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Grayscale</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saves the result in shades of grey.</source>
+        <translation>Speichert das Ergebnis in Graustufen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Interlace</source>
+        <translation>Zeilensprung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progressive JPEG, interlaced PNG: a blurry whole image shows first while loading.</source>
+        <translation>Progressives JPEG, PNG mit Zeilensprung: Beim Laden erscheint zuerst das ganze Bild unscharf.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Strip metadata</source>
+        <translation>Metadaten entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaves EXIF, XMP and ICC metadata out of the result: smaller files.</source>
+        <translation>Lässt EXIF-, XMP- und ICC-Metadaten im Ergebnis weg: kleinere Dateien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Auto crop</source>
+        <translation>Automatisch zuschneiden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra passes after the resize (before it when the resize fits inside the cut): cuts the largest area of the aspect ratio, biased to the top, then crops to the size. The quality, interlace and strip settings do not survive these passes (as Mort).</source>
+        <translation>Zusätzliche Durchgänge nach dem Skalieren (davor, wenn die Größe in den Ausschnitt passt): schneidet den größten Bereich des Seitenverhältnisses aus, nach oben verschoben, und dann auf die Größe zu. Qualität, Zeilensprung und Metadaten-Entfernung überstehen diese Durchgänge nicht (wie Mort).</translation>
     </message>
 </context>
 <context>

@@ -346,14 +346,6 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message>
-        <location filename="../ui/config/presetfieldsform.cpp" line="+17"/>
-        <source> px</source>
-        <translation> px</translation>
-    </message>
-</context>
-<context>
     <name>SharedBackendsText</name>
     <message>
         <location filename="../ui/shared/sharedbackendstext.cpp" line="+28"/>
@@ -1632,7 +1624,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
         <translation>YAML konfiguracji (format Morta). Wczytaj działającą konfigurację lub wpisz własną.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+69"/>
         <source>Reading the running config...</source>
         <translation>Odczytywanie działającej konfiguracji...</translation>
     </message>
@@ -1653,7 +1645,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../ui/config/configpanelforms.cpp" line="+46"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="+51"/>
         <source>Server</source>
         <translation>Serwer</translation>
     </message>
@@ -1693,7 +1685,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
         <translation>Magazyn %1 bucketu %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>Not changed: %1. Fix the YAML view first, or undo there.</source>
         <translation>Bez zmian: %1. Najpierw popraw widok YAML lub cofnij tam zmianę.</translation>
     </message>
@@ -2565,7 +2557,12 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
 <context>
     <name>mort::PresetFieldsForm</name>
     <message>
-        <location filename="../ui/config/presetfieldsform.cpp" line="+31"/>
+        <location filename="../ui/config/presetfieldsform.cpp" line="+52"/>
+        <source>Remove operation</source>
+        <translation>Usuń operację</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>encoder default</source>
         <translation>domyślna kodera</translation>
     </message>
@@ -2596,68 +2593,321 @@ Zwolnij port lub zmień „listens” w %2, potem uruchom ponownie.</translation
     </message>
     <message>
         <location line="+2"/>
-        <source>not set</source>
-        <translation>nie ustawiono</translation>
+        <source>Operations</source>
+        <translation>Operacje</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Thumbnail width</source>
-        <translation>Szerokość miniatury</translation>
+        <source>In the order the engine applies them to the image; the order of the keys in the YAML does not change it.</source>
+        <translation>W kolejności, w jakiej silnik stosuje je do obrazu; kolejność kluczy w YAML jej nie zmienia.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No operation: the preset re-encodes the original at its size. Add one below.</source>
+        <translation>Brak operacji: preset koduje oryginał ponownie w jego rozmiarze. Dodaj operację poniżej.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add operation</source>
+        <translation>Dodaj operację</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Every request for this preset answers 400 now: %1. Fix it below.</source>
+        <translation>Każde żądanie tego presetu odpowiada teraz 400: %1. Popraw to poniżej.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+37"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2: %3</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>It has no fields: remove it to turn it off.</source>
+        <translation>Nie ma pól: usuń ją, aby ją wyłączyć.</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>Preset %1 of bucket %2</source>
+        <translation>Preset %1 kubełka %2</translation>
+    </message>
+</context>
+<context>
+    <name>mort::PresetOperationFields</name>
+    <message>
+        <location filename="../ui/config/presetoperationfields.cpp" line="+41"/>
+        <source>Pixels; empty or 0 = follow the other side, keeping the aspect ratio</source>
+        <translation>Piksele; puste lub 0 = według drugiego boku, z zachowaniem proporcji</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rotate</source>
+        <translation>Obrót</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Shrinks to fit this width, keeping the aspect ratio</source>
-        <translation>Zmniejsza do tej szerokości, zachowując proporcje</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Thumbnail height</source>
-        <translation>Wysokość miniatury</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shrinks to fit this height, keeping the aspect ratio</source>
-        <translation>Zmniejsza do tej wysokości, zachowując proporcje</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Crop width</source>
-        <translation>Szerokość kadru</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cuts to exactly this width</source>
-        <translation>Przycina dokładnie do tej szerokości</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Crop height</source>
-        <translation>Wysokość kadru</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cuts to exactly this height</source>
-        <translation>Przycina dokładnie do tej wysokości</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Blur sigma</source>
-        <translation>Sigma rozmycia</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gaussian blur strength; not set = no blur</source>
-        <translation>Siła rozmycia Gaussa; nie ustawiono = bez rozmycia</translation>
+        <source>Turns the image clockwise before it is resized, so sizes refer to the turned image. Without it the EXIF orientation is applied.</source>
+        <translation>Obraca obraz zgodnie z ruchem wskazówek zegara przed zmianą rozmiaru, więc rozmiary dotyczą obróconego obrazu. Bez tego stosowana jest orientacja z EXIF.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Other keys of the preset (strip, interlace, watermark, ...) stay as written; edit them in the YAML view.</source>
-        <translation>Pozostałe klucze presetu (strip, interlace, watermark, ...) zostają bez zmian; edytuj je w widoku YAML.</translation>
+        <source>Angle</source>
+        <translation>Kąt</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <source>Preset %1 of bucket %2</source>
-        <translation>Preset %1 kubełka %2</translation>
+        <location line="+0"/>
+        <source>90, 180 or 270 degrees clockwise; other values are ignored</source>
+        <translation>90, 180 lub 270 stopni zgodnie z ruchem wskazówek zegara; inne wartości są pomijane</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thumbnail</source>
+        <translation>Miniatura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrinks the image to fit the size, keeping the aspect ratio.</source>
+        <translation>Zmniejsza obraz, aby zmieścił się w rozmiarze, z zachowaniem proporcji.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <location line="+14"/>
+        <location line="+39"/>
+        <source>Width</source>
+        <translation>Szerokość</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+13"/>
+        <location line="+15"/>
+        <location line="+38"/>
+        <source>Height</source>
+        <translation>Wysokość</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+15"/>
+        <source>Mode</source>
+        <translation>Tryb</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+15"/>
+        <source>outbound: also enlarges images smaller than the size</source>
+        <translation>outbound: powiększa też obrazy mniejsze niż rozmiar</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Preserve aspect ratio</source>
+        <translation>Zachowaj proporcje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeps the aspect ratio when both width and height are set</source>
+        <translation>Zachowuje proporcje, gdy ustawiono szerokość i wysokość</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill</source>
+        <translation>Wypełnij</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With width and height: first cuts the centre to their aspect ratio, then resizes to exactly that size</source>
+        <translation>Przy szerokości i wysokości: najpierw wycina środek w ich proporcjach, potem zmienia rozmiar dokładnie na ten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Crop</source>
+        <translation>Kadrowanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resizes to cover the size, then cuts it out at the gravity.</source>
+        <translation>Zmienia rozmiar tak, by pokryć rozmiar, potem wycina go w punkcie zaczepienia.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+53"/>
+        <source>Pixels</source>
+        <translation>Piksele</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Gravity</source>
+        <translation>Punkt zaczepienia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where to cut; smart finds the most interesting part</source>
+        <translation>Gdzie wyciąć; smart znajduje najciekawszą część</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Embed</source>
+        <translation>Osadź</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Places the image on a canvas of the size instead of cutting</source>
+        <translation>Umieszcza obraz na płótnie tego rozmiaru zamiast wycinać</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Extract</source>
+        <translation>Wycinek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuts out an area of the resized image. Has no effect while Crop is on: the engine applies the first of crop, embed and extract.</source>
+        <translation>Wycina obszar obrazu po zmianie rozmiaru. Nie działa, gdy włączone jest Kadrowanie: silnik stosuje pierwsze z crop, embed i extract.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top</source>
+        <translation>Góra</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pixels from the top edge</source>
+        <translation>Piksele od górnej krawędzi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>Lewo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pixels from the left edge</source>
+        <translation>Piksele od lewej krawędzi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixels; 0 = the resize width</source>
+        <translation>Piksele; 0 = szerokość po zmianie rozmiaru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixels; 0 = the resize height</source>
+        <translation>Piksele; 0 = wysokość po zmianie rozmiaru</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Blur</source>
+        <translation>Rozmycie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaussian blur of the resized image.</source>
+        <translation>Rozmycie Gaussa obrazu po zmianie rozmiaru.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sigma</source>
+        <translation>Sigma</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strength, above 0 (2 is soft, 20 is strong)</source>
+        <translation>Siła, powyżej 0 (2 to słabo, 20 to mocno)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum amplitude</source>
+        <translation>Minimalna amplituda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accuracy of the blur mask; 0 = the default</source>
+        <translation>Dokładność maski rozmycia; 0 = domyślna</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Watermark</source>
+        <translation>Znak wodny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draws an image over the result. The image is read on every transform: a local path on the server, or an http(s) URL.</source>
+        <translation>Rysuje obraz na wyniku. Obraz jest czytany przy każdej transformacji: ścieżka lokalna na serwerze albo adres http(s).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image</source>
+        <translation>Obraz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A file path on the server or an http(s) URL</source>
+        <translation>Ścieżka pliku na serwerze albo adres http(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Położenie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vertical-horizontal, e.g. bottom-right</source>
+        <translation>pionowe-poziome, np. bottom-right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opacity</source>
+        <translation>Krycie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>0 to 1; 0 = fully opaque, as Mort</source>
+        <translation>od 0 do 1; 0 = całkowicie kryjący, jak w Mort</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Grayscale</source>
+        <translation>Skala szarości</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saves the result in shades of grey.</source>
+        <translation>Zapisuje wynik w odcieniach szarości.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Interlace</source>
+        <translation>Przeplot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progressive JPEG, interlaced PNG: a blurry whole image shows first while loading.</source>
+        <translation>Progresywny JPEG, PNG z przeplotem: podczas wczytywania najpierw widać rozmyty cały obraz.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Strip metadata</source>
+        <translation>Usuń metadane</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaves EXIF, XMP and ICC metadata out of the result: smaller files.</source>
+        <translation>Pomija w wyniku metadane EXIF, XMP i ICC: mniejsze pliki.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Auto crop</source>
+        <translation>Automatyczne kadrowanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra passes after the resize (before it when the resize fits inside the cut): cuts the largest area of the aspect ratio, biased to the top, then crops to the size. The quality, interlace and strip settings do not survive these passes (as Mort).</source>
+        <translation>Dodatkowe przebiegi po zmianie rozmiaru (przed nią, gdy rozmiar mieści się w wycinku): wycina największy obszar o tych proporcjach, bliżej góry, potem kadruje do rozmiaru. Ustawienia jakości, przeplotu i usuwania metadanych nie przetrwają tych przebiegów (jak w Mort).</translation>
     </message>
 </context>
 <context>

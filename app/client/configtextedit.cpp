@@ -49,9 +49,13 @@ QString ConfigTextEdit::presetField(const QString &text, const QString &bucket, 
 Expected<QString> ConfigTextEdit::setPresetField(const QString &text, const QString &bucket, const QString &preset,
                                                  const QStringList &field, const QString &value)
 {
+    return setPresetFields(text, bucket, preset, {{field, value}});
+}
+
+Expected<QString> ConfigTextEdit::setPresetFields(const QString &text, const QString &bucket, const QString &preset,
+                                                  const QList<QPair<QStringList, QString>> &fields)
+{
     const QString presetPath = QStringLiteral("buckets.%1.transform.presets.%2").arg(bucket, preset);
-    if (field.isEmpty())
-        return invalid(presetPath, QStringLiteral("no field named"));
     YAML::Node body;
     try {
         const YAML::Node found = presetNode(YAML::Load(text.toStdString()), bucket, preset);
@@ -66,35 +70,46 @@ Expected<QString> ConfigTextEdit::setPresetField(const QString &text, const QStr
     }
     if (!body.IsMap())
         return invalid(presetPath, QStringLiteral("must be a mapping"));
-    // Walk down (making maps on the way), then set or remove the last key.
-    std::vector<YAML::Node> chain{body};
-    for (int i = 0; i + 1 < field.size(); ++i) {
-        YAML::Node next = chain.back()[field.at(i).toStdString()];
-        if (!next.IsMap()) {
-            if (value.isEmpty())
-                return text; // nothing to remove
-            next = YAML::Node(YAML::NodeType::Map);
-            chain.back()[field.at(i).toStdString()] = next;
+    bool changed = false;
+    for (const auto &[field, value] : fields) {
+        if (field.isEmpty())
+            return invalid(presetPath, QStringLiteral("no field named"));
+        // Walk down (making maps on the way), then set or remove the last key.
+        std::vector<YAML::Node> chain{body};
+        bool missing = false;
+        for (int i = 0; i + 1 < field.size() && !missing; ++i) {
+            YAML::Node next = chain.back()[field.at(i).toStdString()];
+            if (!next.IsMap()) {
+                missing = value.isEmpty(); // nothing to remove
+                next = YAML::Node(YAML::NodeType::Map);
+                if (!missing)
+                    chain.back()[field.at(i).toStdString()] = next;
+            }
+            chain.push_back(next);
         }
-        chain.push_back(next);
-    }
-    const std::string last = field.constLast().toStdString();
-    if (value.isEmpty()) {
-        chain.back().remove(last);
-        // Filters emptied by the removal go with it (`thumbnail: {}` would stay on).
-        for (int i = int(chain.size()) - 1; i > 0; --i) {
-            if (chain.at(i).size() != 0)
-                break;
-            chain.at(i - 1).remove(field.at(i - 1).toStdString());
+        if (missing)
+            continue;
+        const std::string last = field.constLast().toStdString();
+        if (value.isEmpty()) {
+            chain.back().remove(last);
+            // Filters emptied by the removal go with it (`thumbnail: {}` would stay on).
+            for (int i = int(chain.size()) - 1; i > 0; --i) {
+                if (chain.at(i).size() != 0)
+                    break;
+                chain.at(i - 1).remove(field.at(i - 1).toStdString());
+            }
+        } else {
+            chain.back()[last] = value.toStdString();
         }
-    } else {
-        chain.back()[last] = value.toStdString();
+        changed = true;
     }
+    if (!changed)
+        return text;
     YAML::Emitter out;
     out.SetIndent(2);
     out << YAML::BeginMap << YAML::Key << "presets" << YAML::Value << YAML::BeginMap << YAML::Key
         << preset.toStdString() << YAML::Value << body << YAML::EndMap << YAML::EndMap;
-    Expected<PresetEdit> edit = ConfigEditor::setPreset(text, bucket, QString::fromUtf8(out.c_str()));
+    Expected<PresetEdit> edit = ConfigEditor::splicePreset(text, bucket, QString::fromUtf8(out.c_str()));
     if (!edit)
         return edit.takeError();
     return edit->text;

@@ -4,6 +4,7 @@
 // order, quoting, ${ENV}), and keys the form does not know stay in the preset.
 #include "core/expected.h"
 
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -16,9 +17,13 @@ public:
     // to `value` (a YAML scalar, written as typed: 150, webp, "a b"); an empty
     // `value` removes the key, and a filter left empty goes too. Errors
     // (config.invalid) name the key path: no such preset, a text that does
-    // not parse, a result the loader refuses.
+    // not parse, a preset that did not land. A value the validator refuses is
+    // written all the same: the editor shows the issue under its field.
     static Expected<QString> setPresetField(const QString &text, const QString &bucket, const QString &preset,
                                             const QStringList &field, const QString &value);
+    // The same for several fields at once, in order (an operation added with its values).
+    static Expected<QString> setPresetFields(const QString &text, const QString &bucket, const QString &preset,
+                                             const QList<QPair<QStringList, QString>> &fields);
     // The value at that key path as written ("" when absent).
     static QString presetField(const QString &text, const QString &bucket, const QString &preset,
                                const QStringList &field);

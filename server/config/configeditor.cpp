@@ -144,6 +144,20 @@ bool isBlockMap(const YAML::Node &node)
 Expected<PresetEdit> ConfigEditor::setPreset(const QString &configText, const QString &bucket,
                                              const QString &presetSnippet, const QString &sourcePath)
 {
+    Expected<PresetEdit> edit = splicePreset(configText, bucket, presetSnippet);
+    if (!edit)
+        return edit;
+    const QString presetPath = QStringLiteral("buckets.%1.transform.presets.%2").arg(bucket, edit->name);
+    Expected<ConfigPtr> loaded = ConfigLoader::fromText(edit->text, sourcePath);
+    if (!loaded)
+        return invalid(presetPath, QStringLiteral("the config would not load:\n") + loaded.error().detail);
+    edit->config = *loaded;
+    return edit;
+}
+
+Expected<PresetEdit> ConfigEditor::splicePreset(const QString &configText, const QString &bucket,
+                                                const QString &presetSnippet)
+{
     Expected<SnippetEntry> entry = parseSnippet(presetSnippet);
     if (!entry)
         return entry.error();
@@ -212,13 +226,13 @@ Expected<PresetEdit> ConfigEditor::setPreset(const QString &configText, const QS
     if (!edit.text.endsWith(eol))
         edit.text += eol;
 
-    Expected<ConfigPtr> loaded = ConfigLoader::fromText(edit.text, sourcePath);
-    if (!loaded)
-        return invalid(presetPath, QStringLiteral("the config would not load:\n") + loaded.error().detail);
-    const BucketConfig *savedBucket = (*loaded)->bucket(bucket);
+    // Read as the loader reads it, issues or not: the preset must be where it was put.
+    QList<ConfigIssue> issues;
+    const Config spliced = ConfigLoader::parse(edit.text, issues);
+    const BucketConfig *savedBucket = spliced.bucket(bucket);
     if (!savedBucket || !savedBucket->transform || !savedBucket->transform->presets.contains(entry->name))
         return invalid(presetPath, QStringLiteral("the preset did not land in the bucket (unusual indentation?)"));
-    edit.config = *loaded;
+    edit.name = entry->name;
     return edit;
 }
 

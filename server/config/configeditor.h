@@ -16,7 +16,8 @@ struct PresetEdit
     QString text;                  // the whole new config text
     bool replacedExisting = false; // a preset of that name was there before
     bool formattingKept = true;    // false: the file had to be re-emitted (comments lost)
-    ConfigPtr config;              // `text`, loaded and validated
+    QString name;                  // the preset's name
+    ConfigPtr config;              // `text`, loaded and validated (setPreset() only)
 };
 
 class ConfigEditor
@@ -30,6 +31,11 @@ public:
     // `sourcePath` is recorded in the loaded config (Config::sourcePath).
     static Expected<PresetEdit> setPreset(const QString &configText, const QString &bucket,
                                           const QString &presetSnippet, const QString &sourcePath = {});
+    // The same edit without loading the result: a text the validator has
+    // issues with is still returned (an editor shows them under their keys;
+    // a broken key elsewhere must not block a preset edit). `config` stays null.
+    static Expected<PresetEdit> splicePreset(const QString &configText, const QString &bucket,
+                                             const QString &presetSnippet);
 
     // Replaces `path` atomically (write to a temporary file, then rename); the
     // previous content is kept as `path.bak`.

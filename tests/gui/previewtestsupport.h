@@ -82,17 +82,28 @@ inline bool writeFile(const QString &path, const QByteArray &bytes)
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
-// The width of the image a GET of `path` from `address` ("host:port")
-// answers, or minus its status when that is not 200.
-inline int servedWidth(const QString &address, const QString &path)
+// The image a GET of `path` from `address` ("host:port") answers (null when
+// the status is not 200); `status` gets the status.
+inline QImage servedImage(const QString &address, const QString &path, int *status = nullptr)
 {
     QNetworkAccessManager nam;
     QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(QStringLiteral("http://%1%2").arg(address, path))));
     QSignalSpy finished(reply, &QNetworkReply::finished);
     finished.wait(20000);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QImage image = QImage::fromData(reply->readAll());
     delete reply;
+    if (status)
+        *status = code;
+    return code == 200 ? image : QImage();
+}
+
+// The width of the image a GET of `path` from `address` answers, or minus
+// its status when that is not 200.
+inline int servedWidth(const QString &address, const QString &path)
+{
+    int status = 0;
+    const QImage image = servedImage(address, path, &status);
     return status == 200 ? image.width() : -status;
 }
 

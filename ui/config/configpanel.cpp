@@ -103,6 +103,7 @@ ConfigPanel::ConfigPanel(EngineClient *client, QWidget *parent)
     connect(m_yaml, &QPlainTextEdit::textChanged, this, &ConfigPanel::onTextEdited);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &ConfigPanel::showSelection);
     connect(m_presetForm, &PresetFieldsForm::fieldEdited, this, &ConfigPanel::onPresetFieldEdited);
+    connect(m_presetForm, &PresetFieldsForm::fieldsEdited, this, &ConfigPanel::onPresetFieldsEdited);
     connect(m_keyForm, &KeyFieldsForm::fieldEdited, this, &ConfigPanel::onKeyFieldEdited);
     connect(m_keyForm, &KeyFieldsForm::presenceEdited, this, &ConfigPanel::onKeyPresenceEdited);
     connect(m_headerRules, &HeaderRulesPage::rulesEdited, this, &ConfigPanel::onHeaderRulesEdited);

@@ -88,6 +88,7 @@ private:
     void rebuildTree();
     void showSelection();
     void onPresetFieldEdited(const QStringList &field, const QString &value);
+    void onPresetFieldsEdited(const QList<QPair<QStringList, QString>> &fields);
     void onKeyFieldEdited(const QStringList &keyPath, const QString &value, bool list);
     void onKeyPresenceEdited(const QStringList &keyPath, bool present);
     void onHeaderRulesEdited(const QList<HeaderRuleText> &rules);

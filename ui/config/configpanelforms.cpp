@@ -28,7 +28,12 @@ void ConfigPanel::showSelection()
     const QString bucket = item ? item->data(0, BucketRole).toString() : QString();
     const QString name = item ? item->data(0, NameRole).toString() : QString();
     if (kind == PresetNode) {
-        m_presetForm->showPreset(bucket, name, [&](const QStringList &field) {
+        const BucketConfig *b = m_parsed ? m_parsed->bucket(bucket) : nullptr;
+        const PresetConfig *parsed = nullptr;
+        if (b && b->transform && b->transform->presets.contains(name))
+            parsed = &*b->transform->presets.constFind(name);
+        // The getter keeps its own copy of the text: the page reads it again when an operation is selected.
+        m_presetForm->showPreset(bucket, name, parsed, [text, bucket, name](const QStringList &field) {
             return ConfigTextEdit::presetField(text, bucket, name, field);
         });
         m_presetForm->showIssues(m_lastIssues);
@@ -78,6 +83,12 @@ void ConfigPanel::onPresetFieldEdited(const QStringList &field, const QString &v
 {
     setEditResult(ConfigTextEdit::setPresetField(m_yaml->toPlainText(), m_presetForm->bucket(), m_presetForm->preset(),
                                                  field, value));
+}
+
+void ConfigPanel::onPresetFieldsEdited(const QList<QPair<QStringList, QString>> &fields)
+{
+    setEditResult(
+        ConfigTextEdit::setPresetFields(m_yaml->toPlainText(), m_presetForm->bucket(), m_presetForm->preset(), fields));
 }
 
 void ConfigPanel::onKeyFieldEdited(const QStringList &keyPath, const QString &value, bool list)
