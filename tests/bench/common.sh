@@ -17,7 +17,8 @@ MORT_CONFIG_IN="${MORT_CONFIG_IN:-$BENCH_HERE/mort-config.yml.in}"
 MORT_PORT="${MORT_PORT:-8080}"
 MORT_INTERNAL_PORT="${MORT_INTERNAL_PORT:-8081}"
 MORT_CACHE_BYTES="${MORT_CACHE_BYTES:-67108864}"   # 64 MiB response cache (server.cache.cacheSize)
-BENCH_IMAGE_FILES="photo-6000x4000.jpg photo-1920x1080.jpg photo-1600x1200.jpg small-300x200.jpg static-30k.jpg"
+BENCH_IMAGE_FILES="photo-6000x4000.jpg photo-1920x1080.jpg photo-1600x1200.jpg small-300x200.jpg static-30k.jpg
+  photo-640x480.jpg photo-4000x3000.jpg photo-8000x6000.jpg"
 
 blog() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
@@ -34,6 +35,10 @@ bench_ensure_packages() {
   command -v python3 >/dev/null || pkgs+=(python3)
   [ -x /usr/bin/time ] || pkgs+=(time)
   command -v ss >/dev/null || pkgs+=(iproute2)
+  # matplotlib for curves.py's plots (Debian's, for /usr/bin/python3), only when asked for
+  if [ "${BENCH_NEED_PLOT:-0}" = 1 ] && ! /usr/bin/python3 -c 'import matplotlib' 2>/dev/null; then
+    pkgs+=(python3-matplotlib)
+  fi
   # node + npm only if absent: a nodesource nodejs (bundles npm) conflicts with Debian's npm
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then pkgs+=(nodejs npm); fi
   [ "${#pkgs[@]}" -eq 0 ] && return 0
@@ -86,6 +91,9 @@ bench_ensure_floor() {
 }
 
 # mort_render_config SCRATCH_DIR IMAGES_DIR on|off -> SCRATCH_DIR/config.yml
+# MORT_CONCURRENT_IMAGE_PROCESSING=N (optional) replaces the template's
+# server.concurrentImageProcessing (16, the demo's): transforms queued or
+# running beyond it are answered 503 at once
 mort_render_config() {
   local d="$1" images="$2" cache="$3" cc store
   mkdir -p "$d/root" "$d/results"
@@ -95,19 +103,23 @@ mort_render_config() {
   sed -e "s#@IMAGES@#$images#g; s#@SCRATCH@#$d#g; s#@PORT@#$MORT_PORT#g; s#@INTERNAL_PORT@#$MORT_INTERNAL_PORT#g" \
       -e "s#@CACHE@#$cache#g; s#@CACHE_CONTROL@#$cc#g; s#@RESULT_STORAGE@#$store#g; s#@CACHE_BYTES@#$MORT_CACHE_BYTES#g" \
       "$MORT_CONFIG_IN" > "$d/config.yml"
+  if [ -n "${MORT_CONCURRENT_IMAGE_PROCESSING:-}" ]; then
+    sed -i -E "s#^( *concurrentImageProcessing:).*#\1 $MORT_CONCURRENT_IMAGE_PROCESSING#" "$d/config.yml"
+  fi
 }
 
 mort_metrics_url() { echo "http://127.0.0.1:$MORT_INTERNAL_PORT/metrics"; }
 
 port_free() { ! ss -Htln "sport = :$1" | grep -q .; }
 
-# wait_http URL [PID]: until URL answers 200 (20 s at most, or until PID dies)
+# wait_http URL [PID]: until URL answers 200 (20 s at most, or until PID dies);
+# polls every WAIT_HTTP_POLL s (0.1; run-bench.sh's start workload: 0.005)
 wait_http() {
-  local _
-  for _ in $(seq 200); do
+  local _ poll="${WAIT_HTTP_POLL:-0.1}"
+  for _ in $(seq "$(awk -v p="$poll" 'BEGIN { print int(20 / p) }')"); do
     [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$1")" = 200 ] && return 0
     if [ -n "${2:-}" ] && ! kill -0 "$2" 2>/dev/null; then blog "PID $2 exited while starting"; return 1; fi
-    sleep 0.1
+    sleep "$poll"
   done
   blog "no answer from $1"; return 1
 }

@@ -17,6 +17,9 @@
 #   photo-1600x1200.jpg   2 MP, Q85   (also the ab target)
 #   small-300x200.jpg     Q85         (health checks)
 #   static-30k.jpg        ~30 KB, Q85 (served as-is: the static workload)
+#   photo-640x480.jpg     0.3 MP, Q85 } with photo-1600x1200 and photo-6000x4000:
+#   photo-4000x3000.jpg   12 MP, Q90  } the five sizes of curves.sh's size sweep
+#   photo-8000x6000.jpg   48 MP, Q90  }
 set -euo pipefail
 OUT="${1:?usage: make-images.sh OUTDIR}"
 command -v vips >/dev/null || { echo "vips not found (apt-get install libvips-tools)" >&2; exit 1; }
@@ -73,7 +76,11 @@ photo 1920 1080 200 "$OUT/photo-1920x1080.jpg" 85
 photo 1600 1200 300 "$OUT/photo-1600x1200.jpg" 85
 photo 300 200 400 "$OUT/small-300x200.jpg" 85
 photo 360 240 500 "$OUT/static-30k.jpg" 85
-for f in photo-6000x4000.jpg photo-1920x1080.jpg photo-1600x1200.jpg small-300x200.jpg static-30k.jpg; do
+photo 640 480 600 "$OUT/photo-640x480.jpg" 85
+photo 4000 3000 700 "$OUT/photo-4000x3000.jpg" 90
+photo 8000 6000 800 "$OUT/photo-8000x6000.jpg" 90
+for f in photo-6000x4000.jpg photo-1920x1080.jpg photo-1600x1200.jpg small-300x200.jpg static-30k.jpg \
+         photo-640x480.jpg photo-4000x3000.jpg photo-8000x6000.jpg; do
   printf '  %-20s %5sx%-5s %9d bytes\n' "$f" "$(vipsheader -f width "$OUT/$f")" \
     "$(vipsheader -f height "$OUT/$f")" "$(stat -c %s "$OUT/$f")"
 done
