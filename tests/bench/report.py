@@ -4,6 +4,7 @@
     report.py add JSONL CLIENT_OUT PROC_JSON key=value...   one HTTP measurement
     report.py add-floor JSONL key=value...                  one vipsthumbnail batch
     report.py add-same-floor JSONL FLOOR_OUT key=value...   one mort-floor run (a cold measurement's URLs)
+    report.py add-start JSONL key=value...                  one cold-start measurement (times_us=a,b,...)
     report.py write JSONL OUT.md key=value...               the report
     report.py problems JSONL                                list bad measurements, exit 1 if any
 
@@ -13,7 +14,8 @@ not start, the client failed, any request failed (wrk: socket errors or HTTP
 status >= 400; ab: "Failed requests" > 0 or a "Non-2xx responses" line) or the
 checked response was not a JPEG of the expected width.  A mort-floor run is
 bad when it exited non-zero, reported errors, transformed fewer images than
-asked, or its check image was not a JPEG of the expected width.
+asked, or its check image was not a JPEG of the expected width.  A start
+measurement is bad when a launch never answered 200 or an answer failed its check.
 """
 import json
 import os
@@ -27,8 +29,9 @@ from statistics import median
 
 INT_KEYS = {"rep", "conc", "client_rc", "n", "procs", "maxrss_kb", "width", "out_width", "count"}
 FLOAT_KEYS = {"bg_busy_pct", "wall_s", "cpu_s"}
-IMAGES = ["photo-6000x4000.jpg", "photo-1920x1080.jpg", "photo-1600x1200.jpg", "small-300x200.jpg", "static-30k.jpg"]
-WORKLOADS = ["cold", "hot", "ab", "static"]
+IMAGES = ["photo-8000x6000.jpg", "photo-6000x4000.jpg", "photo-4000x3000.jpg", "photo-1920x1080.jpg",
+          "photo-1600x1200.jpg", "photo-640x480.jpg", "small-300x200.jpg", "static-30k.jpg"]
+WORKLOADS = ["cold", "hot", "ab", "static", "start"]
 
 
 def kv(args):
@@ -83,6 +86,13 @@ def bad(r):
             why.append(f"{r['errors']} images failed")
         if r.get("images") != r.get("count"):
             why.append(f"{r.get('images')} of {r.get('count')} images")
+        return "; ".join(why) or None
+    if r.get("kind") == "start":
+        why = []
+        if not str(r.get("check", "")).startswith("ok"):
+            why.append(f"check: {r.get('check') or 'missing'}")
+        if len(r.get("times_ms", [])) != r.get("n"):
+            why.append(f"{len(r.get('times_ms', []))} of {r.get('n')} launches answered")
         return "; ".join(why) or None
     why = []
     if not str(r.get("check", "")).startswith("ok"):
@@ -153,6 +163,21 @@ def add_same_floor(jsonl, floor_out, args):
     print(f"floor  {r['image']:20} cold   rep{r['rep']}  {r.get('img_per_s', 0):8.1f} img/s  "
           f"CPU {r.get('cpu_ms_per_img', 0):6.2f} ms/img  {r.get('images', 0)} images (after {r['peer']})  "
           f"{r.get('check')}" + (f"  BAD: {r['bad']}" if r["bad"] else ""), file=sys.stderr)
+
+
+def add_start(jsonl, args):
+    r = {"kind": "start", "time": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    r.update(kv(args))
+    r["times_ms"] = [int(x) / 1000 for x in str(r.pop("times_us", "")).split(",") if x]
+    if r["times_ms"]:
+        r["start_ms_median"] = median(r["times_ms"])
+        r["start_ms_min"], r["start_ms_max"] = min(r["times_ms"]), max(r["times_ms"])
+    r["bad"] = bad(r)
+    with open(jsonl, "a") as f:
+        f.write(json.dumps(r) + "\n")
+    print(f"{r['peer']:6} {r['image']:20} start  rep{r['rep']}  launch -> first 200: median "
+          f"{r.get('start_ms_median', 0):7.1f} ms of {r['times_ms']}  {r.get('check')}"
+          + (f"  BAD: {r['bad']}" if r["bad"] else ""), file=sys.stderr)
 
 
 def who(r):
@@ -330,6 +355,24 @@ def write(jsonl, out_md, args):
                 fmt(r.get("bg_busy_pct"), 0)]) + " |")
         w("")
 
+    starts = [r for r in recs if r.get("kind") == "start"]
+    if starts:
+        w("## Cold start: process launch to the first 200 on a transform URL")
+        w("")
+        w("Each launch: a fresh scratch dir, the server started, its cold URL (width "
+          f"{starts[0].get('width')}, Q{starts[0].get('quality')}, a new URL each launch) polled with curl "
+          "every 5 ms (resolution ~10 ms) until 200; that answer checked; the server stopped.")
+        w("")
+        w("| time | peer | image | launches | median ms | min ms | max ms | every launch ms | check | bg busy % |")
+        w("|---|---|---|---:|---:|---:|---:|---|---|---:|")
+        for r in sorted(starts, key=lambda r: r["time"]):
+            w("| " + " | ".join([
+                r["time"][11:], r["peer"], r["image"], str(r.get("n")), fmt(r.get("start_ms_median")),
+                fmt(r.get("start_ms_min")), fmt(r.get("start_ms_max")),
+                ", ".join(f"{t:.0f}" for t in r.get("times_ms", [])), str(r.get("check", "")).replace("|", "/"),
+                fmt(r.get("bg_busy_pct"), 0)]) + " |")
+        w("")
+
     bads = [r for r in recs if r.get("bad")]
     if bads:
         w("## Bad measurements (their numbers are in the tables above: read them with care)")
@@ -387,6 +430,8 @@ def main(argv):
         add_floor(argv[1], argv[2:])
     elif len(argv) >= 3 and argv[0] == "add-same-floor":
         add_same_floor(argv[1], argv[2], argv[3:])
+    elif len(argv) >= 2 and argv[0] == "add-start":
+        add_start(argv[1], argv[2:])
     elif len(argv) >= 3 and argv[0] == "write":
         write(argv[1], argv[2], argv[3:])
     elif len(argv) == 2 and argv[0] == "problems":

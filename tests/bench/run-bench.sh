@@ -18,6 +18,9 @@
 #           thumb300 preset, cache on; nginx: proxy_cache; IPX has no cache)
 #   ab      ab -n AB_N -c AB_C on one URL, width 300, Q80, no cache
 #   static  wrk, the original file as-is (not IPX: it always re-encodes)
+#   start   cold start: START_N times, launch the server and time until the
+#           first 200 on a transform URL (the cold template, width 300, Q80,
+#           a new URL each time; polled every 5 ms), then check that answer
 # Each measurement: start the server (fresh scratch dir), 1 s of machine
 # load with it idle, WARMUP s of wrk then wait until idle, then DURATION s of
 # wrk (or the ab run) while proctree.py samples the server's RSS and CPU,
@@ -33,7 +36,11 @@
 # FLOOR_MAX (5000 URLs at most), FLOOR_THREADS (the server's transform pool:
 # nproc), FLOOR_BIN (build/release/tests/bench/mort-floor), OUT_MD (tests/bench/results-bench.md; raw JSONL beside it),
 # MORT_BIN (build/release/app/mort-server), BENCH_WORK (/tmp/mort-bench),
-# IPX_PORT (18081), NGINX_PORT (18082), MORT_PORT (8080), MORT_INTERNAL_PORT (8081).
+# IPX_PORT (18081), NGINX_PORT (18082), MORT_PORT (8080), MORT_INTERNAL_PORT (8081),
+# START_N (5 launches per start measurement), METRICS_SAMPLES (unset; a directory:
+# mort's VmRSS and /metrics task gauges sampled every SAMPLE_S (1) s during each
+# measured run, soak_sampler.py, one JSONL per measurement there),
+# MORT_CONCURRENT_IMAGE_PROCESSING (unset: the template's 16; see common.sh).
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=common.sh
@@ -45,6 +52,7 @@ DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-3}"; REPS="${REPS:-2}"; CONC="${CO
 COLD_W="${COLD_W:-100-1100}"; COLD_Q="${COLD_Q:-70-90}"
 AB_N="${AB_N:-10000}"; AB_C="${AB_C:-100}"; AB_TLIMIT="${AB_TLIMIT:-120}"
 VT_SECONDS="${VT_SECONDS:-4}"
+START_N="${START_N:-5}"; METRICS_SAMPLES="${METRICS_SAMPLES:-}"; SAMPLE_S="${SAMPLE_S:-1}"
 FLOOR="${FLOOR:-1}"; FLOOR_MAX="${FLOOR_MAX:-5000}"; FLOOR_THREADS="${FLOOR_THREADS:-$(nproc)}"
 IPX_PORT="${IPX_PORT:-18081}"; NGINX_PORT="${NGINX_PORT:-18082}"
 OUT_MD="${OUT_MD:-$HERE/results-bench.md}"
@@ -64,20 +72,23 @@ RUN="$(mktemp -d /tmp/mort-bench-run.XXXXXX)"
 JSONL="$RUN/results.jsonl"; touch "$JSONL"
 blog "scratch and logs: $RUN"
 T0=$(date +%s)
-SERVER_PID=""; WATCH_PID=""
-trap 'stop_pid "$WATCH_PID"; stop_pid "$SERVER_PID"' EXIT
+SERVER_PID=""; WATCH_PID=""; SAMPLER_PID=""
+trap 'stop_pid "$SAMPLER_PID"; stop_pid "$WATCH_PID"; stop_pid "$SERVER_PID"' EXIT
 trap 'exit 130' INT TERM
 
 # --------------------------------------------------------------- the servers
 # start_<peer> WORKLOAD: start in the background, set SERVER_PID and
 # SERVER_CMD, wait until it answers.  url_<peer> WORKLOAD: the URL template
-# ({IMG} {W} {Q} {N}), empty if the peer has no such workload.
+# ({IMG} {W} {Q} {N}), empty if the peer has no such workload.  START_NS:
+# date +%s%N just before the launch; PROBE_PATH (optional): the path that
+# must answer 200 before the server counts as started.
 start_ipx() {
   port_free "$IPX_PORT" || { blog "port $IPX_PORT is busy"; return 1; }
   SERVER_CMD="node $IPX_DIR/server.mjs $BENCH_IMAGES $IPX_PORT"
+  START_NS=$(date +%s%N)
   (cd "$IPX_DIR" && exec node server.mjs "$BENCH_IMAGES" "$IPX_PORT") >> "$RUN/ipx.log" 2>&1 &
   SERVER_PID=$!
-  wait_http "http://127.0.0.1:$IPX_PORT/w_10/small-300x200.jpg" "$SERVER_PID"
+  wait_http "http://127.0.0.1:$IPX_PORT${PROBE_PATH:-/w_10/small-300x200.jpg}" "$SERVER_PID"
 }
 url_ipx() {
   case "$1" in cold) echo '/w_{W},q_{Q},n_{N}/{IMG}' ;; hot|ab) echo '/w_{W},q_{Q}/{IMG}' ;; esac
@@ -88,9 +99,10 @@ start_nginx() {
   local d; d="$(mktemp -d "$RUN/nginx.XXXX")"        # fresh dir: empty proxy_cache
   sed -e "s#@DIR@#$d#g; s#@PORT@#$NGINX_PORT#g; s#@IMAGES@#$BENCH_IMAGES#g" "$HERE/nginx.conf.in" > "$d/nginx.conf"
   SERVER_CMD="nginx -p $d -c $d/nginx.conf -g 'daemon off;'  (tests/bench/nginx.conf.in)"
+  START_NS=$(date +%s%N)
   nginx -p "$d" -c "$d/nginx.conf" -g 'daemon off;' >> "$RUN/nginx.log" 2>&1 &
   SERVER_PID=$!
-  wait_http "http://127.0.0.1:$NGINX_PORT/orig/small-300x200.jpg" "$SERVER_PID"
+  wait_http "http://127.0.0.1:$NGINX_PORT${PROBE_PATH:-/orig/small-300x200.jpg}" "$SERVER_PID"
 }
 url_nginx() {
   case "$1" in
@@ -110,9 +122,10 @@ start_mort() {
   d="$(mktemp -d "$RUN/mort.XXXX")"                 # fresh cache and result storage
   mort_render_config "$d" "$BENCH_IMAGES" "$cache"
   SERVER_CMD="$MORT_BIN --config $d/config.yml  (tests/bench/mort-config.yml.in, cache $cache)"
+  START_NS=$(date +%s%N)
   "$MORT_BIN" --config "$d/config.yml" >> "$RUN/mort.log" 2>&1 &
   SERVER_PID=$!
-  wait_http "http://127.0.0.1:$MORT_PORT/bench/small-300x200.jpg" "$SERVER_PID"
+  wait_http "http://127.0.0.1:$MORT_PORT${PROBE_PATH:-/bench/small-300x200.jpg}" "$SERVER_PID"
 }
 url_mort() {
   case "$1" in
@@ -136,6 +149,7 @@ expand() { # TEMPLATE IMG W Q N
 measure() { # PEER IMG WORKLOAD REP
   local peer="$1" img="$2" wl="$3" rep="$4" tmpl base id tag wrange="$FIX_W-$FIX_W" qrange="$FIX_Q-$FIX_Q"
   local out cmd rc check w url size busy
+  [ "$wl" = start ] && { measure_start "$peer" "$img" "$rep"; return 0; }
   tmpl="$("url_$peer" "$wl")"
   [ -n "$tmpl" ] || { blog "$peer has no $wl workload, skipped"; return 0; }
   base="$(base_url "$peer")"
@@ -158,6 +172,12 @@ measure() { # PEER IMG WORKLOAD REP
   python3 "$HERE/proctree.py" watch "$SERVER_PID" "$tag.proc.json" &
   WATCH_PID=$!
   for _ in $(seq 50); do [ -e "$tag.proc.json.ready" ] && break; sleep 0.1; done
+  if [ -n "$METRICS_SAMPLES" ] && [ "$peer" = mort ]; then   # RSS + task gauges over time
+    mkdir -p "$METRICS_SAMPLES"; echo "$wl" > "$tag.phase"
+    python3 "$HERE/soak_sampler.py" "$SERVER_PID" "$(mort_metrics_url)" \
+      "$METRICS_SAMPLES/$peer.${img%.*}.$wl.c$CONC.r$rep.samples.jsonl" "$tag.phase" "$SAMPLE_S" &
+    SAMPLER_PID=$!
+  fi
   if [ "$wl" = ab ]; then
     url="$base$(expand "$tmpl" "$img" "$FIX_W" "$FIX_Q" "ab$id")"
     out="$tag.ab.txt"
@@ -172,6 +192,7 @@ measure() { # PEER IMG WORKLOAD REP
   fi
   rc=$?
   stop_pid "$WATCH_PID"; WATCH_PID=""
+  stop_pid "$SAMPLER_PID"; SAMPLER_PID=""
   # one more response, checked: a JPEG of the expected width
   case "$wl" in
     static) w="$(vipsheader -f width "$BENCH_IMAGES/$img")"
@@ -190,6 +211,36 @@ measure() { # PEER IMG WORKLOAD REP
   if [ "$wl" = cold ] && [ "$FLOOR" = 1 ]; then
     same_floor "$peer" "$img" "$rep" "$tag" "$out" "$id" "$wmin" "$wmax" "$qmin" "$qmax"
   fi
+}
+
+# ------------------------------------------------- cold start (workload start)
+# START_N times: fresh scratch dir, launch, poll the transform URL every 5 ms
+# until it answers 200 (process start -> first transformed image), check that
+# URL's answer (JPEG, FIX_W wide), stop.  One record with every time.
+measure_start() { # PEER IMG REP
+  local peer="$1" img="$2" rep="$3" tmpl base path i id t1 check="" c busy
+  local -a times=()
+  tmpl="$("url_$peer" cold)"
+  [ -n "$tmpl" ] || { blog "$peer has no cold template: no start measurement"; return 0; }
+  base="$(base_url "$peer")"
+  id="$(date +%s%N | cut -c8-13)$RANDOM"
+  busy="$(python3 "$HERE/proctree.py" busy 1)"
+  for i in $(seq "$START_N"); do
+    path="$(expand "$tmpl" "$img" "$FIX_W" "$FIX_Q" "start$id-$i")"
+    if PROBE_PATH="$path" WAIT_HTTP_POLL=0.005 "start_$peer" start; then
+      t1=$(date +%s%N)
+      times+=("$(( (t1 - START_NS) / 1000 ))")
+      c="$(check_image "$base$path" "$FIX_W" "$RUN/$peer.${img%.*}.start.$i.jpg")"
+    else
+      c="server did not start or $path never answered 200"
+    fi
+    if [ -z "$check" ] || [[ "$check" == ok* ]]; then check="$c"; fi   # the first failure sticks
+    stop_pid "$SERVER_PID"; SERVER_PID=""
+  done
+  python3 "$HERE/report.py" add-start "$JSONL" peer="$peer" image="$img" workload=start rep="$rep" conc=1 \
+    width="$FIX_W" quality="$FIX_Q" n="$START_N" times_us="$(IFS=,; echo "${times[*]}")" bg_busy_pct="$busy" \
+    check="$check" template="$tmpl" server_cmd="$SERVER_CMD" \
+    cmd="launch, then curl '$base$tmpl' (W=$FIX_W Q=$FIX_Q, a new N per launch) every 5 ms until 200"
 }
 
 # ------------------------ the same-workload floor: mort's engine, no HTTP
