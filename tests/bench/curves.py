@@ -32,6 +32,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter  # noqa: E402
 
 PEERS = ["ipx", "nginx", "mort"]
 COLOR = {"ipx": "tab:orange", "nginx": "tab:green", "mort": "tab:blue"}
@@ -76,6 +77,14 @@ def group(recs, key):
     return {k: point(v) for k, v in out.items()}
 
 
+def logy(ax):
+    """Log y axis with plain numbers at 1, 2, 5 x 10^n (readable within one decade too)."""
+    ax.set_yscale("log")
+    ax.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    ax.yaxis.set_minor_formatter(NullFormatter())
+
+
 def draw(ax, xs_by_peer, metric, pts):
     """One line per peer through its valid points; invalid ones are red crosses, off the line
     (a server answering errors fast would otherwise draw a spike of throughput)."""
@@ -90,7 +99,7 @@ def draw(ax, xs_by_peer, metric, pts):
             flagged = True
 
 
-def conc_plot(pts, workloads, metric, ylabel, fname, out, logy=False):
+def conc_plot(pts, workloads, metric, ylabel, fname, out, log=False):
     fig, axes = plt.subplots(1, len(workloads), figsize=(6 * len(workloads), 4.5), squeeze=False)
     for ax, wl in zip(axes[0], workloads):
         by_peer = {}
@@ -102,8 +111,8 @@ def conc_plot(pts, workloads, metric, ylabel, fname, out, logy=False):
         concs = sorted({k[2] for k in pts})
         ax.set_xticks(concs)
         ax.set_xticklabels([str(c) for c in concs])
-        if logy:
-            ax.set_yscale("log")
+        if log:
+            logy(ax)
         ax.set_xlabel("concurrent connections (wrk -c)")
         ax.set_ylabel(ylabel)
         ax.set_title(f"{wl}" + (f"  ({HOT_NOTE})" if wl == "hot" else ""), fontsize=9 if wl == "hot" else 11)
@@ -151,7 +160,7 @@ def main(out):
         wls = [x for x in ["cold", "hot"] if any(k[1] == x for k in pts)] + \
             sorted({k[1] for k in pts} - {"cold", "hot"})
         conc_plot(pts, wls, "rps", "requests / s", "reqs-vs-concurrency.png", out)
-        conc_plot(pts, wls, "p99", "p99 latency, ms (log)", "p99-vs-concurrency.png", out, logy=True)
+        conc_plot(pts, wls, "p99", "p99 latency, ms (log)", "p99-vs-concurrency.png", out, log=True)
         conc_plot(pts, wls, "rss", "peak RSS of the server, MiB", "rss-vs-concurrency.png", out)
         img = conc_recs[0].get("image")
         w(f"## Against concurrency ({img})")
@@ -181,7 +190,7 @@ def main(out):
                 by_peer.setdefault(peer, []).append((mp(image), (peer, image)))
             draw(ax, {p: by_peer[p] for p in PEERS if p in by_peer}, metric, pts)
             ax.set_xscale("log")
-            ax.set_yscale("log")
+            logy(ax)
             mps = sorted({mp(k[1]) for k in pts if mp(k[1])})
             ax.set_xticks(mps)
             ax.set_xticklabels([f"{m:.1f}" if m < 1 else f"{m:.0f}" for m in mps])
@@ -263,6 +272,7 @@ def main(out):
             if any("vips_memory_bytes" in s for s in ss):
                 a1.plot(t, [s.get("vips_memory_bytes", 0) / 2**20 for s in ss], color="tab:purple",
                         label="libvips tracked memory")
+            a1.set_ylim(bottom=0)
             a1.set_ylabel("MiB")
             a1.grid(True, alpha=0.3)
             a1.legend(fontsize=8)
@@ -273,6 +283,7 @@ def main(out):
             if any("transforms_in_flight" in s for s in ss):
                 a2.step(t, [s.get("transforms_in_flight", 0) for s in ss], where="post", color="black",
                         linestyle=":", label="transforms in flight")
+            a2.set_ylim(bottom=0)
             a2.set_ylabel("count")
             a2.set_xlabel("seconds since the measured run started")
             a2.grid(True, alpha=0.3)

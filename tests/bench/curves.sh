@@ -102,6 +102,7 @@ T0=$(date +%s)
   echo "command=$(for v in STEPS PEERS CONCS CONC_IMAGE CONC_WORKLOADS SIZES SIZE_CONC SIZE_COLD_W START_IMAGE START_N \
       SOAK_S SOAK_C SOAK_IMAGE SOAK_WORKLOAD SAMPLE_S MORT_ADMIT DURATION WARMUP REPS FLOOR; do
       printf "%s='%s' " "$v" "${!v}"; done)tests/bench/curves.sh"
+  # shellcheck disable=SC2153  # REPO comes from common.sh
   echo "head=$(git -C "$REPO" log -1 --format='%h %s' 2>/dev/null | cut -c1-80)"
   echo "mort_bin=$MORT_BIN"
 } > "$RAW/run.txt"
