@@ -2,7 +2,7 @@
 # Sourced by run-bench.sh, soak.sh and idle-cleanup.sh.  Everything they need
 # is in this directory; what they generate goes to $BENCH_WORK (default
 # /tmp/mort-bench), never into the repository:
-#   $BENCH_WORK/images/   the benchmark images (make-images.sh, ~30 s, once)
+#   $BENCH_WORK/images/   the benchmark images (make-images.sh, ~1.5 min, once)
 #   $BENCH_WORK/ipx/      ipx/ copied and installed with `npm ci` (once per lock file)
 # Every server listens on 127.0.0.1 and is stopped by its PID.
 
@@ -56,7 +56,7 @@ bench_ensure_images() {
   [ "$(cat "$BENCH_IMAGES/.stamp" 2>/dev/null)" = "$stamp" ] || fresh=0
   for f in $BENCH_IMAGE_FILES; do [ -s "$BENCH_IMAGES/$f" ] || fresh=0; done
   [ "$fresh" = 1 ] && return 0
-  blog "making the benchmark images in $BENCH_IMAGES (~30 s)"
+  blog "making the benchmark images in $BENCH_IMAGES (~1.5 min)"
   rm -rf "$BENCH_IMAGES"
   "$BENCH_HERE/make-images.sh" "$BENCH_IMAGES" >&2 || return 1
   echo "$stamp" > "$BENCH_IMAGES/.stamp"
