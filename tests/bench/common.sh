@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Sourced by run-bench.sh, soak.sh and idle-cleanup.sh.  Everything they need
+# Sourced by run-bench.sh, soak.sh, idle-cleanup.sh and orc-soak.sh.  Everything they need
 # is in this directory; what they generate goes to $BENCH_WORK (default
 # /tmp/mort-bench), never into the repository:
 #   $BENCH_WORK/images/   the benchmark images (make-images.sh, ~1.5 min, once)

@@ -209,6 +209,9 @@ if [ "$alive" = 1 ]; then
     || fails+=("final request: $r")
   orc_maps=$(grep -c orcexec "/proc/$MORT_PID/maps" 2>/dev/null)
   [ "${orc_maps:-0}" -gt 0 ] || fails+=("no orcexec mapping: liborc compiled nothing (is orc on?)")
+  if [ "$MODE" = release ] && ! grep -q libc_malloc_debug "/proc/$MORT_PID/maps"; then
+    fails+=("libc_malloc_debug.so.0 is not loaded: MALLOC_CHECK_ checked nothing")
+  fi
   curl -s -m 10 "$(mort_metrics_url)" > "$S/metrics.txt"
   metric() { awk -v n="$1" '$1 == n || index($1, n "{") == 1 {s += $2} END {print s + 0}' "$S/metrics.txt"; }
   # started - done - failed ~ transforms killed because their client left
