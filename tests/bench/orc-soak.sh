@@ -26,15 +26,16 @@
 # client may have seen an error, liborc must have compiled code (orcexec
 # mappings in /proc/PID/maps), SIGTERM must stop it with status 0, and its
 # stderr must hold none of: AddressSanitizer, runtime error (UBSan), corrupted,
-# "malloc(): ", "free(): ", double free, Aborted.  One verdict line; exit 1 on
+# "malloc(): ", "free(): ", double free, Aborted, LeakSanitizer.  In release mode
+# libc_malloc_debug.so.0 must be mapped.  One verdict line; exit 1 on
 # any failure.  Logs and counts stay in /tmp/mort-orc-soak.XXXXXX.
 #
 #   MODE=asan tests/bench/orc-soak.sh                        # 900 s
 #   MODE=release DURATION=600 tests/bench/orc-soak.sh
 #   MODE=asan DURATION=60 tests/bench/orc-soak.sh            # smoke
-# Knobs: DURATION [900], CHECKERS [3], ABORTERS [3], CHECK_EVERY [5], SLOTS [64:
-# concurrentImageProcessing],
-# MORT_BIN [by MODE], BENCH_WORK [/tmp/mort-bench], PORT_BASE [18470].
+# Knobs: DURATION [900], CHECKERS [3], ABORTERS [3], CHECK_EVERY [5],
+# SLOTS [64, concurrentImageProcessing], MORT_BIN [by MODE],
+# BENCH_WORK [/tmp/mort-bench], PORT_BASE [18470].
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 USER_BIN="${MORT_BIN:-}"   # common.sh defaults MORT_BIN to the release build
