@@ -56,13 +56,16 @@ Expected<void> initImaging(const char *argv0)
         // We run N workers ourselves; libvips' own thread pool per image would
         // multiply the thread count and fight for the same cores.
         vips_concurrency_set(1);
-        // liborc's run-time compiler (libvips' vector paths: reduce, convolution)
-        // is off: a heap corruption was caught once inside it (glibc: "corrupted
-        // double-linked list" in orc_program_compile_full under vips_reducev),
-        // 1 in 66 client-disconnect runs with orc on, not reproduced since
-        // (tests/bench/RESULTS.md). The C paths give the same images at ~1.37x
-        // the CPU on small images. MORT_VIPS_VECTOR=1 turns it back on.
-        vips_vector_set_enabled(qEnvironmentVariableIntValue("MORT_VIPS_VECTOR") == 1);
+        // liborc's run-time compiled vector code (libvips' reduce, convolution)
+        // is on: ~1.37x less CPU on 2 MP cold transforms. It was off after one
+        // glibc "corrupted double-linked list" in orc_program_compile_full
+        // (1 in 66 client-disconnect runs); a 2026-12-06 soak with orc on found
+        // nothing: 18 min under ASan+UBSan and 12 min under glibc's malloc
+        // checker, cold transforms at scattered scales with clients hanging up
+        // (tests/bench/orc-soak.sh, tests/bench/RESULTS.md). Pixels differ from
+        // the C paths by about 1/255; the golden references are made with it on.
+        // MORT_VIPS_VECTOR=0 turns it off (any other value, or none: on).
+        vips_vector_set_enabled(qEnvironmentVariable("MORT_VIPS_VECTOR").trimmed() != QLatin1String("0"));
         // Info and debug stay with GLib's default handler, which drops them
         // unless G_MESSAGES_DEBUG asks for them.
         g_log_set_handler("VIPS", GLogLevelFlags(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_CRITICAL),
