@@ -52,11 +52,12 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # config: cache on (64 MiB), result storage local-meta.  The bucket directory
-# holds symlinks to the benchmark images plus the sparse 1 GiB file (created
-# here, not in the image dir).
+# holds hard links to (or copies of) the benchmark images plus the sparse
+# 1 GiB file (created here, not in the image dir).  Not symlinks: a local
+# storage follows only links that stay inside its root (peer-differences C7).
 mort_render_config "$S" "$IMAGES" on
 rm -f "$S/root/bench"; mkdir -p "$S/root/bench"
-for f in "$IMAGES"/*; do ln -s "$f" "$S/root/bench/"; done
+for f in "$IMAGES"/*; do ln "$f" "$S/root/bench/" 2>/dev/null || cp "$f" "$S/root/bench/"; done
 truncate -s "${BIG_MB}M" "$S/root/bench/big-object.bin"
 
 BASE="http://127.0.0.1:$MORT_PORT"
@@ -67,7 +68,8 @@ rss_kb() { awk '/^VmRSS:/{print $2}' "/proc/$MORT_PID/status" 2>/dev/null || ech
 metric() { # NAME[{labels}] -> value (0 if absent)
   curl -s -m 5 "$MURL" | awk -v n="$1" '$1 == n {print $2; f=1} END {if (!f) print 0}'
 }
-# wait until every task kind is idle (the scrape itself is 1 live request task),
+# wait until every task kind is idle (the scrape itself is 1 live admin task:
+# calls on the internal listener are their own kind),
 # no collapse waiters, no background job, no transform in flight
 wait_idle() { # PHASE -> records <phase>_idle_s, <phase>_tasks
   local t0 now text busy
@@ -75,7 +77,7 @@ wait_idle() { # PHASE -> records <phase>_idle_s, <phase>_tasks
   while :; do
     text="$(curl -s -m 5 "$MURL")"
     busy=$(printf '%s\n' "$text" | awk '
-      /^mort_tasks_live\{kind="request"\}/ { if ($2 > 1) b = b " " $1 "=" $2; next }
+      /^mort_tasks_live\{kind="admin"\}/ { if ($2 > 1) b = b " " $1 "=" $2; next }
       /^mort_tasks_live\{/ { if ($2 > 0) b = b " " $1 "=" $2 }
       /^mort_collapse_waiters / || /^mort_background_queue_depth / || /^mort_transforms_in_flight / { if ($2 > 0) b = b " " $1 "=" $2 }
       END { print b }')

@@ -130,7 +130,7 @@ w(f"| RSS after the run (2 s idle) ≤ RSS after warm-up + cacheSize + 40 MB | {
   f"{cache_cfg / MiB:.0f} MiB + 40 MB = {mib(bar_rss_after)} | "
   f"{verdict(rss_after is not None and bar_rss_after is not None and rss_after <= bar_rss_after)} |")
 w(f"| every task kind back to idle | {'NOT idle after 30 s: ' + not_idle if not_idle else 'idle ' + kv.get('mix_idle_s', '?') + ' s after the last response'}; "
-  f"tasks live then: `{tasks_after}` (request=1 is the /metrics scrape itself) | {verdict(not not_idle)} |")
+  f"tasks live then: `{tasks_after}` (admin=1 is the /metrics scrape itself) | {verdict(not not_idle)} |")
 w(f"| no errors | {mix_complete} complete, {mix_failed} failed, {mix_non2xx} non-2xx | "
   f"{verdict(mix_complete == ab_n and mix_failed == 0 and mix_non2xx == 0)} |")
 w("")
