@@ -108,6 +108,14 @@ def bad(r):
     return "; ".join(why) or None
 
 
+def record(jsonl, r, line):
+    """Judges the record (bad), appends it to the JSONL and prints its line (+ BAD: why) on stderr."""
+    r["bad"] = bad(r)
+    with open(jsonl, "a") as f:
+        f.write(json.dumps(r) + "\n")
+    print(line + (f"  BAD: {r['bad']}" if r["bad"] else ""), file=sys.stderr)
+
+
 def add(jsonl, client_out, proc_json, args):
     r = {"kind": "http", "time": time.strftime("%Y-%m-%dT%H:%M:%S")}
     r.update(kv(args))
@@ -124,14 +132,10 @@ def add(jsonl, client_out, proc_json, args):
         if "cpu_s" in r:
             r["cpu_ms_per_req"] = 1000 * r["cpu_s"] / r["requests"]
             r["cpu_pct"] = 100 * r["cpu_s"] / secs
-    r["bad"] = bad(r)
-    with open(jsonl, "a") as f:
-        f.write(json.dumps(r) + "\n")
-    print(f"{r['peer']:6} {r['image']:20} {r['workload']:6} rep{r['rep']}  {r.get('rps', 0):8.1f} req/s  "
-          f"p50 {r.get('lat_p50_us', 0) / 1000:7.1f} ms  p99 {r.get('lat_p99_us', 0) / 1000:7.1f} ms  "
-          f"CPU {r.get('cpu_ms_per_req', 0):6.2f} ms/req  RSS {r.get('peak_rss_kb', 0) / 1024:6.1f} MiB  "
-          f"errors {r.get('errors', '?')}  {r.get('check')}" + (f"  BAD: {r['bad']}" if r["bad"] else ""),
-          file=sys.stderr)
+    record(jsonl, r, f"{r['peer']:6} {r['image']:20} {r['workload']:6} rep{r['rep']}  {r.get('rps', 0):8.1f} req/s  "
+           f"p50 {r.get('lat_p50_us', 0) / 1000:7.1f} ms  p99 {r.get('lat_p99_us', 0) / 1000:7.1f} ms  "
+           f"CPU {r.get('cpu_ms_per_req', 0):6.2f} ms/req  RSS {r.get('peak_rss_kb', 0) / 1024:6.1f} MiB  "
+           f"errors {r.get('errors', '?')}  {r.get('check')}")
 
 
 def add_floor(jsonl, args):
@@ -140,12 +144,8 @@ def add_floor(jsonl, args):
     r["ms_per_img_wall"] = 1000 * r["wall_s"] / r["n"]
     r["cpu_ms_per_img"] = 1000 * r["cpu_s"] / (r["n"] * r["procs"])
     r["img_per_s"] = r["n"] * r["procs"] / r["wall_s"]
-    r["bad"] = bad(r)
-    with open(jsonl, "a") as f:
-        f.write(json.dumps(r) + "\n")
-    print(f"vipsthumbnail {r['image']:20} x{r['n']} procs={r['procs']} rep{r['rep']}  "
-          f"{r['ms_per_img_wall']:7.2f} ms/img  {r['cpu_ms_per_img']:7.2f} CPU ms/img  {r['img_per_s']:7.1f} img/s"
-          + (f"  BAD: {r['bad']}" if r["bad"] else ""), file=sys.stderr)
+    record(jsonl, r, f"vipsthumbnail {r['image']:20} x{r['n']} procs={r['procs']} rep{r['rep']}  "
+           f"{r['ms_per_img_wall']:7.2f} ms/img  {r['cpu_ms_per_img']:7.2f} CPU ms/img  {r['img_per_s']:7.1f} img/s")
 
 
 def add_same_floor(jsonl, floor_out, args):
@@ -157,12 +157,9 @@ def add_same_floor(jsonl, floor_out, args):
         r.update(json.loads(m.group(1)))
     else:
         r["output"] = text[-500:]
-    r["bad"] = bad(r)
-    with open(jsonl, "a") as f:
-        f.write(json.dumps(r) + "\n")
-    print(f"floor  {r['image']:20} cold   rep{r['rep']}  {r.get('img_per_s', 0):8.1f} img/s  "
-          f"CPU {r.get('cpu_ms_per_img', 0):6.2f} ms/img  {r.get('images', 0)} images (after {r['peer']})  "
-          f"{r.get('check')}" + (f"  BAD: {r['bad']}" if r["bad"] else ""), file=sys.stderr)
+    record(jsonl, r, f"floor  {r['image']:20} cold   rep{r['rep']}  {r.get('img_per_s', 0):8.1f} img/s  "
+           f"CPU {r.get('cpu_ms_per_img', 0):6.2f} ms/img  {r.get('images', 0)} images (after {r['peer']})  "
+           f"{r.get('check')}")
 
 
 def add_start(jsonl, args):
@@ -172,12 +169,8 @@ def add_start(jsonl, args):
     if r["times_ms"]:
         r["start_ms_median"] = median(r["times_ms"])
         r["start_ms_min"], r["start_ms_max"] = min(r["times_ms"]), max(r["times_ms"])
-    r["bad"] = bad(r)
-    with open(jsonl, "a") as f:
-        f.write(json.dumps(r) + "\n")
-    print(f"{r['peer']:6} {r['image']:20} start  rep{r['rep']}  launch -> first 200: median "
-          f"{r.get('start_ms_median', 0):7.1f} ms of {r['times_ms']}  {r.get('check')}"
-          + (f"  BAD: {r['bad']}" if r["bad"] else ""), file=sys.stderr)
+    record(jsonl, r, f"{r['peer']:6} {r['image']:20} start  rep{r['rep']}  launch -> first 200: median "
+           f"{r.get('start_ms_median', 0):7.1f} ms of {r['times_ms']}  {r.get('check')}")
 
 
 def who(r):
