@@ -28,21 +28,33 @@ YAML::Node presetNode(const YAML::Node &root, const QString &bucket, const QStri
     return transform["presets"][preset.toStdString()];
 }
 
+// The scalar at `path` (from `depth` on) below `node`, "" when there is none.
+QString scalarAt(const YAML::Node &node, const QStringList &path, int depth)
+{
+    if (depth == path.size())
+        return node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
+    if (!node.IsMap())
+        return {};
+    return scalarAt(node[path.at(depth).toStdString()], path, depth + 1);
+}
+
 } // namespace
 
-QString ConfigTextEdit::presetField(const QString &text, const QString &bucket, const QString &preset,
-                                    const QStringList &field)
+std::function<QString(const QStringList &)> ConfigTextEdit::presetFields(const QString &text, const QString &bucket,
+                                                                         const QString &preset)
 {
     try {
-        YAML::Node node = YAML::Clone(presetNode(YAML::Load(text.toStdString()), bucket, preset));
-        for (const QString &key : field) {
-            if (!node.IsMap())
-                return {};
-            node = node[key.toStdString()];
-        }
-        return node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
+        // Parsed once; a const node's operator[] only reads, so lookups never change it.
+        const YAML::Node node = YAML::Clone(presetNode(YAML::Load(text.toStdString()), bucket, preset));
+        return [node](const QStringList &field) {
+            try {
+                return scalarAt(node, field, 0);
+            } catch (const YAML::Exception &) { // an invalid node on the way (no such preset)
+                return QString();
+            }
+        };
     } catch (const YAML::Exception &) {
-        return {};
+        return [](const QStringList &) { return QString(); };
     }
 }
 

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace mort {
 
 class ConfigTextEdit
@@ -24,9 +26,11 @@ public:
     // The same for several fields at once, in order (an operation added with its values).
     static Expected<QString> setPresetFields(const QString &text, const QString &bucket, const QString &preset,
                                              const QList<QPair<QStringList, QString>> &fields);
-    // The value at that key path as written ("" when absent).
-    static QString presetField(const QString &text, const QString &bucket, const QString &preset,
-                               const QStringList &field);
+    // The values of one preset as written: `fields(field)` gives the text at a
+    // key path below it ("" when absent or not a scalar). The text is parsed
+    // once, here, however many fields are read.
+    static std::function<QString(const QStringList &)> presetFields(const QString &text, const QString &bucket,
+                                                                    const QString &preset);
 };
 
 } // namespace mort

@@ -32,10 +32,8 @@ void ConfigPanel::showSelection()
         const PresetConfig *parsed = nullptr;
         if (b && b->transform && b->transform->presets.contains(name))
             parsed = &*b->transform->presets.constFind(name);
-        // The getter keeps its own copy of the text: the page reads it again when an operation is selected.
-        m_presetForm->showPreset(bucket, name, parsed, [text, bucket, name](const QStringList &field) {
-            return ConfigTextEdit::presetField(text, bucket, name, field);
-        });
+        // The page keeps the reader: it reads fields again when an operation is selected.
+        m_presetForm->showPreset(bucket, name, parsed, ConfigTextEdit::presetFields(text, bucket, name));
         m_presetForm->showIssues(m_lastIssues);
         m_forms->setCurrentWidget(m_presetForm);
         return;
