@@ -1,6 +1,8 @@
 // Process-wide libvips set-up (DESIGN §5).
 #include "imaging/imageprocessor.h"
 
+#include "imaging/orccodememguard.h"
+
 #include <vips/vips.h>
 #include <vips/vector.h>
 
@@ -57,15 +59,21 @@ Expected<void> initImaging(const char *argv0)
         // multiply the thread count and fight for the same cores.
         vips_concurrency_set(1);
         // liborc's run-time compiled vector code (libvips' reduce, convolution)
-        // is on: ~1.37x less CPU on 2 MP cold transforms. It was off after one
-        // glibc "corrupted double-linked list" in orc_program_compile_full
-        // (1 in 66 client-disconnect runs); a 2026-12-06 soak with orc on found
-        // nothing: 18 min under ASan+UBSan and 12 min under glibc's malloc
-        // checker, cold transforms at scattered scales with clients hanging up
-        // (tests/bench/orc-soak.sh, tests/bench/RESULTS.md). Pixels differ from
-        // the C paths by about 1/255; the golden references are made with it on.
+        // costs ~1.37x less CPU on 2 MP cold transforms. liborc 0.4.33 frees
+        // compiled code without a lock, which corrupted its heap under
+        // concurrent transforms (tst_collapsefaults under ASan, 1 in 20 runs);
+        // orccodememguard.cpp serialises those frees, and where that guard
+        // cannot take effect the vector paths stay off. Pixels differ from the
+        // C paths by about 1/255; the golden references are made with it on.
         // MORT_VIPS_VECTOR=0 turns it off (any other value, or none: on).
-        vips_vector_set_enabled(qEnvironmentVariable("MORT_VIPS_VECTOR").trimmed() != QLatin1String("0"));
+        const bool vectorWanted = qEnvironmentVariable("MORT_VIPS_VECTOR").trimmed() != QLatin1String("0");
+        const bool vectorSafe = orcCodeMemoryGuarded();
+        if (vectorWanted && !vectorSafe)
+            qCWarning(lcVips,
+                      "libvips vector paths (liborc) are off: this process does not route liborc's "
+                      "code frees through mortcore's lock (orccodememguard.cpp); transforms use the "
+                      "slower C paths");
+        vips_vector_set_enabled(vectorWanted && vectorSafe);
         // Info and debug stay with GLib's default handler, which drops them
         // unless G_MESSAGES_DEBUG asks for them.
         g_log_set_handler("VIPS", GLogLevelFlags(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_CRITICAL),
