@@ -114,6 +114,11 @@ void ObjectHandler::handle(const HttpExchangePtr &exchange)
         // Debug requests bypass it too: they show what the pipeline does now.
         if (m_services.cache && request.method == "GET" && !hasHeader(request.headers, "Range") && !flow->debug)
             flow->cacheKey = wholeResponseCacheKey(flow->object);
+        // A memory-cache hit is answered here, on the HTTP thread: one hash
+        // lookup and a shared buffer cost less than the two thread hand-offs of
+        // a trip through the I/O pool (tests/bench/RESULTS.md, hot path).
+        if (serveFromCache(flow))
+            return;
         m_responder.runGuarded(m_ioPool, flow, [this, flow] { handleGet(flow); });
         return;
     }
@@ -167,8 +172,7 @@ void ObjectHandler::handleGet(const FlowPtr &flow)
         m_responder.countClientLeft();
         return; // the client left while we were queued: nobody to answer
     }
-    if (serveFromCache(flow))
-        return;
+    // handle() tried the memory cache already.
     if (lookupSharedCache(flow))
         return; // continueGet() runs when Redis answered (or did not in time)
     continueGet(flow);

@@ -11,7 +11,9 @@
 
 #include <QElapsedTimer>
 #include <QTcpServer>
+#include <QThread>
 
+#include <algorithm>
 #include <thread>
 #include <vector>
 
@@ -98,6 +100,8 @@ private Q_SLOTS:
         m_large = m_jpeg.repeated((3 << 20) / m_jpeg.size() + 1); // a JPEG with trailing bytes, 3+ MiB
         const QList<QPair<QByteArray, QByteArray>> jpeg{{"Content-Type", "image/jpeg"}};
         route("ok.jpg", {200, m_jpeg, jpeg, OriginRoute::Normal});
+        route("cached.jpg",
+              {200, m_jpeg, {{"Content-Type", "image/jpeg"}, {"Cache-Control", "max-age=60"}}, OriginRoute::Normal});
         route("hang.jpg", {200, {}, jpeg, OriginRoute::Silent});
         route("lie.jpg", {200, m_jpeg, jpeg, OriginRoute::Lying});
         route("reset.jpg", {200, m_jpeg, jpeg, OriginRoute::Reset});
@@ -153,6 +157,55 @@ private Q_SLOTS:
         const Reply good = server.get("/" + bucket + "/ok.jpg?operation=resize&width=100");
         QCOMPARE(good.status, 200);
         QCOMPARE(decodeImage(good.body).width, 100);
+    }
+
+    // A memory-cache hit is answered on the HTTP thread, so it does not queue
+    // behind requests that hold every I/O thread while a silent origin keeps
+    // them waiting (before: the hit waited for their 2 s deadline).
+    void cacheHitIsNotQueuedBehindASilentOrigin()
+    {
+        // A header rule makes 200s cacheable (Mort caches what has a max-age).
+        const QString cacheable = config(m_origin.port())
+                                      .replace(QLatin1String("\nbuckets:"),
+                                               QLatin1String("\nheaders:\n  - statusCodes: [200]\n"
+                                                             "    values: {\"cache-control\": \"max-age=600\"}\n"
+                                                             "buckets:"));
+        TestServer server;
+        MORT_START(server, cacheable);
+        const int socketsBefore = test::openSockets();
+        // A transform's result (a streamed original is never cached).
+        const QByteArray cached = "/web/ok.jpg?operation=resize&width=100";
+        const Reply first = server.get(cached);
+        QCOMPARE(first.status, 200); // cached now
+        // More waiting requests than the I/O pool has threads (max(4, 2 x cores)).
+        const int waiting = 2 * std::max(4, 2 * QThread::idealThreadCount());
+        const int connectionsBefore = m_origin.connections();
+        std::vector<Reply> replies(static_cast<size_t>(waiting));
+        std::vector<std::thread> clients;
+        for (int i = 0; i < waiting; ++i) {
+            clients.emplace_back([&, i] {
+                RawHttpClient client(server.address());
+                replies[size_t(i)] = client.request("GET", "/web/hang.jpg", {}, 8000);
+            });
+        }
+        // Every I/O thread is now waiting on the origin.
+        const int ioThreads = std::max(4, 2 * QThread::idealThreadCount());
+        QVERIFY(pollUntil([&] { return m_origin.connections() - connectionsBefore >= ioThreads; }, 2000));
+        QElapsedTimer timer;
+        timer.start();
+        const Reply hit = server.get(cached);
+        const qint64 ms = timer.elapsed();
+        QCOMPARE(hit.status, 200);
+        QCOMPARE(hit.header("x-mort-cache"), QByteArray("hit"));
+        QCOMPARE(hit.body, first.body);
+        QVERIFY2(ms < 500, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+        for (std::thread &c : clients)
+            c.join();
+        for (const Reply &r : replies) {
+            QCOMPARE(r.status, 504);
+            QCOMPARE(r.header("X-Mort-Error"), QByteArray("request.timeout"));
+        }
+        checkIdle(server, socketsBefore);
     }
 
     // Nothing listens where the origin should be: refused at once.
