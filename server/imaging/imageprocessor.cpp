@@ -4,6 +4,7 @@
 #include "imaging/imageprobe.h"
 #include "imaging/passplanner.h"
 #include "imaging/pipelinesteps.h"
+#include "imaging/vipsthreadbudget.h"
 
 namespace mort {
 
@@ -23,6 +24,7 @@ Expected<ProcessedImage> ImageProcessor::process(const QByteArray &source, const
     Expected<ImageInfo> sourceInfo = probeImage(source, m_limits);
     if (!sourceInfo)
         return sourceInfo.takeError();
+    const VipsThreadBudget::Lease threads; // alone, this transform may use every core
 
     ProcessedImage result;
     result.body = source;

@@ -56,7 +56,8 @@ Expected<void> initImaging(const char *argv0)
         vips_cache_set_max_mem(0);
         vips_cache_set_max_files(0);
         // We run N workers ourselves; libvips' own thread pool per image would
-        // multiply the thread count and fight for the same cores.
+        // multiply the thread count and fight for the same cores. A transform
+        // running alone gets every core (imaging/vipsthreadbudget.h).
         vips_concurrency_set(1);
         // liborc's run-time compiled vector code (libvips' reduce, convolution)
         // costs ~1.37x less CPU on 2 MP cold transforms. liborc 0.4.33 frees
