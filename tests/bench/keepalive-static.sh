@@ -15,12 +15,14 @@ cd "$REPO"
 bench_ensure_packages
 bench_ensure_images
 bench_ensure_mort
+NGINX_PORT="${NGINX_PORT:-18082}"
 d=$(mktemp -d /tmp/mort-ka.XXXXXX)
 mort_render_config "$d/mort" "$BENCH_IMAGES" on
 "$MORT_BIN" -config "$d/mort/config.yml" > "$d/mort.log" 2>&1 &
 mpid=$!
 trap 'kill "$mpid" ${npid:+"$npid"} 2>/dev/null' EXIT
 url="http://127.0.0.1:$MORT_PORT/bench/thumb300/photo-1600x1200.jpg"
+static_url="http://127.0.0.1:$NGINX_PORT/thumb.jpg"
 wait_http "$url" "$mpid"
 mkdir -p "$d/static"; curl -s "$url" -o /dev/null; curl -s "$url" -o "$d/static/thumb.jpg"
 echo "thumb bytes: $(stat -c %s "$d/static/thumb.jpg") cache: $(curl -s -D - -o /dev/null "$url" | grep -i x-mort-cache | tr -d '\r')"
@@ -34,17 +36,17 @@ http {
   access_log off; sendfile on; keepalive_timeout 65; keepalive_requests 1000000;
   types { image/jpeg jpg; }
   client_body_temp_path $d/tb; proxy_temp_path $d/tp; fastcgi_temp_path $d/tf; uwsgi_temp_path $d/tu; scgi_temp_path $d/ts;
-  server { listen 127.0.0.1:18082; root $d/static; }
+  server { listen 127.0.0.1:$NGINX_PORT; root $d/static; }
 }
 NG
 nginx -p "$d" -c "$d/nginx.conf" -g 'daemon off;' > "$d/nginx.log" 2>&1 &
 npid=$!
-wait_http "http://127.0.0.1:18082/thumb.jpg" "$npid"
-cmp <(curl -s "http://127.0.0.1:18082/thumb.jpg") "$d/static/thumb.jpg" && echo "same bytes"
+wait_http "$static_url" "$npid"
+cmp <(curl -s "$static_url") "$d/static/thumb.jpg" && echo "same bytes"
 for c in 16 100; do
   for round in 1 2; do
     for peer in mort nginx; do
-      u=$([ $peer = mort ] && echo "$url" || echo "http://127.0.0.1:18082/thumb.jpg")
+      u=$([ $peer = mort ] && echo "$url" || echo "$static_url")
       out=$(ab -k -n 200000 -c $c "$u" 2>&1)
       rps=$(echo "$out" | awk '/Requests per second/ {print $4}')
       failed=$(echo "$out" | awk '/Failed requests/ {print $3}')

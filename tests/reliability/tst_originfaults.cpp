@@ -100,8 +100,6 @@ private Q_SLOTS:
         m_large = m_jpeg.repeated((3 << 20) / m_jpeg.size() + 1); // a JPEG with trailing bytes, 3+ MiB
         const QList<QPair<QByteArray, QByteArray>> jpeg{{"Content-Type", "image/jpeg"}};
         route("ok.jpg", {200, m_jpeg, jpeg, OriginRoute::Normal});
-        route("cached.jpg",
-              {200, m_jpeg, {{"Content-Type", "image/jpeg"}, {"Cache-Control", "max-age=60"}}, OriginRoute::Normal});
         route("hang.jpg", {200, {}, jpeg, OriginRoute::Silent});
         route("lie.jpg", {200, m_jpeg, jpeg, OriginRoute::Lying});
         route("reset.jpg", {200, m_jpeg, jpeg, OriginRoute::Reset});
@@ -177,8 +175,9 @@ private Q_SLOTS:
         const QByteArray cached = "/web/ok.jpg?operation=resize&width=100";
         const Reply first = server.get(cached);
         QCOMPARE(first.status, 200); // cached now
-        // More waiting requests than the I/O pool has threads (max(4, 2 x cores)).
-        const int waiting = 2 * std::max(4, 2 * QThread::idealThreadCount());
+        // Twice as many waiting requests as the I/O pool has threads (max(4, 2 x cores)).
+        const int ioThreads = std::max(4, 2 * QThread::idealThreadCount());
+        const int waiting = 2 * ioThreads;
         const int connectionsBefore = m_origin.connections();
         std::vector<Reply> replies(static_cast<size_t>(waiting));
         std::vector<std::thread> clients;
@@ -189,7 +188,6 @@ private Q_SLOTS:
             });
         }
         // Every I/O thread is now waiting on the origin.
-        const int ioThreads = std::max(4, 2 * QThread::idealThreadCount());
         QVERIFY(pollUntil([&] { return m_origin.connections() - connectionsBefore >= ioThreads; }, 2000));
         QElapsedTimer timer;
         timer.start();
