@@ -4,10 +4,15 @@
 <context>
     <name>Bootstrap</name>
     <message>
-        <location filename="../app/common/serverbootstrap.cpp" line="+15"/>
+        <location filename="../app/common/serverbootstrap.cpp" line="+20"/>
         <source>cannot use configuration %1:
 %2
 Fix the file (every line names the key) or pass another with -config FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the configuration refers to ${%1}, which is not set: it reads as empty. Export it before starting (systemd: EnvironmentFile=).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -43,7 +48,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
   --preset NAME  preset to preview
   --headless     run the embedded server without a window
   --screenshot F save a PNG of the main window and quit
-  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview
+  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview, config
   --lang CODE    the window&apos;s language: en, pl or de (default: saved, else the system&apos;s)
 </source>
         <translation type="unfinished"></translation>
@@ -364,7 +369,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+286"/>
+        <location filename="../app/studio/main.cpp" line="+289"/>
         <source>Mort Studio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1619,7 +1624,7 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../ui/config/configpanelforms.cpp" line="+51"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="+49"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1668,9 +1673,14 @@ Fix the file (every line names the key) or pass another with -config FILE.</sour
         <source>The server could not check the config: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>1 problem: fix it before applying (it names its key).</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>%n problem(s): fix them before applying (each names its key).</source>
+        <location line="+1"/>
+        <source>%n problems: fix them before applying (each names its key).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -1869,9 +1879,14 @@ Cancel saves nothing. Start a keychain (a Secret Service such as GNOME Keyring o
         <source>This bucket has no presets.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>1 preset rendered by the server&apos;s pipeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%n preset(s) rendered by the server&apos;s pipeline.</source>
+        <source>%n presets rendered by the server&apos;s pipeline.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>

@@ -4,13 +4,18 @@
 <context>
     <name>Bootstrap</name>
     <message>
-        <location filename="../app/common/serverbootstrap.cpp" line="+15"/>
+        <location filename="../app/common/serverbootstrap.cpp" line="+20"/>
         <source>cannot use configuration %1:
 %2
 Fix the file (every line names the key) or pass another with -config FILE.</source>
         <translation>Konfiguration %1 ist nicht verwendbar:
 %2
 Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI eine andere angeben.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the configuration refers to ${%1}, which is not set: it reads as empty. Export it before starting (systemd: EnvironmentFile=).</source>
+        <translation>die Konfiguration verweist auf ${%1}, die nicht gesetzt ist: sie wird als leer gelesen. Exportieren Sie sie vor dem Start (systemd: EnvironmentFile=).</translation>
     </message>
 </context>
 <context>
@@ -48,7 +53,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
   --preset NAME  preset to preview
   --headless     run the embedded server without a window
   --screenshot F save a PNG of the main window and quit
-  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview
+  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview, config
   --lang CODE    the window&apos;s language: en, pl or de (default: saved, else the system&apos;s)
 </source>
         <translation>  --attach URL   mit der Admin-API eines laufenden mort-server verbinden
@@ -56,7 +61,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
   --preset NAME  Preset für die Vorschau
   --headless     den eingebetteten Server ohne Fenster starten
   --screenshot D ein PNG des Hauptfensters speichern und beenden
-  --tab NAME     der erste Bildschirm: status, dashboard, cache, activity, preview
+  --tab NAME     der erste Bildschirm: status, dashboard, cache, activity, preview, config
   --lang CODE    Sprache des Fensters: en, pl oder de (Standard: gespeichert, sonst die des Systems)
 </translation>
     </message>
@@ -376,7 +381,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+286"/>
+        <location filename="../app/studio/main.cpp" line="+289"/>
         <source>Mort Studio</source>
         <translation>Mort Studio</translation>
     </message>
@@ -1638,7 +1643,7 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../ui/config/configpanelforms.cpp" line="+51"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="+49"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -1687,9 +1692,14 @@ Die Datei korrigieren (jede Zeile nennt den Schlüssel) oder mit -config DATEI e
         <source>The server could not check the config: %1</source>
         <translation>Der Server konnte die Konfiguration nicht prüfen: %1</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>1 problem: fix it before applying (it names its key).</source>
+        <translation>1 Problem: Beheben Sie es vor dem Anwenden (es nennt seinen Schlüssel).</translation>
+    </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>%n problem(s): fix them before applying (each names its key).</source>
+        <location line="+1"/>
+        <source>%n problems: fix them before applying (each names its key).</source>
         <translation>
             <numerusform>%n Problem: Beheben Sie es vor dem Anwenden (es nennt seinen Schlüssel).</numerusform>
             <numerusform>%n Probleme: Beheben Sie sie vor dem Anwenden (jedes nennt seinen Schlüssel).</numerusform>
@@ -1893,9 +1903,14 @@ Abbrechen speichert nichts. Starten Sie einen Schlüsselbund (einen Secret Servi
         <source>This bucket has no presets.</source>
         <translation>Dieser Bucket hat keine Presets.</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>1 preset rendered by the server&apos;s pipeline.</source>
+        <translation>1 Preset, gerendert von der Pipeline des Servers.</translation>
+    </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%n preset(s) rendered by the server&apos;s pipeline.</source>
+        <source>%n presets rendered by the server&apos;s pipeline.</source>
         <translation>
             <numerusform>%n Preset, gerendert von der Pipeline des Servers.</numerusform>
             <numerusform>%n Presets, gerendert von der Pipeline des Servers.</numerusform>

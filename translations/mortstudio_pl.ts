@@ -4,13 +4,18 @@
 <context>
     <name>Bootstrap</name>
     <message>
-        <location filename="../app/common/serverbootstrap.cpp" line="+15"/>
+        <location filename="../app/common/serverbootstrap.cpp" line="+20"/>
         <source>cannot use configuration %1:
 %2
 Fix the file (every line names the key) or pass another with -config FILE.</source>
         <translation>nie można użyć konfiguracji %1:
 %2
 Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the configuration refers to ${%1}, which is not set: it reads as empty. Export it before starting (systemd: EnvironmentFile=).</source>
+        <translation>konfiguracja odwołuje się do ${%1}, która nie jest ustawiona: odczytywana jest jako pusta. Wyeksportuj ją przed uruchomieniem (systemd: EnvironmentFile=).</translation>
     </message>
 </context>
 <context>
@@ -48,7 +53,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
   --preset NAME  preset to preview
   --headless     run the embedded server without a window
   --screenshot F save a PNG of the main window and quit
-  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview
+  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview, config
   --lang CODE    the window&apos;s language: en, pl or de (default: saved, else the system&apos;s)
 </source>
         <translation>  --attach URL   połącz z API administracyjnym działającego mort-server
@@ -56,7 +61,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
   --preset NAZWA preset do podglądu
   --headless     uruchom wbudowany serwer bez okna
   --screenshot P zapisz PNG głównego okna i zakończ
-  --tab NAZWA    ekran pokazany na początku: status, dashboard, cache, activity, preview
+  --tab NAZWA    ekran pokazany na początku: status, dashboard, cache, activity, preview, config
   --lang KOD     język okna: en, pl lub de (domyślnie zapisany, inaczej systemowy)
 </translation>
     </message>
@@ -376,7 +381,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+286"/>
+        <location filename="../app/studio/main.cpp" line="+289"/>
         <source>Mort Studio</source>
         <translation>Mort Studio</translation>
     </message>
@@ -1645,7 +1650,7 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../ui/config/configpanelforms.cpp" line="+51"/>
+        <location filename="../ui/config/configpanelforms.cpp" line="+49"/>
         <source>Server</source>
         <translation>Serwer</translation>
     </message>
@@ -1694,9 +1699,14 @@ Popraw plik (każdy wiersz podaje klucz) albo wskaż inny przez -config PLIK.</t
         <source>The server could not check the config: %1</source>
         <translation>Serwer nie mógł sprawdzić konfiguracji: %1</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>1 problem: fix it before applying (it names its key).</source>
+        <translation>1 problem: popraw go przed zastosowaniem (podaje swój klucz).</translation>
+    </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>%n problem(s): fix them before applying (each names its key).</source>
+        <location line="+1"/>
+        <source>%n problems: fix them before applying (each names its key).</source>
         <translation>
             <numerusform>%n problem: popraw go przed zastosowaniem (podaje swój klucz).</numerusform>
             <numerusform>%n problemy: popraw je przed zastosowaniem (każdy podaje swój klucz).</numerusform>
@@ -1901,9 +1911,14 @@ Anuluj nie zapisuje niczego. Uruchom pęk kluczy (Secret Service, np. GNOME Keyr
         <source>This bucket has no presets.</source>
         <translation>Ten bucket nie ma presetów.</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>1 preset rendered by the server&apos;s pipeline.</source>
+        <translation>1 preset wyrenderowany przez potok serwera.</translation>
+    </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%n preset(s) rendered by the server&apos;s pipeline.</source>
+        <source>%n presets rendered by the server&apos;s pipeline.</source>
         <translation>
             <numerusform>%n preset wyrenderowany przez potok serwera.</numerusform>
             <numerusform>%n presety wyrenderowane przez potok serwera.</numerusform>

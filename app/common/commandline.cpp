@@ -68,7 +68,7 @@ QString CommandLine::usage(const QString &program, bool studio)
             "  --preset NAME  preset to preview\n"
             "  --headless     run the embedded server without a window\n"
             "  --screenshot F save a PNG of the main window and quit\n"
-            "  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview\n"
+            "  --tab NAME     the screen shown first: status, dashboard, cache, activity, preview, config\n"
             "  --lang CODE    the window's language: en, pl or de (default: saved, else the system's)\n");
     return u;
 }

@@ -13,6 +13,11 @@ namespace mort {
 // Loads and validates; on failure returns nullptr and fills *message.
 ConfigPtr loadConfigOrExplain(const QString &path, QString *message);
 
+// One warning per variable the config at `path` refers to that the
+// environment does not set (Mort reads it as empty, and so do we): names
+// only, never values.
+QStringList unsetVariableWarnings(const QString &path);
+
 // Prints the banner and listening addresses to stdout, as Mort does.
 void printBanner(const Engine &engine, const QString &program);
 

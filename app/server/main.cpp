@@ -41,6 +41,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     installLogHandler(config->server.logLevel, &recentLog);
+    for (const QString &warning : unsetVariableWarnings(cmd.configPath))
+        qWarning("%s", qPrintable(warning));
 
     Engine engine(config);
     engine.setLogRing(&recentLog);

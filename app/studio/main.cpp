@@ -283,7 +283,10 @@ int main(int argc, char *argv[])
     QString problem;
     ConfigPtr config = loadConfigOrExplain(path, &problem);
     if (!config) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Mort Studio"), problem);
+        // A scripted --screenshot must end: no modal box nobody will close.
+        QTextStream(stderr) << "mort-studio: " << problem << '\n';
+        if (cmd.screenshotPath.isEmpty())
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Mort Studio"), problem);
         return 1;
     }
     installLogHandler(config->server.logLevel, &recentLog);

@@ -247,6 +247,12 @@ public:
     static QString expandEnvironment(const QString &text);
     // Same rules with a caller-supplied variable lookup (tests, studio preview).
     static QString expandEnvironment(const QString &text, const std::function<QString(const QString &)> &lookup);
+    // The variables that expansion of `text` reads and the environment does
+    // not set (they read as empty), each once, in file order; one-character
+    // special names ($1, $$ ...) left out. For a start-up warning: a secret the
+    // studio moved out as ${MORT_SECRET_...} and nobody exported looks like a
+    // wrong password only later, at the storage.
+    static QStringList unsetVariables(const QString &text);
 
     // Parse + validate. The Error's detail lists every issue, one per line, each
     // starting with its key path.

@@ -33,6 +33,18 @@ QString ConfigLoader::expandEnvironment(const QString &text)
                              [](const QString &name) { return qEnvironmentVariable(name.toLocal8Bit().constData()); });
 }
 
+QStringList ConfigLoader::unsetVariables(const QString &text)
+{
+    QStringList unset;
+    expandEnvironment(text, [&unset](const QString &name) {
+        const bool special = name.size() == 1 && isSpecialName(name.front());
+        if (!special && !unset.contains(name) && !qEnvironmentVariableIsSet(name.toLocal8Bit().constData()))
+            unset << name;
+        return QString();
+    });
+    return unset;
+}
+
 QString ConfigLoader::expandEnvironment(const QString &text, const std::function<QString(const QString &)> &lookup)
 {
     QString out;

@@ -71,8 +71,9 @@ class TestConfigSecretsEngine : public QObject
     QString m_config;
     QByteArray m_original;
 
-    // GET /shop/cat.jpg from `binary` started on the saved config with the current environment.
-    int fetch(const char *binary, QByteArray *body = nullptr)
+    // GET /shop/cat.jpg from `binary` started on the saved config with the
+    // current environment; `log`: what it wrote to stderr until stopped.
+    int fetch(const char *binary, QByteArray *body = nullptr, QByteArray *log = nullptr)
     {
         ServerProcess server;
         const QString why = server.start(QString::fromLatin1(binary), m_config);
@@ -84,6 +85,11 @@ class TestConfigSecretsEngine : public QObject
         const Reply reply = client.request("GET", "/shop/cat.jpg", {}, 20000);
         if (body)
             *body = reply.body;
+        if (log) {
+            server.signal(SIGTERM);
+            server.waitForExit(5000);
+            *log = server.process().readAllStandardError();
+        }
         return reply.status;
     }
 
@@ -133,23 +139,33 @@ private Q_SLOTS:
     {
         // A wrong secret in the environment is used, and the origin refuses it.
         qputenv(kName, "not-the-secret");
-        QVERIFY(fetch(MORT_STUDIO_BINARY) != 200);
+        QCOMPARE(fetch(MORT_STUDIO_BINARY), 500); // the storage refused: Mort's answer to a storage error
         qunsetenv(kName);
     }
 
     void mortServerReadsTheStorageWithTheEnvironment()
     {
-        // mort-server knows no keychain: without the variable it cannot read.
-        QVERIFY(fetch(MORT_SERVER_BINARY) != 200);
+        // mort-server knows no keychain: without the variable the secret is
+        // empty, so it refuses the config and names the variable.
+        {
+            ServerProcess server;
+            const QString why = server.start(QString::fromLatin1(MORT_SERVER_BINARY), m_config);
+            QVERIFY2(why.contains(QLatin1String("buckets.shop.storages.basic.secretAccessKey: required for kind s3")),
+                     qPrintable(why));
+            QVERIFY2(why.contains(QStringLiteral("refers to ${%1}, which is not set").arg(QLatin1String(kName))),
+                     qPrintable(why));
+        }
         QString secret;
         QCOMPARE(ConfigSecretStore::read(QString::fromLatin1(kName), &secret), QString());
         QCOMPARE(secret, QStringLiteral("origin-secret-SECRET-9"));
         qputenv(kName, "not-the-secret"); // the origin checks the signature
-        QVERIFY(fetch(MORT_SERVER_BINARY) != 200);
+        QCOMPARE(fetch(MORT_SERVER_BINARY), 500);
         qputenv(kName, secret.toUtf8());
         QByteArray body;
-        QCOMPARE(fetch(MORT_SERVER_BINARY, &body), 200);
+        QByteArray log;
+        QCOMPARE(fetch(MORT_SERVER_BINARY, &body, &log), 200);
         QCOMPARE(body, m_original);
+        QVERIFY2(!log.contains("which is not set"), log.constData());
         qunsetenv(kName);
     }
 

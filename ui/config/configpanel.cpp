@@ -286,10 +286,10 @@ void ConfigPanel::validateNow()
             return;
         }
         showIssues(check->issues);
-        if (!check->issues.isEmpty())
-            setStatus(
-                tr("%n problem(s): fix them before applying (each names its key).", "", int(check->issues.size())),
-                true);
+        if (const int n = int(check->issues.size()); n > 0)
+            setStatus(n == 1 ? tr("1 problem: fix it before applying (it names its key).")
+                             : tr("%n problems: fix them before applying (each names its key).", nullptr, n),
+                      true);
         else if (!check->restartKeys.isEmpty())
             setStatus(tr("Valid, but %1 change only with a restart: Apply refuses them.")
                           .arg(check->restartKeys.join(QStringLiteral(", "))),

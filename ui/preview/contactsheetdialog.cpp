@@ -31,9 +31,10 @@ ContactSheetDialog::ContactSheetDialog(QWidget *parent)
     connect(&m_renderer, &ContactSheetRenderer::finished, this, [this](const QList<ContactSheetTile> &tiles) {
         recompose();
         m_save->setEnabled(!tiles.isEmpty());
-        m_status->setText(tiles.isEmpty()
-                              ? tr("This bucket has no presets.")
-                              : tr("%n preset(s) rendered by the server's pipeline.", nullptr, int(tiles.size())));
+        const int n = int(tiles.size());
+        m_status->setText(n == 0       ? tr("This bucket has no presets.")
+                              : n == 1 ? tr("1 preset rendered by the server's pipeline.")
+                                       : tr("%n presets rendered by the server's pipeline.", nullptr, n));
     });
     resize(1100, 760);
 }

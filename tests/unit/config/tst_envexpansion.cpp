@@ -16,6 +16,7 @@ private Q_SLOTS:
     void lookupReceivesTheName_data();
     void lookupReceivesTheName();
     void readsTheProcessEnvironment();
+    void unsetVariablesAreNamedOnce();
 };
 
 namespace {
@@ -133,6 +134,19 @@ void TestEnvExpansion::readsTheProcessEnvironment()
              QStringLiteral("v=from-env;"));
     qunsetenv("MORT_TST_ENVEXPANSION");
     QCOMPARE(ConfigLoader::expandEnvironment(QStringLiteral("v=$MORT_TST_ENVEXPANSION;")), QStringLiteral("v=;"));
+}
+
+void TestEnvExpansion::unsetVariablesAreNamedOnce()
+{
+    qputenv("MORT_TST_SET", "x");
+    qputenv("MORT_TST_SET_EMPTY", ""); // set, even if empty: no warning
+    qunsetenv("MORT_TST_UNSET_A");
+    qunsetenv("MORT_TST_UNSET_B");
+    const QString text = QStringLiteral("a: \"${MORT_TST_UNSET_B}\"\nb: $MORT_TST_SET $MORT_TST_SET_EMPTY\n"
+                                        "c: $MORT_TST_UNSET_A ${MORT_TST_UNSET_B} $1 $$ ${?}\nd: \"^/x$\"\n");
+    QCOMPARE(ConfigLoader::unsetVariables(text), (QStringList{"MORT_TST_UNSET_B", "MORT_TST_UNSET_A"}));
+    qunsetenv("MORT_TST_SET");
+    qunsetenv("MORT_TST_SET_EMPTY");
 }
 
 QTEST_GUILESS_MAIN(TestEnvExpansion)
