@@ -153,6 +153,8 @@ PreviewPanel *MainWindow::enablePreview(ConfigPtr config)
         auto *image = new QMenu(tr("&Image"), this);                    // Open image, Save as preset, ... (issue 25.10)
         image->addActions(m_preview->menuActions());
         menuBar()->insertMenu(m_viewMenu->menuAction(), image);
+        connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateTabShortcuts);
+        updateTabShortcuts();
     }
     m_preview->setConfig(std::move(config));
     m_preview->setEngineClient(m_client); // confirms saved presets with a request
@@ -181,6 +183,22 @@ ConfigPanel *MainWindow::enableConfig()
 void MainWindow::setCurrentTab(int tab)
 {
     m_tabs->setCurrentIndex(tab);
+}
+
+void MainWindow::updateTabShortcuts()
+{
+    // The Image menu's actions stay reachable from the menu bar on every tab,
+    // so their keys would be too: Ctrl+O/Ctrl+S would clash with the Config
+    // tab's own (Qt runs neither). Their keys live only on the Preview.
+    if (!m_preview)
+        return;
+    const bool shown = m_tabs->currentWidget() == m_preview;
+    static const char *const kKeys = "mortShortcuts";
+    for (QAction *action : m_preview->menuActions()) {
+        if (!action->property(kKeys).isValid())
+            action->setProperty(kKeys, QVariant::fromValue(action->shortcuts()));
+        action->setShortcuts(shown ? action->property(kKeys).value<QList<QKeySequence>>() : QList<QKeySequence>());
+    }
 }
 
 void MainWindow::refreshAll()

@@ -55,6 +55,7 @@ protected:
 
 private:
     void updateActions(bool running);
+    void updateTabShortcuts();
     void attachToServer();
     // The open window attached to the server at `url` (normalised), if any.
     static MainWindow *windowAttachedTo(const QUrl &url);

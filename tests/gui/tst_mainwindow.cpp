@@ -3,11 +3,15 @@
 #include "config/config.h"
 #include "previewtestsupport.h"
 #include "client/localengineclient.h"
+#include "ui/config/configfilebar.h"
+#include "ui/config/configpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/preview/previewpanel.h"
 #include "ui/status/serverstatuspanel.h"
 #include "ui/activity/taskcountsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QNetworkAccessManager>
@@ -104,6 +108,52 @@ private Q_SLOTS:
         QCOMPARE(errors.count(), 1);
         const QString message = errors.at(0).at(0).toString();
         QVERIFY2(message.contains(taken) && message.contains(QLatin1String("b.yml")), qPrintable(message));
+    }
+
+    void fileShortcutsBelongToTheShownTab()
+    {
+        // Ctrl+O and Ctrl+S are the Image menu's on the Preview tab and the
+        // config file's on the Config tab: one owner at a time, so a key is
+        // never ambiguous (Qt then runs neither) nor does the other tab's job.
+        const QString path = m_dir.filePath(QStringLiteral("shortcuts.yml"));
+        const QByteArray yaml = "server:\n  listens: [\"127.0.0.1:0\"]\n  internalListen: \"127.0.0.1:0\"\n"
+                                "buckets:\n  b:\n    storages:\n      basic: {kind: noop}\n";
+        QVERIFY(mort::test::writeFile(path, yaml));
+        Expected<ConfigPtr> config = ConfigLoader::fromFile(path);
+        QVERIFY(config);
+        LocalEngineClient client(*config, path); // not started: the editor needs no server
+        MainWindow window(&client);
+        PreviewPanel *preview = window.enablePreview(*config);
+        ConfigPanel *panel = window.enableConfig();
+        QVERIFY(panel->fileBar()->openFile(path));
+        panel->setEditedText(QString::fromUtf8(yaml) + QStringLiteral("# edited\n"));
+        QAction *savePreset = nullptr;
+        for (QAction *action : preview->menuActions())
+            if (action->objectName() == QLatin1String("savePresetAction"))
+                savePreset = action;
+        QVERIFY(savePreset);
+
+        window.setCurrentTab(MainWindow::ConfigTab);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keySequence(&window, QKeySequence::Save);
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), yaml + "# edited\n");
+        QVERIFY(!panel->fileBar()->isModified());
+        // Ctrl+O: the Image menu's Open image is always enabled, so before the
+        // keys had one owner this key did nothing here.
+        const QString other = m_dir.filePath(QStringLiteral("other.yml"));
+        QVERIFY(mort::test::writeFile(other, yaml));
+        panel->fileBar()->setFileChooser([other](bool save) { return save ? QString() : other; });
+        QTest::keySequence(&window, QKeySequence::Open);
+        QCOMPARE(panel->fileBar()->filePath(), other);
+        QVERIFY(savePreset->shortcut().isEmpty());
+
+        window.setCurrentTab(MainWindow::PreviewTab);
+        QCOMPARE(savePreset->shortcut(), QKeySequence(QKeySequence::Save));
+        window.setCurrentTab(MainWindow::ConfigTab);
+        QVERIFY(savePreset->shortcut().isEmpty());
     }
 };
 

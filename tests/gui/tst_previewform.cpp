@@ -296,6 +296,7 @@ private Q_SLOTS:
         LocalEngineClient client(previewConfig(), QStringLiteral("demo.yml"));
         MainWindow window(&client);
         window.enablePreview(previewConfig());
+        window.setCurrentTab(MainWindow::PreviewTab); // the keys are the Preview's while it is shown (tst_mainwindow)
         QHash<QString, QKeySequence> inMenus;
         for (QAction *menu : window.menuBar()->actions()) {
             if (menu->menu()) {

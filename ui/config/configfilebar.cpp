@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QAction>
 #include <QPushButton>
 #include <QSaveFile>
 
@@ -29,6 +30,19 @@ ConfigFileBar::ConfigFileBar(ConfigPanel *panel)
     connect(m_open, &QPushButton::clicked, this, &ConfigFileBar::open);
     connect(m_save, &QPushButton::clicked, this, &ConfigFileBar::save);
     connect(m_saveAs, &QPushButton::clicked, this, &ConfigFileBar::saveAs);
+    // The usual keys, live while this bar is shown (the Config tab): actions
+    // on the bar, each named in its button's tooltip.
+    const auto addShortcut = [this](QPushButton *button, QKeySequence::StandardKey key, auto slot) {
+        auto *action = new QAction(button->text(), this);
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, [this, slot] { (this->*slot)(); });
+        addAction(action);
+        button->setToolTip(
+            QStringLiteral("%1 (%2)").arg(button->toolTip(), action->shortcut().toString(QKeySequence::NativeText)));
+    };
+    addShortcut(m_open, QKeySequence::Open, &ConfigFileBar::open);
+    addShortcut(m_save, QKeySequence::Save, &ConfigFileBar::save);
+    addShortcut(m_saveAs, QKeySequence::SaveAs, &ConfigFileBar::saveAs);
     connect(panel->yamlView(), &QPlainTextEdit::textChanged, this, &ConfigFileBar::updateName);
     updateName();
 }

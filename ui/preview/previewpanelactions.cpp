@@ -29,6 +29,7 @@ void PreviewPanel::buildMenuActions()
     add(tr("&Open image…"), QKeySequence::Open, &PreviewPanel::openFileDialog);
     m_openFromBucketAction = add(tr("Open image from &bucket…"), {}, &PreviewPanel::openFromBucketDialog);
     m_saveAction = add(tr("&Save as preset…"), QKeySequence::Save, &PreviewPanel::savePresetDialog);
+    m_saveAction->setObjectName(QStringLiteral("savePresetAction"));
     m_copyUrlAction = add(tr("Copy &URL"), {}, &PreviewPanel::copyUrl);
     m_contactSheetAction = add(tr("&Contact sheet…"), {}, &PreviewPanel::showContactSheet);
     m_openFromBucketAction->setEnabled(hasBucketSource());
