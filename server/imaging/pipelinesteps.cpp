@@ -2,6 +2,7 @@
 
 #include "imaging/deadline.h"
 #include "imaging/imageprobe.h"
+#include "imaging/jpegshrink.h"
 #include "imaging/transformcost.h"
 
 #include <QStringList>
@@ -128,11 +129,30 @@ Expected<void> stepDecode(PassContext &ctx)
         const bool quarterTurn = g.explicitRotate && (ctx.options.rotate == 90 || ctx.options.rotate == 270);
         const int width = quarterTurn ? g.scaledHeight : g.scaledWidth;
         const int height = quarterTurn ? g.scaledWidth : g.scaledHeight;
-        if (vips_thumbnail_buffer(const_cast<char *>(ctx.source.constData()), size_t(ctx.source.size()),
-                                  ctx.image.out(), width, "height", height, "size", VIPS_SIZE_FORCE, "no_rotate",
-                                  gboolean(g.explicitRotate), "option_string", kStrictFailOnOption, nullptr)
-            != 0)
+        // JPEG: decoded at the DCT scale Mort and sharp use (imaging/jpegshrink.h),
+        // then thumbnail_image resamples the rest (it shares thumbnail_buffer's
+        // steps after the load: colour, alpha, orientation).
+        const bool swapped = !g.explicitRotate && orientationSwapsAxes(ctx.info.orientation);
+        const int shrink = ctx.info.loader == "jpegload" && jpegShrinkMode() == JpegShrinkMode::Full
+            ? jpegShrinkOnLoad(ctx.info.width, ctx.info.height, swapped ? height : width, swapped ? width : height)
+            : 1;
+        if (shrink > 1) {
+            ImageRef decoded;
+            if (vips_jpegload_buffer(const_cast<char *>(ctx.source.constData()), size_t(ctx.source.size()),
+                                     decoded.out(), "shrink", shrink, "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
+                                     kStrictFailOn, nullptr)
+                != 0)
+                return vipsFailure(ctx, "jpegload");
+            if (vips_thumbnail_image(decoded.get(), ctx.image.out(), width, "height", height, "size", VIPS_SIZE_FORCE,
+                                     "no_rotate", gboolean(g.explicitRotate), nullptr)
+                != 0)
+                return vipsFailure(ctx, "thumbnail");
+        } else if (vips_thumbnail_buffer(const_cast<char *>(ctx.source.constData()), size_t(ctx.source.size()),
+                                         ctx.image.out(), width, "height", height, "size", VIPS_SIZE_FORCE, "no_rotate",
+                                         gboolean(g.explicitRotate), "option_string", kStrictFailOnOption, nullptr)
+                   != 0) {
             return vipsFailure(ctx, "thumbnail");
+        }
         ctx.scaledOnLoad = true;
         ctx.orientedOnLoad = !g.explicitRotate;
     } else {

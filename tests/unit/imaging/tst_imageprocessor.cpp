@@ -165,6 +165,52 @@ private Q_SLOTS:
         QCOMPARE(d.height(), height);
     }
 
+    // imaging/jpegshrink.h: a JPEG resized to a quarter is decoded at libjpeg's
+    // 1/4 DCT scale and needs no further resample, where libvips' thumbnail
+    // would decode at 1/2 and reduce; still close to a full decode's resize.
+    void jpegIsDecodedAtTheFullDctScale()
+    {
+        const QByteArray src = testImage("photos/photo_800x600.jpg");
+        const auto out = run(src, [](Transforms &t) {
+            t.resize(200, 0, false, true, false);
+            t.format(ImageFormat::Png);
+        });
+        VERIFY_OK(out);
+        QCOMPARE(out->width, 200);
+        QCOMPARE(out->height, 150);
+        const Decoded ours = decode(out->body);
+        const auto reference = [&src](const char *how) {
+            ImageRef image;
+            int failed = 0;
+            if (qstrcmp(how, "dct") == 0) {
+                failed = vips_jpegload_buffer(const_cast<char *>(src.constData()), size_t(src.size()), image.out(),
+                                              "shrink", 4, nullptr);
+            } else if (qstrcmp(how, "libvips") == 0) {
+                failed = vips_thumbnail_buffer(const_cast<char *>(src.constData()), size_t(src.size()), image.out(),
+                                               200, "height", 150, "size", VIPS_SIZE_FORCE, nullptr);
+            } else { // every pixel decoded, then lanczos3
+                ImageRef full;
+                full.reset(vips_image_new_from_buffer(src.constData(), size_t(src.size()), "", nullptr));
+                failed = !full || vips_resize(full.get(), image.out(), 0.25, nullptr);
+            }
+            if (failed)
+                qFatal("reference %s failed: %s", how, vips_error_buffer());
+            void *buf = nullptr;
+            size_t len = 0;
+            if (vips_pngsave_buffer(image.get(), &buf, &len, nullptr) != 0)
+                qFatal("pngsave failed");
+            const QByteArray png(static_cast<const char *>(buf), qsizetype(len));
+            g_free(buf);
+            return decode(png);
+        };
+        const double fromDct = meanDifference(ours, reference("dct"), 0, 0, 200, 150);
+        const double fromLibvips = meanDifference(ours, reference("libvips"), 0, 0, 200, 150);
+        const double fromFull = meanDifference(ours, reference("full"), 0, 0, 200, 150);
+        QVERIFY2(fromDct < 0.25, qPrintable(QString::number(fromDct)));
+        QVERIFY2(fromLibvips > 0.6, qPrintable(QString::number(fromLibvips))); // another path: measurably other pixels
+        QVERIFY2(fromFull < 2.0, qPrintable(QString::number(fromFull)));
+    }
+
     void rotate90BeforeResizeSpecExample()
     {
         // Spec §5.2 step 2: width=200 + rotate 90 on 800x1000 -> 200x160.
