@@ -245,7 +245,7 @@ void HttpConnection::writeHead(const HttpExchange &exchange, HttpResponse &respo
         out += h.first + ": " + h.second + "\r\n";
     }
     if (!hasHeader(response.headers, "Date"))
-        out += "Date: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n";
+        out += "Date: " + httpDateNow() + "\r\n";
     if (streamed) {
         if (!exchange.http10())
             out += "Transfer-Encoding: chunked\r\n";
@@ -495,7 +495,7 @@ void HttpConnection::refuse(HttpResponse response)
         out += h.first + ": " + h.second + "\r\n";
     }
     if (!hasHeader(response.headers, "Date"))
-        out += "Date: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n";
+        out += "Date: " + httpDateNow() + "\r\n";
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n";
     out += response.body;
     writeClosingAnswer(out);
@@ -526,7 +526,7 @@ void HttpConnection::reject(int status, const QByteArray &why)
     if (status == 503)
         out += "Retry-After: 1\r\n"; // as every 503 of ours (peer R4)
     out += "Content-Type: text/plain\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\nConnection: close\r\nDate: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n\r\n" + body;
+        + "\r\nConnection: close\r\nDate: " + httpDateNow() + "\r\n\r\n" + body;
     writeClosingAnswer(out);
 }
 

@@ -94,4 +94,16 @@ QByteArray httpDate(const QDateTime &utc)
     return QLocale::c().toString(utc.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
 }
 
+QByteArray httpDateNow()
+{
+    thread_local qint64 second = -1;
+    thread_local QByteArray text;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (now != second) {
+        text = httpDate(QDateTime::fromSecsSinceEpoch(now, Qt::UTC));
+        second = now;
+    }
+    return text;
+}
+
 } // namespace mort

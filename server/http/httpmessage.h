@@ -24,6 +24,10 @@ void removeHeader(HttpHeaders &headers, QByteArrayView name);
 
 QByteArray reasonPhrase(int status);
 QByteArray httpDate(const QDateTime &utc); // RFC 7231 IMF-fixdate
+// httpDate of the current second, formatted once per second and thread: every
+// response carries a Date, and formatting one cost more than the rest of a
+// cache hit's head (tests/bench/RESULTS.md, hot path).
+QByteArray httpDateNow();
 
 struct HttpRequest
 {

@@ -106,6 +106,17 @@ private Q_SLOTS:
         QCOMPARE(httpDate(newYear), QByteArray("Wed, 01 Jan 2025 00:00:05 GMT"));
     }
 
+    void httpDateNowIsTheCurrentSecond()
+    {
+        // Formatted once per second: equal to formatting now, whichever second it reads.
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        const QByteArray now = httpDateNow();
+        const QDateTime after = QDateTime::currentDateTimeUtc();
+        QVERIFY2(now == httpDate(before) || now == httpDate(after), now.constData());
+        QCOMPARE(httpDateNow().size(), 29);                   // "Sun, 06 Nov 1994 08:49:37 GMT"
+        QTRY_VERIFY_WITH_TIMEOUT(httpDateNow() != now, 2500); // and it moves on
+    }
+
     void reasonPhrase_data()
     {
         QTest::addColumn<int>("status");
