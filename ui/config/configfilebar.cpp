@@ -2,13 +2,13 @@
 
 #include "ui/config/configpanel.h"
 
+#include <QAction>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QAction>
 #include <QPushButton>
 #include <QSaveFile>
 
@@ -27,22 +27,20 @@ ConfigFileBar::ConfigFileBar(ConfigPanel *panel)
     layout->addWidget(m_save);
     layout->addWidget(m_saveAs);
     layout->addWidget(m_name);
-    connect(m_open, &QPushButton::clicked, this, &ConfigFileBar::open);
-    connect(m_save, &QPushButton::clicked, this, &ConfigFileBar::save);
-    connect(m_saveAs, &QPushButton::clicked, this, &ConfigFileBar::saveAs);
-    // The usual keys, live while this bar is shown (the Config tab): actions
-    // on the bar, each named in its button's tooltip.
-    const auto addShortcut = [this](QPushButton *button, QKeySequence::StandardKey key, auto slot) {
+    // Each button and its usual key run one action; the key is live while
+    // this bar is shown (the Config tab) and named in the button's tooltip.
+    const auto addAction = [this](QPushButton *button, QKeySequence::StandardKey key, auto slot) {
         auto *action = new QAction(button->text(), this);
         action->setShortcut(key);
         connect(action, &QAction::triggered, this, [this, slot] { (this->*slot)(); });
-        addAction(action);
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        QWidget::addAction(action);
         button->setToolTip(
             QStringLiteral("%1 (%2)").arg(button->toolTip(), action->shortcut().toString(QKeySequence::NativeText)));
     };
-    addShortcut(m_open, QKeySequence::Open, &ConfigFileBar::open);
-    addShortcut(m_save, QKeySequence::Save, &ConfigFileBar::save);
-    addShortcut(m_saveAs, QKeySequence::SaveAs, &ConfigFileBar::saveAs);
+    addAction(m_open, QKeySequence::Open, &ConfigFileBar::open);
+    addAction(m_save, QKeySequence::Save, &ConfigFileBar::save);
+    addAction(m_saveAs, QKeySequence::SaveAs, &ConfigFileBar::saveAs);
     connect(panel->yamlView(), &QPlainTextEdit::textChanged, this, &ConfigFileBar::updateName);
     updateName();
 }
