@@ -28,6 +28,10 @@ struct HttpLimits
     qint64 maxBufferedBodyBytes = 256LL << 20; // all connections together (http/bodybudget.h)
     int headerTimeoutMs = 10'000;
     int idleTimeoutMs = 60'000;
+    // HTTP threads serving connections (each connection stays on one);
+    // 0: one per core, at most kMaxAutoThreads.
+    int threads = 0;
+    static constexpr int kMaxAutoThreads = 8;
 };
 
 class HttpConnection : public QObject

@@ -12,21 +12,35 @@ namespace mort {
 HttpServer::HttpServer(HttpLimits limits, HttpHandler *handler, TaskRegistry *tasks)
     : m_counters(std::make_unique<HttpCounters>())
 {
+    const int count =
+        limits.threads > 0 ? limits.threads : std::clamp(QThread::idealThreadCount(), 1, HttpLimits::kMaxAutoThreads);
     m_core = new HttpServerCore(limits, handler, tasks, m_counters.get());
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("mort-http"));
-    m_core->moveToThread(m_thread);
-    // The core (and its connections) die on their own thread as it ends; the
-    // release pairs with the acquire after wait() in stop() (TSan cannot see
-    // QThread::wait's synchronisation).
-    QObject::connect(
-        m_thread, &QThread::finished, m_core,
-        [core = m_core, thread = m_thread] {
-            delete core;
-            tsanRelease(thread);
-        },
-        Qt::DirectConnection);
-    m_thread->start();
+    for (int i = 0; i < count; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(i == 0 ? QStringLiteral("mort-http") : QStringLiteral("mort-http-%1").arg(i + 1));
+        auto *host = new ConnectionHost(m_core);
+        host->moveToThread(thread);
+        HttpServerCore *core = i == 0 ? m_core : nullptr;
+        if (core)
+            core->moveToThread(thread);
+        // Each host (and its connections; the core after the first host's) dies on
+        // its own thread as it ends; the release pairs with the acquire after
+        // wait() in stop() (TSan cannot see QThread::wait's synchronisation).
+        QObject::connect(
+            thread, &QThread::finished, thread,
+            [host, core, thread] {
+                delete host;
+                delete core;
+                tsanRelease(thread);
+            },
+            Qt::DirectConnection);
+        m_threads.append(thread);
+        m_hosts.append(host);
+    }
+    m_core->setHosts(m_hosts);
+    m_threadCount = count;
+    for (QThread *thread : std::as_const(m_threads))
+        thread->start();
 }
 
 HttpServer::~HttpServer()
@@ -41,7 +55,7 @@ Expected<void> HttpServer::listen(const QList<ListenAddress> &addresses)
 
 Expected<void> HttpServer::changeListeners(const QList<ListenAddress> &added, const QList<ListenAddress> &removed)
 {
-    if (!m_thread)
+    if (m_threads.isEmpty())
         return Error::internal("http.stopped", QStringLiteral("server already stopped"));
     std::optional<Error> failure;
     QList<Bound> bound;
@@ -96,24 +110,35 @@ void HttpServer::rebuildBoundListsLocked()
 
 void HttpServer::stop(int graceMs)
 {
-    if (!m_thread)
+    if (m_threads.isEmpty())
         return;
+    // Sockets handed to a host before this are queued ahead of the calls below
+    // (one event queue per thread): every host sees all of its connections.
+    runBlockingOn(m_core, [this] { m_core->closeListeners(); });
     // Streamed responses (admin event streams) would otherwise hold the drain
     // for the whole grace period: end them cleanly along with accepting.
-    runBlockingOn(m_core, [this] {
-        m_core->closeListeners();
-        m_core->endStreams();
-    });
-    // Drain: in-flight exchanges finish on the HTTP thread while we wait here;
+    onEveryHost([](ConnectionHost *host) { host->endStreams(); });
+    // Drain: in-flight exchanges finish on the HTTP threads while we wait here;
     // the last one to end wakes us, or the grace period runs out.
     m_counters->exchangesInFlight.waitUntilNone(QDeadlineTimer(graceMs));
-    runBlockingOn(m_core, [this] { m_core->closeAllConnections(); });
-    m_thread->quit();
-    m_thread->wait();
-    tsanAcquire(m_thread);
-    delete m_thread; // m_core was deleted on the thread's finished()
-    m_thread = nullptr;
+    onEveryHost([](ConnectionHost *host) { host->closeAllConnections(); });
+    // The first thread (with the core, which every connection reports to) ends last.
+    for (qsizetype i = m_threads.size() - 1; i >= 0; --i) {
+        QThread *thread = m_threads.at(i);
+        thread->quit();
+        thread->wait();
+        tsanAcquire(thread);
+        delete thread; // its host (and the core) were deleted on its finished()
+    }
+    m_threads.clear();
+    m_hosts.clear();
     m_core = nullptr;
+}
+
+void HttpServer::onEveryHost(const std::function<void(ConnectionHost *)> &call)
+{
+    for (ConnectionHost *host : std::as_const(m_hosts))
+        runBlockingOn(host, [&call, host] { call(host); });
 }
 
 HttpServerStats HttpServer::stats() const
@@ -126,6 +151,7 @@ HttpServerStats HttpServer::stats() const
     s.responsesDropped = m_counters->responsesDropped.load();
     s.rejectedByGuard = m_counters->rejectedByGuard.load();
     s.exchangesInFlight = m_counters->exchangesInFlight.count();
+    s.threads = m_threadCount;
     return s;
 }
 

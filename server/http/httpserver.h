@@ -1,18 +1,22 @@
 #pragma once
-// The HTTP transport as the engine sees it: listeners on a thread of their own,
-// a guard on every connection, one HttpHandler for every request, graceful stop.
+// The HTTP transport as the engine sees it: HTTP threads of their own (the
+// first also accepts; each accepted connection is served on one of them, in
+// turn), a guard on every connection, one HttpHandler for every request,
+// graceful stop.
 #include "http/httpconnection.h"
 #include "http/listenaddress.h"
 
 #include <QMutex>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QThread;
 
 namespace mort {
 
+class ConnectionHost;
 class HttpServerCore;
 struct HttpCounters;
 class TaskRegistry;
@@ -26,6 +30,7 @@ struct HttpServerStats
     quint64 responsesDropped = 0;
     quint64 rejectedByGuard = 0;
     qint64 exchangesInFlight = 0;
+    int threads = 0; // HTTP threads serving connections
 };
 
 class HttpServer
@@ -50,14 +55,17 @@ public:
     // Stops accepting and ends streamed responses, lets in-flight requests finish for up to `graceMs`,
     // then closes every connection and removes unix socket files. Idempotent.
     void stop(int graceMs);
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return !m_threads.isEmpty(); }
+    int threadCount() const { return m_threadCount; }
 
     HttpServerStats stats() const;
 
 private:
     std::unique_ptr<HttpCounters> m_counters;
-    HttpServerCore *m_core = nullptr;
-    QThread *m_thread = nullptr;
+    HttpServerCore *m_core = nullptr; // on m_threads[0]
+    QList<ConnectionHost *> m_hosts;  // m_hosts[i] on m_threads[i]
+    QList<QThread *> m_threads;
+    int m_threadCount = 0; // as started; stats() may be called from any thread, m_threads not
     struct Bound
     {
         ListenAddress configured;
@@ -67,6 +75,8 @@ private:
     QList<Bound> m_listeners;
     QStringList m_bound, m_boundPublic, m_boundInternal;
     void rebuildBoundListsLocked();
+    // Runs `call(host)` on every host's thread, one after another, and waits.
+    void onEveryHost(const std::function<void(ConnectionHost *)> &call);
 };
 
 } // namespace mort

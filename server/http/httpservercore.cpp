@@ -1,6 +1,10 @@
 #include "http/httpservercore.h"
 
-#include <QTcpSocket>
+#include "core/threadhandoff.h"
+
+#include <QThread>
+
+#include <memory>
 
 #include <cerrno>
 #include <cstring>
@@ -18,12 +22,7 @@ GuardedTcpServer::GuardedTcpServer(HttpServerCore *core, bool internal, QObject 
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(descriptor)) {
-        delete socket;
-        return;
-    }
-    new HttpConnection(socket, m_core, m_internal); // child of the socket, its only reader
+    m_core->dispatch(descriptor, m_internal);
 }
 
 HttpServerCore::HttpServerCore(HttpLimits limits, HttpHandler *handler, TaskRegistry *tasks, HttpCounters *counters)
@@ -34,10 +33,22 @@ HttpServerCore::HttpServerCore(HttpLimits limits, HttpHandler *handler, TaskRegi
 HttpServerCore::~HttpServerCore()
 {
     closeListeners();
-    // Delete servers (and with them sockets and connections) while we are whole:
-    // connections report to our counters in their destructors.
     qDeleteAll(m_servers);
     m_servers.clear();
+}
+
+void HttpServerCore::dispatch(qintptr descriptor, bool internalListener)
+{
+    Q_ASSERT(!m_hosts.isEmpty());
+    ConnectionHost *host = m_hosts.at(m_nextHost);
+    m_nextHost = (m_nextHost + 1) % m_hosts.size();
+    if (host->thread() == QThread::currentThread()) {
+        host->adopt(AcceptedDescriptor(descriptor), internalListener);
+        return;
+    }
+    // Shared: Qt copies the call; the last copy closes a descriptor never adopted.
+    auto fd = std::make_shared<AcceptedDescriptor>(descriptor);
+    postQueued(host, [host, fd, internalListener] { host->adopt(std::move(*fd), internalListener); });
 }
 
 namespace {
@@ -114,7 +125,7 @@ void HttpServerCore::closeListener(const ListenAddress &address)
     for (GuardedTcpServer *server : std::as_const(m_servers)) {
         if (!server->isListening() || !server->address.sameListener(address))
             continue;
-        server->close(); // its accepted sockets stay its children and keep running
+        server->close(); // what it accepted lives on the hosts and keeps running
         if (server->address.isUnix) {
             ::unlink(server->address.unixPath.toLocal8Bit().constData());
             m_unixPaths.removeAll(server->address.unixPath);
@@ -129,31 +140,6 @@ void HttpServerCore::closeListeners()
     for (const QString &path : std::as_const(m_unixPaths))
         ::unlink(path.toLocal8Bit().constData());
     m_unixPaths.clear();
-}
-
-void HttpServerCore::closeAllConnections()
-{
-    for (GuardedTcpServer *server : std::as_const(m_servers)) {
-        const auto sockets = server->findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly);
-        for (QTcpSocket *socket : sockets) {
-            // abort() drops what is still in Qt's write buffer: an answer the
-            // drain saw finish goes to the kernel first, so it is not cut off.
-            if (socket->state() == QAbstractSocket::ConnectedState)
-                socket->flush();
-            socket->abort();
-        }
-    }
-}
-
-void HttpServerCore::endStreams()
-{
-    for (GuardedTcpServer *server : std::as_const(m_servers)) {
-        const auto sockets = server->findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly);
-        for (QTcpSocket *socket : sockets) {
-            if (auto *connection = socket->findChild<HttpConnection *>(QString(), Qt::FindDirectChildrenOnly))
-                connection->endStream();
-        }
-    }
 }
 
 } // namespace mort

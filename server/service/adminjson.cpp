@@ -80,7 +80,8 @@ QJsonObject statsToJson(const EngineStats &s, const QDateTime &at)
                      {QStringLiteral("responsesWritten"), number(h.responsesWritten)},
                      {QStringLiteral("responsesDropped"), number(h.responsesDropped)},
                      {QStringLiteral("rejectedByGuard"), number(h.rejectedByGuard)},
-                     {QStringLiteral("exchangesInFlight"), number(h.exchangesInFlight)}}},
+                     {QStringLiteral("exchangesInFlight"), number(h.exchangesInFlight)},
+                     {QStringLiteral("threads"), number(qint64(h.threads))}}},
         {QStringLiteral("tasks"), tasksToJson(s.tasks)},
         {QStringLiteral("transforms"),
          QJsonObject{{QStringLiteral("executed"), number(s.transformsExecuted)},
@@ -198,6 +199,7 @@ EngineStats engineStatsFromJson(const QJsonObject &o)
     s.http.responsesDropped = unsignedField(h, QLatin1String("responsesDropped"));
     s.http.rejectedByGuard = unsignedField(h, QLatin1String("rejectedByGuard"));
     s.http.exchangesInFlight = h.value(QLatin1String("exchangesInFlight")).toInteger();
+    s.http.threads = int(h.value(QLatin1String("threads")).toInteger());
     s.tasks = tasksFromJson(o.value(QLatin1String("tasks")).toArray());
     const QJsonObject tr = o.value(QLatin1String("transforms")).toObject();
     s.transformsExecuted = unsignedField(tr, QLatin1String("executed"));

@@ -42,6 +42,11 @@ HttpLimits httpLimits(const LimitsConfig &l)
     h.maxBufferedBodyBytes = l.maxBufferedBodyBytes;
     h.headerTimeoutMs = l.headerTimeoutMs;
     h.idleTimeoutMs = l.idleTimeoutMs;
+    // MORT_HTTP_THREADS: a container's CPU quota is not what idealThreadCount() sees.
+    bool ok = false;
+    const int threads = qEnvironmentVariableIntValue("MORT_HTTP_THREADS", &ok);
+    if (ok && threads > 0)
+        h.threads = std::min(threads, 64);
     return h;
 }
 } // namespace

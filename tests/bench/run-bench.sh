@@ -40,7 +40,11 @@
 # START_N (5 launches per start measurement), METRICS_SAMPLES (unset; a directory:
 # mort's VmRSS and /metrics task gauges sampled every SAMPLE_S (1) s during each
 # measured run, soak_sampler.py, one JSONL per measurement there),
-# MORT_CONCURRENT_IMAGE_PROCESSING (unset: the template's 16; see common.sh).
+# MORT_CONCURRENT_IMAGE_PROCESSING (unset: the template's 16; see common.sh),
+# ORDER (interleaved: for each repetition and workload, every peer one after the
+# other, so the runs compared are minutes apart at most and slow phases of a
+# shared machine hit all peers alike; peer: every run of one peer, then the next,
+# as before 2026-12-07).
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=common.sh
@@ -53,6 +57,7 @@ COLD_W="${COLD_W:-100-1100}"; COLD_Q="${COLD_Q:-70-90}"
 AB_N="${AB_N:-10000}"; AB_C="${AB_C:-100}"; AB_TLIMIT="${AB_TLIMIT:-120}"
 VT_SECONDS="${VT_SECONDS:-4}"
 START_N="${START_N:-5}"; METRICS_SAMPLES="${METRICS_SAMPLES:-}"; SAMPLE_S="${SAMPLE_S:-1}"
+ORDER="${ORDER:-interleaved}"
 FLOOR="${FLOOR:-1}"; FLOOR_MAX="${FLOOR_MAX:-5000}"; FLOOR_THREADS="${FLOOR_THREADS:-$(nproc)}"
 IPX_PORT="${IPX_PORT:-18081}"; NGINX_PORT="${NGINX_PORT:-18082}"
 OUT_MD="${OUT_MD:-$HERE/results-bench.md}"
@@ -316,19 +321,36 @@ run_floor() {
 }
 
 # ------------------------------------------------------------------- the run
+HTTP_PEERS=""
 for peer in $PEERS; do
   case "$peer" in
-    vipsthumbnail) blog "== vipsthumbnail (floor)"; run_floor; continue ;;
-    ipx|nginx|mort) blog "== $peer" ;;
-    *) blog "unknown peer $peer, skipped"; continue ;;
+    vipsthumbnail) blog "== vipsthumbnail (floor)"; run_floor ;;
+    ipx|nginx|mort) HTTP_PEERS+=" $peer" ;;
+    *) blog "unknown peer $peer, skipped" ;;
   esac
-  for rep in $(seq "$REPS"); do
-    for entry in $MATRIX; do
-      wls="${entry#*:}"
-      for wl in ${wls//,/ }; do measure "$peer" "${entry%%:*}" "$wl" "$rep"; done
-    done
-  done
 done
+case "$ORDER" in
+  interleaved)
+    for rep in $(seq "$REPS"); do
+      for entry in $MATRIX; do
+        wls="${entry#*:}"
+        for wl in ${wls//,/ }; do
+          for peer in $HTTP_PEERS; do blog "== $peer, rep $rep"; measure "$peer" "${entry%%:*}" "$wl" "$rep"; done
+        done
+      done
+    done ;;
+  peer)
+    for peer in $HTTP_PEERS; do
+      blog "== $peer"
+      for rep in $(seq "$REPS"); do
+        for entry in $MATRIX; do
+          wls="${entry#*:}"
+          for wl in ${wls//,/ }; do measure "$peer" "${entry%%:*}" "$wl" "$rep"; done
+        done
+      done
+    done ;;
+  *) blog "ORDER must be interleaved or peer, not $ORDER"; exit 2 ;;
+esac
 
 T1=$(date +%s)
 python3 "$HERE/report.py" write "$JSONL" "$OUT_MD" elapsed_s="$((T1 - T0))" ipx_dir="$IPX_DIR" \

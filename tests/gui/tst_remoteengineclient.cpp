@@ -133,6 +133,7 @@ private Q_SLOTS:
         s.publicAddresses = {QStringLiteral("127.0.0.1:8080")};
         s.http.requestsReceived = 7;
         s.http.exchangesInFlight = 2;
+        s.http.threads = 3;
         s.requests = {9, 2, 6, 1};
         s.tasks = {TaskCounts{TaskKind::Request, 2, 9, 7}, TaskCounts{TaskKind::CacheFill, 1, 3, 2},
                    TaskCounts{TaskKind::Admin, 1, 5, 4}};
@@ -149,6 +150,7 @@ private Q_SLOTS:
         QCOMPARE(r.publicAddresses, s.publicAddresses);
         QCOMPARE(r.http.requestsReceived, 7u);
         QCOMPARE(r.http.exchangesInFlight, 2);
+        QCOMPARE(r.http.threads, 3);
         QCOMPARE(r.requests.received, 9u);
         QCOMPARE(r.requests.inFlight, 2);
         QCOMPARE(r.requests.served, 6u);

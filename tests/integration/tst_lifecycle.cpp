@@ -4,7 +4,10 @@
 #include "testserver.h"
 
 #include <sys/stat.h>
+
+#include <algorithm>
 #include <thread>
+#include <vector>
 
 using namespace mort;
 using namespace mort::test;
@@ -124,6 +127,35 @@ private Q_SLOTS:
         const Reply r = client.request("GET", "/t/photo.jpg?width=120");
         QCOMPARE(r.status, 200);
         QCOMPARE(decodeImage(r.body).width, 120);
+    }
+
+    // One HTTP thread per core by default; MORT_HTTP_THREADS overrides it (a
+    // container's CPU quota) and every thread serves: hits on each connection.
+    void httpThreadsFollowTheCoresOrTheEnvironment()
+    {
+        for (const QByteArray &env : {QByteArray(), QByteArray("3")}) {
+            if (env.isEmpty())
+                qunsetenv("MORT_HTTP_THREADS");
+            else
+                qputenv("MORT_HTTP_THREADS", env);
+            TestServer server;
+            QVERIFY(
+                server.addFile(QStringLiteral("photos/photo_800x600.jpg"), QStringLiteral("originals/t/photo.jpg")));
+            MORT_START(server,
+                       QStringLiteral("server:\n  listens: [\"127.0.0.1:0\"]\n  internalListen: \"localhost:0\"\n")
+                           + kBuckets);
+            qunsetenv("MORT_HTTP_THREADS");
+            const int expected =
+                env.isEmpty() ? std::clamp(QThread::idealThreadCount(), 1, HttpLimits::kMaxAutoThreads) : env.toInt();
+            QCOMPARE(server.engine().stats().http.threads, expected);
+            std::vector<std::unique_ptr<RawHttpClient>> clients;
+            for (int i = 0; i < expected + 1; ++i) {
+                clients.push_back(std::make_unique<RawHttpClient>(server.address()));
+                const Reply r = clients.back()->request("GET", "/t/photo.jpg?width=90");
+                QCOMPARE(r.status, 200);
+                QCOMPARE(decodeImage(r.body).width, 90);
+            }
+        }
     }
 };
 

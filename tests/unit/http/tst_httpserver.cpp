@@ -12,14 +12,17 @@
 #include <QThreadPool>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <atomic>
+#include <vector>
 
 using namespace mort;
 
 namespace {
 
 // Answers: /echo -> body = method + path + query; /slow?ms=N -> after N ms on a
-// pool thread; /big?n=N -> N bytes; /body -> size of the request body.
+// pool thread; /big?n=N -> N bytes; /body -> size of the request body;
+// /thread -> the name of the HTTP thread that called handle().
 class TestHandler : public HttpHandler
 {
 public:
@@ -49,6 +52,10 @@ public:
         if (r.path == QLatin1String("/big")) {
             const int n = q.queryItemValue(QStringLiteral("n")).toInt();
             exchange->respond(HttpResponse(200, QByteArray(n, 'x'), "application/octet-stream"));
+            return;
+        }
+        if (r.path == QLatin1String("/thread")) {
+            exchange->respond(HttpResponse(200, QThread::currentThread()->objectName().toUtf8(), "text/plain"));
             return;
         }
         if (r.path == QLatin1String("/body")) {
@@ -500,6 +507,61 @@ private Q_SLOTS:
         QVERIFY(c.waitClosed());
         QCOMPARE(c.leftover(), QByteArray()); // cut: no answer was written
         QTRY_COMPARE(m_handler->cancelledSeen.load(), 1);
+    }
+
+    // One HTTP thread per core by default (cache hits are answered on them).
+    void defaultThreadCountFollowsTheCores()
+    {
+        start();
+        QCOMPARE(m_server->threadCount(), std::clamp(QThread::idealThreadCount(), 1, HttpLimits::kMaxAutoThreads));
+    }
+
+    // Accepted sockets go to the HTTP threads in turn, and a keep-alive
+    // connection stays on the thread that adopted it.
+    void connectionsAreServedOnEveryHttpThreadInTurn()
+    {
+        HttpLimits limits;
+        limits.threads = 3;
+        start(limits);
+        QCOMPARE(m_server->threadCount(), 3);
+        QStringList names;
+        std::vector<std::unique_ptr<RawClient>> clients;
+        for (int i = 0; i < 3; ++i) {
+            clients.push_back(std::make_unique<RawClient>(m_port));
+            clients.back()->send("GET /thread HTTP/1.1\r\nHost: x\r\n\r\n");
+            const ParsedResponse r = clients.back()->read();
+            QCOMPARE(r.status, 200);
+            names.append(QString::fromUtf8(r.body));
+        }
+        QCOMPARE(
+            names,
+            (QStringList{QStringLiteral("mort-http"), QStringLiteral("mort-http-2"), QStringLiteral("mort-http-3")}));
+        for (int i = 0; i < 3; ++i) {
+            clients.at(i)->send("GET /thread HTTP/1.1\r\nHost: x\r\n\r\n");
+            QCOMPARE(QString::fromUtf8(clients.at(i)->read().body), names.at(i));
+        }
+        QCOMPARE(m_server->stats().connectionsAccepted, 3u);
+    }
+
+    // stop() reaches the connections of every HTTP thread: both slow requests
+    // are cut at the grace deadline, their work cancelled, nothing left open.
+    void gracefulStopCutsConnectionsOnEveryThread()
+    {
+        HttpLimits limits;
+        limits.threads = 2;
+        start(limits);
+        RawClient first(m_port), second(m_port);
+        first.send("GET /slow?ms=60000 HTTP/1.1\r\nHost: x\r\n\r\n");
+        second.send("GET /slow?ms=60000 HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_COMPARE(m_tasks->live(TaskKind::Request), 2);
+        m_server->stop(300);
+        QVERIFY(first.waitClosed());
+        QVERIFY(second.waitClosed());
+        QTRY_COMPARE(m_handler->cancelledSeen.load(), 2);
+        const HttpServerStats stats = m_server->stats();
+        QCOMPARE(stats.connectionsOpen, 0);
+        QCOMPARE(stats.responsesDropped, 2u);
+        QCOMPARE(stats.exchangesInFlight, 0);
     }
 
     void bindFailureReportsAddress()

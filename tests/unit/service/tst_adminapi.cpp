@@ -228,7 +228,7 @@ private Q_SLOTS:
         s.startedAt = QDateTime(QDate(2024, 5, 1), QTime(10, 0, 0, 250), Qt::UTC);
         s.publicAddresses = {QStringLiteral("127.0.0.1:8080"), QStringLiteral("unix:/run/m.sock")};
         s.internalAddresses = {QStringLiteral("127.0.0.1:8081")};
-        s.http = {1, 2, 3, 4, 5, 6, 7};
+        s.http = {1, 2, 3, 4, 5, 6, 7, 8};
         s.tasks = {{TaskKind::Request, 1, 10, 9}, {TaskKind::Background, 0, 4, 4}};
         s.transformsExecuted = 11;
         s.transformsFailed = 12;
@@ -254,8 +254,8 @@ private Q_SLOTS:
         QCOMPARE(o.value("publicAddresses").toArray().at(1).toString(), QStringLiteral("unix:/run/m.sock"));
         QCOMPARE(o.value("internalAddresses").toArray().at(0).toString(), QStringLiteral("127.0.0.1:8081"));
         const QJsonObject http = o.value("http").toObject();
-        const QStringList httpKeys{"connectionsAccepted", "connectionsOpen", "requestsReceived", "responsesWritten",
-                                   "responsesDropped",    "rejectedByGuard", "exchangesInFlight"};
+        const QStringList httpKeys{"connectionsAccepted", "connectionsOpen", "requestsReceived",  "responsesWritten",
+                                   "responsesDropped",    "rejectedByGuard", "exchangesInFlight", "threads"};
         for (int i = 0; i < httpKeys.size(); ++i) {
             QVERIFY2(http.value(httpKeys[i]).isDouble(), qPrintable(httpKeys[i]));
             QCOMPARE(http.value(httpKeys[i]).toInteger(), i + 1);
