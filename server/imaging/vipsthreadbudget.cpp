@@ -40,10 +40,27 @@ int VipsThreadBudget::running()
     return g_running;
 }
 
+namespace {
+int cores()
+{
+    static const int count = qMax(1, QThread::idealThreadCount());
+    return count;
+}
+} // namespace
+
 int VipsThreadBudget::threadsFor(int running)
 {
-    static const int cores = qMax(1, QThread::idealThreadCount());
-    return running <= 1 ? cores : 1;
+    return running <= 1 ? cores() : 1;
+}
+
+int VipsThreadBudget::transformWorkers()
+{
+    return cores() + 1;
+}
+
+int VipsThreadBudget::heavyTransformSlots()
+{
+    return qMax(1, cores() - 1);
 }
 
 } // namespace mort

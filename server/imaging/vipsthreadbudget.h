@@ -25,6 +25,15 @@ public:
     static int running();
     // The libvips thread count the budget sets for `running` transforms.
     static int threadsFor(int running);
+    // Transform workers (the engine's pool): one per core and one more. A
+    // transform is not on a core all the time (its source is read, libvips'
+    // worker waits for its write-behind thread to take a strip), and with one
+    // worker per core the cores stood idle for 7 % of a cold 2 MP run; the
+    // extra worker fills those gaps (tests/bench/RESULTS.md, 2026-12-07).
+    static int transformWorkers();
+    // Heavy passes (imaging/heavylane.h) at once: all cores but one, so their
+    // memory stays bounded by the cores and everyday transforms keep workers.
+    static int heavyTransformSlots();
 };
 
 } // namespace mort

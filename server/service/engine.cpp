@@ -5,6 +5,7 @@
 #include "http/httpserver.h"
 #include "lock/requestcollapser.h"
 #include "imaging/imageprocessor.h"
+#include "imaging/vipsthreadbudget.h"
 #include "monitoring/logring.h"
 #include "monitoring/processstats.h"
 #include "monitoring/prometheustext.h"
@@ -72,9 +73,8 @@ Engine::Engine(ConfigPtr config, QString configText)
     services.sharedCache = m_shared->cache();
     services.distributedLock = m_shared->lock();
     services.metrics = &m_mortMetrics;
-    services.transformThreads = QThread::idealThreadCount();
-    // Heavy passes may hold all workers but one, so everyday transforms always have one.
-    m_heavyLane = std::make_shared<HeavyLane>(std::max(1, services.transformThreads - 1));
+    services.transformThreads = VipsThreadBudget::transformWorkers();
+    m_heavyLane = std::make_shared<HeavyLane>(VipsThreadBudget::heavyTransformSlots());
     services.heavyLane = m_heavyLane;
     m_handler = std::make_unique<ObjectHandler>(m_config, services);
     // Engine-level gauges and counters, read on each scrape.

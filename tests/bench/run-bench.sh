@@ -34,7 +34,7 @@
 # COLD_W (100-1100), COLD_Q (70-90), AB_N (10000), AB_C (100), AB_TLIMIT (120 s),
 # VT_SECONDS (4), FLOOR (1: run mort-floor after each cold measurement; 0: not),
 # FLOOR_MAX (5000 URLs at most), FLOOR_THREADS (the server's transform pool:
-# nproc), FLOOR_BIN (build/release/tests/bench/mort-floor), OUT_MD (tests/bench/results-bench.md; raw JSONL beside it),
+# nproc + 1), FLOOR_BIN (build/release/tests/bench/mort-floor), OUT_MD (tests/bench/results-bench.md; raw JSONL beside it),
 # MORT_BIN (build/release/app/mort-server), BENCH_WORK (/tmp/mort-bench),
 # IPX_PORT (18081), NGINX_PORT (18082), MORT_PORT (8080), MORT_INTERNAL_PORT (8081),
 # START_N (5 launches per start measurement), METRICS_SAMPLES (unset; a directory:
@@ -58,7 +58,7 @@ AB_N="${AB_N:-10000}"; AB_C="${AB_C:-100}"; AB_TLIMIT="${AB_TLIMIT:-120}"
 VT_SECONDS="${VT_SECONDS:-4}"
 START_N="${START_N:-5}"; METRICS_SAMPLES="${METRICS_SAMPLES:-}"; SAMPLE_S="${SAMPLE_S:-1}"
 ORDER="${ORDER:-interleaved}"
-FLOOR="${FLOOR:-1}"; FLOOR_MAX="${FLOOR_MAX:-5000}"; FLOOR_THREADS="${FLOOR_THREADS:-$(nproc)}"
+FLOOR="${FLOOR:-1}"; FLOOR_MAX="${FLOOR_MAX:-5000}"; FLOOR_THREADS="${FLOOR_THREADS:-$(( $(nproc) + 1 ))}"
 IPX_PORT="${IPX_PORT:-18081}"; NGINX_PORT="${NGINX_PORT:-18082}"
 OUT_MD="${OUT_MD:-$HERE/results-bench.md}"
 mkdir -p "$(dirname "$OUT_MD")"

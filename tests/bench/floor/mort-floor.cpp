@@ -10,7 +10,7 @@
 // goes through the server's own code: ObjectParser::parse (done before the
 // clock starts), then ImageProcessor::process on the mergeChain of its
 // transform chain -- the call TransformRunner::run makes -- with the
-// bucket's effective limits, a HeavyLane of max(1, threads - 1) slots and a
+// bucket's effective limits, a HeavyLane of VipsThreadBudget::heavyTransformSlots() and a
 // requestTimeout deadline, as Engine / PipelineSnapshot set them up, after
 // initImaging() (libvips concurrency 1, operation cache off, liborc as
 // MORT_VIPS_VECTOR says) and tuneAllocator() (MALLOC_ARENA_MAX 2), as in
@@ -28,6 +28,7 @@
 #include "core/cancellation.h"
 #include "imaging/heavylane.h"
 #include "imaging/imageprocessor.h"
+#include "imaging/vipsthreadbudget.h"
 #include "object/objectparser.h"
 
 #include <QFile>
@@ -101,10 +102,9 @@ double cpuSeconds(const rusage &r)
 class Floor
 {
 public:
-    Floor(ConfigPtr config, QString imagesDir, int threads)
+    Floor(ConfigPtr config, QString imagesDir)
         : m_config(std::move(config)), m_parser(m_config), m_images(std::move(imagesDir)),
-          // Engine: heavy passes may hold all workers but one.
-          m_heavyLane(std::make_shared<HeavyLane>(std::max(1, threads - 1)))
+          m_heavyLane(std::make_shared<HeavyLane>(VipsThreadBudget::heavyTransformSlots()))
     {
         // PipelineSnapshot: one processor per bucket with its effective limits.
         // No watermark source: the cold workload has no watermark.
@@ -196,7 +196,7 @@ int main(int argc, char *argv[])
     tuneAllocator(); // as mort-server's main, before any thread allocates
     QString configPath, imagesDir, checkOut;
     long count = 0;
-    int threads = QThread::idealThreadCount(); // = Engine's transformThreads
+    int threads = VipsThreadBudget::transformWorkers(); // = Engine's transformThreads
     int warmup = -1;
     bool list = false;
     for (int i = 1; i < argc; ++i) {
@@ -246,7 +246,7 @@ int main(int argc, char *argv[])
     const ColdSequence seq(wmin, wmax, qmin, qmax);
     const bool checkWidth = tmpl.find("{W}") != std::string::npos;
 
-    Floor floor(*config, imagesDir, threads);
+    Floor floor(*config, imagesDir);
     auto make = [&](long k, const std::string &n) {
         const auto cell = seq.at(k);
         return floor.prepare(ColdSequence::expand(tmpl, img, cell, n), checkWidth ? cell.width : 0);

@@ -45,6 +45,14 @@ private Q_SLOTS:
         QCOMPARE(VipsThreadBudget::running(), 0);
     }
 
+    // One worker more than cores (it fills the gaps while a transform waits),
+    // but heavy passes stay at all cores but one.
+    void workersAndHeavySlotsFollowTheCores()
+    {
+        QCOMPARE(VipsThreadBudget::transformWorkers(), m_cores + 1);
+        QCOMPARE(VipsThreadBudget::heavyTransformSlots(), qMax(1, m_cores - 1));
+    }
+
     // Every transform gives its lease back: finished, failed or refused.
     void processReturnsItsLease()
     {
