@@ -48,7 +48,11 @@ void HttpServerCore::dispatch(qintptr descriptor, bool internalListener)
     }
     // Shared: Qt copies the call; the last copy closes a descriptor never adopted.
     auto fd = std::make_shared<AcceptedDescriptor>(descriptor);
-    postQueued(host, [host, fd, internalListener] { host->adopt(std::move(*fd), internalListener); });
+    tsanRelease(fd.get()); // Qt's event queue hands it over out of TSan's sight
+    postQueued(host, [host, fd, internalListener] {
+        tsanAcquire(fd.get());
+        host->adopt(std::move(*fd), internalListener);
+    });
 }
 
 namespace {
