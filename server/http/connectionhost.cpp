@@ -8,18 +8,11 @@
 
 namespace mort {
 
-AcceptedDescriptor::~AcceptedDescriptor()
-{
-    if (m_fd >= 0)
-        ::close(int(m_fd));
-}
-
-void ConnectionHost::adopt(AcceptedDescriptor descriptor, bool internalListener)
+void ConnectionHost::adopt(qintptr descriptor, bool internalListener)
 {
     auto *socket = new QTcpSocket(this);
-    const qintptr fd = descriptor.release();
-    if (!socket->setSocketDescriptor(fd)) {
-        ::close(int(fd));
+    if (!socket->setSocketDescriptor(descriptor)) {
+        ::close(int(descriptor));
         delete socket;
         return;
     }

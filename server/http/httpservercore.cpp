@@ -4,8 +4,6 @@
 
 #include <QThread>
 
-#include <memory>
-
 #include <cerrno>
 #include <cstring>
 #include <sys/socket.h>
@@ -43,16 +41,13 @@ void HttpServerCore::dispatch(qintptr descriptor, bool internalListener)
     ConnectionHost *host = m_hosts.at(m_nextHost);
     m_nextHost = (m_nextHost + 1) % m_hosts.size();
     if (host->thread() == QThread::currentThread()) {
-        host->adopt(AcceptedDescriptor(descriptor), internalListener);
+        host->adopt(descriptor, internalListener);
         return;
     }
-    // Shared: Qt copies the call; the last copy closes a descriptor never adopted.
-    auto fd = std::make_shared<AcceptedDescriptor>(descriptor);
-    tsanRelease(fd.get()); // Qt's event queue hands it over out of TSan's sight
-    postQueued(host, [host, fd, internalListener] {
-        tsanAcquire(fd.get());
-        host->adopt(std::move(*fd), internalListener);
-    });
+    // Every hand-off runs before its host can end: HttpServer::stop() closes
+    // the listeners on this thread first, then calls each host through the
+    // same event queue (FIFO), and only then ends the threads.
+    postQueued(host, [host, descriptor, internalListener] { host->adopt(descriptor, internalListener); });
 }
 
 namespace {
