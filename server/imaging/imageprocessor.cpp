@@ -39,7 +39,8 @@ Expected<ProcessedImage> ImageProcessor::process(const QByteArray &source, const
         Expected<ImageInfo> info = probeImage(result.body, m_limits);
         if (!info)
             return info.takeError();
-        const QList<PassOptions> plan = planPasses(transforms.params(), uprightWidth(*info), uprightHeight(*info));
+        const QList<PassOptions> plan = planPasses(transforms.params(), uprightWidth(*info), uprightHeight(*info),
+                                                   orientationSwapsAxes(info->orientation));
         for (const PassOptions &pass : plan) {
             if (auto stop = stopError(cancel))
                 return *stop;

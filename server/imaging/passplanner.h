@@ -58,6 +58,11 @@ AutoCropArea autoCropArea(const Transforms::Params &p, int inWidth, int inHeight
 
 // Splits one merged transform into its passes. `inWidth`/`inHeight` are the
 // upright size of the bytes entering the first pass.
-QList<PassOptions> planPasses(const Transforms::Params &p, int inWidth, int inHeight);
+// `orientationSwapsSides`: the input's EXIF orientation (5..8) swaps its
+// stored sides into inWidth x inHeight. An explicit rotate replaces that
+// orientation in the main pass, so the auto-crop passes after it see the
+// stored sides turned by the angle.
+QList<PassOptions> planPasses(const Transforms::Params &p, int inWidth, int inHeight,
+                              bool orientationSwapsSides = false);
 
 } // namespace mort

@@ -141,6 +141,10 @@ private Q_SLOTS:
         QTest::newRow("query: rotate 90 before resize")
             << QByteArray("/q/photo.jpg?operation=rotate&angle=90&operation=resize&width=200")
             << QByteArray("image/jpeg") << 200 << 300 << 3;
+        // Regression: the auto-crop was measured on the unturned sides (400).
+        QTest::newRow("query: rotate 90 with resizeCropAuto")
+            << QByteArray("/q/photo.jpg?operation=rotate&angle=90&operation=resizeCropAuto&width=200&height=200")
+            << QByteArray("image/jpeg") << 200 << 200 << 3;
     }
     void transformHasExactOutput()
     {

@@ -220,6 +220,46 @@ private Q_SLOTS:
         QCOMPARE(passes.at(0).height, 600);
     }
 
+    // Regression: rotate 90 with resizeCropAuto measured the crop on the
+    // unturned 1600x1200 and cut 1200x1200+200+0 out of the 1200x1600 the main
+    // pass had made (400 image.bad_extract). An explicit angle replaces the
+    // EXIF orientation, so an orientation-6 input turned by 90 is upright again.
+    void autoCropAfterRotateMeasuresTheTurnedSides()
+    {
+        Transforms t;
+        t.resizeCropAuto(200, 200);
+        t.rotate(90);
+        QList<PassOptions> passes = planPasses(t.params(), 1600, 1200);
+        QCOMPARE(passes.size(), 3);
+        QCOMPARE(passes.at(1).kind, PassOptions::Kind::AutoCropExtract);
+        QCOMPARE(passes.at(1).left, 0);
+        QCOMPARE(passes.at(1).top, 80); // (1600 - 1200) / 5
+        QCOMPARE(passes.at(1).areaWidth, 1200);
+        QCOMPARE(passes.at(1).areaHeight, 1200);
+        const auto main = planGeometry(header(1600, 1200), passes.at(0), LimitsConfig{});
+        QVERIFY(main.ok());
+        const auto extract = planGeometry(header(main->outWidth, main->outHeight), passes.at(1), LimitsConfig{});
+        QVERIFY2(extract.ok(), qPrintable(extract ? QString() : extract.error().detail));
+
+        // Upright 1200x1600 because EXIF 6 turned a stored 1600x1200: rotate 180
+        // turns the stored sides instead, so the main pass makes 1600x1200.
+        Transforms upsideDown;
+        upsideDown.resizeCropAuto(200, 200);
+        upsideDown.rotate(180);
+        passes = planPasses(upsideDown.params(), 1200, 1600, true);
+        QCOMPARE(passes.at(1).areaWidth, 1200);
+        QCOMPARE(passes.at(1).areaHeight, 1200);
+        QCOMPARE(passes.at(1).left, 200); // (1600 - 1200) / 2
+        QCOMPARE(passes.at(1).top, 0);
+
+        // Without rotate the upright sides are the main pass's sides.
+        Transforms plain;
+        plain.resizeCropAuto(200, 200);
+        passes = planPasses(plain.params(), 1200, 1600, true);
+        QCOMPARE(passes.at(1).areaWidth, 1200);
+        QCOMPARE(passes.at(1).areaHeight, 1200);
+    }
+
     void autoCropGeometry_data()
     {
         QTest::addColumn<int>("inWidth");
