@@ -26,7 +26,9 @@
 #include "http/errorresponse.h"
 #include "object/objectref.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <limits>
 
 using namespace mort;
 using namespace mort::test;
@@ -234,16 +236,24 @@ private Q_SLOTS:
         };
         for (int i = 0; i < 100; ++i) // warm-up: the storage client, log ring, metric series
             QVERIFY2(listOnce(), last.constData());
-        const qint64 heapBefore = heapLiveBytes();
-        for (int i = 0; i < 20; ++i)
-            QVERIFY2(listOnce(), last.constData());
-        const qint64 retained = heapLiveBytes() - heapBefore;
+        // The least of three windows: an I/O pool thread first used inside one
+        // window keeps its one-time per-thread state (seen once: 33 KB), while
+        // anything a listing keeps shows in every window.
+        qint64 retained = std::numeric_limits<qint64>::max();
+        for (int window = 0; window < 3; ++window) {
+            const qint64 heapBefore = heapLiveBytes();
+            for (int i = 0; i < 20; ++i)
+                QVERIFY2(listOnce(), last.constData());
+            retained = std::min(retained, heapLiveBytes() - heapBefore);
+        }
         // Storage work per answer is bounded by the page: the list, then one
         // metadata read per listed key (size, ETag), never one per object.
-        QVERIFY2(rig.tasks.started(TaskKind::Fetch) <= quint64(120 * (1 + 10)),
+        QVERIFY2(rig.tasks.started(TaskKind::Fetch) <= quint64(160 * (1 + 10)),
                  qPrintable(QString::number(rig.tasks.started(TaskKind::Fetch))));
         if (MORT_ALLOC_COUNTER)
-            QVERIFY2(retained < 16 * 1024, qPrintable(QStringLiteral("20 listings retained %1 bytes").arg(retained)));
+            QVERIFY2(
+                retained < 16 * 1024,
+                qPrintable(QStringLiteral("20 listings retained %1 bytes (the least of 3 windows)").arg(retained)));
     }
 
     // Finding 18 (partial, see top): Mort serialised cached responses into
