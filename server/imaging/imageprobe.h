@@ -41,4 +41,15 @@ inline int uprightHeight(const ImageInfo &info)
     return orientationSwapsAxes(info.orientation) ? info.width : info.height;
 }
 
+// Step 2 of a pass (spec §5.2): an explicit rotate (90/180/270) replaces the
+// EXIF orientation. True when the pass turns the stored sides across.
+inline bool isExplicitRotate(int rotate)
+{
+    return rotate == 90 || rotate == 180 || rotate == 270;
+}
+inline bool passSwapsAxes(const ImageInfo &info, int rotate)
+{
+    return isExplicitRotate(rotate) ? (rotate == 90 || rotate == 270) : orientationSwapsAxes(info.orientation);
+}
+
 } // namespace mort

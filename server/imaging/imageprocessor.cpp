@@ -39,8 +39,10 @@ Expected<ProcessedImage> ImageProcessor::process(const QByteArray &source, const
         Expected<ImageInfo> info = probeImage(result.body, m_limits);
         if (!info)
             return info.takeError();
-        const QList<PassOptions> plan = planPasses(transforms.params(), uprightWidth(*info), uprightHeight(*info),
-                                                   orientationSwapsAxes(info->orientation));
+        const bool turned = passSwapsAxes(*info, transforms.params().rotate);
+        const QSize mainPassSides = turned ? QSize(info->height, info->width) : QSize(info->width, info->height);
+        const QList<PassOptions> plan =
+            planPasses(transforms.params(), uprightWidth(*info), uprightHeight(*info), mainPassSides);
         for (const PassOptions &pass : plan) {
             if (auto stop = stopError(cancel))
                 return *stop;

@@ -28,8 +28,8 @@ Expected<PassGeometry> planGeometry(const ImageInfo &in, const PassOptions &o, c
 {
     PassGeometry g;
     // Step 2: orientation. An explicit rotate replaces EXIF orientation.
-    g.explicitRotate = o.rotate == 90 || o.rotate == 180 || o.rotate == 270;
-    const bool swap = g.explicitRotate ? (o.rotate == 90 || o.rotate == 270) : orientationSwapsAxes(in.orientation);
+    g.explicitRotate = isExplicitRotate(o.rotate);
+    const bool swap = passSwapsAxes(in, o.rotate);
     const int inW = swap ? in.height : in.width;
     const int inH = swap ? in.width : in.height;
     g.uprightWidth = inW;

@@ -1,7 +1,6 @@
 #include "imaging/passplanner.h"
 
 #include <cmath>
-#include <utility>
 
 namespace mort {
 
@@ -32,7 +31,7 @@ AutoCropArea autoCropArea(const Transforms::Params &p, int inWidth, int inHeight
     return area;
 }
 
-QList<PassOptions> planPasses(const Transforms::Params &p, int inWidth, int inHeight, bool orientationSwapsSides)
+QList<PassOptions> planPasses(const Transforms::Params &p, int inWidth, int inHeight, QSize mainPassSides)
 {
     QList<PassOptions> passes;
 
@@ -84,14 +83,10 @@ QList<PassOptions> planPasses(const Transforms::Params &p, int inWidth, int inHe
         return passes;
     }
 
-    // The sides the main pass turns the image to (spec §5.2 step 2): an
-    // explicit angle replaces the EXIF orientation. Measuring the crop on the
-    // unturned sides cut outside a rotated image (400 image.bad_extract).
-    int turnedWidth = inWidth;
-    int turnedHeight = inHeight;
-    if (p.rotate != 0 && orientationSwapsSides != (p.rotate == 90 || p.rotate == 270))
-        std::swap(turnedWidth, turnedHeight);
-    const AutoCropArea area = autoCropArea(p, turnedWidth, turnedHeight);
+    // Measured on the sides the main pass turned the image to: on the unturned
+    // sides the crop fell outside a rotated image (400 image.bad_extract).
+    const QSize turned = mainPassSides.isEmpty() ? QSize(inWidth, inHeight) : mainPassSides;
+    const AutoCropArea area = autoCropArea(p, turned.width(), turned.height());
     // The auto-crop passes use default encoding (Mort quirk, spec §5.1):
     // quality/interlace/strip of the main pass do not survive them.
     PassOptions extract;

@@ -5,6 +5,7 @@
 #include "object/transforms.h"
 
 #include <QList>
+#include <QSize>
 
 namespace mort {
 
@@ -58,11 +59,9 @@ AutoCropArea autoCropArea(const Transforms::Params &p, int inWidth, int inHeight
 
 // Splits one merged transform into its passes. `inWidth`/`inHeight` are the
 // upright size of the bytes entering the first pass.
-// `orientationSwapsSides`: the input's EXIF orientation (5..8) swaps its
-// stored sides into inWidth x inHeight. An explicit rotate replaces that
-// orientation in the main pass, so the auto-crop passes after it see the
-// stored sides turned by the angle.
-QList<PassOptions> planPasses(const Transforms::Params &p, int inWidth, int inHeight,
-                              bool orientationSwapsSides = false);
+// `mainPassSides`: the sides the main pass turns the image to before resizing
+// (passSwapsAxes: an explicit rotate replaces the EXIF orientation), which the
+// auto-crop passes after it measure; empty: inWidth x inHeight.
+QList<PassOptions> planPasses(const Transforms::Params &p, int inWidth, int inHeight, QSize mainPassSides = {});
 
 } // namespace mort

@@ -1,5 +1,6 @@
 // Pass building (spec §5.1) and the size arithmetic of §5.2 steps 2-6,
 // checked from header values alone.
+#include "imaging/imageprobe.h"
 #include "imaging/passgeometry.h"
 #include "imaging/passplanner.h"
 
@@ -229,7 +230,7 @@ private Q_SLOTS:
         Transforms t;
         t.resizeCropAuto(200, 200);
         t.rotate(90);
-        QList<PassOptions> passes = planPasses(t.params(), 1600, 1200);
+        QList<PassOptions> passes = planPasses(t.params(), 1600, 1200, QSize(1200, 1600));
         QCOMPARE(passes.size(), 3);
         QCOMPARE(passes.at(1).kind, PassOptions::Kind::AutoCropExtract);
         QCOMPARE(passes.at(1).left, 0);
@@ -246,7 +247,10 @@ private Q_SLOTS:
         Transforms upsideDown;
         upsideDown.resizeCropAuto(200, 200);
         upsideDown.rotate(180);
-        passes = planPasses(upsideDown.params(), 1200, 1600, true);
+        const ImageInfo exif6 = header(1600, 1200, 6);
+        QVERIFY(passSwapsAxes(exif6, 90));
+        QVERIFY(!passSwapsAxes(exif6, 180));
+        passes = planPasses(upsideDown.params(), uprightWidth(exif6), uprightHeight(exif6), QSize(1600, 1200));
         QCOMPARE(passes.at(1).areaWidth, 1200);
         QCOMPARE(passes.at(1).areaHeight, 1200);
         QCOMPARE(passes.at(1).left, 200); // (1600 - 1200) / 2
@@ -255,7 +259,8 @@ private Q_SLOTS:
         // Without rotate the upright sides are the main pass's sides.
         Transforms plain;
         plain.resizeCropAuto(200, 200);
-        passes = planPasses(plain.params(), 1200, 1600, true);
+        QVERIFY(passSwapsAxes(exif6, 0));
+        passes = planPasses(plain.params(), uprightWidth(exif6), uprightHeight(exif6), QSize(1200, 1600));
         QCOMPARE(passes.at(1).areaWidth, 1200);
         QCOMPARE(passes.at(1).areaHeight, 1200);
     }
